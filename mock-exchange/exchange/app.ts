@@ -1,0 +1,217 @@
+// The mock exchange's HTTP API (Express 5): account → application → eligibility → plans → enrollment.
+// Built by createExchangeApp(deps) so tests and the process entry share one app.
+
+import { randomBytes, randomUUID } from 'node:crypto';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Registry } from 'prom-client';
+import type { Enrollment } from '../../domain/enrollment.ts';
+import type { PlanYear } from '../../domain/household.ts';
+import type { ExchangeMetrics } from './metrics.ts';
+import type { ExchangeRules } from './rules.ts';
+import { accountSchema, applicationSchema, describeIssues, enrollmentSchema, type HouseholdInput } from './schemas.ts';
+import type { ExchangeStore } from './store.ts';
+import { bearerToken, type TokenIssuer } from './tokens.ts';
+import { z } from 'zod';
+
+export interface ExchangeDeps {
+  store: ExchangeStore;
+  rules: ExchangeRules;
+  tokens: TokenIssuer;
+  registry: Registry;
+  metrics: ExchangeMetrics;
+  /** Called after a confirmation is durable, to wake the 834 dispatcher. */
+  onConfirmed?: () => void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error));
+  return parsed.data;
+}
+
+/** Confirmation numbers the consumer reads out on the phone: no 0/O/1/I. */
+function newConfirmationNumber(): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  return `EN${[...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+export function createExchangeApp(deps: ExchangeDeps): Express {
+  const { store, rules, tokens, metrics } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(express.json({ limit: '64kb' }));
+
+  // RED metrics by route pattern; the pattern name is set by each handler, never the raw URL.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const end = metrics.httpDuration.startTimer();
+    metrics.httpInFlight.inc();
+    res.on('finish', () => {
+      const route = (res.locals.route as string | undefined) ?? 'unmatched';
+      metrics.httpInFlight.dec();
+      end({ route, method: req.method });
+      metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
+    });
+    next();
+  });
+
+  const named =
+    (route: string, handler: (req: Request, res: Response) => unknown) =>
+    async (req: Request, res: Response): Promise<void> => {
+      res.locals.route = route;
+      await handler(req, res);
+    };
+
+  const accountOf = (req: Request): string => {
+    const accountId = tokens.verify(bearerToken(req.get('authorization')));
+    if (!accountId) throw new HttpError(401, 'a valid bearer token is required: create an account and send Authorization: Bearer <token>');
+    return accountId;
+  };
+
+  /** Another account's application is reported as absent, so ids cannot be probed. */
+  const ownApplication = (req: Request) => {
+    const accountId = accountOf(req);
+    const application = store.findApplication(String(req.params.applicationId));
+    if (!application || application.accountId !== accountId) throw new HttpError(404, 'no such application');
+    return { accountId, application, household: application.household as HouseholdInput, planYear: application.planYear as PlanYear };
+  };
+
+  app.get('/healthz', named('health', (_req, res) => res.json({ status: 'ok' })));
+  app.get('/readyz', named('health', (_req, res) => res.json({ status: 'ready' })));
+  app.get(
+    '/metrics',
+    named('metrics', async (_req, res) => {
+      res.type(deps.registry.contentType).send(await deps.registry.metrics());
+    }),
+  );
+
+  app.post(
+    '/api/v1/accounts',
+    named('account', (req, res) => {
+      parseBody(accountSchema, req.body);
+      const accountId = randomUUID();
+      metrics.accountsCreated.inc();
+      res.status(201).json({ accountId, ...tokens.issue(accountId) });
+    }),
+  );
+
+  app.post(
+    '/api/v1/applications',
+    named('application', (req, res) => {
+      const accountId = accountOf(req);
+      const body = parseBody(applicationSchema, req.body);
+      const id = randomUUID();
+      store.saveApplication({ id, accountId, planYear: body.planYear, household: body.household });
+      metrics.applicationsSubmitted.inc();
+      res.status(201).json({ applicationId: id });
+    }),
+  );
+
+  app.post(
+    '/api/v1/applications/:applicationId/eligibility',
+    named('eligibility', (req, res) => {
+      const { household, planYear } = ownApplication(req);
+      const eligibility = rules.eligibility(household, planYear);
+      metrics.eligibilityResults.inc({ outcome: eligibility.medicaidRange ? 'medicaid' : eligibility.maxMonthlyCredit > 0 ? 'aptc' : 'no_aptc' });
+      res.json(eligibility);
+    }),
+  );
+
+  app.get(
+    '/api/v1/applications/:applicationId/plans',
+    named('plans', (req, res) => {
+      const { household, planYear } = ownApplication(req);
+      res.json({ plans: rules.plans(household, planYear) });
+    }),
+  );
+
+  app.post(
+    '/api/v1/applications/:applicationId/enrollments',
+    named('enroll', (req, res) => {
+      const { accountId, application, household, planYear } = ownApplication(req);
+      const { planId } = parseBody(enrollmentSchema, req.body);
+      const quote = rules.quote(household, planYear, planId);
+      if (!quote) throw new HttpError(422, `plan ${planId} is not sold in this household's rating area: choose one from GET .../plans`);
+      const eligibility = rules.eligibility(household, planYear);
+      const confirmationNumber = newConfirmationNumber();
+      const draft: Enrollment = {
+        confirmationNumber,
+        householdId: application.id,
+        issuerId: quote.issuerId,
+        planId: quote.planId,
+        metal: quote.metal,
+        planYear,
+        effectiveDate: `${planYear}-01-01`,
+        endDate: `${planYear}-12-31`,
+        state: household.state,
+        countyFips: household.countyFips,
+        zip: household.zip,
+        city: household.city,
+        street: household.street,
+        phone: household.phone,
+        ratingArea: eligibility.ratingArea,
+        premium: quote.premium,
+        aptc: quote.aptc,
+        // Federal CSR payments to insurers stopped in October 2017: CSR AMT is reported as zero.
+        csrAmount: 0,
+        otherPayment: 0,
+        owed: quote.netPremium,
+        submittedAt: new Date().toISOString(),
+        members: household.members.map((m, i) => ({ ...m, memberId: `${confirmationNumber}-${i + 1}`, premium: quote.memberPremiums[i] ?? 0 })),
+      };
+      const enrollment = store.confirmEnrollment(draft, application.id, accountId);
+      if (enrollment === draft) {
+        metrics.enrollmentsConfirmed.inc({ metal: enrollment.metal, issuer: enrollment.issuerId });
+        deps.onConfirmed?.();
+      }
+      res.status(enrollment === draft ? 201 : 200).json(confirmationView(enrollment));
+    }),
+  );
+
+  app.get(
+    '/api/v1/enrollments/:confirmationNumber',
+    named('enrollment', (req, res) => {
+      const accountId = accountOf(req);
+      const found = store.findEnrollment(String(req.params.confirmationNumber));
+      if (!found || found.accountId !== accountId) throw new HttpError(404, 'no such enrollment');
+      res.json(confirmationView(found.enrollment));
+    }),
+  );
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'not found: see docs/exchange-api.md for the routes' });
+  });
+
+  // Registered last: every error becomes a JSON answer; only our own HttpErrors show their message.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof HttpError) return void res.status(error.status).json({ error: error.message });
+    const status = (error as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return void res.status(status).json({ error: (error as Error).message });
+    process.stderr.write(`exchange: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    res.status(500).json({ error: 'internal error' });
+  });
+  return app;
+}
+
+/** What the consumer is shown: this is what k6 records in the client-side ledger. */
+function confirmationView(e: Enrollment) {
+  return {
+    confirmationNumber: e.confirmationNumber,
+    effectiveDate: e.effectiveDate,
+    planId: e.planId,
+    issuerId: e.issuerId,
+    metal: e.metal,
+    premium: e.premium,
+    aptc: e.aptc,
+    owed: e.owed,
+  };
+}

@@ -1,0 +1,111 @@
+// The 834 dispatcher: seals confirmed enrollments into per-insurer batches, sends each as an X12 834 interchange,
+// and settles it only on the insurer's 999. Errors and timeouts are retried with exponential backoff and full jitter.
+
+import type { ExchangeMetrics } from './metrics.ts';
+import type { ExchangeStore, OutboxBatch } from './store.ts';
+
+export interface Acknowledgement {
+  accepted: boolean;
+  transactions: { control: string; status: 'A' | 'E' | 'R'; errors: string[] }[];
+}
+
+export interface DispatcherOptions {
+  batchSize: number;
+  intervalMs: number;
+  requestTimeoutMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
+  batchSize: 500,
+  intervalMs: 200,
+  requestTimeoutMs: 10_000,
+  backoffBaseMs: 250,
+  backoffMaxMs: 30_000,
+};
+
+export interface DispatcherDeps {
+  store: ExchangeStore;
+  metrics: ExchangeMetrics;
+  /** The insurer endpoint that receives this issuer's 834s. */
+  endpointFor(issuerId: string): string;
+  toInterchange(batch: OutboxBatch): string;
+  readAcknowledgement(text: string): Acknowledgement;
+  options?: Partial<DispatcherOptions>;
+  random?: () => number;
+}
+
+/** Full jitter: a uniform wait in [0, min(max, base·2^attempt)), so retrying exchanges do not stampede an insurer. */
+export function backoffMs(attempt: number, options: Pick<DispatcherOptions, 'backoffBaseMs' | 'backoffMaxMs'>, random: () => number): number {
+  return Math.floor(random() * Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** attempt));
+}
+
+export function createDispatcher(deps: DispatcherDeps) {
+  const options = { ...DEFAULT_DISPATCHER_OPTIONS, ...deps.options };
+  const random = deps.random ?? Math.random;
+  const { store, metrics } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  async function send(batch: OutboxBatch): Promise<void> {
+    const issuer = batch.issuerId;
+    if (batch.attempts > 0) metrics.edi834Retried.inc({ issuer });
+    metrics.edi834Sent.inc({ issuer });
+    try {
+      const response = await fetch(deps.endpointFor(issuer), {
+        method: 'POST',
+        headers: { 'content-type': 'application/edi-x12' },
+        body: deps.toInterchange(batch),
+        signal: AbortSignal.timeout(options.requestTimeoutMs),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`insurer answered HTTP ${response.status}`);
+      const ack = deps.readAcknowledgement(text);
+      const byControl = new Map(ack.transactions.map((t) => [t.control, t]));
+      const now = Date.now();
+      const outcomes = batch.enrollments.map((enrollment, index) => {
+        // ST02 control numbers are the 1-based position in the interchange, zero-padded to 4.
+        const verdict = byControl.get(String(index + 1).padStart(4, '0'));
+        const accepted = verdict ? verdict.status !== 'R' : ack.accepted;
+        if (accepted) {
+          metrics.edi834Accepted.inc({ issuer });
+          metrics.deliveryLatency.observe((now - Date.parse(enrollment.submittedAt)) / 1000);
+        } else metrics.edi834Rejected.inc({ issuer });
+        return { confirmation: enrollment.confirmationNumber, accepted, reason: verdict?.errors.join('; ') };
+      });
+      store.settleBatch(batch.control, outcomes);
+    } catch {
+      // Timeouts, refused connections, 5xx and unreadable 999s are all retried; the batch keeps its control number.
+      store.recordAttempt(batch.control, Date.now() + backoffMs(batch.attempts, options, random));
+    }
+  }
+
+  async function tick(): Promise<void> {
+    store.sealBatches(options.batchSize, new Date());
+    const due = store.dueBatches(Date.now());
+    await Promise.all(due.map(send));
+    const status = store.outboxStatus();
+    metrics.outboxDepth.set(status.pending);
+    metrics.outboxOldestAge.set(status.oldestPendingAt ? (Date.now() - Date.parse(status.oldestPendingAt)) / 1000 : 0);
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .catch((error: unknown) => process.stderr.write(`exchange: dispatcher error: ${(error as Error).message}\n`))
+        .finally(schedule);
+    }, options.intervalMs);
+  }
+
+  return {
+    start: () => schedule(),
+    async stop(): Promise<void> {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

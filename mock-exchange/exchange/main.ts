@@ -1,0 +1,31 @@
+// Process entry of the mock exchange: `node --import tsx mock-exchange/exchange/main.ts --data-dir DIR --insurer-url URL [--port 0]`.
+
+import { parseArgs } from 'node:util';
+import { announce, describeListenError, stopOnSignals } from '../service/listen.ts';
+import { startExchange } from './server.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`exchange: ${message}\n`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'data-dir': { type: 'string' },
+    'insurer-url': { type: 'string' },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: expected a port number 0-65535 (0 picks a free one)`);
+if (!values['data-dir']) fail('--data-dir: expected a folder for the exchange database; give one, e.g. --data-dir results/dev/exchange');
+if (!values['insurer-url']) fail('--insurer-url: expected the base URL of the insurer service, e.g. http://127.0.0.1:8081');
+
+try {
+  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'] });
+  stopOnSignals(exchange.stop);
+  announce('exchange', exchange.port);
+} catch (error) {
+  fail(describeListenError(error, port));
+}

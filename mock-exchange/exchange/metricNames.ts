@@ -1,0 +1,34 @@
+// Metric names of the mock exchange: the one list that services, dashboards and docs import.
+// No label carries anything about a person: routes are patterns, outcomes and metals are small enumerations.
+
+export const EXCHANGE_METRICS = {
+  httpRequests: 'exchange_http_requests_total',
+  httpDuration: 'exchange_http_request_duration_seconds',
+  httpInFlight: 'exchange_http_requests_in_flight',
+  accountsCreated: 'exchange_accounts_created_total',
+  applicationsSubmitted: 'exchange_applications_submitted_total',
+  eligibilityResults: 'exchange_eligibility_results_total',
+  enrollmentsConfirmed: 'exchange_enrollments_confirmed_total',
+  outboxDepth: 'exchange_outbox_depth',
+  outboxOldestAge: 'exchange_outbox_oldest_undelivered_age_seconds',
+  edi834Sent: 'exchange_edi834_sent_total',
+  edi834Accepted: 'exchange_edi834_accepted_total',
+  edi834Rejected: 'exchange_edi834_rejected_total',
+  edi834Retried: 'exchange_edi834_retried_total',
+  deliveryLatency: 'exchange_edi834_delivery_latency_seconds',
+} as const;
+
+export const EXCHANGE_LABELS = {
+  route: 'route',
+  method: 'method',
+  status: 'status',
+  outcome: 'outcome',
+  metal: 'metal',
+  issuer: 'issuer',
+} as const;
+
+/** Buckets around a 1 s page SLO: fine below it, coarse above it. */
+export const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2.5, 5, 10];
+
+/** Buckets for 834 delivery latency: from sub-second batching to minutes of retrying. */
+export const DELIVERY_BUCKETS_SECONDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];

@@ -1,0 +1,27 @@
+// The exchange's Prometheus metrics on a registry passed in (never the global one).
+
+import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+import { DELIVERY_BUCKETS_SECONDS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS } from './metricNames.ts';
+
+export function createExchangeMetrics(registry: Registry) {
+  collectDefaultMetrics({ register: registry, prefix: 'exchange_' });
+  const registers = [registry];
+  return {
+    httpRequests: new Counter({ name: M.httpRequests, help: 'HTTP requests by route pattern, method and status', labelNames: [L.route, L.method, L.status], registers }),
+    httpDuration: new Histogram({ name: M.httpDuration, help: 'HTTP request duration by route pattern', labelNames: [L.route, L.method], buckets: LATENCY_BUCKETS_SECONDS, registers }),
+    httpInFlight: new Gauge({ name: M.httpInFlight, help: 'HTTP requests being served', registers }),
+    accountsCreated: new Counter({ name: M.accountsCreated, help: 'Accounts created', registers }),
+    applicationsSubmitted: new Counter({ name: M.applicationsSubmitted, help: 'Applications submitted', registers }),
+    eligibilityResults: new Counter({ name: M.eligibilityResults, help: 'Eligibility determinations by outcome', labelNames: [L.outcome], registers }),
+    enrollmentsConfirmed: new Counter({ name: M.enrollmentsConfirmed, help: 'Enrollments confirmed to consumers', labelNames: [L.metal, L.issuer], registers }),
+    outboxDepth: new Gauge({ name: M.outboxDepth, help: 'Enrollments confirmed but not yet acknowledged by the insurer', registers }),
+    outboxOldestAge: new Gauge({ name: M.outboxOldestAge, help: 'Age of the oldest undelivered enrollment', registers }),
+    edi834Sent: new Counter({ name: M.edi834Sent, help: '834 interchanges sent', labelNames: [L.issuer], registers }),
+    edi834Accepted: new Counter({ name: M.edi834Accepted, help: '834 transactions accepted by an insurer 999', labelNames: [L.issuer], registers }),
+    edi834Rejected: new Counter({ name: M.edi834Rejected, help: '834 transactions rejected by an insurer 999', labelNames: [L.issuer], registers }),
+    edi834Retried: new Counter({ name: M.edi834Retried, help: '834 interchanges re-sent after an error or timeout', labelNames: [L.issuer], registers }),
+    deliveryLatency: new Histogram({ name: M.deliveryLatency, help: 'Confirmation to accepting 999', buckets: DELIVERY_BUCKETS_SECONDS, registers }),
+  };
+}
+
+export type ExchangeMetrics = ReturnType<typeof createExchangeMetrics>;

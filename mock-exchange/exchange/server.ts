@@ -1,0 +1,51 @@
+// Composes the exchange: durable store, rules, metrics, the 834 dispatcher and the HTTP app, listening on loopback.
+
+import { Registry } from 'prom-client';
+import { createExchangeApp } from './app.ts';
+import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
+import { createExchangeMetrics } from './metrics.ts';
+import { oracleRules } from './oracleRules.ts';
+import { openExchangeStore } from './store.ts';
+import { createTokenIssuer } from './tokens.ts';
+import { listen } from '../service/listen.ts';
+import { readInsurerAcknowledgement, toInterchange } from './interchange.ts';
+
+export interface ExchangeConfig {
+  port: number;
+  host?: string;
+  dataDir: string;
+  /** Base URL of the insurer service; every issuer's 834s go to `${insurerUrl}/edi/834`. */
+  insurerUrl: string;
+  dispatcher?: Partial<DispatcherOptions>;
+}
+
+export interface RunningExchange {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startExchange(config: ExchangeConfig): Promise<RunningExchange> {
+  const store = openExchangeStore(config.dataDir);
+  const registry = new Registry();
+  const metrics = createExchangeMetrics(registry);
+  const dispatcher = createDispatcher({
+    store,
+    metrics,
+    endpointFor: () => `${config.insurerUrl}/edi/834`,
+    toInterchange,
+    readAcknowledgement: readInsurerAcknowledgement,
+    options: config.dispatcher,
+  });
+  const app = createExchangeApp({ store, rules: oracleRules, tokens: createTokenIssuer(), registry, metrics });
+  app.get('/admin/outbox', (_req, res) => void res.json(store.outboxStatus()));
+  const listening = await listen(app, config.port, config.host);
+  dispatcher.start();
+  return {
+    port: listening.port,
+    async stop() {
+      await listening.close();
+      await dispatcher.stop();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Bearer tokens: HMAC-signed account id and expiry, so any exchange process can verify them without shared state.
+
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export interface TokenIssuer {
+  issue(accountId: string, nowMs?: number): { token: string; expiresAt: string };
+  /** The account id, or undefined for a missing, forged or expired token. */
+  verify(token: string | undefined, nowMs?: number): string | undefined;
+}
+
+export function createTokenIssuer(secret: Buffer = randomBytes(32), ttlMs = 30 * 60_000): TokenIssuer {
+  const sign = (payload: string): string => createHmac('sha256', secret).update(payload).digest('base64url');
+  return {
+    issue(accountId, nowMs = Date.now()) {
+      const expires = nowMs + ttlMs;
+      const payload = `${accountId}.${expires}`;
+      return { token: `${payload}.${sign(payload)}`, expiresAt: new Date(expires).toISOString() };
+    },
+    verify(token, nowMs = Date.now()) {
+      if (!token) return undefined;
+      const parts = token.split('.');
+      if (parts.length !== 3) return undefined;
+      const [accountId, expires, signature] = parts as [string, string, string];
+      const expected = Buffer.from(sign(`${accountId}.${expires}`));
+      const given = Buffer.from(signature);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+      return Number(expires) > nowMs ? accountId : undefined;
+    },
+  };
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}

@@ -1,0 +1,25 @@
+// The run configuration the harness writes for k6 (JSON, path in HARNESS_CONFIG); BASE_URL from env wins,
+// so the same scenario runs unchanged against the mock exchange or a staging exchange.
+
+export interface ScenarioConfig {
+  profile: string;
+  baseUrl: string;
+  /** Absolute path of the applicants NDJSON file. */
+  applicantsFile: string;
+  /** Absolute path where handleSummary writes k6's summary JSON. */
+  summaryFile: string;
+  vus: number;
+  iterations: number;
+  maxDuration: string;
+  thinkTimeSeconds: number;
+  thresholds: Record<string, string[]>;
+}
+
+function load(): ScenarioConfig {
+  const path = __ENV.HARNESS_CONFIG;
+  if (!path) throw new Error('HARNESS_CONFIG: expected the path of the run configuration JSON. Run scenarios through `harness run <profile>`.');
+  const config = JSON.parse(open(path)) as ScenarioConfig;
+  return { ...config, baseUrl: __ENV.BASE_URL ?? config.baseUrl };
+}
+
+export const config: ScenarioConfig = load();

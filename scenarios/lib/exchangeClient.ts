@@ -1,0 +1,73 @@
+// A typed client of the exchange API. Every request is tagged with its route pattern (`name`), never a per-person URL.
+
+import http, { type RefinedResponse, type ResponseType } from 'k6/http';
+import type { Household } from '../../domain/household.ts';
+
+export interface EligibilityAnswer {
+  ratingArea: string;
+  fplPercent: number;
+  medicaidRange: boolean;
+  applicablePercent: number | null;
+  benchmarkPremium: number;
+  maxMonthlyCredit: number;
+  csrVariant: string;
+}
+
+export interface Confirmation {
+  confirmationNumber: string;
+  effectiveDate: string;
+  planId: string;
+  issuerId: string;
+  metal: string;
+  premium: number;
+  aptc: number;
+  owed: number;
+}
+
+type Response = RefinedResponse<ResponseType | undefined>;
+
+export class ExchangeClient {
+  private token = '';
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  private params(route: string) {
+    return {
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      tags: { name: route },
+    };
+  }
+
+  private post(path: string, route: string, body: unknown): Response {
+    return http.post(`${this.baseUrl}${path}`, JSON.stringify(body), this.params(route));
+  }
+
+  createAccount(email: string): Response {
+    const response = this.post('/api/v1/accounts', 'POST /api/v1/accounts', { email, password: 'synthetic-password-1' });
+    if (response.status === 201) this.token = String(response.json('token'));
+    return response;
+  }
+
+  submitApplication(household: Household, planYear: number): Response {
+    const { state, countyFips, zip, city, street, phone, email, householdIncome, members } = household;
+    return this.post('/api/v1/applications', 'POST /api/v1/applications', {
+      planYear,
+      household: { state, countyFips, zip, city, street, phone, email, householdIncome, members },
+    });
+  }
+
+  determineEligibility(applicationId: string): Response {
+    return this.post(`/api/v1/applications/${applicationId}/eligibility`, 'POST /api/v1/applications/:id/eligibility', {});
+  }
+
+  listPlans(applicationId: string): Response {
+    return http.get(`${this.baseUrl}/api/v1/applications/${applicationId}/plans`, this.params('GET /api/v1/applications/:id/plans'));
+  }
+
+  enroll(applicationId: string, planId: string): Response {
+    return this.post(`/api/v1/applications/${applicationId}/enrollments`, 'POST /api/v1/applications/:id/enrollments', { planId });
+  }
+}

@@ -1,0 +1,36 @@
+// The `harness` CLI: maps subcommands to thin command modules. Exit 0 pass, 1 a target missed, 2 usage or setup error.
+
+import { Command, CommanderError } from 'commander';
+import { register as registerBench } from './commands/bench.ts';
+import { register as registerGenerate } from './commands/generate.ts';
+import { register as registerPlans } from './commands/plans.ts';
+import { register as registerReconcile } from './commands/reconcile.ts';
+import { register as registerRun } from './commands/run.ts';
+import { register as registerServe } from './commands/serve.ts';
+import { register as registerSetup } from './commands/setup.ts';
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  const code = (error as { exitCode?: unknown }).exitCode;
+  return typeof code === 'number' ? code : 2;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command('harness')
+    .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
+    .exitOverride()
+    .showHelpAfterError('(run `harness --help` for the commands)');
+  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerBench]) {
+    register(program);
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    const exitCode = exitCodeOf(error);
+    if (!(error instanceof CommanderError)) {
+      const known = typeof (error as { exitCode?: unknown }).exitCode === 'number';
+      process.stderr.write(known ? `harness: ${(error as Error).message}\n` : `harness: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    process.exitCode = exitCode;
+  }
+}

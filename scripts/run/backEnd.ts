@@ -1,0 +1,31 @@
+// Talks to the running back end after the load: waits for the exchange's 834 outbox to drain,
+// then downloads what the insurer received.
+
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface OutboxStatus {
+  pending: number;
+  delivered: number;
+  rejected: number;
+  oldestPendingAt: string | null;
+}
+
+/** Polls until nothing is pending or the deadline passes; returns the last status and how long it took. */
+export async function waitForOutboxDrain(exchangeUrl: string, deadlineMs: number): Promise<{ status: OutboxStatus; waitedMs: number; drained: boolean }> {
+  const started = Date.now();
+  for (;;) {
+    const status = (await (await fetch(`${exchangeUrl}/admin/outbox`)).json()) as OutboxStatus;
+    const waitedMs = Date.now() - started;
+    if (status.pending === 0) return { status, waitedMs, drained: true };
+    if (waitedMs >= deadlineMs) return { status, waitedMs, drained: false };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export async function downloadInsurerRecords(insurerUrl: string, file: string): Promise<void> {
+  const response = await fetch(`${insurerUrl}/records`);
+  if (!response.ok || !response.body) throw new Error(`insurer GET /records answered HTTP ${response.status}`);
+  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(file));
+}

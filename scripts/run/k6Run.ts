@@ -1,0 +1,28 @@
+// Runs a k6 scenario as a tracked child process, with its progress shown and its log kept in the run folder.
+
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../projectRoot.ts';
+import type { K6Binary } from '../tools/k6.ts';
+import type { ProcessGroup } from './processes.ts';
+
+export interface K6RunOptions {
+  k6: K6Binary;
+  script: string;
+  configFile: string;
+  logFile: string;
+  /** k6's own stdout (progress, end of test) lines. */
+  onLine: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function runK6(group: ProcessGroup, options: K6RunOptions): Promise<number> {
+  const args = ['run', '--no-color', '--log-format=json', `--log-output=file=${options.logFile}`, join(PROJECT_ROOT, options.script)];
+  const k6 = group.spawn('k6', options.k6.path, args, {
+    cwd: PROJECT_ROOT,
+    // No usage report: load tests here reach nothing but loopback.
+    env: { ...process.env, ...options.env, HARNESS_CONFIG: options.configFile, K6_NO_USAGE_REPORT: 'true' },
+    onStdoutLine: options.onLine,
+    onStderrLine: options.onLine,
+  });
+  return k6.exited;
+}

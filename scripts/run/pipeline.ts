@@ -1,0 +1,167 @@
+// `harness run <profile>` end to end: applicants → insurer → exchange → k6 → 834 drain → reconcile → verdict.
+// Every child process is tracked and stopped however the run ends.
+
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { writeApplicantsFile } from '../../applicants/writeFile.ts';
+import { reconcileRunFolder } from '../../reconcile/runFolder.ts';
+import { gate } from '../../verdict/gate.ts';
+import type { K6Summary } from '../../verdict/k6Summary.ts';
+import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
+import type { Verdict } from '../../verdict/verdict.ts';
+import { PROJECT_ROOT } from '../projectRoot.ts';
+import { runFile } from '../runFiles.ts';
+import type { Targets } from '../targets/schema.ts';
+import { ensureK6 } from '../tools/k6.ts';
+import { downloadInsurerRecords, waitForOutboxDrain } from './backEnd.ts';
+import { runK6 } from './k6Run.ts';
+import { extractLedger } from './ledgerLog.ts';
+import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
+import type { Profile } from './profiles.ts';
+import { createRunFolder, newRunId } from './runFolder.ts';
+import { startService } from './services.ts';
+
+export interface RunOptions {
+  profile: Profile;
+  targets: Targets;
+  targetsFile: string;
+  resultsDir: string;
+  seed: number;
+  /** Multiplies the profile's applicants (and so its iterations). */
+  scale: number;
+  planYear: 2025 | 2026;
+  say?: (line: string) => void;
+}
+
+export interface RunOutcome {
+  runDir: string;
+  verdict: Verdict;
+  /** Wall time of each phase in milliseconds, for `npm run bench`. */
+  phases: Record<string, number>;
+}
+
+export async function runProfile(options: RunOptions): Promise<RunOutcome> {
+  const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const { profile, targets } = options;
+  const runId = newRunId(profile.name);
+  const runDir = createRunFolder(options.resultsDir, runId);
+  const k6 = ensureK6(say);
+  const group = new ProcessGroup();
+  const removeSignalHandlers = stopChildrenOnSignals(group, say);
+  const childEnv = { HARNESS_RUN_ID: runId };
+  const count = Math.max(1, Math.round(profile.applicants * options.scale));
+  const startedAt = new Date();
+  const phases: Record<string, number> = {};
+  let phaseStart = Date.now();
+  const phaseDone = (name: string): void => {
+    const now = Date.now();
+    phases[name] = now - phaseStart;
+    phaseStart = now;
+  };
+  say(`harness run ${profile.name} · run ${runId}\n  results: ${relative(PROJECT_ROOT, runDir) || runDir}`);
+  try {
+    await writeApplicantsFile({ count, seed: options.seed, planYear: options.planYear, file: runFile(runDir, 'applicants') });
+    phaseDone('generate applicants');
+    say(`  [1/6] applicants: ${count} synthetic households (seed ${options.seed}, plan year ${options.planYear})`);
+
+    const insurer = await startService(group, {
+      name: 'insurer',
+      main: 'mock-exchange/insurer/main.ts',
+      args: ['--port', '0', '--data-dir', join(runDir, 'insurer')],
+      logFile: runFile(runDir, 'insurerLog'),
+      env: childEnv,
+    });
+    say(`  [2/6] insurer listening on ${insurer.baseUrl}`);
+    const exchange = await startService(group, {
+      name: 'exchange',
+      main: 'mock-exchange/exchange/main.ts',
+      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl],
+      logFile: runFile(runDir, 'exchangeLog'),
+      env: childEnv,
+    });
+    phaseDone('start services');
+    say(`  [3/6] exchange listening on ${exchange.baseUrl}`);
+
+    const configFile = join(runDir, 'k6-config.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify(
+        {
+          profile: profile.name,
+          baseUrl: exchange.baseUrl,
+          applicantsFile: runFile(runDir, 'applicants'),
+          summaryFile: runFile(runDir, 'k6Summary'),
+          vus: Math.min(profile.vus, count),
+          iterations: count,
+          maxDuration: profile.maxDuration,
+          thinkTimeSeconds: profile.thinkTimeSeconds,
+          thresholds: {
+            http_req_duration: [`p(95)<${targets.slo.p95Ms}`, `p(99)<${targets.slo.p99Ms}`],
+            http_req_failed: [`rate<=${targets.slo.errorRate}`],
+            marketplace_oracle_mismatches: [`count<=${targets.integrity.maxOracleMismatches}`],
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${count} iterations on up to ${profile.vus} VUs`);
+    const k6Exit = await runK6(group, {
+      k6,
+      script: profile.script,
+      configFile,
+      logFile: runFile(runDir, 'k6Log'),
+      env: childEnv,
+      onLine: (line) => {
+        if (line.trim()) say(`        k6 │ ${line}`);
+      },
+    });
+    phaseDone('k6 run');
+    const confirmed = await extractLedger(runFile(runDir, 'k6Log'), runFile(runDir, 'ledger'));
+
+    const drain = await waitForOutboxDrain(exchange.baseUrl, targets.integrity.deliveryDeadlineSeconds * 1000);
+    say(
+      `  [5/6] back end: ${drain.drained ? 'outbox drained' : 'outbox NOT drained'} in ${(drain.waitedMs / 1000).toFixed(1)} s ` +
+        `(${drain.status.delivered} delivered, ${drain.status.rejected} rejected, ${drain.status.pending} pending)`,
+    );
+    await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
+    phaseDone('drain 834 outbox');
+    await group.stopAll();
+    phaseDone('stop services');
+
+    const reconciliation = await reconcileRunFolder(runDir, targets.integrity.deliveryDeadlineSeconds * 1000);
+    phaseDone('reconcile');
+    say(`  [6/6] reconcile: ${confirmed} confirmed to consumers, ${reconciliation.intact} received intact by the insurer`);
+
+    const summaryFile = runFile(runDir, 'k6Summary');
+    const k6Summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary) : undefined;
+    const verdict = gate({
+      profile: profile.name,
+      runId,
+      targets,
+      k6Summary,
+      k6ExitCode: k6Exit,
+      intended: count,
+      integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
+    });
+    writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
+    const facts = {
+      'enrollments confirmed by the exchange': String(confirmed),
+      'received intact by the insurer': String(reconciliation.intact),
+      'k6': `${k6.version} (exit ${k6Exit})`,
+      'seed': String(options.seed),
+      'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
+    };
+    writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, facts));
+    writeFileSync(
+      runFile(runDir, 'run'),
+      `${JSON.stringify({ runId, profile: profile.name, seed: options.seed, scale: options.scale, count, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, node: process.version }, null, 2)}\n`,
+    );
+    say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md`);
+    phases.total = Date.now() - startedAt.getTime();
+    return { runDir, verdict, phases };
+  } finally {
+    await group.stopAll();
+    removeSignalHandlers();
+  }
+}

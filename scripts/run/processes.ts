@@ -1,0 +1,108 @@
+// Child-process hygiene: every service and k6 the harness starts is tracked, and stopped on normal exit,
+// on error and on Ctrl-C (SIGTERM first, SIGKILL after a grace period), so no process outlives a run.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+export interface SpawnOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Every stdout and stderr line is appended here. */
+  logFile?: string;
+  onStdoutLine?: (line: string) => void;
+  onStderrLine?: (line: string) => void;
+}
+
+export interface ManagedProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  /** Resolves with the exit code (or 128 + signal number when killed by a signal). */
+  readonly exited: Promise<number>;
+  stop(graceMs?: number): Promise<number>;
+}
+
+const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+function pipeLines(stream: NodeJS.ReadableStream | null, log: WriteStream | undefined, onLine?: (line: string) => void): void {
+  if (!stream) return;
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+    log?.write(`${line}\n`);
+    onLine?.(line);
+  });
+}
+
+export class ProcessGroup {
+  private readonly running = new Set<ManagedProcess>();
+
+  spawn(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedProcess {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+    pipeLines(child.stdout, log, options.onStdoutLine);
+    pipeLines(child.stderr, log, options.onStderrLine);
+    const exited = new Promise<number>((resolve) => {
+      child.on('error', () => resolve(127));
+      child.on('exit', (code, signal) => {
+        this.running.delete(managed);
+        log?.end();
+        resolve(code ?? 128 + (SIGNAL_NUMBERS[signal ?? ''] ?? 0));
+      });
+    });
+    const managed: ManagedProcess = {
+      name,
+      child,
+      exited,
+      stop: async (graceMs = 10_000) => {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          const code = await exited;
+          clearTimeout(timer);
+          return code;
+        }
+        return exited;
+      },
+    };
+    this.running.add(managed);
+    return managed;
+  }
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  async stopAll(graceMs = 10_000): Promise<void> {
+    await Promise.all([...this.running].map((p) => p.stop(graceMs)));
+  }
+
+  /** Last resort when the harness itself exits: no grace, nothing left behind. */
+  killAllNow(): void {
+    for (const p of this.running) p.child.kill('SIGKILL');
+  }
+}
+
+/**
+ * Ctrl-C or SIGTERM: stop every child, then exit 130. A second Ctrl-C kills them at once.
+ * Returns a function that removes the handlers.
+ */
+export function stopChildrenOnSignals(group: ProcessGroup, say: (line: string) => void): () => void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      group.killAllNow();
+      process.exit(130);
+    }
+    stopping = true;
+    say(`\nharness: ${signal} received, stopping ${group.size} child process(es)…`);
+    void group.stopAll(5_000).finally(() => process.exit(130));
+  };
+  const onExit = (): void => group.killAllNow();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', onExit);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('exit', onExit);
+  };
+}

@@ -1,0 +1,76 @@
+// Starts a mock service (exchange or insurer) as a child process on a free loopback port and waits until it is ready.
+// A service announces itself with one JSON line on stdout: {"event":"listening","service":NAME,"port":N}.
+
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../projectRoot.ts';
+import { UsageError } from '../usageError.ts';
+import type { ManagedProcess, ProcessGroup } from './processes.ts';
+
+export interface RunningService {
+  name: string;
+  port: number;
+  baseUrl: string;
+  process: ManagedProcess;
+}
+
+export interface ServiceSpec {
+  name: 'exchange' | 'insurer';
+  /** Path of the service's main module, relative to the project root. */
+  main: string;
+  args: string[];
+  logFile: string;
+  env?: NodeJS.ProcessEnv;
+  readyTimeoutMs?: number;
+}
+
+export function parseListeningLine(line: string): number | undefined {
+  if (!line.startsWith('{')) return undefined;
+  try {
+    const event = JSON.parse(line) as { event?: string; port?: unknown };
+    return event.event === 'listening' && typeof event.port === 'number' ? event.port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitReady(baseUrl: string, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return true;
+    } catch {
+      // not accepting connections yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+export async function startService(group: ProcessGroup, spec: ServiceSpec): Promise<RunningService> {
+  const timeoutMs = spec.readyTimeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  let announce: (port: number) => void = () => {};
+  const announced = new Promise<number>((resolve) => (announce = resolve));
+  const child = group.spawn(spec.name, process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, spec.main), ...spec.args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...spec.env },
+    logFile: spec.logFile,
+    onStdoutLine: (line) => {
+      const port = parseListeningLine(line);
+      if (port !== undefined) announce(port);
+    },
+  });
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
+  const outcome = await Promise.race([announced, child.exited.then((code) => ({ exited: code })), timeout]);
+  if (typeof outcome !== 'number') {
+    await child.stop(1_000);
+    const why = outcome === 'timeout' ? `did not announce a port within ${timeoutMs / 1000} s` : `exited with code ${outcome.exited}`;
+    throw new UsageError(`the ${spec.name} service`, `to start and listen on a loopback port, but it ${why}`, `See ${spec.logFile}.`);
+  }
+  const baseUrl = `http://127.0.0.1:${outcome}`;
+  if (!(await waitReady(baseUrl, deadline))) {
+    await child.stop(1_000);
+    throw new UsageError(`the ${spec.name} service at ${baseUrl}`, `/readyz to answer 200 within ${timeoutMs / 1000} s`, `See ${spec.logFile}.`);
+  }
+  return { name: spec.name, port: outcome, baseUrl, process: child };
+}

@@ -1,0 +1,24 @@
+// Names of the files in a run folder (results/<run-id>/): one source of truth for writers and readers.
+
+import { join } from 'node:path';
+
+export const RUN_FILES = {
+  applicants: 'applicants.ndjson',
+  k6Summary: 'k6-summary.json',
+  k6Log: 'k6.log',
+  ledger: 'ledger.ndjson',
+  insurerRecords: 'insurer-records.ndjson',
+  injected: 'injected.json',
+  reconciliation: 'reconciliation.json',
+  verdict: 'verdict.json',
+  summary: 'summary.md',
+  run: 'run.json',
+  exchangeLog: 'exchange.log',
+  insurerLog: 'insurer.log',
+} as const;
+
+export type RunFile = keyof typeof RUN_FILES;
+
+export function runFile(runDir: string, file: RunFile): string {
+  return join(runDir, RUN_FILES[file]);
+}

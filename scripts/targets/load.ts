@@ -1,0 +1,35 @@
+// Reads and validates a targets YAML file; every problem names the file and the field.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../projectRoot.ts';
+import { UsageError } from '../usageError.ts';
+import { targetsSchema, type Targets } from './schema.ts';
+
+export const DEFAULT_TARGETS_FILE = join(PROJECT_ROOT, 'targets.yaml');
+
+export function parseTargets(text: string, source: string): Targets {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    throw new UsageError(`targets file ${source}`, 'valid YAML', `Fix the syntax: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = targetsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
+    throw new UsageError(`targets file ${source}`, 'the fields of targets.yaml', `Fix: ${problems}. See the committed targets.yaml for every field.`);
+  }
+  return parsed.data;
+}
+
+export function loadTargets(file: string = DEFAULT_TARGETS_FILE): Targets {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`targets file ${file}`, 'a readable YAML file', `Check the path (${(error as NodeJS.ErrnoException).code}).`);
+  }
+  return parseTargets(text, file);
+}

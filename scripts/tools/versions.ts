@@ -1,0 +1,4 @@
+// Pinned versions of the external tools the harness installs itself: the one place to change them.
+
+/** k6 is built from source through the Go module proxy. There is no go.k6.io/k6/v2 module published; v1 is current. */
+export const K6 = { module: 'go.k6.io/k6', version: 'v1.8.1', major: 1 } as const;

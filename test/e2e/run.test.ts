@@ -1,0 +1,80 @@
+// The walking skeleton end to end: the real CLI, real services on loopback, the real k6, real 834s.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processesOfRun, runHarness } from './harness.ts';
+
+const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-'));
+
+function runDirOf(stdout: string): { runId: string; runDir: string } {
+  const runId = /· run (\S+)/.exec(stdout)?.[1];
+  if (!runId) throw new Error(`no run id in output:\n${stdout}`);
+  return { runId, runDir: join(resultsDir, runId) };
+}
+
+describe('harness run smoke', () => {
+  it('passes end to end: every confirmed enrollment reaches the insurer intact', async () => {
+    const result = await runHarness(['run', 'smoke', '--results', resultsDir]);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('VERDICT: PASS');
+    const { runDir } = runDirOf(result.stdout);
+    const verdict = JSON.parse(readFileSync(join(runDir, 'verdict.json'), 'utf8'));
+    expect(verdict.pass).toBe(true);
+    expect(verdict.profile).toBe('smoke');
+    const confirmed = verdict.checks.find((c: { name: string }) => c.name === 'enrollments confirmed to consumers');
+    const intact = verdict.checks.find((c: { name: string }) => c.name === 'enrollments received intact by the insurer');
+    expect(confirmed.actual).toBe(20);
+    expect(intact.actual).toBe(20);
+    expect(result.stdout).toMatch(/enrollments confirmed by the exchange: 20; received intact by the insurer: 20/);
+    const ledger = readFileSync(join(runDir, 'ledger.ndjson'), 'utf8').trim().split('\n');
+    expect(ledger).toHaveLength(20);
+    expect(readFileSync(join(runDir, 'summary.md'), 'utf8')).toContain('PASS');
+  }, 180_000);
+
+  it('exits 1 and names the failed check when a target is impossible', async () => {
+    const targets = readFileSync(join(import.meta.dirname, '..', '..', 'targets.yaml'), 'utf8').replace(/p95Ms: \d+/, 'p95Ms: 0.001');
+    const file = join(resultsDir, 'impossible-targets.yaml');
+    writeFileSync(file, targets);
+    const result = await runHarness(['run', 'smoke', '--results', resultsDir, '--targets', file]);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/VERDICT: FAIL — missed: .*latency p95/);
+    const { runDir } = runDirOf(result.stdout);
+    const verdict = JSON.parse(readFileSync(join(runDir, 'verdict.json'), 'utf8'));
+    expect(verdict.pass).toBe(false);
+    expect(verdict.checks.find((c: { name: string }) => c.name === 'latency p95').pass).toBe(false);
+  }, 180_000);
+
+  it('leaves no child process alive after Ctrl-C mid-run', async () => {
+    let runId = '';
+    let interrupted = false;
+    let aliveBefore: Promise<number[]> = Promise.resolve([]);
+    const result = await runHarness(['run', 'smoke', '--results', resultsDir, '--scale', '100'], {
+      onStdout: (stdout, child) => {
+        runId ||= /· run (\S+)/.exec(stdout)?.[1] ?? '';
+        // Interrupt once k6 is running, when the exchange, the insurer and k6 are all alive.
+        if (!interrupted && stdout.includes('k6 │')) {
+          interrupted = true;
+          aliveBefore = processesOfRun(runId).then((pids) => {
+            child.kill('SIGINT');
+            return pids;
+          });
+        }
+      },
+    });
+    expect(interrupted).toBe(true);
+    expect(runId).not.toBe('');
+    // The exchange, the insurer and k6 were running when Ctrl-C came.
+    expect((await aliveBefore).length).toBeGreaterThanOrEqual(3);
+    expect(result.code).toBe(130);
+    expect(await processesOfRun(runId)).toEqual([]);
+  }, 180_000);
+
+  it('refuses an unknown profile with exit 2 and the list of profiles', async () => {
+    const result = await runHarness(['run', 'nosuchprofile', '--results', resultsDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/profile "nosuchprofile": expected one of smoke/);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ProcessGroup } from '../../../scripts/run/processes.ts';
+import { parseListeningLine } from '../../../scripts/run/services.ts';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('ProcessGroup', () => {
+  it('stops every child with SIGTERM', async () => {
+    const group = new ProcessGroup();
+    const a = group.spawn('a', 'sleep', ['60']);
+    const b = group.spawn('b', 'sleep', ['60']);
+    expect(group.size).toBe(2);
+    await group.stopAll();
+    expect(group.size).toBe(0);
+    expect(alive(a.child.pid!)).toBe(false);
+    expect(alive(b.child.pid!)).toBe(false);
+    expect(await a.exited).toBe(128 + 15);
+  });
+
+  it('kills a child that ignores SIGTERM once the grace period ends', async () => {
+    const group = new ProcessGroup();
+    const stubborn = group.spawn('stubborn', process.execPath, ['-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)"]);
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    expect(await stubborn.stop(300)).toBe(128 + 9);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reports the exit code of a child that ends by itself', async () => {
+    const group = new ProcessGroup();
+    expect(await group.spawn('false', 'sh', ['-c', 'exit 3']).exited).toBe(3);
+  });
+});
+
+describe('parseListeningLine', () => {
+  it('reads the announced port', () => {
+    expect(parseListeningLine('{"event":"listening","service":"exchange","port":40123}')).toBe(40123);
+  });
+  it('ignores other output', () => {
+    expect(parseListeningLine('starting…')).toBeUndefined();
+    expect(parseListeningLine('{"event":"stopped","port":1}')).toBeUndefined();
+    expect(parseListeningLine('{broken')).toBeUndefined();
+  });
+});

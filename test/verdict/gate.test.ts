@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { loadTargets } from '../../scripts/targets/load.ts';
+import { gate, type GateInput } from '../../verdict/gate.ts';
+import type { K6Summary } from '../../verdict/k6Summary.ts';
+
+const targets = loadTargets();
+const summary = (p95: number, failed = 0): K6Summary => ({
+  metrics: {
+    http_req_duration: { type: 'trend', values: { 'p(95)': p95, 'p(99)': p95 * 1.5 }, thresholds: { 'p(95)<1000': { ok: p95 < 1000 } } },
+    http_req_failed: { type: 'rate', values: { rate: failed } },
+    checks: { type: 'rate', values: { rate: 1 } },
+    marketplace_oracle_mismatches: { type: 'counter', values: { count: 0 } },
+  },
+});
+const input = (over: Partial<GateInput> = {}): GateInput => ({
+  profile: 'smoke',
+  runId: 'r1',
+  targets,
+  k6Summary: summary(120),
+  k6ExitCode: 0,
+  intended: 20,
+  integrity: { confirmed: 20, received: 20, classes: { lost: 0, duplicate: 0 } },
+  ...over,
+});
+const failedNames = (over: Partial<GateInput>) => gate(input(over)).checks.filter((c) => !c.pass).map((c) => c.name);
+
+describe('gate', () => {
+  it('passes when every target holds', () => {
+    const verdict = gate(input());
+    expect(verdict.pass).toBe(true);
+    expect(verdict.checks.find((c) => c.name === 'latency p95')).toEqual({ name: 'latency p95', target: '≤ 1000 ms', actual: 120, pass: true });
+  });
+  it('fails latency and the k6 threshold when p95 is over the SLO', () => {
+    expect(failedNames({ k6Summary: summary(1500), k6ExitCode: 99 })).toEqual(['k6 run', 'k6 threshold http_req_duration: p(95)<1000', 'latency p95']);
+  });
+  it('fails on errors, lost enrollments and unconfirmed applicants', () => {
+    expect(failedNames({ k6Summary: summary(100, 0.2) })).toEqual(['HTTP error rate']);
+    expect(failedNames({ integrity: { confirmed: 20, received: 19, classes: { lost: 1 } } })).toEqual([
+      'enrollments received intact by the insurer',
+      'integrity: lost',
+    ]);
+    expect(failedNames({ integrity: { confirmed: 18, received: 18, classes: {} } })).toEqual(['enrollments confirmed to consumers']);
+  });
+  it('never passes without measurements', () => {
+    expect(failedNames({ k6Summary: undefined, integrity: undefined, k6ExitCode: 107 })).toEqual(['k6 run', 'reconciliation']);
+  });
+});

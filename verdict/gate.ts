@@ -1,0 +1,59 @@
+// The gate: a run's measurements against the targets file → the checks of verdict.json.
+
+import type { Targets } from '../scripts/targets/schema.ts';
+import { metricValue, thresholdOutcomes, type K6Summary } from './k6Summary.ts';
+import { atMost, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
+
+export interface IntegrityCounts {
+  confirmed: number;
+  received: number;
+  classes: Record<string, number>;
+}
+
+export interface GateInput {
+  profile: string;
+  runId: string;
+  targets: Targets;
+  k6Summary: K6Summary | undefined;
+  k6ExitCode: number;
+  /** Applicants the run meant to enroll (every one, in a smoke run). */
+  intended: number;
+  integrity: IntegrityCounts | undefined;
+}
+
+const K6_EXIT_MEANING: Record<number, string> = {
+  0: 'completed',
+  99: 'thresholds failed',
+  105: 'setup() failed',
+  107: 'script error',
+  108: 'aborted by the script',
+};
+
+function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Targets): VerdictCheck[] {
+  const meaning = K6_EXIT_MEANING[exitCode] ?? `exit code ${exitCode}`;
+  const checks: VerdictCheck[] = [{ name: 'k6 run', target: 'completed (exit 0)', actual: meaning, pass: exitCode === 0 }];
+  if (!summary) return checks;
+  for (const t of thresholdOutcomes(summary)) checks.push({ name: `k6 threshold ${t.name}`, target: 'ok', actual: t.ok ? 'ok' : 'crossed', pass: t.ok });
+  checks.push(atMost('latency p95', metricValue(summary, 'http_req_duration', 'p(95)'), targets.slo.p95Ms, ' ms'));
+  checks.push(atMost('latency p99', metricValue(summary, 'http_req_duration', 'p(99)'), targets.slo.p99Ms, ' ms'));
+  checks.push(atMost('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate));
+  const checksRate = metricValue(summary, 'checks', 'rate');
+  checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
+  checks.push(atMost('oracle mismatches', metricValue(summary, 'marketplace_oracle_mismatches', 'count') ?? 0, targets.integrity.maxOracleMismatches));
+  return checks;
+}
+
+function integrityChecks(input: GateInput): VerdictCheck[] {
+  const { integrity, intended, targets } = input;
+  if (!integrity) return [{ name: 'reconciliation', target: 'run', actual: 'not run', pass: false }];
+  const checks = [exactly('enrollments confirmed to consumers', integrity.confirmed, intended)];
+  checks.push(exactly('enrollments received intact by the insurer', integrity.received, integrity.confirmed));
+  for (const [defect, count] of Object.entries(integrity.classes)) {
+    checks.push(atMost(`integrity: ${defect}`, count, targets.integrity.maxDefects));
+  }
+  return checks;
+}
+
+export function gate(input: GateInput): Verdict {
+  return verdictOf(input.profile, input.runId, [...k6Checks(input.k6Summary, input.k6ExitCode, input.targets), ...integrityChecks(input)]);
+}

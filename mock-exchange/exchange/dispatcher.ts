@@ -95,7 +95,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (stopped) return;
     timer = setTimeout(() => {
       running = tick()
-        .catch((error: unknown) => process.stderr.write(`exchange: dispatcher error: ${(error as Error).message}\n`))
+        .catch((error: unknown) => void process.stderr.write(`exchange: dispatcher error: ${(error as Error).message}\n`))
         .finally(schedule);
     }, options.intervalMs);
   }

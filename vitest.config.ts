@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Integration tests start real services and the real k6; two cores, so keep parallelism modest.
+    reporters: ['default', './test/closingLine.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -22,7 +22,7 @@ export function setup(): void {
 
 export default function (): void {
   const household = applicantFor(exec.scenario.iterationInTest);
-  if (household) enrollJourney(config.baseUrl, household, config.thinkTimeSeconds);
+  if (household) enrollJourney(config.baseUrl, household, config.thinkTimeSeconds, config.maxQueueSeconds);
 }
 
 export function handleSummary(data: object): Record<string, string> {

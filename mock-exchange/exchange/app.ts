@@ -11,6 +11,8 @@ import type { ExchangeRules } from './rules.ts';
 import { accountSchema, applicationSchema, describeIssues, enrollmentSchema, type HouseholdInput } from './schemas.ts';
 import type { ExchangeStore } from './store.ts';
 import { bearerToken, type TokenIssuer } from './tokens.ts';
+import type { WaitingRoom } from './waitingRoom.ts';
+import { mountWaitingRoom, requireAdmission } from './waitingRoomRoutes.ts';
 import { z } from 'zod';
 
 export interface ExchangeDeps {
@@ -21,6 +23,8 @@ export interface ExchangeDeps {
   metrics: ExchangeMetrics;
   /** Called after a confirmation is durable, to wake the 834 dispatcher. */
   onConfirmed?: () => void;
+  /** Admission control in front of the journey; none means everyone is admitted. */
+  waitingRoom?: WaitingRoom;
 }
 
 class HttpError extends Error {
@@ -92,6 +96,9 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       res.type(deps.registry.contentType).send(await deps.registry.metrics());
     }),
   );
+
+  mountWaitingRoom(app, deps.waitingRoom, metrics);
+  app.use(['/api/v1/accounts', '/api/v1/applications', '/api/v1/enrollments'], requireAdmission(deps.waitingRoom));
 
   app.post(
     '/api/v1/accounts',

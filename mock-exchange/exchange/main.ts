@@ -15,15 +15,20 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string' },
     'insurer-url': { type: 'string' },
+    'waiting-room-capacity': { type: 'string', default: '0' },
   },
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: expected a port number 0-65535 (0 picks a free one)`);
+const waitingRoomCapacity = Number(values['waiting-room-capacity']);
+if (!Number.isInteger(waitingRoomCapacity) || waitingRoomCapacity < 0) {
+  fail(`--waiting-room-capacity ${values['waiting-room-capacity']}: expected a whole number of sessions (0 = no waiting room)`);
+}
 if (!values['data-dir']) fail('--data-dir: expected a folder for the exchange database; give one, e.g. --data-dir results/dev/exchange');
 if (!values['insurer-url']) fail('--insurer-url: expected the base URL of the insurer service, e.g. http://127.0.0.1:8081');
 
 try {
-  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'] });
+  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity });
   stopOnSignals(exchange.stop);
   announce('exchange', exchange.port);
 } catch (error) {

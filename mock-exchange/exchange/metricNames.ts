@@ -9,6 +9,10 @@ export const EXCHANGE_METRICS = {
   applicationsSubmitted: 'exchange_applications_submitted_total',
   eligibilityResults: 'exchange_eligibility_results_total',
   enrollmentsConfirmed: 'exchange_enrollments_confirmed_total',
+  waitingRoomQueued: 'exchange_waiting_room_queue_length',
+  waitingRoomActive: 'exchange_waiting_room_active_sessions',
+  waitingRoomAdmitted: 'exchange_waiting_room_admitted_total',
+  waitingRoomWait: 'exchange_waiting_room_wait_seconds',
   outboxDepth: 'exchange_outbox_depth',
   outboxOldestAge: 'exchange_outbox_oldest_undelivered_age_seconds',
   edi834Sent: 'exchange_edi834_sent_total',
@@ -29,6 +33,9 @@ export const EXCHANGE_LABELS = {
 
 /** Buckets around a 1 s page SLO: fine below it, coarse above it. */
 export const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2.5, 5, 10];
+
+/** Buckets for time spent in the waiting room: from an instant admission to the hours of launch day. */
+export const WAIT_BUCKETS_SECONDS = [0, 1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600];
 
 /** Buckets for 834 delivery latency: from sub-second batching to minutes of retrying. */
 export const DELIVERY_BUCKETS_SECONDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];

@@ -1,7 +1,7 @@
 // The exchange's Prometheus metrics on a registry passed in (never the global one).
 
 import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
-import { DELIVERY_BUCKETS_SECONDS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS } from './metricNames.ts';
+import { DELIVERY_BUCKETS_SECONDS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, WAIT_BUCKETS_SECONDS } from './metricNames.ts';
 
 export function createExchangeMetrics(registry: Registry) {
   collectDefaultMetrics({ register: registry, prefix: 'exchange_' });
@@ -14,6 +14,10 @@ export function createExchangeMetrics(registry: Registry) {
     applicationsSubmitted: new Counter({ name: M.applicationsSubmitted, help: 'Applications submitted', registers }),
     eligibilityResults: new Counter({ name: M.eligibilityResults, help: 'Eligibility determinations by outcome', labelNames: [L.outcome], registers }),
     enrollmentsConfirmed: new Counter({ name: M.enrollmentsConfirmed, help: 'Enrollments confirmed to consumers', labelNames: [L.metal, L.issuer], registers }),
+    waitingRoomQueued: new Gauge({ name: M.waitingRoomQueued, help: 'Visitors waiting in the queue', registers }),
+    waitingRoomActive: new Gauge({ name: M.waitingRoomActive, help: 'Sessions admitted and active', registers }),
+    waitingRoomAdmitted: new Counter({ name: M.waitingRoomAdmitted, help: 'Visitors admitted, straight away or from the queue', registers }),
+    waitingRoomWait: new Histogram({ name: M.waitingRoomWait, help: 'Time queued before admission', buckets: WAIT_BUCKETS_SECONDS, registers }),
     outboxDepth: new Gauge({ name: M.outboxDepth, help: 'Enrollments confirmed but not yet acknowledged by the insurer', registers }),
     outboxOldestAge: new Gauge({ name: M.outboxOldestAge, help: 'Age of the oldest undelivered enrollment', registers }),
     edi834Sent: new Counter({ name: M.edi834Sent, help: '834 interchanges sent', labelNames: [L.issuer], registers }),

@@ -7,6 +7,7 @@ import { createExchangeMetrics } from './metrics.ts';
 import { oracleRules } from './oracleRules.ts';
 import { openExchangeStore } from './store.ts';
 import { createTokenIssuer } from './tokens.ts';
+import { createWaitingRoom } from './waitingRoom.ts';
 import { listen } from '../service/listen.ts';
 import { readInsurerAcknowledgement, toInterchange } from './interchange.ts';
 
@@ -17,6 +18,10 @@ export interface ExchangeConfig {
   /** Base URL of the insurer service; every issuer's 834s go to `${insurerUrl}/edi/834`. */
   insurerUrl: string;
   dispatcher?: Partial<DispatcherOptions>;
+  /** Active sessions admitted at once; 0 or absent: no waiting room. */
+  waitingRoomCapacity?: number;
+  /** An admitted session idle this long frees its place. */
+  sessionIdleMs?: number;
 }
 
 export interface RunningExchange {
@@ -36,7 +41,10 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
     readAcknowledgement: readInsurerAcknowledgement,
     options: config.dispatcher,
   });
-  const app = createExchangeApp({ store, rules: oracleRules, tokens: createTokenIssuer(), registry, metrics });
+  const waitingRoom = config.waitingRoomCapacity
+    ? createWaitingRoom({ capacity: config.waitingRoomCapacity, sessionIdleMs: config.sessionIdleMs ?? 120_000 })
+    : undefined;
+  const app = createExchangeApp({ store, rules: oracleRules, tokens: createTokenIssuer(), registry, metrics, waitingRoom });
   app.get('/admin/outbox', (_req, res) => void res.json(store.outboxStatus()));
   const listening = await listen(app, config.port, config.host);
   dispatcher.start();

@@ -12,6 +12,8 @@ export interface ScenarioConfig {
   iterations: number;
   maxDuration: string;
   thinkTimeSeconds: number;
+  /** How long a simulated consumer waits in the waiting room before giving up. */
+  maxQueueSeconds: number;
   thresholds: Record<string, string[]>;
 }
 

@@ -28,6 +28,7 @@ type Response = RefinedResponse<ResponseType | undefined>;
 
 export class ExchangeClient {
   private token = '';
+  private session = '';
   private readonly baseUrl: string;
 
   constructor(baseUrl: string) {
@@ -36,13 +37,30 @@ export class ExchangeClient {
 
   private params(route: string) {
     return {
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...(this.session ? { 'x-waiting-room-session': this.session } : {}),
+      },
       tags: { name: route },
     };
   }
 
   private post(path: string, route: string, body: unknown): Response {
     return http.post(`${this.baseUrl}${path}`, JSON.stringify(body), this.params(route));
+  }
+
+  /** Enters the waiting room; 200 admits at once, 202 gives a ticket to poll. */
+  enterWaitingRoom(): Response {
+    const response = this.post('/api/v1/waiting-room', 'POST /api/v1/waiting-room', {});
+    if (response.status === 200) this.session = String(response.json('sessionId'));
+    return response;
+  }
+
+  pollWaitingRoom(ticketId: string): Response {
+    const response = http.get(`${this.baseUrl}/api/v1/waiting-room/${ticketId}`, this.params('GET /api/v1/waiting-room/:ticket'));
+    if (response.status === 200) this.session = String(response.json('sessionId'));
+    return response;
   }
 
   createAccount(email: string): Response {

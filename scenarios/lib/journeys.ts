@@ -6,6 +6,7 @@ import { ExchangeClient, type Confirmation, type EligibilityAnswer } from './exc
 import { recordConfirmation } from './ledger.ts';
 import { enrollmentsConfirmed, journeyDuration, oracleMismatches } from './metrics.ts';
 import { confirmationMismatches, eligibilityMismatches } from './oracleChecks.ts';
+import { waitForAdmission } from './waitingRoom.ts';
 
 function think(seconds: number): void {
   if (seconds > 0) sleep(seconds * (0.5 + Math.random()));
@@ -16,10 +17,11 @@ function oracleCheck(step: string, wrong: string[]): boolean {
   return check(wrong, { [`${step} matches the oracle`]: (w) => w.length === 0 });
 }
 
-export function enrollJourney(baseUrl: string, household: Household, thinkTimeSeconds: number): void {
-  const started = Date.now();
+export function enrollJourney(baseUrl: string, household: Household, thinkTimeSeconds: number, maxQueueSeconds: number): void {
   const client = new ExchangeClient(baseUrl);
   const planYear = household.expected.planYear;
+  if (!check(waitForAdmission(client, maxQueueSeconds), { 'admitted by the waiting room': (admitted) => admitted })) return;
+  const started = Date.now();
 
   const account = client.createAccount(household.email);
   if (!check(account, { 'account created (201)': (r) => r.status === 201 })) return;

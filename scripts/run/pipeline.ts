@@ -95,6 +95,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
           iterations: count,
           maxDuration: profile.maxDuration,
           thinkTimeSeconds: profile.thinkTimeSeconds,
+          maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
           thresholds: {
             http_req_duration: [`p(95)<${targets.slo.p95Ms}`, `p(99)<${targets.slo.p99Ms}`],
             http_req_failed: [`rate<=${targets.slo.errorRate}`],

@@ -12,6 +12,7 @@ export const targetsSchema = z
         p95Ms: z.number().positive(),
         p99Ms: z.number().positive(),
         errorRate: z.number().min(0).max(1),
+        waitingRoomWaitSeconds: z.number().positive(),
       })
       .strict(),
     integrity: z

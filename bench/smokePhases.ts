@@ -19,6 +19,7 @@ export async function benchSmokePhases(): Promise<Figures> {
       seed: 1,
       scale: 1,
       planYear: 2026,
+      faults: '',
       say: () => {},
     });
     const figures: Figures = {};

@@ -6,6 +6,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Registry } from 'prom-client';
 import type { Enrollment } from '../../domain/enrollment.ts';
 import type { PlanYear } from '../../domain/household.ts';
+import { WRONG_SUBSIDY_EXTRA, type FrontFaults } from './frontFaults.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
 import { accountSchema, applicationSchema, describeIssues, enrollmentSchema, type HouseholdInput } from './schemas.ts';
@@ -25,6 +26,12 @@ export interface ExchangeDeps {
   onConfirmed?: () => void;
   /** Admission control in front of the journey; none means everyone is admitted. */
   waitingRoom?: WaitingRoom;
+  /** Deliberate faults (latency, 500s, wrong subsidy, skipped ownership check); none in a healthy exchange. */
+  faults?: FrontFaults;
+  /** Counts what the faults injected, for reconciliation's `injected`. */
+  countInjected?: (fault: string) => void;
+  /** How many enrollment copies the back end will send (2 under backend.duplicate). */
+  copiesOf?: (confirmation: string) => number;
 }
 
 class HttpError extends Error {
@@ -71,6 +78,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     (route: string, handler: (req: Request, res: Response) => unknown) =>
     async (req: Request, res: Response): Promise<void> => {
       res.locals.route = route;
+      if (await deps.faults?.beforeRoute(route)) throw new HttpError(500, 'injected fault: exchange.error');
       await handler(req, res);
     };
 
@@ -84,7 +92,11 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   const ownApplication = (req: Request) => {
     const accountId = accountOf(req);
     const application = store.findApplication(String(req.params.applicationId));
-    if (!application || application.accountId !== accountId) throw new HttpError(404, 'no such application');
+    if (!application) throw new HttpError(404, 'no such application');
+    if (application.accountId !== accountId) {
+      if (!deps.faults?.skipOwnershipCheck(application.id)) throw new HttpError(404, 'no such application');
+      deps.countInjected?.('exchange.skipOwnershipCheck');
+    }
     return { accountId, application, household: application.household as HouseholdInput, planYear: application.planYear as PlanYear };
   };
 
@@ -125,8 +137,9 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   app.post(
     '/api/v1/applications/:applicationId/eligibility',
     named('eligibility', (req, res) => {
-      const { household, planYear } = ownApplication(req);
+      const { application, household, planYear } = ownApplication(req);
       const eligibility = rules.eligibility(household, planYear);
+      if (deps.faults?.wrongSubsidy(application.id)) eligibility.maxMonthlyCredit += WRONG_SUBSIDY_EXTRA;
       metrics.eligibilityResults.inc({ outcome: eligibility.medicaidRange ? 'medicaid' : eligibility.maxMonthlyCredit > 0 ? 'aptc' : 'no_aptc' });
       res.json(eligibility);
     }),
@@ -147,6 +160,13 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       const { planId } = parseBody(enrollmentSchema, req.body);
       const quote = rules.quote(household, planYear, planId);
       if (!quote) throw new HttpError(422, `plan ${planId} is not sold in this household's rating area: choose one from GET .../plans`);
+      const wrongSubsidy = deps.faults?.wrongSubsidy(application.id) ?? false;
+      if (wrongSubsidy) {
+        // Too much credit, capped by the premium as the rules cap it; where the cap hides it, too little instead.
+        const raised = Math.min(quote.premium, Math.round((quote.aptc + WRONG_SUBSIDY_EXTRA) * 100) / 100);
+        quote.aptc = raised !== quote.aptc ? raised : Math.max(0, Math.round((quote.aptc - WRONG_SUBSIDY_EXTRA) * 100) / 100);
+        quote.netPremium = Math.round((quote.premium - quote.aptc) * 100) / 100;
+      }
       const eligibility = rules.eligibility(household, planYear);
       const confirmationNumber = newConfirmationNumber();
       const draft: Enrollment = {
@@ -174,7 +194,9 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         submittedAt: new Date().toISOString(),
         members: household.members.map((m, i) => ({ ...m, memberId: `${confirmationNumber}-${i + 1}`, premium: quote.memberPremiums[i] ?? 0 })),
       };
-      const enrollment = store.confirmEnrollment(draft, application.id, accountId);
+      const copies = deps.copiesOf?.(confirmationNumber) ?? 1;
+      const injected = { ...(copies > 1 ? { 'backend.duplicate': 1 } : {}), ...(wrongSubsidy ? { 'exchange.wrongSubsidy': 1 } : {}) };
+      const enrollment = store.confirmEnrollment(draft, application.id, accountId, copies, injected);
       if (enrollment === draft) {
         metrics.enrollmentsConfirmed.inc({ metal: enrollment.metal, issuer: enrollment.issuerId });
         deps.onConfirmed?.();
@@ -188,7 +210,11 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     named('enrollment', (req, res) => {
       const accountId = accountOf(req);
       const found = store.findEnrollment(String(req.params.confirmationNumber));
-      if (!found || found.accountId !== accountId) throw new HttpError(404, 'no such enrollment');
+      if (!found) throw new HttpError(404, 'no such enrollment');
+      if (found.accountId !== accountId) {
+        if (!deps.faults?.skipOwnershipCheck(found.enrollment.confirmationNumber)) throw new HttpError(404, 'no such enrollment');
+        deps.countInjected?.('exchange.skipOwnershipCheck');
+      }
       res.json(confirmationView(found.enrollment));
     }),
   );

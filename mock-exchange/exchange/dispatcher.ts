@@ -1,8 +1,9 @@
 // The 834 dispatcher: seals confirmed enrollments into per-insurer batches, sends each as an X12 834 interchange,
 // and settles it only on the insurer's 999. Errors and timeouts are retried with exponential backoff and full jitter.
 
+import { garble, type BackendFaults } from './backendFaults.ts';
 import type { ExchangeMetrics } from './metrics.ts';
-import type { ExchangeStore, OutboxBatch } from './store.ts';
+import type { ExchangeStore, OutboxBatch, OutboxKey } from './store.ts';
 
 export interface Acknowledgement {
   accepted: boolean;
@@ -32,6 +33,8 @@ export interface DispatcherDeps {
   endpointFor(issuerId: string): string;
   toInterchange(batch: OutboxBatch): string;
   readAcknowledgement(text: string): Acknowledgement;
+  /** Back-end fault injection; none in a healthy exchange. */
+  faults?: BackendFaults;
   options?: Partial<DispatcherOptions>;
   random?: () => number;
 }
@@ -49,6 +52,43 @@ export function createDispatcher(deps: DispatcherDeps) {
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  /** Seals pending rows into per-issuer batches, applying the drop, delay and misroute faults on the way. */
+  function seal(nowMs: number): void {
+    const groups = new Map<string, { rows: OutboxKey[]; injected: Record<string, number> }>();
+    for (const row of store.unbatched(options.batchSize * 10)) {
+      if (!row.originalDelivered) continue; // a duplicate goes out only after its original, in another interchange
+      const plan = deps.faults?.plan(row);
+      if (plan?.drop) {
+        store.dropRow(row, 'backend.drop');
+        continue;
+      }
+      if (plan && plan.holdUntilMs > nowMs) continue;
+      const addressedTo = plan?.addressedTo ?? row.issuerId;
+      const group = groups.get(addressedTo) ?? { rows: [], injected: {} };
+      groups.set(addressedTo, group);
+      group.rows.push(row);
+      const count = (fault: string): void => void (group.injected[fault] = (group.injected[fault] ?? 0) + 1);
+      if (plan?.delayed) count('backend.delay');
+      if (plan?.misrouted) count('backend.misroute');
+      for (const field of plan?.garbled ?? []) count(`backend.garble.${field}`);
+    }
+    for (const [addressedTo, group] of groups) {
+      for (let i = 0; i < group.rows.length; i += options.batchSize) {
+        // Injected counts ride with the first batch of the group: counted once, in the transaction that seals them.
+        store.sealBatch(addressedTo, group.rows.slice(i, i + options.batchSize), new Date(nowMs), i === 0 ? group.injected : {});
+      }
+    }
+  }
+
+  /** The enrollments as the (possibly faulty) back end sends them. */
+  function asSent(batch: OutboxBatch): OutboxBatch {
+    if (!deps.faults) return batch;
+    const enrollments = batch.enrollments.map((e, i) =>
+      garble(e, deps.faults!.plan({ confirmation: e.confirmationNumber, copy: batch.copies[i] ?? 0, issuerId: e.issuerId, confirmedAt: e.submittedAt }).garbled),
+    );
+    return { ...batch, enrollments };
+  }
+
   async function send(batch: OutboxBatch): Promise<void> {
     const issuer = batch.issuerId;
     if (batch.attempts > 0) metrics.edi834Retried.inc({ issuer });
@@ -57,7 +97,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const response = await fetch(deps.endpointFor(issuer), {
         method: 'POST',
         headers: { 'content-type': 'application/edi-x12' },
-        body: deps.toInterchange(batch),
+        body: deps.toInterchange(asSent(batch)),
         signal: AbortSignal.timeout(options.requestTimeoutMs),
       });
       const text = await response.text();
@@ -83,7 +123,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   async function tick(): Promise<void> {
-    store.sealBatches(options.batchSize, new Date());
+    seal(Date.now());
     const due = store.dueBatches(Date.now());
     await Promise.all(due.map(send));
     const status = store.outboxStatus();

@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { announce, describeListenError, stopOnSignals } from '../service/listen.ts';
+import { parseFaultSpec, type FaultSet } from '../faults/index.ts';
 import { startExchange } from './server.ts';
 
 function fail(message: string): never {
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'insurer-url': { type: 'string' },
     'waiting-room-capacity': { type: 'string', default: '0' },
+    faults: { type: 'string', default: '' },
   },
 });
 const port = Number(values.port);
@@ -27,8 +29,15 @@ if (!Number.isInteger(waitingRoomCapacity) || waitingRoomCapacity < 0) {
 if (!values['data-dir']) fail('--data-dir: expected a folder for the exchange database; give one, e.g. --data-dir results/dev/exchange');
 if (!values['insurer-url']) fail('--insurer-url: expected the base URL of the insurer service, e.g. http://127.0.0.1:8081');
 
+let faults: FaultSet;
 try {
-  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity });
+  faults = parseFaultSpec(values.faults);
+} catch (error) {
+  fail(`--faults: ${(error as Error).message}`);
+}
+
+try {
+  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults });
   stopOnSignals(exchange.stop);
   announce('exchange', exchange.port);
 } catch (error) {

@@ -9,6 +9,10 @@ import { openExchangeStore } from './store.ts';
 import { createTokenIssuer } from './tokens.ts';
 import { createWaitingRoom } from './waitingRoom.ts';
 import { listen } from '../service/listen.ts';
+import { allIssuerIds } from '../../domain/catalog.ts';
+import { NO_FAULTS, type FaultSet } from '../faults/index.ts';
+import { createBackendFaults } from './backendFaults.ts';
+import { createFrontFaults } from './frontFaults.ts';
 import { readInsurerAcknowledgement, toInterchange } from './interchange.ts';
 
 export interface ExchangeConfig {
@@ -18,6 +22,8 @@ export interface ExchangeConfig {
   /** Base URL of the insurer service; every issuer's 834s go to `${insurerUrl}/edi/834`. */
   insurerUrl: string;
   dispatcher?: Partial<DispatcherOptions>;
+  /** Fault switches (`exchange.*` and `backend.*` act here), see docs/faults.md; none for a healthy exchange. */
+  faults?: FaultSet;
   /** Active sessions admitted at once; 0 or absent: no waiting room. */
   waitingRoomCapacity?: number;
   /** An admitted session idle this long frees its place. */
@@ -30,7 +36,10 @@ export interface RunningExchange {
 }
 
 export async function startExchange(config: ExchangeConfig): Promise<RunningExchange> {
+  const faultSet = config.faults ?? NO_FAULTS;
   const store = openExchangeStore(config.dataDir);
+  const countInjected = (fault: string): void => store.countInjected({ [fault]: 1 });
+  const backendFaults = faultSet.values.size > 0 ? createBackendFaults(faultSet, allIssuerIds()) : undefined;
   const registry = new Registry();
   const metrics = createExchangeMetrics(registry);
   const dispatcher = createDispatcher({
@@ -40,12 +49,24 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
     toInterchange,
     readAcknowledgement: readInsurerAcknowledgement,
     options: config.dispatcher,
+    faults: backendFaults,
   });
   const waitingRoom = config.waitingRoomCapacity
     ? createWaitingRoom({ capacity: config.waitingRoomCapacity, sessionIdleMs: config.sessionIdleMs ?? 120_000 })
     : undefined;
-  const app = createExchangeApp({ store, rules: oracleRules, tokens: createTokenIssuer(), registry, metrics, waitingRoom });
+  const app = createExchangeApp({
+    store,
+    rules: oracleRules,
+    tokens: createTokenIssuer(),
+    registry,
+    metrics,
+    waitingRoom,
+    faults: faultSet.values.size > 0 ? createFrontFaults(faultSet, countInjected) : undefined,
+    countInjected,
+    copiesOf: backendFaults?.copiesOf,
+  });
   app.get('/admin/outbox', (_req, res) => void res.json(store.outboxStatus()));
+  app.get('/admin/injected', (_req, res) => void res.json(store.injectedCounts()));
   const listening = await listen(app, config.port, config.host);
   dispatcher.start();
   return {

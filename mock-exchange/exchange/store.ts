@@ -15,27 +15,47 @@ export interface StoredApplication {
 
 export interface OutboxBatch {
   control: number;
+  /** The issuer the interchange is addressed to (another one than the plan's under the backend.misroute fault). */
   issuerId: string;
   createdAt: string;
   enrollments: Enrollment[];
+  /** Per enrollment: 0 the original, 1 a duplicate copy. */
+  copies: number[];
   attempts: number;
+}
+
+export interface OutboxKey {
+  confirmation: string;
+  copy: number;
+}
+
+export interface UnbatchedRow extends OutboxKey {
+  /** The plan's issuer. */
+  issuerId: string;
+  confirmedAt: string;
+  originalDelivered: boolean;
 }
 
 export interface OutboxStatus {
   pending: number;
   delivered: number;
   rejected: number;
+  /** Never sent: the backend.drop fault. */
+  dropped: number;
   oldestPendingAt: string | null;
 }
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS applications (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, plan_year INTEGER NOT NULL, household TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS enrollments (confirmation TEXT PRIMARY KEY, application_id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL, body TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS outbox (confirmation TEXT PRIMARY KEY, issuer_id TEXT NOT NULL, confirmed_at TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'pending', batch INTEGER, reason TEXT);
-CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (status, batch);
+-- copy 0 is the enrollment's 834; copy 1 exists only when the backend.duplicate fault sends it again.
+CREATE TABLE IF NOT EXISTS outbox (confirmation TEXT NOT NULL, copy INTEGER NOT NULL DEFAULT 0, issuer_id TEXT NOT NULL,
+  confirmed_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'pending', batch INTEGER, reason TEXT, PRIMARY KEY (confirmation, copy));
+CREATE INDEX IF NOT EXISTS outbox_unbatched ON outbox (status, batch);
+CREATE INDEX IF NOT EXISTS outbox_batch ON outbox (batch);
 CREATE TABLE IF NOT EXISTS batches (control INTEGER PRIMARY KEY, issuer_id TEXT NOT NULL, created_at TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0, done INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS injected (fault TEXT PRIMARY KEY, count INTEGER NOT NULL);
 `;
 
 export function openExchangeStore(dataDir: string) {
@@ -52,51 +72,61 @@ export function openExchangeStore(dataDir: string) {
     'SELECT id, account_id, plan_year, household FROM applications WHERE id = ?',
   );
   const insertEnrollment = db.prepare('INSERT INTO enrollments (confirmation, application_id, account_id, body) VALUES (?, ?, ?, ?)');
-  const insertOutbox = db.prepare('INSERT INTO outbox (confirmation, issuer_id, confirmed_at) VALUES (?, ?, ?)');
+  const insertOutbox = db.prepare('INSERT INTO outbox (confirmation, copy, issuer_id, confirmed_at) VALUES (?, ?, ?, ?)');
   const selectEnrollmentByApplication = db.prepare<[string], { body: string }>('SELECT body FROM enrollments WHERE application_id = ?');
   const selectEnrollment = db.prepare<[string], { body: string; account_id: string }>('SELECT body, account_id FROM enrollments WHERE confirmation = ?');
 
-  const confirm = db.transaction((enrollment: Enrollment, applicationId: string, accountId: string) => {
+  const confirm = db.transaction((enrollment: Enrollment, applicationId: string, accountId: string, copies: number, injected: Record<string, number>) => {
     insertEnrollment.run(enrollment.confirmationNumber, applicationId, accountId, JSON.stringify(enrollment));
-    insertOutbox.run(enrollment.confirmationNumber, enrollment.issuerId, enrollment.submittedAt);
+    for (let copy = 0; copy < copies; copy += 1) insertOutbox.run(enrollment.confirmationNumber, copy, enrollment.issuerId, enrollment.submittedAt);
+    addInjected(injected);
   });
 
-  const unbatched = db.prepare<[string, number], { confirmation: string }>(
-    "SELECT confirmation FROM outbox WHERE status = 'pending' AND batch IS NULL AND issuer_id = ? ORDER BY rowid LIMIT ?",
+  const unbatched = db.prepare<[number], { confirmation: string; copy: number; issuer_id: string; confirmed_at: string; original_status: string | null }>(
+    `SELECT o.confirmation, o.copy, o.issuer_id, o.confirmed_at, first.status AS original_status FROM outbox o
+     LEFT JOIN outbox first ON o.copy = 1 AND first.confirmation = o.confirmation AND first.copy = 0
+     WHERE o.status = 'pending' AND o.batch IS NULL ORDER BY o.rowid LIMIT ?`,
   );
-  const pendingIssuers = db.prepare<[], { issuer_id: string }>("SELECT DISTINCT issuer_id FROM outbox WHERE status = 'pending' AND batch IS NULL");
   const nextControl = db.prepare<[], { next: number }>('SELECT COALESCE(MAX(control), 0) + 1 AS next FROM batches');
   const insertBatch = db.prepare('INSERT INTO batches (control, issuer_id, created_at) VALUES (?, ?, ?)');
-  const assignBatch = db.prepare('UPDATE outbox SET batch = ? WHERE confirmation = ?');
+  const assignBatch = db.prepare('UPDATE outbox SET batch = ? WHERE confirmation = ? AND copy = ?');
+  const markDropped = db.prepare("UPDATE outbox SET status = 'dropped' WHERE confirmation = ? AND copy = ?");
+  const countInjected = db.prepare('INSERT INTO injected (fault, count) VALUES (?, ?) ON CONFLICT (fault) DO UPDATE SET count = count + excluded.count');
+  const injectedCounts = db.prepare<[], { fault: string; count: number }>('SELECT fault, count FROM injected ORDER BY fault');
 
-  /** Seals pending rows into numbered batches, so a retry re-sends the same interchange with the same control number. */
-  const sealBatches = db.transaction((batchSize: number, now: string) => {
-    for (const { issuer_id } of pendingIssuers.all()) {
-      for (;;) {
-        const rows = unbatched.all(issuer_id, batchSize);
-        if (rows.length === 0) break;
-        const control = nextControl.get()!.next;
-        insertBatch.run(control, issuer_id, now);
-        for (const row of rows) assignBatch.run(control, row.confirmation);
-      }
-    }
+  const addInjected = (counts: Record<string, number>): void => {
+    for (const [fault, n] of Object.entries(counts)) if (n > 0) countInjected.run(fault, n);
+  };
+
+  /** Seals rows into one numbered batch addressed to an issuer, so a retry re-sends the same interchange with the same control number. */
+  const sealBatch = db.transaction((addressedTo: string, rows: OutboxKey[], now: string, injected: Record<string, number>) => {
+    const control = nextControl.get()!.next;
+    insertBatch.run(control, addressedTo, now);
+    for (const row of rows) assignBatch.run(control, row.confirmation, row.copy);
+    addInjected(injected);
+    return control;
+  });
+  const drop = db.transaction((row: OutboxKey, fault: string) => {
+    markDropped.run(row.confirmation, row.copy);
+    addInjected({ [fault]: 1 });
   });
 
   const dueBatches = db.prepare<[number], { control: number; issuer_id: string; created_at: string; attempts: number }>(
     'SELECT control, issuer_id, created_at, attempts FROM batches WHERE done = 0 AND next_attempt_at <= ? ORDER BY control',
   );
-  const batchEnrollments = db.prepare<[number], { body: string }>(
-    'SELECT e.body FROM outbox o JOIN enrollments e ON e.confirmation = o.confirmation WHERE o.batch = ? ORDER BY o.rowid',
+  const batchEnrollments = db.prepare<[number], { body: string; copy: number }>(
+    'SELECT e.body, o.copy FROM outbox o JOIN enrollments e ON e.confirmation = o.confirmation WHERE o.batch = ? ORDER BY o.rowid',
   );
   const markAttempt = db.prepare('UPDATE batches SET attempts = attempts + 1, next_attempt_at = ? WHERE control = ?');
   const markBatchDone = db.prepare('UPDATE batches SET done = 1 WHERE control = ?');
-  const markOutcome = db.prepare('UPDATE outbox SET status = ?, reason = ? WHERE confirmation = ?');
+  const markOutcome = db.prepare('UPDATE outbox SET status = ?, reason = ? WHERE confirmation = ? AND batch = ?');
   const settle = db.transaction((control: number, outcomes: { confirmation: string; accepted: boolean; reason?: string }[]) => {
-    for (const o of outcomes) markOutcome.run(o.accepted ? 'delivered' : 'rejected', o.reason ?? null, o.confirmation);
+    for (const o of outcomes) markOutcome.run(o.accepted ? 'delivered' : 'rejected', o.reason ?? null, o.confirmation, control);
     markBatchDone.run(control);
   });
-  const status = db.prepare<[], { pending: number; delivered: number; rejected: number; oldest: string | null }>(
+  const status = db.prepare<[], { pending: number; delivered: number; rejected: number; dropped: number; oldest: string | null }>(
     `SELECT SUM(status = 'pending') AS pending, SUM(status = 'delivered') AS delivered, SUM(status = 'rejected') AS rejected,
+            SUM(status = 'dropped') AS dropped,
             MIN(CASE WHEN status = 'pending' THEN confirmed_at END) AS oldest FROM outbox`,
   );
 
@@ -109,31 +139,53 @@ export function openExchangeStore(dataDir: string) {
       return row && { id: row.id, accountId: row.account_id, planYear: row.plan_year, household: JSON.parse(row.household) };
     },
     /** Stores the enrollment and its outbox row atomically; returns the earlier one if this application already enrolled. */
-    confirmEnrollment(enrollment: Enrollment, applicationId: string, accountId: string): Enrollment {
+    /**
+     * Stores the enrollment and its outbox row(s) atomically; returns the earlier one if this application already enrolled.
+     * `copies` is 2 only under the backend.duplicate fault; `injected` counts faults decided at confirmation.
+     */
+    confirmEnrollment(enrollment: Enrollment, applicationId: string, accountId: string, copies = 1, injected: Record<string, number> = {}): Enrollment {
       const existing = selectEnrollmentByApplication.get(applicationId);
       if (existing) return JSON.parse(existing.body) as Enrollment;
-      confirm(enrollment, applicationId, accountId);
+      confirm(enrollment, applicationId, accountId, copies, injected);
       return enrollment;
     },
+    countInjected: (counts: Record<string, number>) => addInjected(counts),
+    injectedCounts: (): Record<string, number> => Object.fromEntries(injectedCounts.all().map((r) => [r.fault, r.count])),
     findEnrollment(confirmation: string): { enrollment: Enrollment; accountId: string } | undefined {
       const row = selectEnrollment.get(confirmation);
       return row && { enrollment: JSON.parse(row.body) as Enrollment, accountId: row.account_id };
     },
-    sealBatches: (batchSize: number, now: Date) => sealBatches(batchSize, now.toISOString()),
-    dueBatches(nowMs: number): OutboxBatch[] {
-      return dueBatches.all(nowMs).map((b) => ({
-        control: b.control,
-        issuerId: b.issuer_id,
-        createdAt: b.created_at,
-        attempts: b.attempts,
-        enrollments: batchEnrollments.all(b.control).map((r) => JSON.parse(r.body) as Enrollment),
+    /** Pending rows not yet in a batch, oldest first; a duplicate copy says whether its original was delivered. */
+    unbatched(limit: number): UnbatchedRow[] {
+      return unbatched.all(limit).map((r) => ({
+        confirmation: r.confirmation,
+        copy: r.copy,
+        issuerId: r.issuer_id,
+        confirmedAt: r.confirmed_at,
+        originalDelivered: r.copy === 0 || r.original_status === 'delivered',
       }));
+    },
+    sealBatch: (addressedTo: string, rows: OutboxKey[], now: Date, injected: Record<string, number> = {}): number =>
+      sealBatch(addressedTo, rows, now.toISOString(), injected),
+    dropRow: (row: OutboxKey, fault: string) => drop(row, fault),
+    dueBatches(nowMs: number): OutboxBatch[] {
+      return dueBatches.all(nowMs).map((b) => {
+        const rows = batchEnrollments.all(b.control);
+        return {
+          control: b.control,
+          issuerId: b.issuer_id,
+          createdAt: b.created_at,
+          attempts: b.attempts,
+          enrollments: rows.map((r) => JSON.parse(r.body) as Enrollment),
+          copies: rows.map((r) => r.copy),
+        };
+      });
     },
     recordAttempt: (control: number, nextAttemptAtMs: number) => void markAttempt.run(nextAttemptAtMs, control),
     settleBatch: (control: number, outcomes: { confirmation: string; accepted: boolean; reason?: string }[]) => settle(control, outcomes),
     outboxStatus(): OutboxStatus {
       const row = status.get()!;
-      return { pending: row.pending ?? 0, delivered: row.delivered ?? 0, rejected: row.rejected ?? 0, oldestPendingAt: row.oldest };
+      return { pending: row.pending ?? 0, delivered: row.delivered ?? 0, rejected: row.rejected ?? 0, dropped: row.dropped ?? 0, oldestPendingAt: row.oldest };
     },
     close: () => db.close(),
   };

@@ -1,6 +1,7 @@
 // `harness run <profile>`: one end-to-end run with a verdict. Exit 0 when every target holds, 1 when one is missed.
 
 import type { Command } from 'commander';
+import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { runProfile } from '../run/pipeline.ts';
 import { PROFILES, profileNamed } from '../run/profiles.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
@@ -17,13 +18,15 @@ export function register(program: Command): void {
     .option('--scale <x>', 'multiplies the profile load (e.g. 0.5)', '1')
     .option('--plan-year <year>', 'coverage year whose rules apply: 2025 or 2026', '2026')
     .option('--results <dir>', 'folder that receives the run folder', DEFAULT_RESULTS_DIR)
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string }) => {
+    .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
       const scale = parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 });
       const planYear = parseNumberOption('--plan-year', opts.planYear, { integer: true, min: 2025, max: 2026 }) as 2025 | 2026;
-      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, planYear });
+      const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
+      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, planYear, faults });
       process.exitCode = verdict.pass ? 0 : 1;
     });
 }

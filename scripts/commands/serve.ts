@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { announce, describeListenError, stopOnSignals } from '../../mock-exchange/service/listen.ts';
+import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { UsageError } from '../usageError.ts';
 import { parseNumberOption } from './options.ts';
@@ -16,14 +17,15 @@ interface ServeOptions {
 
 async function start(service: string, opts: ServeOptions, port: number): Promise<{ port: number; stop(): Promise<void> }> {
   const dataDir = opts.dataDir ?? join(DEFAULT_RESULTS_DIR, `serve-${service}`);
+  const faults = parseFaultSpec(opts.faults ?? '');
   if (service === 'exchange') {
     if (!opts.insurerUrl) throw new UsageError('--insurer-url', 'the base URL of a running insurer', 'Start one with `harness serve insurer --port 8081`, then pass --insurer-url http://127.0.0.1:8081.');
     const { startExchange } = await import('../../mock-exchange/exchange/server.ts');
-    return startExchange({ port, dataDir, insurerUrl: opts.insurerUrl });
+    return startExchange({ port, dataDir, insurerUrl: opts.insurerUrl, faults });
   }
   if (service === 'insurer') {
     const { startInsurer } = await import('../../mock-exchange/insurer/server.ts');
-    return startInsurer({ port, host: '127.0.0.1', dataDir, faults: opts.faults ?? '' });
+    return startInsurer({ port, host: '127.0.0.1', dataDir, faults });
   }
   throw new UsageError(`service "${service}"`, 'exchange or insurer', 'Run `harness serve exchange` or `harness serve insurer`.');
 }

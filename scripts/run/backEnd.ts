@@ -9,6 +9,7 @@ export interface OutboxStatus {
   pending: number;
   delivered: number;
   rejected: number;
+  dropped: number;
   oldestPendingAt: string | null;
 }
 
@@ -22,6 +23,13 @@ export async function waitForOutboxDrain(exchangeUrl: string, deadlineMs: number
     if (waitedMs >= deadlineMs) return { status, waitedMs, drained: false };
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** What the exchange's fault switches injected, by fault name (empty for a healthy run). */
+export async function injectedFaults(exchangeUrl: string): Promise<Record<string, number>> {
+  const response = await fetch(`${exchangeUrl}/admin/injected`);
+  if (!response.ok) throw new Error(`exchange GET /admin/injected answered HTTP ${response.status}`);
+  return (await response.json()) as Record<string, number>;
 }
 
 export async function downloadInsurerRecords(insurerUrl: string, file: string): Promise<void> {

@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from '../projectRoot.ts';
 import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { ensureK6 } from '../tools/k6.ts';
-import { downloadInsurerRecords, waitForOutboxDrain } from './backEnd.ts';
+import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
 import { runK6 } from './k6Run.ts';
 import { extractLedger } from './ledgerLog.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
@@ -30,6 +30,8 @@ export interface RunOptions {
   /** Multiplies the profile's applicants (and so its iterations). */
   scale: number;
   planYear: 2025 | 2026;
+  /** Fault switches for the exchange, its back end and the insurer (validated by the caller), '' for none. */
+  faults: string;
   say?: (line: string) => void;
 }
 
@@ -67,7 +69,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     const insurer = await startService(group, {
       name: 'insurer',
       main: 'mock-exchange/insurer/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'insurer')],
+      args: ['--port', '0', '--data-dir', join(runDir, 'insurer'), '--faults', options.faults],
       logFile: runFile(runDir, 'insurerLog'),
       env: childEnv,
     });
@@ -75,7 +77,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     const exchange = await startService(group, {
       name: 'exchange',
       main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl],
+      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults],
       logFile: runFile(runDir, 'exchangeLog'),
       env: childEnv,
     });
@@ -120,7 +122,9 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     phaseDone('k6 run');
     const confirmed = await extractLedger(runFile(runDir, 'k6Log'), runFile(runDir, 'ledger'));
 
-    const drain = await waitForOutboxDrain(exchange.baseUrl, targets.integrity.deliveryDeadlineSeconds * 1000);
+    // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
+    const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);
+    writeFileSync(runFile(runDir, 'injected'), `${JSON.stringify(await injectedFaults(exchange.baseUrl), null, 2)}\n`);
     say(
       `  [5/6] back end: ${drain.drained ? 'outbox drained' : 'outbox NOT drained'} in ${(drain.waitedMs / 1000).toFixed(1)} s ` +
         `(${drain.status.delivered} delivered, ${drain.status.rejected} rejected, ${drain.status.pending} pending)`,
@@ -146,17 +150,18 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
     });
     writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
-    const facts = {
+    const facts: Record<string, string> = {
       'enrollments confirmed by the exchange': String(confirmed),
       'received intact by the insurer': String(reconciliation.intact),
       'k6': `${k6.version} (exit ${k6Exit})`,
       'seed': String(options.seed),
       'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
     };
+    if (options.faults) facts['fault switches'] = `\`${options.faults}\``;
     writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, facts));
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, seed: options.seed, scale: options.scale, count, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, node: process.version }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, count, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, node: process.version }, null, 2)}\n`,
     );
     say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md`);
     phases.total = Date.now() - startedAt.getTime();

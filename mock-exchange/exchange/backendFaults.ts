@@ -1,0 +1,93 @@
+// Back-end fault injection: what went wrong between exchange and insurers in 2013, on purpose and countable.
+// Every decision is a pure function of the switch and the enrollment (shouldInject), so a run's injected counts are exact.
+
+import type { Enrollment } from '../../domain/enrollment.ts';
+import { BACKEND_DELAY_HOLD_MS, GARBLE_FIELDS, shouldInject, type FaultSet, type GarbleField } from '../faults/index.ts';
+
+export interface RowPlan {
+  drop: boolean;
+  /** Not before this instant (ms); the backend.delay fault. */
+  holdUntilMs: number;
+  delayed: boolean;
+  /** The issuer the 834 is addressed to. */
+  addressedTo: string;
+  misrouted: boolean;
+  garbled: GarbleField[];
+}
+
+const keyOf = (fault: string, confirmation: string, copy: number): string => `${fault}:${confirmation}:${copy}`;
+
+export function createBackendFaults(faults: FaultSet, issuerIds: readonly string[]) {
+  const delay = faults.values.get('backend.delay');
+  const holdMs = faults.durationMs('backend.delay.hold') || BACKEND_DELAY_HOLD_MS;
+
+  function delayOf(confirmation: string, copy: number): number {
+    if (!delay) return 0;
+    if (delay.kind === 'duration') return delay.ms;
+    return shouldInject(delay.rate, keyOf('backend.delay', confirmation, copy)) ? holdMs : 0;
+  }
+
+  /** Another issuer than the plan's, chosen from the confirmation so it is stable across retries. */
+  function otherIssuer(issuerId: string, confirmation: string): string {
+    const others = issuerIds.filter((id) => id !== issuerId);
+    if (others.length === 0) return issuerId;
+    let h = 0;
+    for (const c of confirmation) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    return others[h % others.length]!;
+  }
+
+  return {
+    /** How many outbox copies a new enrollment gets: 2 under backend.duplicate. */
+    copiesOf(confirmation: string): number {
+      return shouldInject(faults.rate('backend.duplicate'), keyOf('backend.duplicate', confirmation, 0)) ? 2 : 1;
+    },
+    plan(row: { confirmation: string; copy: number; issuerId: string; confirmedAt: string }): RowPlan {
+      const { confirmation, copy, issuerId } = row;
+      const delayMs = delayOf(confirmation, copy);
+      const misrouted = shouldInject(faults.rate('backend.misroute'), keyOf('backend.misroute', confirmation, copy));
+      return {
+        drop: shouldInject(faults.rate('backend.drop'), keyOf('backend.drop', confirmation, copy)),
+        holdUntilMs: Date.parse(row.confirmedAt) + delayMs,
+        delayed: delayMs > 0,
+        addressedTo: misrouted ? otherIssuer(issuerId, confirmation) : issuerId,
+        misrouted,
+        garbled: GARBLE_FIELDS.filter((field) => shouldInject(faults.rate(`backend.garble.${field}`), keyOf(`backend.garble.${field}`, confirmation, copy))),
+      };
+    },
+  };
+}
+
+export type BackendFaults = ReturnType<typeof createBackendFaults>;
+
+const shiftDate = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const money = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * The enrollment as the faulty back end sends it. Amount garbles keep the insurer's premium invariant
+ * (PRE AMT TOT = APTC + OTH PAY + TOT RES), so they show as wrong values, not as a broken file.
+ */
+export function garble(enrollment: Enrollment, fields: readonly GarbleField[]): Enrollment {
+  if (fields.length === 0) return enrollment;
+  const e: Enrollment = structuredClone(enrollment);
+  const subscriber = e.members[0]!;
+  for (const field of fields) {
+    if (field === 'relationship') {
+      // A child listed as spouse (or the reverse); a lone subscriber becomes a spouse.
+      const member = e.members.at(-1)!;
+      member.relationship = member.relationship === 'child' ? 'spouse' : member.relationship === 'spouse' ? 'child' : 'spouse';
+    } else if (field === 'dob') subscriber.dob = shiftDate(subscriber.dob, 1);
+    else if (field === 'ssn') subscriber.ssn = subscriber.ssn.slice(0, 8) + String((Number(subscriber.ssn[8]) + 1) % 10);
+    else if (field === 'ratingArea') e.ratingArea = e.ratingArea.replace(/\d+$/, (n) => String((Number(n) % 999) + 1).padStart(n.length, '0'));
+    else if (field === 'planId') e.planId = `${e.planId.slice(0, 14)}-${e.planId.endsWith('-00') ? '01' : '00'}`;
+    else if (field === 'aptc') {
+      const shift = e.owed >= 10 ? 10 : -Math.min(10, e.aptc);
+      e.aptc = money(e.aptc + shift);
+      e.owed = money(e.owed - shift);
+    } else if (field === 'premium') {
+      e.premium = money(e.premium + 10);
+      e.owed = money(e.owed + 10);
+      subscriber.premium = money(subscriber.premium + 10);
+    }
+  }
+  return e;
+}

@@ -1,0 +1,37 @@
+// Front-end fault injection on the exchange's API: added latency, injected 500s, a wrong subsidy, a skipped
+// ownership check. Each switch is validated at start (mock-exchange/faults); each injection is counted.
+
+import { shouldInject, type FaultSet } from '../faults/index.ts';
+
+/** A subsidy visibly wrong: $50 a month more credit than the rules allow. */
+export const WRONG_SUBSIDY_EXTRA = 50;
+
+export function createFrontFaults(faults: FaultSet, count: (fault: string) => void) {
+  let requests = 0;
+  const latencyMs = (route: string): number => faults.durationMs('exchange.latency') + faults.durationMs(`exchange.latency.${route}`);
+  const errorRate = (route: string): number => Math.max(faults.rate('exchange.error'), faults.rate(`exchange.error.${route}`));
+
+  return {
+    /** Waits the configured latency; true when this request must be answered with an injected 500. */
+    async beforeRoute(route: string): Promise<boolean> {
+      const delay = latencyMs(route);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      requests += 1;
+      const rate = errorRate(route);
+      if (rate > 0 && shouldInject(rate, `exchange.error:${route}:${requests}`)) {
+        count('exchange.error');
+        return true;
+      }
+      return false;
+    },
+    /** Same answer for every request about one application, so eligibility and enrollment agree with each other. */
+    wrongSubsidy(applicationId: string): boolean {
+      return shouldInject(faults.rate('exchange.wrongSubsidy'), `exchange.wrongSubsidy:${applicationId}`);
+    },
+    skipOwnershipCheck(resourceId: string): boolean {
+      return shouldInject(faults.rate('exchange.skipOwnershipCheck'), `exchange.skipOwnershipCheck:${resourceId}`);
+    },
+  };
+}
+
+export type FrontFaults = ReturnType<typeof createFrontFaults>;

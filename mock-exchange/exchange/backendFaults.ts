@@ -41,7 +41,7 @@ export function createBackendFaults(faults: FaultSet, issuerIds: readonly string
     copiesOf(confirmation: string): number {
       return shouldInject(faults.rate('backend.duplicate'), keyOf('backend.duplicate', confirmation, 0)) ? 2 : 1;
     },
-    plan(row: { confirmation: string; copy: number; issuerId: string; confirmedAt: string }): RowPlan {
+    plan(row: { confirmation: string; copy: number; issuerId: string; confirmedAt: string; memberCount: number }): RowPlan {
       const { confirmation, copy, issuerId } = row;
       const delayMs = delayOf(confirmation, copy);
       const misrouted = shouldInject(faults.rate('backend.misroute'), keyOf('backend.misroute', confirmation, copy));
@@ -51,7 +51,12 @@ export function createBackendFaults(faults: FaultSet, issuerIds: readonly string
         delayed: delayMs > 0,
         addressedTo: misrouted ? otherIssuer(issuerId, confirmation) : issuerId,
         misrouted,
-        garbled: GARBLE_FIELDS.filter((field) => shouldInject(faults.rate(`backend.garble.${field}`), keyOf(`backend.garble.${field}`, confirmation, copy))),
+        garbled: GARBLE_FIELDS.filter(
+          (field) =>
+            // Relabelling needs a dependent: the subscriber must stay "self" (INS*Y*18) or the insurer rejects the file.
+            (field !== 'relationship' || row.memberCount > 1) &&
+            shouldInject(faults.rate(`backend.garble.${field}`), keyOf(`backend.garble.${field}`, confirmation, copy)),
+        ),
       };
     },
   };
@@ -72,9 +77,9 @@ export function garble(enrollment: Enrollment, fields: readonly GarbleField[]): 
   const subscriber = e.members[0]!;
   for (const field of fields) {
     if (field === 'relationship') {
-      // A child listed as spouse (or the reverse); a lone subscriber becomes a spouse.
+      // A child listed as spouse, or a spouse as child: the last dependent is relabelled.
       const member = e.members.at(-1)!;
-      member.relationship = member.relationship === 'child' ? 'spouse' : member.relationship === 'spouse' ? 'child' : 'spouse';
+      if (member.relationship !== 'self') member.relationship = member.relationship === 'child' ? 'spouse' : 'child';
     } else if (field === 'dob') subscriber.dob = shiftDate(subscriber.dob, 1);
     else if (field === 'ssn') subscriber.ssn = subscriber.ssn.slice(0, 8) + String((Number(subscriber.ssn[8]) + 1) % 10);
     else if (field === 'ratingArea') e.ratingArea = e.ratingArea.replace(/\d+$/, (n) => String((Number(n) % 999) + 1).padStart(n.length, '0'));

@@ -84,7 +84,11 @@ export function createDispatcher(deps: DispatcherDeps) {
   function asSent(batch: OutboxBatch): OutboxBatch {
     if (!deps.faults) return batch;
     const enrollments = batch.enrollments.map((e, i) =>
-      garble(e, deps.faults!.plan({ confirmation: e.confirmationNumber, copy: batch.copies[i] ?? 0, issuerId: e.issuerId, confirmedAt: e.submittedAt }).garbled),
+      garble(
+        e,
+        deps.faults!.plan({ confirmation: e.confirmationNumber, copy: batch.copies[i] ?? 0, issuerId: e.issuerId, confirmedAt: e.submittedAt, memberCount: e.members.length })
+          .garbled,
+      ),
     );
     return { ...batch, enrollments };
   }

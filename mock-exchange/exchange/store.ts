@@ -34,6 +34,7 @@ export interface UnbatchedRow extends OutboxKey {
   issuerId: string;
   confirmedAt: string;
   originalDelivered: boolean;
+  memberCount: number;
 }
 
 export interface OutboxStatus {
@@ -82,8 +83,13 @@ export function openExchangeStore(dataDir: string) {
     addInjected(injected);
   });
 
-  const unbatched = db.prepare<[number], { confirmation: string; copy: number; issuer_id: string; confirmed_at: string; original_status: string | null }>(
-    `SELECT o.confirmation, o.copy, o.issuer_id, o.confirmed_at, first.status AS original_status FROM outbox o
+  const unbatched = db.prepare<
+    [number],
+    { confirmation: string; copy: number; issuer_id: string; confirmed_at: string; original_status: string | null; members: number }
+  >(
+    `SELECT o.confirmation, o.copy, o.issuer_id, o.confirmed_at, first.status AS original_status,
+            json_array_length(e.body, '$.members') AS members
+     FROM outbox o JOIN enrollments e ON e.confirmation = o.confirmation
      LEFT JOIN outbox first ON o.copy = 1 AND first.confirmation = o.confirmation AND first.copy = 0
      WHERE o.status = 'pending' AND o.batch IS NULL ORDER BY o.rowid LIMIT ?`,
   );
@@ -163,6 +169,7 @@ export function openExchangeStore(dataDir: string) {
         issuerId: r.issuer_id,
         confirmedAt: r.confirmed_at,
         originalDelivered: r.copy === 0 || r.original_status === 'delivered',
+        memberCount: r.members,
       }));
     },
     sealBatch: (addressedTo: string, rows: OutboxKey[], now: Date, injected: Record<string, number> = {}): number =>

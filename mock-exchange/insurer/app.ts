@@ -1,0 +1,114 @@
+// The mock insurer's HTTP app: receives 834 interchanges, answers 999/TA1, serves its stored records as NDJSON.
+// Built by a function from its dependencies, so tests run the real app on port 0.
+
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import type { Registry } from 'prom-client';
+import { readIsa } from './envelope.ts';
+import type { FaultGate } from './faultGate.ts';
+import type { InsurerMetrics } from './metrics.ts';
+import { receive834 } from './receive834.ts';
+import type { InsurerStore } from './store.ts';
+
+export interface InsurerLogger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+export interface InsurerDeps {
+  store: InsurerStore;
+  registry: Registry;
+  metrics: InsurerMetrics;
+  faults: FaultGate;
+  logger: InsurerLogger;
+  now?: () => Date;
+}
+
+/** Interchanges larger than this are refused with 413: a batch of 500 family enrollments is about 1.5 MB. */
+export const MAX_INTERCHANGE_BYTES = '20mb';
+const EDI_TYPES = ['application/edi-x12', 'text/plain'];
+const RECORDS_PAGE = 1000;
+
+function timed(deps: InsurerDeps, route: string): RequestHandler {
+  return (req, res, next) => {
+    const end = deps.metrics.httpDuration.startTimer({ route, method: req.method });
+    res.on('finish', () => {
+      end();
+      deps.metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
+    });
+    next();
+  };
+}
+
+async function streamRecords(store: InsurerStore, res: Response): Promise<void> {
+  res.type('application/x-ndjson');
+  let after = 0;
+  for (;;) {
+    // Pages instead of one open cursor: better-sqlite3 cannot write while an iterator is open, and 834s keep arriving.
+    const rows = store.page(after, RECORDS_PAGE);
+    if (rows.length === 0) break;
+    const chunk = rows.map((r) => `${r.body}\n`).join('');
+    after = rows[rows.length - 1]!.id;
+    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+    if (res.destroyed) return;
+  }
+  res.end();
+}
+
+export function createInsurerApp(deps: InsurerDeps): Express {
+  const app = express();
+  const now = deps.now ?? (() => new Date());
+  let sequence = 0;
+  app.disable('x-powered-by');
+
+  app.get('/healthz', timed(deps, 'health'), (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', timed(deps, 'health'), (_req, res) => void res.json({ status: 'ready', records: deps.store.count() }));
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.registry.contentType).send(await deps.registry.metrics());
+  });
+  app.get('/records', timed(deps, 'records'), async (_req, res) => streamRecords(deps.store, res));
+
+  app.post('/edi/834', timed(deps, 'edi834'), express.text({ type: EDI_TYPES, limit: MAX_INTERCHANGE_BYTES }), async (req: Request, res: Response) => {
+    if (typeof req.body !== 'string') {
+      res.status(415).json({ error: `content-type ${req.headers['content-type'] ?? '(none)'}: expected ${EDI_TYPES.join(' or ')} with the X12 text as the body` });
+      return;
+    }
+    const text = req.body;
+    const isa = readIsa(text.trimStart()).isa;
+    const decision = deps.faults.decide(isa ? `${isa.senderId}:${isa.control}` : `request#${++sequence}`);
+    if (decision.slowMs > 0) {
+      deps.metrics.faultsInjected.inc({ fault: 'insurer.slow' });
+      await new Promise((resolve) => setTimeout(resolve, decision.slowMs));
+    }
+    if (decision.down || decision.error) {
+      const fault = decision.down ? 'insurer.down' : 'insurer.error';
+      deps.metrics.faultsInjected.inc({ fault });
+      res.status(decision.down ? 503 : 500).json({ error: `injected by fault switch ${fault}` });
+      return;
+    }
+    deps.metrics.interchangesReceived.inc();
+    const receivedAt = now();
+    const receipt = receive834(text, { receivedAt, ackControl: deps.store.nextAckControl(), forceReject: decision.reject });
+    if (decision.reject && receipt.outcome === 'rejected') deps.metrics.faultsInjected.inc({ fault: 'insurer.reject' });
+    if (receipt.outcome === 'accepted' || receipt.outcome === 'partial') deps.metrics.interchangesAccepted.inc();
+    else deps.metrics.interchangesRejected.inc({ outcome: receipt.outcome });
+    deps.metrics.transactions.inc({ status: 'A' }, receipt.transactions.accepted);
+    deps.metrics.transactions.inc({ status: 'R' }, receipt.transactions.rejected);
+    if (receipt.isa && receipt.outcome !== 'envelopeRejected') {
+      const saved = deps.store.saveInterchange(receipt.isa.senderId, Number(receipt.isa.control), receivedAt.toISOString(), receipt.records);
+      deps.metrics.membersStored.inc(saved.stored);
+      if (saved.resent) deps.metrics.interchangesResent.inc();
+      deps.logger.info('edi834', { sender: receipt.isa.senderId, control: receipt.isa.control, outcome: receipt.outcome, stored: saved.stored, resent: saved.resent, reasons: receipt.reasons.slice(0, 10) });
+    } else deps.logger.info('edi834', { outcome: receipt.outcome, reasons: receipt.reasons });
+    res.status(200).type('application/edi-x12').send(receipt.answer);
+  });
+
+  app.use((req, res) => void res.status(404).json({ error: `${req.method} ${req.path}: no such route; the insurer serves POST /edi/834, GET /records, /healthz, /readyz, /metrics` }));
+  const onError: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, req, res, _next) => {
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+    if (status >= 500) deps.logger.error('http_error', { path: req.path, message: error.message });
+    const hint = status === 413 ? ` (limit ${MAX_INTERCHANGE_BYTES}): send smaller interchanges` : '';
+    if (!res.headersSent) res.status(status).json({ error: `${req.method} ${req.path}: ${error.message ?? 'internal error'}${hint}` });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,22 @@
+// The insurer's Prometheus metrics on a registry passed in (never the global one).
+
+import { Counter, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+import { INSURER_DURATION_BUCKETS_SECONDS, INSURER_LABELS as L, INSURER_METRICS as M } from './metricNames.ts';
+
+export function createInsurerMetrics(registry: Registry) {
+  collectDefaultMetrics({ register: registry, prefix: 'insurer_' });
+  const registers = [registry];
+  return {
+    httpRequests: new Counter({ name: M.httpRequests, help: 'HTTP requests by route pattern, method and status', labelNames: [L.route, L.method, L.status], registers }),
+    httpDuration: new Histogram({ name: M.httpDuration, help: 'HTTP request duration by route pattern', labelNames: [L.route, L.method], buckets: INSURER_DURATION_BUCKETS_SECONDS, registers }),
+    interchangesReceived: new Counter({ name: M.interchangesReceived, help: '834 interchanges received (including re-sent ones)', registers }),
+    interchangesAccepted: new Counter({ name: M.interchangesAccepted, help: '834 interchanges answered with an accepting or partially accepting 999', registers }),
+    interchangesRejected: new Counter({ name: M.interchangesRejected, help: '834 interchanges rejected by 999 or TA1', labelNames: [L.outcome], registers }),
+    interchangesResent: new Counter({ name: M.interchangesResent, help: '834 interchanges received again with a control number already seen', registers }),
+    transactions: new Counter({ name: M.transactions, help: '834 transaction sets by 999 status', labelNames: [L.status], registers }),
+    membersStored: new Counter({ name: M.membersStored, help: 'Member records newly stored', registers }),
+    faultsInjected: new Counter({ name: M.faultsInjected, help: 'Fault switches that took effect, by switch name', labelNames: [L.fault], registers }),
+  };
+}
+
+export type InsurerMetrics = ReturnType<typeof createInsurerMetrics>;

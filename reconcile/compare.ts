@@ -1,0 +1,103 @@
+// Field-by-field comparison of what the insurer received with what the consumer was told (ledger) and who applied
+// (household). Members are matched by likeness, not position, so a reordered or relabelled member is still found.
+
+import type { Household, Member } from '../domain/household.ts';
+import type { InsurerRecord } from '../domain/insurerRecord.ts';
+import type { LedgerEntry } from '../domain/ledger.ts';
+
+/** Fields a garbled enrollment can differ in; `memberCount` when members are missing from the 834. */
+export const COMPARED_FIELDS = [
+  'relationship', 'dob', 'ssn', 'sex', 'firstName', 'lastName', 'memberCount',
+  'ratingArea', 'countyFips', 'zip', 'planId', 'aptc', 'premium', 'owed', 'effectiveDate',
+] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+export interface FieldDifference {
+  field: ComparedField;
+  expected: unknown;
+  received: unknown;
+  record: InsurerRecord;
+}
+
+const digits = (s: string): string => s.replace(/\D/g, '');
+const upper = (s: string): string => s.trim().toUpperCase();
+const cents = (n: number): number => Math.round(n * 100);
+/** Fast path first: at a million records, skipping a regex or a toUpperCase per field is most of the run time. */
+const sameDigits = (received: string, expected: string): boolean => received === expected || digits(received) === digits(expected);
+const sameName = (received: string, expected: string): boolean => received === expected || upper(received) === upper(expected);
+
+function likeness(record: InsurerRecord, member: Member): number {
+  return (
+    (sameDigits(record.ssn, member.ssn) ? 2 : 0) +
+    (record.dob === member.dob ? 1 : 0) +
+    (sameName(record.firstName, member.firstName) ? 1 : 0) +
+    (sameName(record.lastName, member.lastName) ? 1 : 0) +
+    (record.relationship === member.relationship ? 1 : 0) +
+    (record.sex === member.sex ? 1 : 0)
+  );
+}
+
+/**
+ * For each received member record, the most alike household member not yet taken (undefined for an extra record).
+ * Loops and a bit mask instead of closures and Sets: this runs once per enrollment, a million times in a big run.
+ */
+export function matchMembers(records: InsurerRecord[], members: Member[]): (Member | undefined)[] {
+  let taken = 0;
+  const matched: (Member | undefined)[] = new Array(records.length);
+  for (let r = 0; r < records.length; r++) {
+    let best = -1;
+    let bestScore = 0;
+    for (let i = 0; i < members.length && i < 31; i++) {
+      if (taken & (1 << i)) continue;
+      const score = likeness(records[r]!, members[i]!);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    if (best !== -1) taken |= 1 << best;
+    matched[r] = best === -1 ? undefined : members[best];
+  }
+  return matched;
+}
+
+const NONE: FieldDifference[] = [];
+
+/** Differences in one received copy of an enrollment (all member records of one transaction); usually none. */
+export function compareCopy(copy: InsurerRecord[], ledger: LedgerEntry, household: Household | undefined): FieldDifference[] {
+  let out = NONE;
+  let policy = copy[0]!;
+  for (const r of copy) if (r.subscriber) policy = r;
+  const diff = (field: ComparedField, expected: unknown, received: unknown, record = policy): void => {
+    if (out === NONE) out = [];
+    out.push({ field, expected, received, record });
+  };
+  if (policy.planId !== ledger.planId) diff('planId', ledger.planId, policy.planId);
+  if (cents(policy.aptc) !== cents(ledger.aptc)) diff('aptc', ledger.aptc, policy.aptc);
+  if (cents(policy.premiumTotal) !== cents(ledger.premium)) diff('premium', ledger.premium, policy.premiumTotal);
+  if (cents(policy.owed) !== cents(ledger.owed)) diff('owed', ledger.owed, policy.owed);
+  if (policy.effectiveDate !== ledger.effectiveDate) diff('effectiveDate', ledger.effectiveDate, policy.effectiveDate);
+  if (!household) return out;
+  if (policy.ratingArea !== household.ratingArea) diff('ratingArea', household.ratingArea, policy.ratingArea);
+  if (!sameDigits(policy.countyFips, household.countyFips)) diff('countyFips', household.countyFips, policy.countyFips);
+  if (!sameDigits(policy.zip, household.zip)) diff('zip', household.zip, policy.zip);
+  if (copy.length < household.members.length) diff('memberCount', household.members.length, copy.length);
+  const matched = matchMembers(copy, household.members);
+  for (let i = 0; i < copy.length; i++) {
+    const record = copy[i]!;
+    const member = matched[i];
+    if (!member) continue;
+    if (record.relationship !== member.relationship) diff('relationship', member.relationship, record.relationship, record);
+    if (record.dob !== member.dob) diff('dob', member.dob, record.dob, record);
+    if (!sameDigits(record.ssn, member.ssn)) diff('ssn', member.ssn, record.ssn, record);
+    if (record.sex !== member.sex) diff('sex', member.sex, record.sex, record);
+    if (!sameName(record.firstName, member.firstName)) diff('firstName', member.firstName, record.firstName, record);
+    if (!sameName(record.lastName, member.lastName)) diff('lastName', member.lastName, record.lastName, record);
+  }
+  return out;
+}
+
+/** The insurer's own invariant: PRE AMT TOT = APTC AMT + OTH PAY AMT 1 + TOT RES AMT, to the cent. */
+export function invariantHolds(record: InsurerRecord): boolean {
+  return cents(record.premiumTotal) === cents(record.aptc) + cents(record.otherPayment) + cents(record.owed);
+}

@@ -1,0 +1,39 @@
+// Reconciles a run folder: reads applicants, ledger and insurer records (and injected.json when present)
+// and writes reconciliation.json. Used by `harness run` after the load and by `harness reconcile --run`.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { runFile } from '../scripts/runFiles.ts';
+import { UsageError } from '../scripts/usageError.ts';
+import { readHouseholds, readInsurerRecords, readLedger } from './ndjson.ts';
+import { reconcile, type Reconciliation } from './reconcile.ts';
+
+export interface RunReconciliation extends Reconciliation {
+  /** Confirmed enrollments received once, on time, at the right issuer, with every field intact (= enrollments.intact). */
+  intact: number;
+  /** What the fault switches injected (injected.json, written by the services), when the run had faults. */
+  injected?: unknown;
+}
+
+function readInjected(runDir: string): unknown {
+  const file = runFile(runDir, 'injected');
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(file, 'a JSON object of injected fault counts', `It does not parse (${(error as Error).message}); delete it or re-run.`);
+  }
+}
+
+export async function reconcileRunFolder(runDir: string, deadlineMs: number): Promise<RunReconciliation> {
+  if (!existsSync(runDir)) throw new UsageError(`run folder ${runDir}`, 'an existing results/<run-id> folder', 'Give --run the folder `harness run` printed.');
+  const [households, ledger, received] = await Promise.all([
+    readHouseholds(runFile(runDir, 'applicants')),
+    readLedger(runFile(runDir, 'ledger')),
+    readInsurerRecords(runFile(runDir, 'insurerRecords')),
+  ]);
+  const injected = readInjected(runDir);
+  const result = reconcile({ households, ledger, received, deadlineMs });
+  const written: RunReconciliation = { ...result, intact: result.enrollments.intact, ...(injected === undefined ? {} : { injected }) };
+  writeFileSync(runFile(runDir, 'reconciliation'), `${JSON.stringify(written, null, 2)}\n`);
+  return written;
+}

@@ -1,0 +1,190 @@
+// The mock insurer over real HTTP on 127.0.0.1, port 0: accepts good 834s, answers bad ones with a 999 or TA1
+// naming the problem, never crashes, stores members idempotently and durably, and honours its fault switches.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildInterchange, readAcknowledgement } from '../../domain/edi834/index.ts';
+import type { InsurerRecord } from '../../domain/insurerRecord.ts';
+import type { InsurerLogger } from '../../mock-exchange/insurer/app.ts';
+import { startInsurer, type RunningInsurer } from '../../mock-exchange/insurer/server.ts';
+import { envelope, familyEnrollment, singleEnrollment } from '../edi834/fixtures.ts';
+
+const quiet: InsurerLogger = { info: () => {}, error: () => {} };
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'insurer-test-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function post(insurer: RunningInsurer, body: string, contentType = 'application/edi-x12'): Promise<{ status: number; text: string }> {
+  const response = await fetch(`http://127.0.0.1:${insurer.port}/edi/834`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  return { status: response.status, text: await response.text() };
+}
+
+async function records(insurer: RunningInsurer): Promise<InsurerRecord[]> {
+  const text = await (await fetch(`http://127.0.0.1:${insurer.port}/records`)).text();
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as InsurerRecord);
+}
+
+const good = (control = 42): string => buildInterchange([familyEnrollment(), singleEnrollment(2)], envelope({ interchangeControl: control }));
+
+describe('insurer: receiving 834s', () => {
+  let insurer: RunningInsurer;
+  beforeAll(async () => {
+    insurer = await startInsurer({ port: 0, dataDir: tempDir(), logger: quiet });
+  });
+  afterAll(() => insurer.stop());
+
+  it('accepts a good interchange with a 999 AK9*A and stores every member', async () => {
+    const { status, text } = await post(insurer, good(100));
+    expect(status).toBe(200);
+    expect(text).toMatch(/AK9\*A\*2\*2\*2~/);
+    expect(readAcknowledgement(text).transactions.map((t) => t.status)).toEqual(['A', 'A']);
+    const stored = (await records(insurer)).filter((r) => r.interchangeControl === 100);
+    expect(stored).toHaveLength(4);
+    const spouse = stored.find((r) => r.memberId === 'M-2')!;
+    expect(spouse).toMatchObject({ confirmationNumber: 'CNF-000123', relationship: 'spouse', receiverIssuerId: '12345', premiumTotal: 1500.5, aptc: 1200.25, owed: 300.25, dob: '1984-07-08', planId: '12345VA0010001-04' });
+  });
+
+  // Each case gets its own control number: a re-sent control number would store nothing new by design.
+  let control = 1000;
+  const fix = (s: string): string => s.replace('SE*86*0001', 'SE*85*0001');
+  it.each<[string, (t: string) => string, RegExp]>([
+    ['a wrong SE count', (t) => t.replace('SE*86*0001', 'SE*87*0001'), /AK2\*834\*0001\*005010X220A1~IK5\*R\*4~/],
+    ['an SE control that differs from ST', (t) => t.replace('SE*86*0001', 'SE*86*0009'), /IK5\*R\*3~/],
+    ['a missing NM1', (t) => fix(t.replace('NM1*IL*1*Lovelace*Will****34*900123457~', '')), /IK3\*NM1\*\d+\*2100A\*3~/],
+    ['a bad birth date', (t) => t.replace('DMG*D8*19840708', 'DMG*D8*19841308'), /IK3\*DMG\*\d+\*2100A\*8~IK4\*2\*\*8\*19841308~/],
+    ['a bad coverage date', (t) => t.replace('DTP*348*D8*20260101', 'DTP*348*D8*20260230'), /IK3\*DTP\*\d+\*2300\*8~IK4\*3\*\*8\*20260230~/],
+    ['a broken premium invariant', (t) => t.replace('REF*9X*300.25', 'REF*9X*310.25'), /IK3\*REF\*\d+\*2750\*8~IK4\*2\*\*I12\*1500.50~/],
+    ['a missing REF*CE', (t) => fix(t.replace('REF*CE*12345VA0010001-04~LS*2700~LX*1~N1*75*PRE AMT 1~REF*9X*600.00', 'LS*2700~LX*1~N1*75*PRE AMT 1~REF*9X*600.00')), /IK3\*REF\*\d+\*2300\*3~/],
+    ['a wrong GE count', (t) => t.replace(/GE\*2\*7~/, 'GE*3*7~'), /AK9\*R\*3\*2\*0\*5~/],
+    ['a GE control that differs from GS', (t) => t.replace(/GE\*2\*7~/, 'GE*2*8~'), /AK9\*R\*2\*2\*0\*4~/],
+  ])('rejects %s with a 999 naming the segment, storing nothing of it', async (_name, mutate, expected) => {
+    const original = good(++control);
+    const body = mutate(original);
+    expect(body).not.toBe(original);
+    const before = (await records(insurer)).length;
+    const { status, text: answer } = await post(insurer, body);
+    expect(status).toBe(200);
+    expect(answer).toMatch(expected);
+    expect(answer).toMatch(/IK5\*R/);
+    const ack = readAcknowledgement(answer);
+    expect(ack.transactions.some((t) => t.status === 'R')).toBe(true);
+    const added = (await records(insurer)).length - before;
+    // The second transaction is fine unless the whole group is rejected.
+    expect(added).toBe(/AK9\*R/.test(answer) ? 0 : 1);
+  });
+
+  const text = good(7);
+  it.each([
+    ['truncated', text.slice(0, 700), /TA1\*000000007\*\d{6}\*\d{4}\*R\*023~/],
+    ['IEA control that differs from ISA13', text.replace('IEA*1*000000007', 'IEA*1*000000008'), /TA1\*000000007\*\d{6}\*\d{4}\*R\*001~/],
+    ['a non-numeric ISA13', text.replace('*000000007*0*T*', '*00000000X*0*T*'), /R\*018~/],
+    ['wrong delimiters', text.replaceAll('*', '|').replace('ISA|', 'ISA*'), /R\*022~/],
+    ['binary garbage', '\u0000\u0001\u00ff'.repeat(500), /TA1\*000000000\*000000\*0000\*R\*022~/],
+    ['empty text', ' ', /R\*022~/],
+  ])('answers a broken envelope (%s) with a TA1', async (_name, body, expected) => {
+    const { status, text: answer } = await post(insurer, body, 'text/plain');
+    expect(status).toBe(200);
+    expect(answer).toMatch(expected);
+    expect(readAcknowledgement(answer).accepted).toBe(false);
+  });
+
+  it('refuses an oversized body (413), another content type (415) and unknown routes (404) in JSON, and stays up', async () => {
+    expect((await post(insurer, 'ISA'.padEnd(21 * 1024 * 1024, 'x'))).status).toBe(413);
+    const wrongType = await post(insurer, good(), 'application/json');
+    expect(wrongType.status).toBe(415);
+    expect(JSON.parse(wrongType.text).error).toMatch(/application\/edi-x12/);
+    expect((await fetch(`http://127.0.0.1:${insurer.port}/nowhere`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${insurer.port}/healthz`)).status).toBe(200);
+  });
+
+  it('stores no duplicates when the same interchange is re-sent, but keeps a genuine duplicate in a new interchange', async () => {
+    const resent = async (): Promise<number> => {
+      const metrics = await (await fetch(`http://127.0.0.1:${insurer.port}/metrics`)).text();
+      return Number(/^insurer_interchanges_resent_total (\d+)$/m.exec(metrics)?.[1] ?? 0);
+    };
+    const before = await resent();
+    await post(insurer, good(300));
+    await post(insurer, good(300));
+    let copies = (await records(insurer)).filter((r) => r.confirmationNumber === 'CNF-000002' && [300, 301].includes(r.interchangeControl));
+    expect(copies).toHaveLength(1);
+    await post(insurer, good(301));
+    copies = (await records(insurer)).filter((r) => r.confirmationNumber === 'CNF-000002' && [300, 301].includes(r.interchangeControl));
+    expect(copies.map((r) => r.interchangeControl).sort()).toEqual([300, 301]);
+    expect((await resent()) - before).toBe(1);
+  });
+});
+
+describe('insurer: durability', () => {
+  it('keeps its records across a restart with the same data folder', async () => {
+    const dataDir = tempDir();
+    const first = await startInsurer({ port: 0, dataDir, logger: quiet });
+    await post(first, good(1));
+    await first.stop();
+    const second = await startInsurer({ port: 0, dataDir, logger: quiet });
+    try {
+      expect(await records(second)).toHaveLength(4);
+      await post(second, good(1));
+      expect(await records(second)).toHaveLength(4);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+describe('insurer: fault switches', () => {
+  async function withInsurer(faults: string, body: (insurer: RunningInsurer) => Promise<void>): Promise<void> {
+    const insurer = await startInsurer({ port: 0, dataDir: tempDir(), faults, logger: quiet });
+    try {
+      await body(insurer);
+    } finally {
+      await insurer.stop();
+    }
+  }
+
+  it('insurer.down as a duration answers 503 during the outage window', () =>
+    withInsurer('insurer.down=1m', async (insurer) => {
+      expect((await post(insurer, good())).status).toBe(503);
+      expect(await records(insurer)).toHaveLength(0);
+    }));
+
+  it('insurer.down as a rate answers 503 to every post at rate 1', () =>
+    withInsurer('insurer.down=1', async (insurer) => {
+      expect((await post(insurer, good())).status).toBe(503);
+    }));
+
+  it('insurer.error answers 500 and stores nothing; a retry gets a fresh decision', () =>
+    withInsurer('insurer.error=1', async (insurer) => {
+      const { status, text } = await post(insurer, good());
+      expect(status).toBe(500);
+      expect(JSON.parse(text).error).toMatch(/insurer\.error/);
+      expect(await records(insurer)).toHaveLength(0);
+      const metrics = await (await fetch(`http://127.0.0.1:${insurer.port}/metrics`)).text();
+      expect(metrics).toMatch(/insurer_faults_injected_total\{fault="insurer.error"\} 1/);
+    }));
+
+  it('insurer.slow delays the answer', () =>
+    withInsurer('insurer.slow=300ms', async (insurer) => {
+      const started = Date.now();
+      expect((await post(insurer, good())).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    }));
+
+  it('insurer.reject answers a valid interchange with a rejecting 999 and stores nothing', () =>
+    withInsurer('insurer.reject=1', async (insurer) => {
+      const { status, text } = await post(insurer, good());
+      expect(status).toBe(200);
+      expect(text).toMatch(/AK9\*R\*2\*2\*0~/);
+      expect(readAcknowledgement(text).accepted).toBe(false);
+      expect(await records(insurer)).toHaveLength(0);
+    }));
+
+  it('refuses an unknown switch at start', async () => {
+    await expect(startInsurer({ port: 0, dataDir: tempDir(), faults: 'insurer.crash=1', logger: quiet })).rejects.toThrow(/insurer\.crash.*known switch name/);
+  });
+});

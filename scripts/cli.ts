@@ -6,6 +6,7 @@ import { register as registerGenerate } from './commands/generate.ts';
 import { register as registerPlans } from './commands/plans.ts';
 import { register as registerReconcile } from './commands/reconcile.ts';
 import { register as registerRun } from './commands/run.ts';
+import { register as registerScan } from './commands/scan.ts';
 import { register as registerServe } from './commands/serve.ts';
 import { register as registerSetup } from './commands/setup.ts';
 
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerBench]) {
     register(program);
   }
   try {

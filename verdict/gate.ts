@@ -19,6 +19,8 @@ export interface GateInput {
   /** Applicants the run meant to enroll (every one, in a smoke run). */
   intended: number;
   integrity: IntegrityCounts | undefined;
+  /** Synthetic identities found outside the files meant to hold them (harness scan). */
+  piiFindings: number;
 }
 
 const K6_EXIT_MEANING: Record<number, string> = {
@@ -55,5 +57,6 @@ function integrityChecks(input: GateInput): VerdictCheck[] {
 }
 
 export function gate(input: GateInput): Verdict {
-  return verdictOf(input.profile, input.runId, [...k6Checks(input.k6Summary, input.k6ExitCode, input.targets), ...integrityChecks(input)]);
+  const pii = atMost('synthetic PII outside its files', input.piiFindings, 0);
+  return verdictOf(input.profile, input.runId, [...k6Checks(input.k6Summary, input.k6ExitCode, input.targets), ...integrityChecks(input), pii]);
 }

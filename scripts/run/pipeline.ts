@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { reconcileRunFolder } from '../../reconcile/runFolder.ts';
+import { scanRunFolder } from '../../scan/scanRun.ts';
 import { gate } from '../../verdict/gate.ts';
 import type { K6Summary } from '../../verdict/k6Summary.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
@@ -138,6 +139,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     phaseDone('reconcile');
     say(`  [6/6] reconcile: ${confirmed} confirmed to consumers, ${reconciliation.intact} received intact by the insurer`);
 
+    const piiFindings = await scanRunFolder(runDir);
     const summaryFile = runFile(runDir, 'k6Summary');
     const k6Summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary) : undefined;
     const verdict = gate({
@@ -148,6 +150,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       k6ExitCode: k6Exit,
       intended: count,
       integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
+      piiFindings: piiFindings.length,
     });
     writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
     const facts: Record<string, string> = {

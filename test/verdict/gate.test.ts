@@ -20,6 +20,7 @@ const input = (over: Partial<GateInput> = {}): GateInput => ({
   k6ExitCode: 0,
   intended: 20,
   integrity: { confirmed: 20, received: 20, classes: { lost: 0, duplicate: 0 } },
+  piiFindings: 0,
   ...over,
 });
 const failedNames = (over: Partial<GateInput>) => gate(input(over)).checks.filter((c) => !c.pass).map((c) => c.name);
@@ -40,6 +41,9 @@ describe('gate', () => {
       'integrity: lost',
     ]);
     expect(failedNames({ integrity: { confirmed: 18, received: 18, classes: {} } })).toEqual(['enrollments confirmed to consumers']);
+  });
+  it('fails when synthetic PII leaked outside its files', () => {
+    expect(failedNames({ piiFindings: 2 })).toEqual(['synthetic PII outside its files']);
   });
   it('never passes without measurements', () => {
     expect(failedNames({ k6Summary: undefined, integrity: undefined, k6ExitCode: 107 })).toEqual(['k6 run', 'reconciliation']);

@@ -3,6 +3,8 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import type { Enrollment } from '../../domain/enrollment.ts';
 import type { PlanYear } from '../../domain/household.ts';
@@ -32,6 +34,11 @@ export interface ExchangeDeps {
   countInjected?: (fault: string) => void;
   /** How many enrollment copies the back end will send (2 under backend.duplicate). */
   copiesOf?: (confirmation: string) => number;
+  /**
+   * Requests a minute one client may make to /api/v1 (keyed by bearer token, else by address); 0 or absent: no limit.
+   * Off by default because a load test's VUs share one loopback address.
+   */
+  rateLimitPerMinute?: number;
 }
 
 class HttpError extends Error {
@@ -59,6 +66,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(helmet());
   app.use(express.json({ limit: '64kb' }));
 
   // RED metrics by route pattern; the pattern name is set by each handler, never the raw URL.
@@ -109,6 +117,22 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     }),
   );
 
+  if (deps.rateLimitPerMinute) {
+    app.use(
+      '/api/v1',
+      rateLimit({
+        windowMs: 60_000,
+        limit: deps.rateLimitPerMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        keyGenerator: (req) => bearerToken(req.get('authorization')) ?? req.ip ?? 'unknown',
+        handler: (_req, res) => {
+          res.locals.route = 'rate_limited';
+          res.status(429).json({ error: `rate limit: at most ${deps.rateLimitPerMinute} requests a minute per client; retry after the Retry-After header` });
+        },
+      }),
+    );
+  }
   mountWaitingRoom(app, deps.waitingRoom, metrics);
   app.use(['/api/v1/accounts', '/api/v1/applications', '/api/v1/enrollments'], requireAdmission(deps.waitingRoom));
 

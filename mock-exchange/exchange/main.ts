@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'insurer-url': { type: 'string' },
     'waiting-room-capacity': { type: 'string', default: '0' },
     faults: { type: 'string', default: '' },
+    'rate-limit': { type: 'string', default: '0' },
   },
 });
 const port = Number(values.port);
@@ -25,6 +26,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.p
 const waitingRoomCapacity = Number(values['waiting-room-capacity']);
 if (!Number.isInteger(waitingRoomCapacity) || waitingRoomCapacity < 0) {
   fail(`--waiting-room-capacity ${values['waiting-room-capacity']}: expected a whole number of sessions (0 = no waiting room)`);
+}
+const rateLimitPerMinute = Number(values['rate-limit']);
+if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
+  fail(`--rate-limit ${values['rate-limit']}: expected a whole number of requests a minute per client (0 = no limit)`);
 }
 if (!values['data-dir']) fail('--data-dir: expected a folder for the exchange database; give one, e.g. --data-dir results/dev/exchange');
 if (!values['insurer-url']) fail('--insurer-url: expected the base URL of the insurer service, e.g. http://127.0.0.1:8081');
@@ -37,7 +42,7 @@ try {
 }
 
 try {
-  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults });
+  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults, rateLimitPerMinute });
   stopOnSignals(exchange.stop);
   announce('exchange', exchange.port);
 } catch (error) {

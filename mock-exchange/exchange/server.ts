@@ -28,6 +28,8 @@ export interface ExchangeConfig {
   waitingRoomCapacity?: number;
   /** An admitted session idle this long frees its place. */
   sessionIdleMs?: number;
+  /** Per-client requests a minute on /api/v1; 0 or absent: no limit. */
+  rateLimitPerMinute?: number;
 }
 
 export interface RunningExchange {
@@ -64,6 +66,7 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
     faults: faultSet.values.size > 0 ? createFrontFaults(faultSet, countInjected) : undefined,
     countInjected,
     copiesOf: backendFaults?.copiesOf,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
   app.get('/admin/outbox', (_req, res) => void res.json(store.outboxStatus()));
   app.get('/admin/injected', (_req, res) => void res.json(store.injectedCounts()));

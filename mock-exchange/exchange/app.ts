@@ -243,6 +243,10 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     }),
   );
 
+  // Loopback-only operations view of the back end, read by the harness after a run.
+  app.get('/admin/outbox', named('admin', (_req, res) => res.json(store.outboxStatus())));
+  app.get('/admin/injected', named('admin', (_req, res) => res.json(store.injectedCounts())));
+
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not found: see docs/exchange-api.md for the routes' });
   });
@@ -250,6 +254,8 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   // Registered last: every error becomes a JSON answer; only our own HttpErrors show their message.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpError) return void res.status(error.status).json({ error: error.message });
+    // The rules throw RangeError for what the catalog does not know (a county or plan it does not serve).
+    if (error instanceof RangeError) return void res.status(422).json({ error: error.message });
     const status = (error as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) return void res.status(status).json({ error: (error as Error).message });
     process.stderr.write(`exchange: internal error: ${(error as Error).stack ?? String(error)}\n`);

@@ -68,8 +68,6 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
     copiesOf: backendFaults?.copiesOf,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
-  app.get('/admin/outbox', (_req, res) => void res.json(store.outboxStatus()));
-  app.get('/admin/injected', (_req, res) => void res.json(store.injectedCounts()));
   const listening = await listen(app, config.port, config.host);
   dispatcher.start();
   return {

@@ -17,7 +17,9 @@ export interface OutboxStatus {
 export async function waitForOutboxDrain(exchangeUrl: string, deadlineMs: number): Promise<{ status: OutboxStatus; waitedMs: number; drained: boolean }> {
   const started = Date.now();
   for (;;) {
-    const status = (await (await fetch(`${exchangeUrl}/admin/outbox`)).json()) as OutboxStatus;
+    const response = await fetch(`${exchangeUrl}/admin/outbox`);
+    if (!response.ok) throw new Error(`exchange GET /admin/outbox answered HTTP ${response.status}`);
+    const status = (await response.json()) as OutboxStatus;
     const waitedMs = Date.now() - started;
     if (status.pending === 0) return { status, waitedMs, drained: true };
     if (waitedMs >= deadlineMs) return { status, waitedMs, drained: false };

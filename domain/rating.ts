@@ -1,0 +1,40 @@
+// Premium rating: base rate at age 21 × age factor × tobacco surcharge, per member, in cents.
+// Family rating: at most the three oldest children under 21 are charged (45 CFR 147.102(c)(1)).
+
+import { ageFactor, ageOn, effectiveDateOf } from './ageCurve.ts';
+import { baseRateCents } from './catalog.ts';
+import type { Relationship } from './household.ts';
+import { roundCents, type Cents } from './money.ts';
+
+/** Tobacco surcharge applied to tobacco users' premiums; the law allows up to 1.5. */
+export const TOBACCO_FACTOR = 1.2;
+export const MAX_RATED_CHILDREN = 3;
+
+export interface RatedMember {
+  dob: string;
+  tobacco: boolean;
+  relationship: Relationship;
+}
+
+/** Which members are charged: everyone but the children under 21 beyond the three oldest. */
+export function chargedMembers(members: readonly RatedMember[], planYear: number): boolean[] {
+  const on = effectiveDateOf(planYear);
+  const youngChildren = members
+    .map((m, index) => ({ index, age: ageOn(m.dob, on), child: m.relationship === 'child' }))
+    .filter((m) => m.child && m.age < 21)
+    .sort((a, b) => b.age - a.age || a.index - b.index);
+  const free = new Set(youngChildren.slice(MAX_RATED_CHILDREN).map((m) => m.index));
+  return members.map((_, index) => !free.has(index));
+}
+
+/** Each member's monthly premium in cents; `withTobacco` false prices the benchmark, which excludes the surcharge. */
+export function memberPremiumsCents(planId14: string, ratingArea: string, members: readonly RatedMember[], planYear: number, withTobacco = true): Cents[] {
+  const base = baseRateCents(planId14, ratingArea);
+  const on = effectiveDateOf(planYear);
+  const charged = chargedMembers(members, planYear);
+  return members.map((m, i) => {
+    if (!charged[i]) return 0;
+    const surcharge = withTobacco && m.tobacco ? TOBACCO_FACTOR : 1;
+    return roundCents(base * ageFactor(ageOn(m.dob, on)) * surcharge);
+  });
+}

@@ -37,12 +37,18 @@ export function createBackendFaults(faults: FaultSet, issuerIds: readonly string
   }
 
   return {
-    /** How many outbox copies a new enrollment gets: 2 under backend.duplicate. */
+    /** How many outbox copies a new enrollment gets: 2 under backend.duplicate (never for one that will be dropped). */
     copiesOf(confirmation: string): number {
-      return shouldInject(faults.rate('backend.duplicate'), keyOf('backend.duplicate', confirmation, 0)) ? 2 : 1;
+      const dropped = shouldInject(faults.rate('backend.drop'), keyOf('backend.drop', confirmation, 0));
+      return !dropped && shouldInject(faults.rate('backend.duplicate'), keyOf('backend.duplicate', confirmation, 0)) ? 2 : 1;
     },
+    /**
+     * What happens to one outbox row. Faults act on the original (copy 0) only: a duplicate is a faithful re-send,
+     * so each injected fault is one defect of one enrollment and the counts compare exactly.
+     */
     plan(row: { confirmation: string; copy: number; issuerId: string; confirmedAt: string; memberCount: number }): RowPlan {
       const { confirmation, copy, issuerId } = row;
+      if (copy > 0) return { drop: false, holdUntilMs: 0, delayed: false, addressedTo: issuerId, misrouted: false, garbled: [] };
       const delayMs = delayOf(confirmation, copy);
       const misrouted = shouldInject(faults.rate('backend.misroute'), keyOf('backend.misroute', confirmation, copy));
       return {

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeHouseholds } from '../../applicants/describe.ts';
+import { generateHouseholds } from '../../applicants/generate.ts';
+import { isFictionalPhone, isNeverIssuedSsn } from '../../applicants/identity.ts';
+import { writeApplicantsFile } from '../../applicants/writeFile.ts';
+import { determine } from '../../domain/oracle.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'applicants-'));
+
+describe('generateHouseholds', () => {
+  it('gives byte-identical output for the same seed, and other people for another seed', async () => {
+    const files = ['a', 'b', 'c'].map((n) => join(dir, `${n}.ndjson`));
+    await writeApplicantsFile({ count: 300, seed: 5, planYear: 2026, file: files[0]! });
+    await writeApplicantsFile({ count: 300, seed: 5, planYear: 2026, file: files[1]! });
+    await writeApplicantsFile({ count: 300, seed: 6, planYear: 2026, file: files[2]! });
+    const [a, b, c] = files.map((f) => readFileSync(f, 'utf8'));
+    expect(a).toBe(b);
+    expect(a!.split('\n')).toHaveLength(301);
+    const ssns = (text: string) => new Set(text.trim().split('\n').flatMap((l) => JSON.parse(l).members.map((x: { ssn: string }) => x.ssn)));
+    const overlap = [...ssns(a!)].filter((s) => ssns(c!).has(s));
+    expect(overlap.length).toBeLessThan(5);
+  });
+
+  it('writes a JSON array for k6 that holds the same households', async () => {
+    await writeApplicantsFile({ count: 20, seed: 5, planYear: 2026, file: join(dir, 'k6.json'), format: 'k6' });
+    const array = JSON.parse(readFileSync(join(dir, 'k6.json'), 'utf8')) as { id: string }[];
+    expect(array.map((h) => h.id)).toEqual([...generateHouseholds({ count: 20, seed: 5, planYear: 2026 })].map((h) => h.id));
+  });
+
+  it('uses only never-issued SSNs, fiction-range phones and example.com e-mail, over 100,000 households', () => {
+    let households = 0;
+    for (const h of generateHouseholds({ count: 100_000, seed: 11, planYear: 2026 })) {
+      households += 1;
+      for (const member of h.members) if (!isNeverIssuedSsn(member.ssn)) throw new Error(`${h.id}: SSN ${member.ssn} may be issued`);
+      if (!isFictionalPhone(h.phone)) throw new Error(`${h.id}: phone ${h.phone} is outside 555-0100–0199`);
+      if (!h.email.endsWith('@example.com')) throw new Error(`${h.id}: e-mail ${h.email} is not under example.com`);
+    }
+    expect(households).toBe(100_000);
+  }, 60_000);
+
+  it('carries answers equal to the oracle for the household and plan it chose', () => {
+    for (const h of generateHouseholds({ count: 200, seed: 3, planYear: 2025 })) {
+      expect(h.expected).toEqual(determine(h, h.plan.id, 2025));
+      expect(h.householdSize).toBe(h.members.length);
+      expect(h.members[0]!.relationship).toBe('self');
+      expect(h.plan.id.slice(0, 5)).toBe(h.plan.issuerId);
+    }
+  });
+
+  it('matches the marketplace shares it is built from, within a few points', () => {
+    const rows = describeHouseholds(generateHouseholds({ count: 20_000, seed: 9, planYear: 2026 }));
+    const share = (dimension: string, bucket: string) => rows.find((r) => r.dimension === dimension && r.bucket === bucket)!;
+    const fpl100to200 = share('% FPL', '100-150').actual + share('% FPL', '150-200').actual;
+    expect(fpl100to200).toBeGreaterThan(0.6);
+    expect(fpl100to200).toBeLessThan(0.66);
+    expect(Math.abs(share('household size', '1').actual - 0.55)).toBeLessThan(0.02);
+    expect(share('age (members)', '65+').actual).toBeGreaterThan(0.005);
+    expect(share('age (members)', '65+').actual).toBeLessThan(0.03);
+    // Most enrollees get a credit (92 % nationally in 2025; fewer under the 2026 rules, which end the credit above 400 %).
+    expect(share('subsidised (APTC > 0)', 'share').actual).toBeGreaterThan(0.8);
+  });
+});

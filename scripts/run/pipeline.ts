@@ -53,6 +53,8 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const removeSignalHandlers = stopChildrenOnSignals(group, say);
   const childEnv = { HARNESS_RUN_ID: runId };
   const count = Math.max(1, Math.round(profile.applicants * options.scale));
+  // More applicants get more VUs, so a scaled-up smoke run stays short: up to 50.
+  const vus = Math.min(count, Math.max(profile.vus, Math.min(50, Math.round(profile.vus * options.scale))));
   const startedAt = new Date();
   const phases: Record<string, number> = {};
   let phaseStart = Date.now();
@@ -94,7 +96,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
           baseUrl: exchange.baseUrl,
           applicantsFile: runFile(runDir, 'applicants'),
           summaryFile: runFile(runDir, 'k6Summary'),
-          vus: Math.min(profile.vus, count),
+          vus,
           iterations: count,
           maxDuration: profile.maxDuration,
           thinkTimeSeconds: profile.thinkTimeSeconds,
@@ -109,7 +111,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         2,
       ),
     );
-    say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${count} iterations on up to ${profile.vus} VUs`);
+    say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${count} iterations on up to ${vus} VUs`);
     const k6Exit = await runK6(group, {
       k6,
       script: profile.script,

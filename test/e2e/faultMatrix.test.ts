@@ -1,0 +1,49 @@
+// The fault matrix: each back-end fault injected at a known rate over a real run (real k6, exchange, 834s, insurer)
+// is found by reconciliation exactly as often as it was injected, in exactly its class, and nowhere else.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFECT_CLASSES } from '../../reconcile/reconcile.ts';
+import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
+import { runHarness } from './harness.ts';
+
+const resultsDir = mkdtempSync(join(tmpdir(), 'harness-faults-'));
+// A 2 s delivery deadline: the harness then waits at most 4 s for the outbox, and a 3 s hold is late, not lost.
+const targetsFile = join(resultsDir, 'targets.yaml');
+writeFileSync(targetsFile, readFileSync(join(PROJECT_ROOT, 'targets.yaml'), 'utf8').replace(/deliveryDeadlineSeconds: \d+/, 'deliveryDeadlineSeconds: 2'));
+
+interface Reconciliation {
+  classes: Record<string, number>;
+  garbledByField: Record<string, number>;
+  injected: Record<string, number>;
+}
+
+async function runWithFaults(faults: string): Promise<Reconciliation> {
+  const result = await runHarness(['run', 'smoke', '--scale', '6', '--seed', '4', '--results', resultsDir, '--targets', targetsFile, '--faults', faults]);
+  const runId = /· run (\S+)/.exec(result.stdout)?.[1];
+  if (!runId) throw new Error(`no run id:\n${result.stdout}\n${result.stderr}`);
+  expect(result.code, result.stdout + result.stderr).toBe(1);
+  return JSON.parse(readFileSync(join(resultsDir, runId, 'reconciliation.json'), 'utf8')) as Reconciliation;
+}
+
+const GARBLES = ['relationship', 'dob', 'ssn', 'ratingArea', 'planId', 'aptc', 'premium'];
+
+describe('fault matrix', () => {
+  it.each([
+    ['backend.drop=0.2', 'backend.drop', 'lost'],
+    ['backend.duplicate=0.2', 'backend.duplicate', 'duplicate'],
+    ['backend.misroute=0.2', 'backend.misroute', 'misrouted'],
+    ['backend.delay=0.2,backend.delay.hold=3s', 'backend.delay', 'late'],
+    ['exchange.wrongSubsidy=0.2', 'exchange.wrongSubsidy', 'subsidyMismatch'],
+    ...GARBLES.map((field) => [`backend.garble.${field}=0.25`, `backend.garble.${field}`, 'garbled']),
+  ])('%s is found exactly as injected, in its class only', async (spec, fault, defectClass) => {
+    const reconciliation = await runWithFaults(spec);
+    const injected = reconciliation.injected[fault] ?? 0;
+    expect(injected, 'the fault was injected at all').toBeGreaterThan(0);
+    expect(reconciliation.classes[defectClass]).toBe(injected);
+    for (const other of DEFECT_CLASSES.filter((c) => c !== defectClass)) expect(reconciliation.classes[other], other).toBe(0);
+    if (defectClass === 'garbled') expect(reconciliation.garbledByField[fault.split('.').at(-1)!]).toBe(injected);
+  }, 120_000);
+});

@@ -6,7 +6,7 @@ import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
 import { createExchangeMetrics } from './metrics.ts';
 import { oracleRules } from './oracleRules.ts';
 import { openExchangeStore } from './store.ts';
-import { createTokenIssuer } from './tokens.ts';
+import { createTokenIssuer, persistentSecret } from './tokens.ts';
 import { createWaitingRoom } from './waitingRoom.ts';
 import { listen } from '../service/listen.ts';
 import { allIssuerIds } from '../../domain/catalog.ts';
@@ -59,7 +59,7 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
   const app = createExchangeApp({
     store,
     rules: oracleRules,
-    tokens: createTokenIssuer(),
+    tokens: createTokenIssuer(persistentSecret(config.dataDir)),
     registry,
     metrics,
     waitingRoom,

@@ -1,6 +1,8 @@
 // Bearer tokens: HMAC-signed account id and expiry, so any exchange process can verify them without shared state.
 
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface TokenIssuer {
   issue(accountId: string, nowMs?: number): { token: string; expiresAt: string };
@@ -31,4 +33,13 @@ export function createTokenIssuer(secret: Buffer = randomBytes(32), ttlMs = 30 *
 
 export function bearerToken(header: string | undefined): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}
+
+/** The signing key kept in the data folder, so tokens survive a restart (and a kill -9) of the exchange. */
+export function persistentSecret(dataDir: string): Buffer {
+  const file = join(dataDir, 'token-secret');
+  if (existsSync(file)) return readFileSync(file);
+  const secret = randomBytes(32);
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }

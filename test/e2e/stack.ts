@@ -1,0 +1,69 @@
+// Starts the real insurer and exchange processes for a test, and drives enrollments through the exchange over HTTP.
+
+import { join } from 'node:path';
+import { generateHouseholds } from '../../applicants/generate.ts';
+import type { Household } from '../../domain/household.ts';
+import { ProcessGroup } from '../../scripts/run/processes.ts';
+import { startService, type RunningService } from '../../scripts/run/services.ts';
+
+export function startInsurer(group: ProcessGroup, dir: string, options: { port?: number; faults?: string } = {}): Promise<RunningService> {
+  return startService(group, {
+    name: 'insurer',
+    main: 'mock-exchange/insurer/main.ts',
+    args: ['--port', String(options.port ?? 0), '--data-dir', join(dir, 'insurer'), '--faults', options.faults ?? ''],
+    logFile: join(dir, 'insurer.log'),
+  });
+}
+
+export function startExchange(group: ProcessGroup, dir: string, insurerUrl: string, extraArgs: string[] = []): Promise<RunningService> {
+  return startService(group, {
+    name: 'exchange',
+    main: 'mock-exchange/exchange/main.ts',
+    args: ['--port', '0', '--data-dir', join(dir, 'exchange'), '--insurer-url', insurerUrl, ...extraArgs],
+    logFile: join(dir, 'exchange.log'),
+  });
+}
+
+export const households = (count: number, seed: number): Household[] => [...generateHouseholds({ count, seed, planYear: 2026 })];
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+/** One consumer's journey to a confirmation; returns the confirmation number. */
+export async function enroll(exchangeUrl: string, household: Household): Promise<string> {
+  const room = await post(`${exchangeUrl}/api/v1/waiting-room`, {});
+  const session = { 'x-waiting-room-session': String(room.json.sessionId) };
+  const account = await post(`${exchangeUrl}/api/v1/accounts`, { email: household.email, password: 'synthetic-password-1' }, session);
+  const auth = { ...session, authorization: `Bearer ${String(account.json.token)}` };
+  const { state, countyFips, zip, city, street, phone, email, householdIncome, members } = household;
+  const application = await post(`${exchangeUrl}/api/v1/applications`, { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } }, auth);
+  const enrolled = await post(`${exchangeUrl}/api/v1/applications/${String(application.json.applicationId)}/enrollments`, { planId: household.plan.id }, auth);
+  if (enrolled.status !== 201) throw new Error(`enrollment answered ${enrolled.status}: ${JSON.stringify(enrolled.json)}`);
+  return String(enrolled.json.confirmationNumber);
+}
+
+/** Waits until the exchange's outbox has nothing pending. */
+export async function drained(exchangeUrl: string, timeoutMs = 30_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const status = (await (await fetch(`${exchangeUrl}/admin/outbox`)).json()) as { pending: number };
+    if (status.pending === 0) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+/** Confirmation number → how many interchanges carried it, from the insurer's records. */
+export async function receipts(insurerUrl: string): Promise<Map<string, Set<number>>> {
+  const text = await (await fetch(`${insurerUrl}/records`)).text();
+  const byConfirmation = new Map<string, Set<number>>();
+  for (const line of text.split('\n').filter(Boolean)) {
+    const record = JSON.parse(line) as { confirmationNumber: string; interchangeControl: number };
+    const set = byConfirmation.get(record.confirmationNumber) ?? new Set<number>();
+    set.add(record.interchangeControl);
+    byConfirmation.set(record.confirmationNumber, set);
+  }
+  return byConfirmation;
+}

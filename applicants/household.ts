@@ -10,10 +10,11 @@ import { exampleEmail, fictionalPhone, syntheticSsn } from './identity.ts';
 
 const pick = <T>(faker: Faker, choices: Weighted<T>): T => faker.helpers.weightedArrayElement(choices as { value: T; weight: number }[]);
 
-/** A date of birth giving `age` on January 1 of the plan year. */
+/** A date of birth giving `age` on January 1 of the plan year: January 2 to December 31 of the year before. */
 function dobForAge(faker: Faker, age: number, planYear: number): string {
   const year = planYear - age - 1;
-  const dayOfYear = faker.number.int({ min: 1, max: 365 });
+  // Never January 1: a birthday on the effective date would age the member a year, and mimic the coverage date.
+  const dayOfYear = faker.number.int({ min: 1, max: 364 });
   return new Date(Date.UTC(year, 0, 1) + dayOfYear * 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -63,3 +63,15 @@ describe('generateHouseholds', () => {
     expect(share('subsidised (APTC > 0)', 'share').actual).toBeGreaterThan(0.8);
   });
 });
+
+describe('dates of birth', () => {
+  it('give each member the intended age on January 1 and never fall on it', async () => {
+    const { ageOn } = await import('../../domain/ageCurve.ts');
+    for (const h of generateHouseholds({ count: 5_000, seed: 13, planYear: 2026 })) {
+      for (const member of h.members) {
+        expect(member.dob.endsWith('-01-01'), member.dob).toBe(false);
+        expect(ageOn(member.dob, '2026-01-01')).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+});

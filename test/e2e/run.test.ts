@@ -78,3 +78,30 @@ describe('harness run smoke', () => {
     expect(result.stderr).toMatch(/profile "nosuchprofile": expected one of smoke/);
   });
 });
+
+describe('harness run smoke at volume', () => {
+  it('reconciles a clean run of 10,000 enrollments with zero in every defect class', async () => {
+    const result = await runHarness(['run', 'smoke', '--scale', '500', '--seed', '3', '--results', resultsDir], { timeoutMs: 600_000 });
+    expect(result.code, result.stdout.split('\n').filter((l) => !l.includes('k6 │')).join('\n')).toBe(0);
+    const { runDir } = runDirOf(result.stdout);
+    const reconciliation = JSON.parse(readFileSync(join(runDir, 'reconciliation.json'), 'utf8'));
+    expect(reconciliation.enrollments).toEqual({ intended: 10_000, confirmed: 10_000, received: 10_000, intact: 10_000 });
+    expect(Object.values(reconciliation.classes)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  }, 600_000);
+});
+
+describe('harness serve', () => {
+  it('says which port is in use and exits 2', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await runHarness(['serve', 'insurer', '--port', String(port), '--data-dir', join(resultsDir, 'serve-insurer')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`port ${port} is in use: choose another --port, or --port 0`));
+    } finally {
+      blocker.close();
+    }
+  });
+});

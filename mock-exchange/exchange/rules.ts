@@ -1,18 +1,11 @@
 // The marketplace rules as the exchange applies them: eligibility, plan quotes and the enrollment quote.
 // A seam over the oracle (domain/oracle.ts) so fault switches can make the exchange deliberately wrong.
 
-import type { CsrVariant, Metal, PlanYear } from '../../domain/household.ts';
+import type { Metal, PlanYear } from '../../domain/household.ts';
+import type { Eligibility } from '../../domain/oracle.ts';
 import type { HouseholdInput } from './schemas.ts';
 
-export interface Eligibility {
-  ratingArea: string;
-  fplPercent: number;
-  medicaidRange: boolean;
-  applicablePercent: number | null;
-  benchmarkPremium: number;
-  maxMonthlyCredit: number;
-  csrVariant: CsrVariant;
-}
+export type { Eligibility };
 
 export interface PlanQuote {
   /** 14-char plan id + '-' + the variant this household would be sold. */

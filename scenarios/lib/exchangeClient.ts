@@ -2,16 +2,10 @@
 
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import type { Household } from '../../domain/household.ts';
+import type { Eligibility } from '../../domain/oracle.ts';
 
-export interface EligibilityAnswer {
-  ratingArea: string;
-  fplPercent: number;
-  medicaidRange: boolean;
-  applicablePercent: number | null;
-  benchmarkPremium: number;
-  maxMonthlyCredit: number;
-  csrVariant: string;
-}
+/** The exchange answers eligibility in the oracle's own shape. */
+export type EligibilityAnswer = Eligibility;
 
 export interface Confirmation {
   confirmationNumber: string;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { benchApplicants } from '../../bench/applicants.ts';
 import { formatFigures, type Figures } from '../../bench/figures.ts';
+import { benchEndToEnd } from '../../bench/endToEnd.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   smoke: benchSmokePhases,
   applicants: () => benchApplicants(),
   reconcile: () => benchReconcile(),
+  'end-to-end': () => benchEndToEnd(),
 };
 
 export function register(program: Command): void {

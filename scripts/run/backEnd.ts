@@ -4,14 +4,8 @@
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { OutboxStatus } from '../../mock-exchange/exchange/store.ts';
 
-export interface OutboxStatus {
-  pending: number;
-  delivered: number;
-  rejected: number;
-  dropped: number;
-  oldestPendingAt: string | null;
-}
 
 /** Polls until nothing is pending or the deadline passes; returns the last status and how long it took. */
 export async function waitForOutboxDrain(exchangeUrl: string, deadlineMs: number): Promise<{ status: OutboxStatus; waitedMs: number; drained: boolean }> {

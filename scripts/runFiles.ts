@@ -6,6 +6,7 @@ export const RUN_FILES = {
   applicants: 'applicants.ndjson',
   k6Summary: 'k6-summary.json',
   k6Log: 'k6.log',
+  k6Samples: 'k6-samples.json.gz',
   ledger: 'ledger.ndjson',
   insurerRecords: 'insurer-records.ndjson',
   injected: 'injected.json',

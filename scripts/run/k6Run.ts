@@ -10,13 +10,16 @@ export interface K6RunOptions {
   script: string;
   configFile: string;
   logFile: string;
+  /** Every metric sample k6 emits, as its JSON output (gzipped when the name ends in .gz): the raw distributions `compare` merges. */
+  samplesFile?: string;
   /** k6's own stdout (progress, end of test) lines. */
   onLine: (line: string) => void;
   env?: NodeJS.ProcessEnv;
 }
 
 export async function runK6(group: ProcessGroup, options: K6RunOptions): Promise<number> {
-  const args = ['run', '--no-color', '--log-format=json', `--log-output=file=${options.logFile}`, join(PROJECT_ROOT, options.script)];
+  const outputs = options.samplesFile ? ['--out', `json=${options.samplesFile}`] : [];
+  const args = ['run', '--no-color', '--log-format=json', `--log-output=file=${options.logFile}`, ...outputs, join(PROJECT_ROOT, options.script)];
   const k6 = group.spawn('k6', options.k6.path, args, {
     cwd: PROJECT_ROOT,
     // No usage report: load tests here reach nothing but loopback.

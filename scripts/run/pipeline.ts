@@ -117,6 +117,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       script: profile.script,
       configFile,
       logFile: runFile(runDir, 'k6Log'),
+      samplesFile: runFile(runDir, 'k6Samples'),
       // The scenarios honour BASE_URL (to run against a staging exchange); here it is the exchange this run started.
       env: { ...childEnv, BASE_URL: exchange.baseUrl },
       onLine: (line) => {

@@ -2,6 +2,7 @@
 
 import type { Targets } from '../scripts/targets/schema.ts';
 import { metricValue, thresholdOutcomes, type K6Summary } from './k6Summary.ts';
+import { METRIC_NAMES } from '../scenarios/lib/metricNames.ts';
 import { atMost, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
 
 export interface IntegrityCounts {
@@ -41,7 +42,7 @@ function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Tar
   checks.push(atMost('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate));
   const checksRate = metricValue(summary, 'checks', 'rate');
   checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
-  checks.push(atMost('oracle mismatches', metricValue(summary, 'marketplace_oracle_mismatches', 'count') ?? 0, targets.integrity.maxOracleMismatches));
+  checks.push(atMost('oracle mismatches', metricValue(summary, METRIC_NAMES.oracleMismatches, 'count') ?? 0, targets.integrity.maxOracleMismatches));
   return checks;
 }
 

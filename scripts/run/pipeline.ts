@@ -21,6 +21,7 @@ import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
 import type { Profile } from './profiles.ts';
 import { createRunFolder, newRunId } from './runFolder.ts';
 import { startService } from './services.ts';
+import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
 
 export interface RunOptions {
   profile: Profile;
@@ -104,7 +105,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
           thresholds: {
             http_req_duration: [`p(95)<${targets.slo.p95Ms}`, `p(99)<${targets.slo.p99Ms}`],
             http_req_failed: [`rate<=${targets.slo.errorRate}`],
-            marketplace_oracle_mismatches: [`count<=${targets.integrity.maxOracleMismatches}`],
+            [METRIC_NAMES.oracleMismatches]: [`count<=${targets.integrity.maxOracleMismatches}`],
           },
         },
         null,

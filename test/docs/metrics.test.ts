@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 
 const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'metrics.md'), 'utf8');
 // scenarios/lib/metrics.ts imports k6 modules, so its names are read from the source text.
-const scenarioNames = [...readFileSync(join(PROJECT_ROOT, 'scenarios', 'lib', 'metrics.ts'), 'utf8').matchAll(/'(marketplace_[a-z_]+)'/g)].map((m) => m[1]!);
+const scenarioNames = [...readFileSync(join(PROJECT_ROOT, 'scenarios', 'lib', 'metricNames.ts'), 'utf8').matchAll(/'(marketplace_[a-z_]+)'/g)].map((m) => m[1]!);
 
 describe('docs/metrics.md', () => {
   it.each([...Object.values(EXCHANGE_METRICS), ...Object.values(INSURER_METRICS), ...scenarioNames])('documents %s', (name) => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runProfile } from '../scripts/run/pipeline.ts';
-import { profileNamed } from '../scripts/run/profiles.ts';
+import { profileNamed } from '../scripts/run/profiles/index.ts';
 import { runFile } from '../scripts/runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../scripts/targets/load.ts';
 import type { Figures } from './figures.ts';
@@ -15,13 +15,14 @@ export async function benchEndToEnd(applicants = 24_000): Promise<Figures> {
   const resultsDir = mkdtempSync(join(tmpdir(), 'harness-bench-e2e-'));
   try {
     const smoke = profileNamed('smoke');
+    const targets = loadTargets();
     const { runDir, verdict, phases } = await runProfile({
       profile: smoke,
-      targets: loadTargets(),
+      targets,
       targetsFile: DEFAULT_TARGETS_FILE,
       resultsDir,
       seed: 1,
-      scale: applicants / smoke.applicants,
+      scale: applicants / smoke.plan({ targets, scale: 1 }).applicants,
       planYear: 2026,
       faults: '',
       say: () => {},

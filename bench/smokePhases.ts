@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProfile } from '../scripts/run/pipeline.ts';
-import { profileNamed } from '../scripts/run/profiles.ts';
+import { profileNamed } from '../scripts/run/profiles/index.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../scripts/targets/load.ts';
 import type { Figures } from './figures.ts';
 

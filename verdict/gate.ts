@@ -17,8 +17,8 @@ export interface GateInput {
   targets: Targets;
   k6Summary: K6Summary | undefined;
   k6ExitCode: number;
-  /** Applicants the run meant to enroll (every one, in a smoke run). */
-  intended: number;
+  /** Applicants the run meant to enroll (every one, in a smoke run); undefined for a profile run by time, not count. */
+  intended: number | undefined;
   integrity: IntegrityCounts | undefined;
   /** Synthetic identities found outside the files meant to hold them (harness scan). */
   piiFindings: number;
@@ -49,7 +49,11 @@ function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Tar
 function integrityChecks(input: GateInput): VerdictCheck[] {
   const { integrity, intended, targets } = input;
   if (!integrity) return [{ name: 'reconciliation', target: 'run', actual: 'not run', pass: false }];
-  const checks = [exactly('enrollments confirmed to consumers', integrity.confirmed, intended)];
+  const checks = [
+    intended === undefined
+      ? { name: 'enrollments confirmed to consumers', target: '≥ 1', actual: String(integrity.confirmed), pass: integrity.confirmed >= 1 }
+      : exactly('enrollments confirmed to consumers', integrity.confirmed, intended),
+  ];
   checks.push(exactly('enrollments received intact by the insurer', integrity.received, integrity.confirmed));
   for (const [defect, count] of Object.entries(integrity.classes)) {
     checks.push(atMost(`integrity: ${defect}`, count, targets.integrity.maxDefects));

@@ -1,10 +1,18 @@
-// Front-end fault injection on the exchange's API: added latency, injected 500s, a wrong subsidy, a skipped
-// ownership check. Each switch is validated at start (mock-exchange/faults); each injection is counted.
+// Front-end fault injection on the exchange's API: added latency, CPU work that holds the event loop, injected 500s,
+// a wrong subsidy, a skipped ownership check. Each switch is validated at start (mock-exchange/faults); each injection is counted.
 
 import { shouldInject, type FaultSet } from '../faults/index.ts';
 
 /** A subsidy visibly wrong: $50 a month more credit than the rules allow. */
 export const WRONG_SUBSIDY_EXTRA = 50;
+
+/** Keeps the thread busy for `ms`: unlike a timer, nothing else on the exchange runs meanwhile (real contention). */
+export function burnCpu(ms: number): void {
+  const until = performance.now() + ms;
+  let spin = 0;
+  while (performance.now() < until) spin += 1;
+  if (spin < 0) throw new Error('unreachable');
+}
 
 export function createFrontFaults(faults: FaultSet, count: (fault: string) => void) {
   let requests = 0;
@@ -14,6 +22,8 @@ export function createFrontFaults(faults: FaultSet, count: (fault: string) => vo
   return {
     /** Waits the configured latency; true when this request must be answered with an injected 500. */
     async beforeRoute(route: string): Promise<boolean> {
+      const cpuMs = faults.durationMs('exchange.cpu');
+      if (cpuMs > 0) burnCpu(cpuMs);
       const delay = latencyMs(route);
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       requests += 1;

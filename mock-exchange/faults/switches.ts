@@ -38,6 +38,11 @@ const garbleSwitches = Object.fromEntries(
 export const FAULT_SWITCHES: Readonly<Record<string, FaultSwitch>> = {
   'exchange.latency': { kind: 'duration', service: 'exchange', description: 'added latency on every route' },
   ...Object.fromEntries(Object.entries(routeSwitches).filter(([name]) => name.startsWith('exchange.latency.'))),
+  'exchange.cpu': {
+    kind: 'duration',
+    service: 'exchange',
+    description: "CPU work added to every request, on the exchange's one thread: lowers its capacity the way a slow code path does",
+  },
   'exchange.error': { kind: 'rate', service: 'exchange', description: 'share of requests on every route answered 500' },
   ...Object.fromEntries(Object.entries(routeSwitches).filter(([name]) => name.startsWith('exchange.error.'))),
   'exchange.wrongSubsidy': { kind: 'rate', service: 'exchange', description: 'share of eligibility answers with a wrong APTC' },

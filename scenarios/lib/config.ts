@@ -1,6 +1,8 @@
 // The run configuration the harness writes for k6 (JSON, path in HARNESS_CONFIG); BASE_URL from env wins,
 // so the same scenario runs unchanged against the mock exchange or a staging exchange.
 
+import type { Scenario } from 'k6/options';
+
 export interface ScenarioConfig {
   profile: string;
   baseUrl: string;
@@ -8,9 +10,8 @@ export interface ScenarioConfig {
   applicantsFile: string;
   /** Absolute path where handleSummary writes k6's summary JSON. */
   summaryFile: string;
-  vus: number;
-  iterations: number;
-  maxDuration: string;
+  /** The k6 scenario the profile planned (executor and its numbers), built by the harness from the targets file. */
+  scenario: Scenario;
   thinkTimeSeconds: number;
   /** How long a simulated consumer waits in the waiting room before giving up. */
   maxQueueSeconds: number;

@@ -18,7 +18,7 @@ import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './ba
 import { runK6 } from './k6Run.ts';
 import { extractLedger } from './ledgerLog.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
-import type { Profile } from './profiles.ts';
+import type { Profile } from './profiles/index.ts';
 import { createRunFolder, newRunId } from './runFolder.ts';
 import { startService } from './services.ts';
 import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
@@ -29,8 +29,10 @@ export interface RunOptions {
   targetsFile: string;
   resultsDir: string;
   seed: number;
-  /** Multiplies the profile's applicants (and so its iterations). */
+  /** Multiplies the profile's load. */
   scale: number;
+  /** --duration in seconds, when given: the profile spreads its stages over it. */
+  durationSeconds?: number;
   planYear: 2025 | 2026;
   /** Fault switches for the exchange, its back end and the insurer (validated by the caller), '' for none. */
   faults: string;
@@ -53,9 +55,8 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const group = new ProcessGroup();
   const removeSignalHandlers = stopChildrenOnSignals(group, say);
   const childEnv = { HARNESS_RUN_ID: runId };
-  const count = Math.max(1, Math.round(profile.applicants * options.scale));
-  // More applicants get more VUs, so a scaled-up smoke run stays short: up to 50.
-  const vus = Math.min(count, Math.max(profile.vus, Math.min(50, Math.round(profile.vus * options.scale))));
+  const plan = profile.plan({ targets, scale: options.scale, durationSeconds: options.durationSeconds });
+  const count = plan.applicants;
   const startedAt = new Date();
   const phases: Record<string, number> = {};
   let phaseStart = Date.now();
@@ -97,10 +98,8 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
           baseUrl: exchange.baseUrl,
           applicantsFile: runFile(runDir, 'applicants'),
           summaryFile: runFile(runDir, 'k6Summary'),
-          vus,
-          iterations: count,
-          maxDuration: profile.maxDuration,
-          thinkTimeSeconds: profile.thinkTimeSeconds,
+          scenario: plan.scenario,
+          thinkTimeSeconds: plan.thinkTimeSeconds,
           maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
           thresholds: {
             http_req_duration: [`p(95)<${targets.slo.p95Ms}`, `p(99)<${targets.slo.p99Ms}`],
@@ -112,7 +111,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         2,
       ),
     );
-    say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${count} iterations on up to ${vus} VUs`);
+    say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${plan.describe}`);
     const k6Exit = await runK6(group, {
       k6,
       script: profile.script,
@@ -153,7 +152,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       targets,
       k6Summary,
       k6ExitCode: k6Exit,
-      intended: count,
+      intended: plan.intendedEnrollments,
       integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
       piiFindings: piiFindings.length,
     });
@@ -169,7 +168,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, facts));
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, count, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, node: process.version }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, node: process.version }, null, 2)}\n`,
     );
     say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md`);
     phases.total = Date.now() - startedAt.getTime();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberOption } from '../../scripts/commands/options.ts';
+import { parseDurationOption, parseNumberOption } from '../../scripts/commands/options.ts';
 
 describe('parseNumberOption', () => {
   it('accepts numbers in range', () => {
@@ -13,5 +13,18 @@ describe('parseNumberOption', () => {
     ['', /expected a whole number/],
   ])('refuses %j naming the flag and what is expected', (raw, message) => {
     expect(() => parseNumberOption('--count', raw, { integer: true, min: 1 })).toThrow(message);
+  });
+});
+
+describe('parseDurationOption', () => {
+  it('reads k6 duration syntax, compound units included', () => {
+    expect(parseDurationOption('--duration', '30s')).toBe(30);
+    expect(parseDurationOption('--duration', '5m')).toBe(300);
+    expect(parseDurationOption('--duration', '1h30m')).toBe(5400);
+    expect(parseDurationOption('--duration', '1m500ms')).toBeCloseTo(60.5, 9);
+  });
+
+  it.each(['', '30', 's', '10x', '5m junk', '0s', '-5s'])('refuses %j naming the flag and the syntax', (raw) => {
+    expect(() => parseDurationOption('--duration', raw)).toThrow(/--duration .*expected a positive duration in k6 syntax/);
   });
 });

@@ -42,6 +42,10 @@ describe('gate', () => {
     ]);
     expect(failedNames({ integrity: { confirmed: 18, received: 18, classes: {} } })).toEqual(['enrollments confirmed to consumers']);
   });
+  it('in a run by time, asks for at least one confirmed enrollment instead of every applicant', () => {
+    expect(failedNames({ intended: undefined, integrity: { confirmed: 4468, received: 4468, classes: {} } })).toEqual([]);
+    expect(failedNames({ intended: undefined, integrity: { confirmed: 0, received: 0, classes: {} } })).toEqual(['enrollments confirmed to consumers']);
+  });
   it('fails when synthetic PII leaked outside its files', () => {
     expect(failedNames({ piiFindings: 2 })).toEqual(['synthetic PII outside its files']);
   });

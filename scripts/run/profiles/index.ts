@@ -1,0 +1,16 @@
+// The load profiles `harness run` knows, by name.
+
+import { UsageError } from '../../usageError.ts';
+import type { Profile } from './profile.ts';
+import { smoke } from './smoke.ts';
+import { stress } from './stress.ts';
+
+export type { PlanInput, Profile, ProfilePlan } from './profile.ts';
+
+export const PROFILES: Record<string, Profile> = { smoke, stress };
+
+export function profileNamed(name: string): Profile {
+  const profile = PROFILES[name];
+  if (!profile) throw new UsageError(`profile "${name}"`, `one of ${Object.keys(PROFILES).join(', ')}`, 'Run `harness run --help` for the profiles.');
+  return profile;
+}

@@ -1,0 +1,101 @@
+// What `harness gate` needs to judge a finished run folder again, assembled from the files the run wrote:
+// run.json, k6-summary.json, reconciliation.json and, for what older runs did not record, their verdict.json.
+
+import type { Targets } from '../scripts/targets/schema.ts';
+import type { GateInput } from '../verdict/gate.ts';
+import type { K6Summary } from '../verdict/k6Summary.ts';
+import type { Verdict } from '../verdict/verdict.ts';
+
+export interface RunRecord {
+  runId: string;
+  profile: string;
+  count: number;
+  /** Enrollments a healthy run confirms; null in a run by time. Runs before profiles had plans lack it: every applicant. */
+  intendedEnrollments?: number | null;
+  seed?: number;
+  faults?: string;
+  k6?: string;
+  /** Written by `harness run` since the gate can be re-run; older runs lack it. */
+  k6ExitCode?: number;
+}
+
+export interface ReconciliationRecord {
+  enrollments: { confirmed: number };
+  intact: number;
+  classes: Record<string, number>;
+}
+
+export interface RunFolderFacts {
+  run: RunRecord;
+  k6Summary: K6Summary | undefined;
+  reconciliation: ReconciliationRecord | undefined;
+  previousVerdict: Verdict | undefined;
+  /** Findings of a fresh PII scan, or undefined when the scan could not run (no applicants file). */
+  piiFindings: number | undefined;
+}
+
+/** Problems with the shape of a run record, as "field: what is wrong" (empty when fine). */
+export function runRecordProblems(run: unknown): string[] {
+  const r = run as Partial<Record<keyof RunRecord, unknown>> | null;
+  if (r === null || typeof r !== 'object') return ['(top level): expected a JSON object'];
+  const problems: string[] = [];
+  if (typeof r.runId !== 'string') problems.push('runId: expected a string');
+  if (typeof r.profile !== 'string') problems.push('profile: expected a string');
+  if (typeof r.count !== 'number') problems.push('count: expected the number of applicants');
+  if (r.k6ExitCode !== undefined && typeof r.k6ExitCode !== 'number') problems.push('k6ExitCode: expected a number');
+  if (r.intendedEnrollments !== undefined && r.intendedEnrollments !== null && typeof r.intendedEnrollments !== 'number') problems.push('intendedEnrollments: expected a number or null');
+  return problems;
+}
+
+export function reconciliationProblems(value: unknown): string[] {
+  const r = value as { enrollments?: { confirmed?: unknown }; intact?: unknown; classes?: unknown } | null;
+  if (r === null || typeof r !== 'object') return ['(top level): expected a JSON object'];
+  const problems: string[] = [];
+  if (typeof r.enrollments?.confirmed !== 'number') problems.push('enrollments.confirmed: expected a number');
+  if (typeof r.intact !== 'number') problems.push('intact: expected a number');
+  if (r.classes === null || typeof r.classes !== 'object' || Object.values(r.classes).some((n) => typeof n !== 'number')) problems.push('classes: expected counts per defect class');
+  return problems;
+}
+
+const EXIT_FROM_MEANING: Record<string, number> = { completed: 0, 'thresholds failed': 99, 'setup() failed': 105, 'script error': 107, 'aborted by the script': 108 };
+
+/**
+ * k6's exit code: as run.json recorded it; else as the earlier verdict's "k6 run" check named it; else inferred
+ * from the summary's thresholds (99 when one was crossed, 0 otherwise); -1 (never a pass) when nothing tells.
+ */
+export function k6ExitCodeOf(facts: Pick<RunFolderFacts, 'run' | 'previousVerdict' | 'k6Summary'>): number {
+  if (facts.run.k6ExitCode !== undefined) return facts.run.k6ExitCode;
+  const recorded = facts.previousVerdict?.checks.find((c) => c.name === 'k6 run')?.actual;
+  if (typeof recorded === 'string') {
+    if (recorded in EXIT_FROM_MEANING) return EXIT_FROM_MEANING[recorded]!;
+    const code = /^exit code (-?\d+)$/.exec(recorded);
+    if (code) return Number(code[1]);
+  }
+  if (facts.k6Summary) {
+    const crossed = Object.values(facts.k6Summary.metrics).some((m) => Object.values(m.thresholds ?? {}).some((t) => !t.ok));
+    return crossed ? 99 : 0;
+  }
+  return -1;
+}
+
+/** PII findings: a fresh scan when one ran, else what the earlier verdict recorded. */
+export function piiFindingsOf(facts: Pick<RunFolderFacts, 'piiFindings' | 'previousVerdict'>): number | undefined {
+  if (facts.piiFindings !== undefined) return facts.piiFindings;
+  const recorded = facts.previousVerdict?.checks.find((c) => c.name === 'synthetic PII outside its files')?.actual;
+  return typeof recorded === 'number' ? recorded : undefined;
+}
+
+export function gateInputOf(facts: RunFolderFacts, targets: Targets, piiFindings: number): GateInput {
+  return {
+    profile: facts.run.profile,
+    runId: facts.run.runId,
+    targets,
+    k6Summary: facts.k6Summary,
+    k6ExitCode: k6ExitCodeOf(facts),
+    intended: facts.run.intendedEnrollments === undefined ? facts.run.count : (facts.run.intendedEnrollments ?? undefined),
+    integrity: facts.reconciliation
+      ? { confirmed: facts.reconciliation.enrollments.confirmed, received: facts.reconciliation.intact, classes: facts.reconciliation.classes }
+      : undefined,
+    piiFindings,
+  };
+}

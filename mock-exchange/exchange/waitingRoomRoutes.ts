@@ -13,13 +13,15 @@ function retryAfterSeconds(admission: Admission): number {
 }
 
 export function mountWaitingRoom(app: Express, room: WaitingRoom | undefined, metrics: ExchangeMetrics): void {
+  const publishStats = (): void => {
+    if (!room) return;
+    for (const wait of room.drainWaits()) metrics.waitingRoomWait.observe(wait);
+    const stats = room.stats();
+    metrics.waitingRoomQueued.set(stats.queued);
+    metrics.waitingRoomActive.set(stats.active);
+  };
   const observe = (admission: Admission): Admission => {
-    if (room) {
-      for (const wait of room.drainWaits()) metrics.waitingRoomWait.observe(wait);
-      const stats = room.stats();
-      metrics.waitingRoomQueued.set(stats.queued);
-      metrics.waitingRoomActive.set(stats.active);
-    }
+    publishStats();
     if (admission.admitted) metrics.waitingRoomAdmitted.inc();
     return admission;
   };
@@ -39,6 +41,16 @@ export function mountWaitingRoom(app: Express, room: WaitingRoom | undefined, me
     const admission = room?.poll(String(req.params.ticketId), Date.now());
     if (!admission) return void res.status(404).json({ error: 'no such ticket: enter again with POST /api/v1/waiting-room' });
     answer(res, observe(admission));
+  });
+
+  // Signing out (or closing the site): the session's place goes to the head of the queue at once, not after it idles.
+  app.delete('/api/v1/waiting-room/session', (req: Request, res: Response) => {
+    res.locals.route = 'waiting_room';
+    const session = req.get(SESSION_HEADER);
+    if (!session) return void res.status(400).json({ error: `send the session to end in the ${SESSION_HEADER} header` });
+    room?.leave(session, Date.now());
+    publishStats();
+    res.status(204).end();
   });
 
   app.post('/api/v1/waiting-room/:ticketId/email-me-later', (req: Request, res: Response) => {

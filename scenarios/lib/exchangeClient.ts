@@ -51,6 +51,13 @@ export class ExchangeClient {
     return response;
   }
 
+  /** Ends the session (signing out), so the waiting room admits the next visitor at once. */
+  leaveWaitingRoom(): void {
+    if (!this.session) return;
+    http.del(`${this.baseUrl}/api/v1/waiting-room/session`, null, this.params('DELETE /api/v1/waiting-room/session'));
+    this.session = '';
+  }
+
   pollWaitingRoom(ticketId: string): Response {
     const response = http.get(`${this.baseUrl}/api/v1/waiting-room/${ticketId}`, this.params('GET /api/v1/waiting-room/:ticket'));
     if (response.status === 200) this.session = String(response.json('sessionId'));

@@ -19,8 +19,16 @@ function oracleCheck(step: string, wrong: string[]): boolean {
 
 export function enrollJourney(baseUrl: string, household: Household, thinkTimeSeconds: number, maxQueueSeconds: number): void {
   const client = new ExchangeClient(baseUrl);
-  const planYear = household.expected.planYear;
   if (!check(waitForAdmission(client, maxQueueSeconds), { 'admitted by the waiting room': (admitted) => admitted })) return;
+  try {
+    enrollSteps(client, household, thinkTimeSeconds);
+  } finally {
+    client.leaveWaitingRoom();
+  }
+}
+
+function enrollSteps(client: ExchangeClient, household: Household, thinkTimeSeconds: number): void {
+  const planYear = household.expected.planYear;
   const started = Date.now();
 
   const account = client.createAccount(household.email);

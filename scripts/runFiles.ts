@@ -13,9 +13,13 @@ export const RUN_FILES = {
   reconciliation: 'reconciliation.json',
   verdict: 'verdict.json',
   summary: 'summary.md',
+  junit: 'junit.xml',
   run: 'run.json',
   exchangeLog: 'exchange.log',
+  /** Exchange process metrics over the run (memory, event-loop lag), one JSON object a line, when the run kept them. */
+  exchangeMetrics: 'exchange-metrics.ndjson',
   insurerLog: 'insurer.log',
+  prometheusLog: 'prometheus.log',
 } as const;
 
 export type RunFile = keyof typeof RUN_FILES;

@@ -1,12 +1,13 @@
 // The exchange's Prometheus metrics on a registry passed in (never the global one).
 
 import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+import { allIssuerIds } from '../../domain/catalog.ts';
 import { DELIVERY_BUCKETS_SECONDS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, WAIT_BUCKETS_SECONDS } from './metricNames.ts';
 
 export function createExchangeMetrics(registry: Registry) {
   collectDefaultMetrics({ register: registry, prefix: 'exchange_' });
   const registers = [registry];
-  return {
+  const metrics = {
     httpRequests: new Counter({ name: M.httpRequests, help: 'HTTP requests by route pattern, method and status', labelNames: [L.route, L.method, L.status], registers }),
     httpDuration: new Histogram({ name: M.httpDuration, help: 'HTTP request duration by route pattern', labelNames: [L.route, L.method], buckets: LATENCY_BUCKETS_SECONDS, registers }),
     httpInFlight: new Gauge({ name: M.httpInFlight, help: 'HTTP requests being served', registers }),
@@ -26,6 +27,11 @@ export function createExchangeMetrics(registry: Registry) {
     edi834Retried: new Counter({ name: M.edi834Retried, help: '834 interchanges re-sent after an error or timeout', labelNames: [L.issuer], registers }),
     deliveryLatency: new Histogram({ name: M.deliveryLatency, help: 'Confirmation to accepting 999', buckets: DELIVERY_BUCKETS_SECONDS, registers }),
   };
+  // Every issuer's 834 counters exist from the start at zero, so "none rejected" is a 0 on a graph, not a gap.
+  for (const issuer of allIssuerIds()) {
+    for (const counter of [metrics.edi834Sent, metrics.edi834Accepted, metrics.edi834Rejected, metrics.edi834Retried]) counter.inc({ [L.issuer]: issuer }, 0);
+  }
+  return metrics;
 }
 
 export type ExchangeMetrics = ReturnType<typeof createExchangeMetrics>;

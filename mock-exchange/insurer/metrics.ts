@@ -1,12 +1,15 @@
 // The insurer's Prometheus metrics on a registry passed in (never the global one).
 
 import { Counter, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+import type { ReceiveOutcome } from './receive834.ts';
 import { INSURER_DURATION_BUCKETS_SECONDS, INSURER_LABELS as L, INSURER_METRICS as M } from './metricNames.ts';
+
+const REJECTED_OUTCOMES: ReceiveOutcome[] = ['rejected', 'envelopeRejected'];
 
 export function createInsurerMetrics(registry: Registry) {
   collectDefaultMetrics({ register: registry, prefix: 'insurer_' });
   const registers = [registry];
-  return {
+  const metrics = {
     httpRequests: new Counter({ name: M.httpRequests, help: 'HTTP requests by route pattern, method and status', labelNames: [L.route, L.method, L.status], registers }),
     httpDuration: new Histogram({ name: M.httpDuration, help: 'HTTP request duration by route pattern', labelNames: [L.route, L.method], buckets: INSURER_DURATION_BUCKETS_SECONDS, registers }),
     interchangesReceived: new Counter({ name: M.interchangesReceived, help: '834 interchanges received (including re-sent ones)', registers }),
@@ -17,6 +20,9 @@ export function createInsurerMetrics(registry: Registry) {
     membersStored: new Counter({ name: M.membersStored, help: 'Member records newly stored', registers }),
     faultsInjected: new Counter({ name: M.faultsInjected, help: 'Fault switches that took effect, by switch name', labelNames: [L.fault], registers }),
   };
+  // Rejections exist from the start at zero, so "none rejected" is a 0 on a graph, not a gap.
+  for (const outcome of REJECTED_OUTCOMES) metrics.interchangesRejected.inc({ [L.outcome]: outcome }, 0);
+  return metrics;
 }
 
 export type InsurerMetrics = ReturnType<typeof createInsurerMetrics>;

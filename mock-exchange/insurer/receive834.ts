@@ -9,10 +9,12 @@ import { checkEnvelope, type IsaFacts } from './envelope.ts';
 import { readTransaction } from './readTransaction.ts';
 import { toRecords } from './toRecords.ts';
 
+export type ReceiveOutcome = 'accepted' | 'partial' | 'rejected' | 'envelopeRejected';
+
 export interface Receipt {
   /** The 999 or TA1 text to answer with. */
   answer: string;
-  outcome: 'accepted' | 'partial' | 'rejected' | 'envelopeRejected';
+  outcome: ReceiveOutcome;
   isa: IsaFacts | undefined;
   records: InsurerRecord[];
   transactions: { accepted: number; rejected: number };

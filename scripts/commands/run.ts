@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { runProfile } from '../run/pipeline.ts';
+import { parsePrometheusMode } from '../run/runMetrics.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
@@ -19,16 +20,20 @@ export function register(program: Command): void {
     .option('--plan-year <year>', 'coverage year whose rules apply: 2025 or 2026', '2026')
     .option('--results <dir>', 'folder that receives the run folder', DEFAULT_RESULTS_DIR)
     .option('--duration <d>', 'k6 duration (e.g. 30s, 5m, 1h): the profile spreads its stages over it')
+    .option('--prometheus <where>', "metrics: auto (the run's own Prometheus when installed), own (required), off, or an existing Prometheus's URL for k6 to push to", 'auto')
+    .option('--waiting-room <sessions>', "the exchange's waiting-room capacity in active sessions (0: no waiting room)", '0')
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; waitingRoom: string }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
       const scale = parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 });
       const planYear = parseNumberOption('--plan-year', opts.planYear, { integer: true, min: 2025, max: 2026 }) as 2025 | 2026;
       const durationSeconds = opts.duration === undefined ? undefined : parseDurationOption('--duration', opts.duration);
+      const prometheus = parsePrometheusMode(opts.prometheus);
+      const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
-      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults });
+      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, waitingRoomCapacity });
       process.exitCode = verdict.pass ? 0 : 1;
     });
 }

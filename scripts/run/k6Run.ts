@@ -12,18 +12,33 @@ export interface K6RunOptions {
   logFile: string;
   /** Every metric sample k6 emits, as its JSON output (gzipped when the name ends in .gz): the raw distributions `compare` merges. */
   samplesFile?: string;
+  /** Also push every metric to this Prometheus (remote write), trends as native histograms, tagged with the run id. */
+  remoteWrite?: { url: string; testid: string };
   /** k6's own stdout (progress, end of test) lines. */
   onLine: (line: string) => void;
   env?: NodeJS.ProcessEnv;
 }
 
+/** Settings of k6's experimental-prometheus-rw output: native histograms, and a push every second so short runs have series. */
+export function remoteWriteEnv(url: string | undefined): Record<string, string> {
+  if (!url) return {};
+  return {
+    K6_PROMETHEUS_RW_SERVER_URL: url,
+    K6_PROMETHEUS_RW_TREND_AS_NATIVE_HISTOGRAM: 'true',
+    K6_PROMETHEUS_RW_PUSH_INTERVAL: '1s',
+  };
+}
+
 export async function runK6(group: ProcessGroup, options: K6RunOptions): Promise<number> {
-  const outputs = options.samplesFile ? ['--out', `json=${options.samplesFile}`] : [];
+  const outputs = [
+    ...(options.samplesFile ? ['--out', `json=${options.samplesFile}`] : []),
+    ...(options.remoteWrite ? ['--out', 'experimental-prometheus-rw', '--tag', `testid=${options.remoteWrite.testid}`] : []),
+  ];
   const args = ['run', '--no-color', '--log-format=json', `--log-output=file=${options.logFile}`, ...outputs, join(PROJECT_ROOT, options.script)];
   const k6 = group.spawn('k6', options.k6.path, args, {
     cwd: PROJECT_ROOT,
     // No usage report: load tests here reach nothing but loopback.
-    env: { ...process.env, ...options.env, HARNESS_CONFIG: options.configFile, K6_NO_USAGE_REPORT: 'true' },
+    env: { ...process.env, ...options.env, ...remoteWriteEnv(options.remoteWrite?.url), HARNESS_CONFIG: options.configFile, K6_NO_USAGE_REPORT: 'true' },
     onStdoutLine: options.onLine,
     onStderrLine: options.onLine,
   });

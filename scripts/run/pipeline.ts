@@ -9,6 +9,7 @@ import { scanRunFolder } from '../../scan/scanRun.ts';
 import { gate } from '../../verdict/gate.ts';
 import type { K6Summary } from '../../verdict/k6Summary.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
+import { verdictJunit } from '../../analysis/junit.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { runFile } from '../runFiles.ts';
@@ -20,6 +21,7 @@ import { extractLedger } from './ledgerLog.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
 import type { Profile } from './profiles/index.ts';
 import { createRunFolder, newRunId } from './runFolder.ts';
+import { startRunMetrics, type PrometheusMode, type RunMetrics } from './runMetrics.ts';
 import { startService } from './services.ts';
 import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
 
@@ -36,6 +38,10 @@ export interface RunOptions {
   planYear: 2025 | 2026;
   /** Fault switches for the exchange, its back end and the insurer (validated by the caller), '' for none. */
   faults: string;
+  /** Active sessions the exchange's waiting room admits; 0 (the default) runs with no waiting room. */
+  waitingRoomCapacity?: number;
+  /** Where metrics go: the run's own Prometheus (auto/own), none (off), or an existing Prometheus's URL. */
+  prometheus?: PrometheusMode;
   say?: (line: string) => void;
 }
 
@@ -58,6 +64,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const plan = profile.plan({ targets, scale: options.scale, durationSeconds: options.durationSeconds });
   const count = plan.applicants;
   const startedAt = new Date();
+  let metrics: RunMetrics | undefined;
   const phases: Record<string, number> = {};
   let phaseStart = Date.now();
   const phaseDone = (name: string): void => {
@@ -82,12 +89,21 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     const exchange = await startService(group, {
       name: 'exchange',
       main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults],
+      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0)],
       logFile: runFile(runDir, 'exchangeLog'),
       env: childEnv,
     });
-    phaseDone('start services');
     say(`  [3/6] exchange listening on ${exchange.baseUrl}`);
+    metrics = await startRunMetrics(group, {
+      mode: options.prometheus ?? 'auto',
+      runDir,
+      testid: runId,
+      services: { exchange: [`127.0.0.1:${exchange.port}`], insurer: [`127.0.0.1:${insurer.port}`] },
+      targets,
+      logFile: runFile(runDir, 'prometheusLog'),
+    });
+    say(`        metrics: ${metrics.description}`);
+    phaseDone('start services');
 
     const configFile = join(runDir, 'k6-config.json');
     writeFileSync(
@@ -118,6 +134,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       configFile,
       logFile: runFile(runDir, 'k6Log'),
       samplesFile: runFile(runDir, 'k6Samples'),
+      remoteWrite: metrics.remoteWrite,
       // The scenarios honour BASE_URL (to run against a staging exchange); here it is the exchange this run started.
       env: { ...childEnv, BASE_URL: exchange.baseUrl },
       onLine: (line) => {
@@ -135,13 +152,16 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         `(${drain.status.delivered} delivered, ${drain.status.rejected} rejected, ${drain.status.pending} pending)`,
     );
     await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
+    await metrics.lastScrape();
     phaseDone('drain 834 outbox');
-    await group.stopAll();
+    await Promise.all([exchange.process.stop(), insurer.process.stop()]);
     phaseDone('stop services');
 
     const reconciliation = await reconcileRunFolder(runDir, targets.integrity.deliveryDeadlineSeconds * 1000);
     phaseDone('reconcile');
     say(`  [6/6] reconcile: ${confirmed} confirmed to consumers, ${reconciliation.intact} received intact by the insurer`);
+    await metrics.publishReconciliation({ confirmed, intact: reconciliation.intact, classes: reconciliation.classes });
+    await metrics.stop();
 
     const piiFindings = await scanRunFolder(runDir);
     const summaryFile = runFile(runDir, 'k6Summary');
@@ -165,16 +185,19 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
     };
     if (options.faults) facts['fault switches'] = `\`${options.faults}\``;
+    facts.metrics = metrics.description;
     writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, facts));
+    writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, node: process.version }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null } }, null, 2)}\n`,
     );
     say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md`);
     phases.total = Date.now() - startedAt.getTime();
     return { runDir, verdict, phases };
   } finally {
     await group.stopAll();
+    await metrics?.stop();
     removeSignalHandlers();
   }
 }

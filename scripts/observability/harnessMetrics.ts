@@ -1,0 +1,54 @@
+// The harness's own /metrics endpoint on a loopback port: reconciliation results as gauges, scraped by the run's
+// Prometheus like any service, so the back-end dashboard shows defect classes next to the 834 flow.
+
+import { createServer, type Server } from 'node:http';
+import { Gauge, Registry } from 'prom-client';
+import { HARNESS_LABELS, HARNESS_METRICS } from './harnessMetricNames.ts';
+
+export interface ReconciliationFigures {
+  confirmed: number;
+  intact: number;
+  /** Records per defect class; every class of the reconciliation, zero ones included. */
+  classes: Record<string, number>;
+}
+
+export interface HarnessMetricsEndpoint {
+  port: number;
+  publish(figures: ReconciliationFigures): void;
+  close(): Promise<void>;
+}
+
+export async function startHarnessMetrics(): Promise<HarnessMetricsEndpoint> {
+  const registry = new Registry();
+  const records = new Gauge({
+    name: HARNESS_METRICS.reconciliationRecords,
+    help: 'Records by reconciliation class (intact or a defect class), set once reconciliation has run',
+    labelNames: [HARNESS_LABELS.class],
+    registers: [registry],
+  });
+  const confirmed = new Gauge({ name: HARNESS_METRICS.enrollmentsConfirmed, help: 'Enrollments confirmed to simulated consumers (the ledger)', registers: [registry] });
+  const intact = new Gauge({ name: HARNESS_METRICS.enrollmentsIntact, help: 'Enrollments the insurer received intact', registers: [registry] });
+  const server: Server = createServer((req, res) => {
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    void registry.metrics().then((text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    publish(figures) {
+      confirmed.set(figures.confirmed);
+      intact.set(figures.intact);
+      records.set({ [HARNESS_LABELS.class]: 'intact' }, figures.intact);
+      for (const [name, count] of Object.entries(figures.classes)) records.set({ [HARNESS_LABELS.class]: name }, count);
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

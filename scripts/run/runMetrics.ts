@@ -1,0 +1,127 @@
+// The metrics path of one run: the run's own Prometheus (scraping the exchange, the insurer and the harness, and
+// receiving k6's remote write), an existing Prometheus given by URL (k6 pushes to it), or none.
+
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { prometheusConfigYaml, type ScrapeTargets } from '../../dashboards/prometheus/config.ts';
+import { rulesYaml } from '../../dashboards/prometheus/rules.ts';
+import type { Targets } from '../targets/schema.ts';
+import { startHarnessMetrics, type HarnessMetricsEndpoint, type ReconciliationFigures } from '../observability/harnessMetrics.ts';
+import { HARNESS_METRICS } from '../observability/harnessMetricNames.ts';
+import { waitForSeries } from '../observability/promQuery.ts';
+import { findPrometheus } from '../tools/prometheus.ts';
+import { PROMETHEUS } from '../tools/versions.ts';
+import { UsageError } from '../usageError.ts';
+import type { ProcessGroup } from './processes.ts';
+import { startPrometheus, type PrometheusServer } from './prometheusServer.ts';
+
+/** `auto`: the run's own Prometheus when installed, else none; `own`: the run's own, required; `off`; or a URL. */
+export type PrometheusMode = 'auto' | 'own' | 'off' | URL;
+
+export function parsePrometheusMode(raw: string): PrometheusMode {
+  if (raw === 'auto' || raw === 'own' || raw === 'off') return raw;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--prometheus ${raw}`, 'auto, own, off, or the http(s) URL of a Prometheus with the remote-write receiver on', 'e.g. --prometheus http://127.0.0.1:9090');
+  }
+  return url;
+}
+
+export interface RunMetrics {
+  /** What to tell people about where the metrics went. */
+  description: string;
+  /** For k6's experimental-prometheus-rw output, when metrics are collected. */
+  remoteWrite: { url: string; testid: string } | undefined;
+  /** The run's own Prometheus, when it has one. */
+  prometheus: PrometheusServer | undefined;
+  /** Waits for one more scrape of the services, so their final state is recorded before they stop. */
+  lastScrape(): Promise<void>;
+  /** Publishes reconciliation's figures and waits until the run's Prometheus has scraped them. */
+  publishReconciliation(figures: ReconciliationFigures): Promise<void>;
+  /** Stops the run's Prometheus cleanly (its data stays in the run folder) and the harness's endpoint. */
+  stop(): Promise<void>;
+}
+
+const SCRAPE_INTERVAL_SECONDS = 1;
+export const RULES_FILE = 'rules.yml';
+const FIRST_SCRAPE_TIMEOUT_MS = 20_000;
+
+export async function startRunMetrics(
+  group: ProcessGroup,
+  input: { mode: PrometheusMode; runDir: string; testid: string; services: Omit<ScrapeTargets, 'harness'>; targets: Targets; logFile: string },
+): Promise<RunMetrics> {
+  const { mode, testid } = input;
+  if (mode === 'off') return inert('not collected (--prometheus off)');
+  if (mode instanceof URL) {
+    const url = new URL('api/v1/write', mode.href.endsWith('/') ? mode : new URL(`${mode.href}/`)).href;
+    return inert(`k6 pushes to ${mode.origin} (testid ${testid}); the services are not scraped by it`, { url, testid });
+  }
+  const binary = findPrometheus();
+  if (!binary) {
+    if (mode === 'own') {
+      throw new UsageError('--prometheus own', 'Prometheus installed', `Run \`harness setup --prometheus\` (or \`apt-get install ${PROMETHEUS.debianPackage}\`).`);
+    }
+    return inert(`not collected: Prometheus is not installed (\`harness setup --prometheus\` installs it)`);
+  }
+  const harness = await startHarnessMetrics();
+  const scrape: ScrapeTargets = { ...input.services, harness: [`127.0.0.1:${harness.port}`] };
+  const jobs = Object.values(scrape).flat().length;
+  const dir = join(input.runDir, 'prometheus');
+  // The recording and burn-rate rules run live, so the rules' series are in the run's data like everything else.
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, RULES_FILE), rulesYaml(input.targets));
+  let prometheus: PrometheusServer;
+  try {
+    prometheus = await startPrometheus(group, {
+      binary,
+      dir,
+      configYaml: prometheusConfigYaml({ testid, targets: scrape, scrapeIntervalSeconds: SCRAPE_INTERVAL_SECONDS, ruleFiles: [RULES_FILE] }),
+      logFile: input.logFile,
+    });
+  } catch (error) {
+    await harness.close();
+    throw error;
+  }
+  // Prometheus applies new scrape targets only every 5 s after start: wait for the first scrape of every target, so
+  // the load is recorded from its first second.
+  const scraped = await waitForSeries(prometheus.baseUrl, `count(up{testid="${testid}"} == 1) == ${jobs}`, FIRST_SCRAPE_TIMEOUT_MS);
+  if (!scraped) {
+    await prometheus.process.stop();
+    await harness.close();
+    throw new UsageError(`prometheus ${prometheus.baseUrl}`, `a first scrape of ${Object.keys(scrape).join(', ')} within ${FIRST_SCRAPE_TIMEOUT_MS / 1000} s`, `See ${input.logFile}.`);
+  }
+  return ownPrometheus(prometheus, harness, testid);
+}
+
+function inert(description: string, remoteWrite?: { url: string; testid: string }): RunMetrics {
+  return {
+    description,
+    remoteWrite,
+    prometheus: undefined,
+    lastScrape: async () => {},
+    publishReconciliation: async () => {},
+    stop: async () => {},
+  };
+}
+
+function ownPrometheus(prometheus: PrometheusServer, harness: HarnessMetricsEndpoint, testid: string): RunMetrics {
+  return {
+    description: `Prometheus ${prometheus.baseUrl} (testid ${testid}), data kept in the run folder's prometheus/`,
+    remoteWrite: { url: prometheus.remoteWriteUrl, testid },
+    prometheus,
+    lastScrape: () => new Promise((resolve) => setTimeout(resolve, 2 * SCRAPE_INTERVAL_SECONDS * 1000)),
+    async publishReconciliation(figures) {
+      harness.publish(figures);
+      await waitForSeries(prometheus.baseUrl, `${HARNESS_METRICS.enrollmentsConfirmed}{testid="${testid}"} == ${figures.confirmed}`, 10_000);
+    },
+    async stop() {
+      await prometheus.process.stop(20_000);
+      await harness.close();
+    },
+  };
+}

@@ -2,6 +2,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { register as registerBench } from './commands/bench.ts';
+import { register as registerDashboards } from './commands/dashboards.ts';
 import { register as registerGenerate } from './commands/generate.ts';
 import { register as registerPlans } from './commands/plans.ts';
 import { register as registerReconcile } from './commands/reconcile.ts';
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerDashboards, registerBench]) {
     register(program);
   }
   try {

@@ -5,17 +5,25 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE_METRICS } from '../../mock-exchange/exchange/metricNames.ts';
 import { INSURER_METRICS } from '../../mock-exchange/insurer/metricNames.ts';
+import { RED_RECORDS, RED_QUANTILES } from '../../dashboards/prometheus/redRules.ts';
+import { sloSpecs } from '../../dashboards/prometheus/sloRules.ts';
+import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
+import { HARNESS_METRICS } from '../../scripts/observability/harnessMetricNames.ts';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
+import { loadTargets } from '../../scripts/targets/load.ts';
 
 const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'metrics.md'), 'utf8');
-// scenarios/lib/metrics.ts imports k6 modules, so its names are read from the source text.
-const scenarioNames = [...readFileSync(join(PROJECT_ROOT, 'scenarios', 'lib', 'metricNames.ts'), 'utf8').matchAll(/'(marketplace_[a-z_]+)'/g)].map((m) => m[1]!);
+const specs = sloSpecs(loadTargets());
 
 describe('docs/metrics.md', () => {
-  it.each([...Object.values(EXCHANGE_METRICS), ...Object.values(INSURER_METRICS), ...scenarioNames])('documents %s', (name) => {
+  it.each([...Object.values(EXCHANGE_METRICS), ...Object.values(INSURER_METRICS), ...Object.values(METRIC_NAMES), ...Object.values(HARNESS_METRICS)])('documents %s', (name) => {
     expect(doc).toContain(`\`${name}\``);
   });
-  it('found the scenario metrics', () => {
-    expect(scenarioNames.length).toBeGreaterThanOrEqual(4);
+  it.each([RED_RECORDS.requestRate, RED_RECORDS.errorRatio, RED_RECORDS.durationQuantile(RED_QUANTILES[0])])('documents the recorded series %s', (name) => {
+    expect(doc).toContain(`\`${name}\``);
+  });
+  it.each(specs.map((s) => [s.alert, s.record(300).replace(/5m$/, '<window>')]))('documents the alert %s and its recorded ratio %s', (alert, record) => {
+    expect(doc).toContain(`\`${alert}\``);
+    expect(doc).toContain(`\`${record}\``);
   });
 });

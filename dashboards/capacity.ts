@@ -1,0 +1,135 @@
+// Capacity: the run against the targets of targets.yaml — enrollment throughput against the target rate,
+// concurrent users against the concurrency target, and how much of the error and latency budgets the run spent.
+
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import * as units from '@grafana/grafana-foundation-sdk/units';
+import { EXCHANGE_METRICS as M } from '../mock-exchange/exchange/metricNames.ts';
+import type { Targets } from '../scripts/targets/schema.ts';
+import { harnessDashboard, finish } from './defaults.ts';
+import { K6_LABELS, K6_METRICS as K6 } from './k6MetricNames.ts';
+import { query, statPanel, timeseriesPanel, type Line } from './panels.ts';
+import { BURN_RATE_WINDOWS } from './prometheus/burnRates.ts';
+import { eq, GRAFANA_VARIABLES, nativeFractionBelow, select, share, sumGauge, sumIncrease, sumRate } from './selectors.ts';
+import { objectivesOf } from './slos.ts';
+
+export const CAPACITY_UID = 'marketplace-capacity';
+
+const failed = eq(K6_LABELS.expectedResponse, 'false');
+const overRange = { window: GRAFANA_VARIABLES.range };
+const perHour = (perSecond: string): string => `${perSecond} * 3600`;
+/** The highest value an expression reached over the dashboard's range. */
+const peak = (expr: string): string => `max_over_time((${expr})[${GRAFANA_VARIABLES.range}:])`;
+
+function throughput(targets: Targets) {
+  return timeseriesPanel({
+    title: 'Enrollment throughput against the target rate',
+    description: `Enrollments confirmed per hour, as consumers received them (k6) and as the exchange counted them. Dashed: the target of ${targets.enrollmentsPerHour.toLocaleString('en-US')} an hour.`,
+    unit: units.Short,
+    min: 0,
+    lines: [{ value: targets.enrollmentsPerHour, color: 'red' }],
+    queries: [query(perHour(sumRate(K6.enrollmentsConfirmed)), 'confirmed to consumers / h'), query(perHour(sumRate(M.enrollmentsConfirmed)), 'confirmed by the exchange / h')],
+  });
+}
+
+function throughputShare(targets: Targets) {
+  return statPanel({
+    title: 'Peak throughput, share of target',
+    description: 'The highest enrollment rate over the time range, as a share of the target rate (100 % meets it).',
+    unit: units.PercentUnit,
+    baseColor: 'red',
+    lines: [{ value: 1, color: 'green' }],
+    queries: [query(`${peak(perHour(sumRate(K6.enrollmentsConfirmed)))} / ${targets.enrollmentsPerHour}`, 'of target rate')],
+  });
+}
+
+function concurrentUsers(targets: Targets) {
+  return timeseriesPanel({
+    title: 'Concurrent users against the target',
+    description: `Virtual users k6 ran, sessions the exchange admitted, and visitors queued. Dashed: the target of ${targets.concurrentUsers.toLocaleString('en-US')} concurrent users.`,
+    unit: units.Short,
+    min: 0,
+    lines: [{ value: targets.concurrentUsers, color: 'red' }],
+    queries: [query(`sum(${select(K6.vus)})`, 'virtual users'), query(sumGauge(M.waitingRoomActive), 'admitted sessions'), query(sumGauge(M.waitingRoomQueued), 'queued')],
+  });
+}
+
+function concurrentUsersShare(targets: Targets) {
+  return statPanel({
+    title: 'Peak concurrent users, share of target',
+    description: 'The most virtual users at once over the time range, as a share of the concurrency target.',
+    unit: units.PercentUnit,
+    baseColor: 'red',
+    lines: [{ value: 1, color: 'green' }],
+    queries: [query(`max(max_over_time(${select(K6.vus)}[${GRAFANA_VARIABLES.range}])) / ${targets.concurrentUsers}`, 'of target users')],
+  });
+}
+
+function errorBudgetRemaining(targets: Targets) {
+  const { budget } = objectivesOf(targets).errors;
+  return statPanel({
+    title: 'Error budget remaining',
+    description: `1 − (failed share ÷ ${budget}) over the time range: 100 % means no failures, below 0 the run failed more requests than the error-rate target allows.`,
+    unit: units.PercentUnit,
+    baseColor: 'red',
+    lines: [{ value: 0, color: 'green' }],
+    queries: [query(`1 - (${share(sumIncrease(K6.httpReqs, { ...overRange, matchers: [failed] }), sumIncrease(K6.httpReqs, overRange))}) / ${budget}`, 'error budget')],
+  });
+}
+
+function errorBudgetBurn(targets: Targets) {
+  const { budget } = objectivesOf(targets).errors;
+  const lines: Line[] = [...new Set(BURN_RATE_WINDOWS.map((w) => w.factor))].map((factor) => ({
+    value: factor,
+    color: BURN_RATE_WINDOWS.some((w) => w.factor === factor && w.severity === 'page') ? 'red' : 'orange',
+  }));
+  return timeseriesPanel({
+    title: 'Error budget burn rate',
+    description: 'Failed share ÷ the error-rate target: 1 spends the budget exactly; the dashed lines are the burn rates the alert rules page (red) or open a ticket (orange) at.',
+    unit: units.Short,
+    min: 0,
+    lines,
+    queries: [query(`(${share(sumRate(K6.httpReqs, { matchers: [failed] }), sumRate(K6.httpReqs))}) / ${budget}`, 'burn rate')],
+  });
+}
+
+function latencyObjectives(targets: Targets) {
+  const objectives = objectivesOf(targets).latency;
+  return timeseriesPanel({
+    title: 'Requests within the latency targets',
+    description: 'Share of requests faster than each percentile target, from k6 native histograms. Below the dashed line of its objective, the run misses that target.',
+    unit: units.PercentUnit,
+    max: 1,
+    baseColor: 'red',
+    lines: objectives.map((o) => ({ value: o.quantile, color: 'green' as const })),
+    queries: objectives.map((o) => query(nativeFractionBelow(o.thresholdSeconds, K6.httpReqDuration), `under ${o.thresholdSeconds} s (objective ${o.quantile * 100} %)`)),
+  });
+}
+
+function latencyBudgetRemaining(targets: Targets) {
+  const objectives = objectivesOf(targets).latency;
+  return statPanel({
+    title: 'Latency budget remaining',
+    description: 'For each percentile target, 1 − (share of requests slower than it ÷ the share allowed) over the time range.',
+    unit: units.PercentUnit,
+    baseColor: 'red',
+    lines: [{ value: 0, color: 'green' }],
+    queries: objectives.map((o) => query(`1 - (1 - ${nativeFractionBelow(o.thresholdSeconds, K6.httpReqDuration, overRange)}) / ${o.budget}`, `p${o.quantile * 100} budget`)),
+  });
+}
+
+export function capacityDashboard(targets: Targets): dashboard.Dashboard {
+  const builder = harnessDashboard({
+    uid: CAPACITY_UID,
+    title: 'Marketplace harness / Capacity',
+    description: 'One run against targets.yaml: enrollment throughput, concurrent users, and the error and latency budgets spent.',
+  })
+    .withPanel(throughputShare(targets))
+    .withPanel(concurrentUsersShare(targets))
+    .withPanel(errorBudgetRemaining(targets))
+    .withPanel(latencyBudgetRemaining(targets))
+    .withPanel(throughput(targets))
+    .withPanel(concurrentUsers(targets))
+    .withPanel(errorBudgetBurn(targets))
+    .withPanel(latencyObjectives(targets));
+  return finish(builder);
+}

@@ -1,0 +1,54 @@
+// Opens a finished run's Prometheus data again: a Prometheus on the run folder's prometheus/data with nothing to
+// scrape, so it serves exactly what the run recorded, for verifying dashboards and for analysis.
+
+import { prometheusConfigYaml } from '../../dashboards/prometheus/config.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProcessGroup } from '../run/processes.ts';
+import { startPrometheus, type PrometheusServer } from '../run/prometheusServer.ts';
+import { runFile } from '../runFiles.ts';
+import { findPrometheus } from '../tools/prometheus.ts';
+import { PROMETHEUS } from '../tools/versions.ts';
+import { UsageError } from '../usageError.ts';
+
+export interface RunRecord {
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  metrics?: { testid: string; prometheusDir: string | null };
+}
+
+export function readRunRecord(runDir: string): RunRecord {
+  const file = runFile(runDir, 'run');
+  if (!existsSync(file)) throw new UsageError(file, 'the run.json a finished `harness run` writes', 'Give --run the folder of a finished run.');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+  } catch (error) {
+    throw new UsageError(file, 'valid JSON', `It could not be read (${(error as Error).message}); rerun the run.`);
+  }
+}
+
+export interface OpenedRun {
+  record: RunRecord;
+  prometheus: PrometheusServer;
+  close(): Promise<void>;
+}
+
+export async function openRunPrometheus(runDir: string, log: string): Promise<OpenedRun> {
+  const record = readRunRecord(runDir);
+  const dir = record.metrics?.prometheusDir ? join(runDir, record.metrics.prometheusDir) : undefined;
+  if (!dir || !existsSync(join(dir, 'data'))) {
+    throw new UsageError(`${runDir}`, 'a run recorded with its own Prometheus (a prometheus/data folder)', 'Rerun with `harness run <profile> --prometheus own`.');
+  }
+  const binary = findPrometheus();
+  if (!binary) throw new UsageError('prometheus', 'installed', `Run \`harness setup --prometheus\` (or \`apt-get install ${PROMETHEUS.debianPackage}\`).`);
+  const group = new ProcessGroup();
+  const prometheus = await startPrometheus(group, {
+    binary,
+    dir: join(dir, 'replay'),
+    configYaml: prometheusConfigYaml({ testid: record.metrics!.testid, targets: { exchange: [], insurer: [] }, scrapeIntervalSeconds: 1, ruleFiles: [] }),
+    logFile: log,
+    dataDir: join(dir, 'data'),
+  });
+  return { record, prometheus, close: () => group.stopAll(20_000) };
+}

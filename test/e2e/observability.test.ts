@@ -1,0 +1,101 @@
+// The metrics path end to end: a real run with its own Prometheus (k6 remote write with native histograms, the
+// exchange, the insurer and the harness scraped), then every panel's every query against the recorded data.
+
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PanelQuery } from '../../dashboards/queries.ts';
+import { HARNESS_METRICS } from '../../scripts/observability/harnessMetricNames.ts';
+import { openRunPrometheus, type OpenedRun } from '../../scripts/observability/openRunPrometheus.ts';
+import { instantQuery } from '../../scripts/observability/promQuery.ts';
+import { verifyQueries } from '../../scripts/observability/verifyDashboards.ts';
+import { runHarness } from './harness.ts';
+
+const resultsDir = mkdtempSync(join(tmpdir(), 'harness-observability-'));
+
+function runDirOf(stdout: string): string {
+  const runId = /· run (\S+)/.exec(stdout)?.[1];
+  if (!runId) throw new Error(`no run id in output:\n${stdout}`);
+  return join(resultsDir, runId);
+}
+
+describe('a run with its own Prometheus', () => {
+  let runDir: string;
+  let stdout: string;
+  beforeAll(async () => {
+    // A waiting room smaller than the load, so its queue and wait panels have something to show.
+    const result = await runHarness(['run', 'smoke', '--scale', '5', '--prometheus', 'own', '--waiting-room', '3', '--results', resultsDir], { timeoutMs: 240_000 });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    stdout = result.stdout;
+    runDir = runDirOf(result.stdout);
+  }, 250_000);
+
+  it('keeps the run’s Prometheus data, config and rules in the run folder', () => {
+    expect(stdout).toMatch(/metrics: Prometheus http:\/\/127\.0\.0\.1:\d+ \(testid /);
+    for (const file of ['prometheus/prometheus.yml', 'prometheus/rules.yml', 'prometheus/data']) expect(existsSync(join(runDir, file)), file).toBe(true);
+    const run = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
+    expect(run.metrics).toMatchObject({ testid: run.runId, prometheusDir: 'prometheus' });
+  });
+
+  it('answers every panel’s every query with data for that run (harness dashboards verify)', async () => {
+    const result = await runHarness(['dashboards', 'verify', '--run', runDir], { timeoutMs: 120_000 });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/all \d+ panel queries returned data/);
+    expect(result.stdout).not.toMatch(/^(EMPTY|ERROR)/m);
+  }, 130_000);
+
+  describe('its recorded data, opened again', () => {
+    let opened: OpenedRun;
+    beforeAll(async () => {
+      opened = await openRunPrometheus(runDir, join(resultsDir, 'reopen.log'));
+    }, 60_000);
+    afterAll(async () => opened?.close());
+
+    it('holds k6’s latency as a native histogram and the reconciliation figures, all under the run’s testid', async () => {
+      const testid = opened.record.metrics!.testid;
+      const at = new Date(opened.record.finishedAt);
+      const histogram = await instantQuery(opened.prometheus.baseUrl, `histogram_count(sum(k6_http_req_duration_seconds{testid="${testid}"}))`, at);
+      expect(histogram.length).toBe(1);
+      expect(histogram[0]!.values[0]![1]).toBeGreaterThan(0);
+      const intact = await instantQuery(opened.prometheus.baseUrl, `${HARNESS_METRICS.enrollmentsIntact}{testid="${testid}"}`, new Date(at.getTime() + 2_000));
+      expect(intact[0]?.values[0]?.[1]).toBe(100);
+      const otherRuns = await instantQuery(opened.prometheus.baseUrl, `count(up{testid!="${testid}"})`, at);
+      expect(otherRuns).toHaveLength(0);
+    });
+
+    it('names the dashboard and panel of a query with no data, and of a query that errors', async () => {
+      const bogus: PanelQuery[] = [
+        { dashboard: 'Test', dashboardUid: 't', panel: 'Nothing recorded', refId: 'A', expr: 'sum(no_such_metric{testid="$testid"})' },
+        { dashboard: 'Test', dashboardUid: 't', panel: 'Broken PromQL', refId: 'A', expr: 'sum(rate(' },
+      ];
+      const outcomes = await verifyQueries(opened.prometheus.baseUrl, bogus, {
+        testid: opened.record.metrics!.testid,
+        start: new Date(opened.record.startedAt),
+        end: new Date(opened.record.finishedAt),
+        scrapeIntervalSeconds: 1,
+      });
+      expect(outcomes.map((o) => [o.query.panel, o.status])).toEqual([
+        ['Nothing recorded', 'empty'],
+        ['Broken PromQL', 'error'],
+      ]);
+    });
+  });
+});
+
+describe('runs without their own Prometheus', () => {
+  it('refuses `dashboards verify` on a run recorded with --prometheus off, saying how to record one', async () => {
+    const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', 'off', '--results', resultsDir], { timeoutMs: 120_000 });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('metrics: not collected (--prometheus off)');
+    const verify = await runHarness(['dashboards', 'verify', '--run', runDirOf(run.stdout)]);
+    expect(verify.code).toBe(2);
+    expect(verify.stderr).toMatch(/--prometheus own/);
+  }, 130_000);
+
+  it('refuses a --prometheus that is neither a mode nor a URL, with exit 2', async () => {
+    const result = await runHarness(['run', 'smoke', '--prometheus', 'ftp://example.com', '--results', resultsDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--prometheus ftp:\/\/example\.com: expected auto, own, off, or the http\(s\) URL/);
+  });
+});

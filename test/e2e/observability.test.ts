@@ -10,6 +10,10 @@ import { HARNESS_METRICS } from '../../scripts/observability/harnessMetricNames.
 import { openRunPrometheus, type OpenedRun } from '../../scripts/observability/openRunPrometheus.ts';
 import { instantQuery } from '../../scripts/observability/promQuery.ts';
 import { verifyQueries } from '../../scripts/observability/verifyDashboards.ts';
+import { prometheusConfigYaml } from '../../dashboards/prometheus/config.ts';
+import { ProcessGroup } from '../../scripts/run/processes.ts';
+import { startPrometheus } from '../../scripts/run/prometheusServer.ts';
+import { findPrometheus } from '../../scripts/tools/prometheus.ts';
 import { runHarness } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-observability-'));
@@ -84,6 +88,27 @@ describe('a run with its own Prometheus', () => {
 });
 
 describe('runs without their own Prometheus', () => {
+  it('pushes k6’s series, tagged with the run id, to an existing Prometheus given by URL', async () => {
+    const group = new ProcessGroup();
+    try {
+      const existing = await startPrometheus(group, {
+        binary: findPrometheus()!,
+        dir: join(resultsDir, 'existing-prometheus'),
+        configYaml: prometheusConfigYaml({ testid: 'unused', targets: { exchange: [], insurer: [] }, scrapeIntervalSeconds: 1, ruleFiles: [] }),
+        logFile: join(resultsDir, 'existing-prometheus.log'),
+      });
+      const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', existing.baseUrl, '--results', resultsDir], { timeoutMs: 120_000 });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain(`k6 pushes to ${existing.baseUrl}`);
+      const runId = /· run (\S+)/.exec(run.stdout)![1]!;
+      const requests = await instantQuery(existing.baseUrl, `sum(k6_http_reqs_total{testid="${runId}"})`);
+      expect(requests[0]?.values[0]?.[1]).toBeGreaterThan(0);
+    } finally {
+      await group.stopAll(20_000);
+    }
+  }, 130_000);
+
+
   it('refuses `dashboards verify` on a run recorded with --prometheus off, saying how to record one', async () => {
     const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', 'off', '--results', resultsDir], { timeoutMs: 120_000 });
     expect(run.code, run.stdout + run.stderr).toBe(0);

@@ -49,6 +49,8 @@ export interface MetricComparison {
 export interface Comparison {
   verdict: Change;
   minEffect: number;
+  /** Confidence of each metric's interval (Bonferroni over the metrics compared). */
+  confidence: number;
   metrics: MetricComparison[];
 }
 
@@ -101,9 +103,19 @@ export function compareMetric(metric: MetricRuns, options: CompareOptions): Metr
   };
 }
 
-/** Slower when any metric is slower; faster when some are faster and none slower; else same. */
+/** Family-wise confidence of a whole comparison: each of its k metrics gets 1 − 0.05/k (Bonferroni). */
+export const FAMILY_CONFIDENCE = 0.95;
+
+/**
+ * Slower when any metric is slower; faster when some are faster and none slower; else same. With k metrics each
+ * interval is at 1 − (1 − 95 %)/k (Bonferroni), so two sets of runs of the same build come out "same" at least
+ * 95 % of the time however many per-request metrics are compared.
+ */
 export function compareRuns(metrics: MetricRuns[], options: CompareOptions): Comparison {
-  const results = metrics.map((m) => compareMetric(m, options));
+  const confidence = 1 - (1 - FAMILY_CONFIDENCE) / Math.max(1, metrics.length);
+  const iterations = Math.max(options.bootstrap?.iterations ?? 0, Math.ceil(10 / (1 - confidence)));
+  const perMetric = { ...options, bootstrap: { ...options.bootstrap, confidence, iterations } };
+  const results = metrics.map((m) => compareMetric(m, perMetric));
   const verdict: Change = results.some((r) => r.change === 'slower') ? 'slower' : results.some((r) => r.change === 'faster') ? 'faster' : 'same';
-  return { verdict, minEffect: options.minEffect, metrics: results };
+  return { verdict, minEffect: options.minEffect, confidence, metrics: results };
 }

@@ -3,6 +3,9 @@
 // Pure: the caller streams the lines in (scripts/analysis/readK6Samples.ts).
 
 import { METRIC_NAMES } from '../scenarios/lib/metricNames.ts';
+import { metricOfLine, parsePointLine, POINT_PREFIX } from './k6PointLine.ts';
+
+export { SampleLineError } from './k6PointLine.ts';
 
 export interface RunSamples {
   /** http_req_duration of the load's requests (setup and teardown left out); times in epoch milliseconds. */
@@ -21,16 +24,10 @@ export interface RunSamples {
   points: number;
 }
 
-export class SampleLineError extends Error {
-  readonly lineNumber: number;
-  constructor(lineNumber: number, problem: string) {
-    super(`line ${lineNumber}: ${problem}`);
-    this.lineNumber = lineNumber;
-  }
-}
-
 const KEPT = new Set(['http_req_duration', 'http_req_failed', 'iterations', 'vus', METRIC_NAMES.journeyDuration]);
-const POINT_PREFIX = '{"metric":"';
+const encoder = new TextEncoder();
+const POINT_PREFIX_BYTES = encoder.encode(POINT_PREFIX);
+const KEPT_BYTES = [...KEPT].map((name) => encoder.encode(name));
 
 export function emptyRunSamples(): RunSamples {
   return {
@@ -46,12 +43,6 @@ export function emptyRunSamples(): RunSamples {
   };
 }
 
-interface PointLine {
-  metric?: unknown;
-  type?: unknown;
-  data?: { time?: unknown; value?: unknown; tags?: Record<string, unknown> | null };
-}
-
 function nameIndex(samples: RunSamples, names: Map<string, number>, name: string): number {
   let index = names.get(name);
   if (index === undefined) {
@@ -62,55 +53,78 @@ function nameIndex(samples: RunSamples, names: Map<string, number>, name: string
   return index;
 }
 
-const isSetupOrTeardown = (group: unknown): boolean => typeof group === 'string' && (group.startsWith('::setup') || group.startsWith('::teardown'));
+const isSetupOrTeardown = (group: string | undefined): boolean => group !== undefined && (group.startsWith('::setup') || group.startsWith('::teardown'));
+
+function startsWith(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  if (at + prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Whether the metric named by bytes[from, to) is one the analyses keep: compared as bytes, nothing decoded. */
+function isKept(bytes: Uint8Array, from: number, to: number): boolean {
+  return KEPT_BYTES.some((name) => name.length === to - from && startsWith(bytes, from, name));
+}
+
+export interface SampleCollector {
+  /** Feeds one line of text. */
+  add: (line: string, lineNumber: number) => void;
+  /**
+   * Feeds the line bytes[start, end) (UTF-8, no newline). Points of metrics the analyses do not keep — most of an
+   * hour's file — are counted from their bytes without being decoded or parsed.
+   */
+  addBytes: (bytes: Uint8Array, start: number, end: number, lineNumber: number) => void;
+  samples: RunSamples;
+}
 
 /** A collector: feed it every line of the file in order; it throws SampleLineError on a line that is not k6 output. */
-export function sampleCollector(): { add: (line: string, lineNumber: number) => void; samples: RunSamples } {
+export function sampleCollector(): SampleCollector {
   const samples = emptyRunSamples();
   const names = new Map<string, number>();
   const add = (line: string, lineNumber: number): void => {
     if (line.length === 0) return;
-    if (line.charCodeAt(0) !== 123 /* { */) throw new SampleLineError(lineNumber, 'not a JSON object (is this k6 `--out json` output?)');
-    if (!line.startsWith(POINT_PREFIX)) return; // metric declarations
-    const metric = line.slice(POINT_PREFIX.length, line.indexOf('"', POINT_PREFIX.length));
+    const metric = metricOfLine(line, lineNumber);
+    if (metric === undefined) return; // a metric declaration
     samples.points += 1;
-    let parsed: PointLine;
     const keep = KEPT.has(metric);
     // Other metrics are only counted; the very first point is parsed anyway, to fail early on a foreign file.
     if (!keep && samples.points > 1) return;
-    try {
-      parsed = JSON.parse(line) as PointLine;
-    } catch (error) {
-      throw new SampleLineError(lineNumber, `not valid JSON (${(error as Error).message})`);
-    }
-    const data = parsed.data;
-    const time = typeof data?.time === 'string' ? Date.parse(data.time) : NaN;
-    if (parsed.type !== 'Point' || Number.isNaN(time) || typeof data?.value !== 'number') {
-      throw new SampleLineError(lineNumber, 'a k6 Point needs data.time (a timestamp) and data.value (a number)');
-    }
+    const point = parsePointLine(line, metric, lineNumber);
+    const time = point.time;
     if (Number.isNaN(samples.start) || time < samples.start) samples.start = time;
     if (Number.isNaN(samples.end) || time > samples.end) samples.end = time;
     if (!keep) return;
-    const tags = data.tags ?? {};
     if (metric === 'vus') {
       samples.vus.time.push(time);
-      samples.vus.value.push(data.value);
+      samples.vus.value.push(point.value);
       return;
     }
-    if (isSetupOrTeardown(tags.group)) return;
+    if (isSetupOrTeardown(point.group)) return;
     if (metric === 'http_req_duration' || metric === 'http_req_failed') {
-      const name = nameIndex(samples, names, typeof tags.name === 'string' ? tags.name : String(tags.url ?? '(unnamed)'));
+      const name = nameIndex(samples, names, point.name ?? point.url ?? '(unnamed)');
       const target = metric === 'http_req_duration' ? samples.requests : samples.failures;
       target.time.push(time);
       target.name.push(name);
-      if (metric === 'http_req_duration') samples.requests.duration.push(data.value);
-      else samples.failures.failed.push(data.value);
+      if (metric === 'http_req_duration') samples.requests.duration.push(point.value);
+      else samples.failures.failed.push(point.value);
     } else if (metric === 'iterations') {
       samples.iterations.push(time);
     } else {
       samples.journeys.time.push(time);
-      samples.journeys.duration.push(data.value);
+      samples.journeys.duration.push(point.value);
     }
   };
-  return { add, samples };
+  const decoder = new TextDecoder();
+  const addBytes = (bytes: Uint8Array, start: number, end: number, lineNumber: number): void => {
+    if (end > start && samples.points > 0 && startsWith(bytes, start, POINT_PREFIX_BYTES)) {
+      const nameStart = start + POINT_PREFIX_BYTES.length;
+      const nameEnd = bytes.indexOf(34 /* " */, nameStart);
+      if (nameEnd !== -1 && nameEnd < end && !isKept(bytes, nameStart, nameEnd)) {
+        samples.points += 1;
+        return;
+      }
+    }
+    add(decoder.decode(bytes.subarray(start, end)), lineNumber);
+  };
+  return { add, addBytes, samples };
 }

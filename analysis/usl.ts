@@ -23,6 +23,11 @@ export interface UslFit extends UslParameters {
   peakConcurrency: number;
   /** X(N*); when κ = 0 the ceiling λ/σ it approaches (Infinity when σ = κ = 0 too). */
   maxThroughput: number;
+  /**
+   * Nopt = 1/σ (Gunther; `optimal.scalability` of the R package usl): where the linear bound λN meets the contention
+   * ceiling λ/σ. Defined when κ = 0 too, where N* is not: the load past which more concurrency mostly queues.
+   */
+  optimalConcurrency: number;
   rSquared: number;
   /** Observed minus fitted throughput, in the order of the input points. */
   residuals: number[];
@@ -33,12 +38,13 @@ export function uslThroughput(p: UslParameters, n: number): number {
   return (p.lambda * n) / (1 + p.sigma * (n - 1) + p.kappa * n * (n - 1));
 }
 
-export function peakOf(p: UslParameters): { peakConcurrency: number; maxThroughput: number } {
+export function peakOf(p: UslParameters): Pick<UslFit, 'peakConcurrency' | 'maxThroughput' | 'optimalConcurrency'> {
+  const optimalConcurrency = p.sigma > 0 ? 1 / p.sigma : Infinity;
   if (p.kappa > 0) {
     const peak = Math.max(1, Math.sqrt(Math.max(0, 1 - p.sigma) / p.kappa));
-    return { peakConcurrency: peak, maxThroughput: uslThroughput(p, peak) };
+    return { peakConcurrency: peak, maxThroughput: uslThroughput(p, peak), optimalConcurrency };
   }
-  return { peakConcurrency: Infinity, maxThroughput: p.sigma > 0 ? p.lambda / p.sigma : Infinity };
+  return { peakConcurrency: Infinity, maxThroughput: p.sigma > 0 ? p.lambda / p.sigma : Infinity, optimalConcurrency };
 }
 
 type Vector3 = [number, number, number];

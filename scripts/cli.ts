@@ -2,7 +2,10 @@
 
 import { Command, CommanderError } from 'commander';
 import { register as registerBench } from './commands/bench.ts';
+import { register as registerCapacity } from './commands/capacity.ts';
+import { register as registerCompare } from './commands/compare.ts';
 import { register as registerDashboards } from './commands/dashboards.ts';
+import { register as registerGate } from './commands/gate.ts';
 import { register as registerGenerate } from './commands/generate.ts';
 import { register as registerPlans } from './commands/plans.ts';
 import { register as registerReconcile } from './commands/reconcile.ts';
@@ -10,6 +13,7 @@ import { register as registerRun } from './commands/run.ts';
 import { register as registerScan } from './commands/scan.ts';
 import { register as registerServe } from './commands/serve.ts';
 import { register as registerSetup } from './commands/setup.ts';
+import { register as registerSoak } from './commands/soak.ts';
 
 function exitCodeOf(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -22,7 +26,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerDashboards, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerDashboards, registerBench]) {
     register(program);
   }
   try {

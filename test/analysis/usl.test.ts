@@ -32,6 +32,10 @@ describe('fitUsl: golden, SPEC SDM91 on a Sun SPARCcenter 2000', () => {
     expect(fit.maxThroughput).toBeGreaterThan(Math.max(...specsdm91.map((p) => p.throughput)));
   });
 
+  it('reproduces the published point of optimal scalability, Nopt = 1/σ ≈ 36 users (man/optimal.scalability)', () => {
+    expect(Math.round(fit.optimalConcurrency)).toBe(36);
+  });
+
   it('does not depend on the order of the points', () => {
     const shuffled = fitUsl([...specsdm91].reverse());
     expect(shuffled.sigma).toBeCloseTo(fit.sigma, 6);
@@ -65,7 +69,7 @@ describe('fitUsl: recovering known coefficients', () => {
     const fit = fitUsl(points(load, load.map((n) => uslThroughput(truth, n))));
     expect(fit.kappa).toBeLessThan(1e-9);
     expect(fit.sigma).toBeCloseTo(0.1, 4);
-    expect(peakOf({ sigma: 0.1, kappa: 0, lambda: 100 })).toEqual({ peakConcurrency: Infinity, maxThroughput: 1000 });
+    expect(peakOf({ sigma: 0.1, kappa: 0, lambda: 100 })).toEqual({ peakConcurrency: Infinity, maxThroughput: 1000, optimalConcurrency: 10 });
   });
 });
 

@@ -1,0 +1,62 @@
+// `harness compare --baseline DIR... --candidate DIR... [--min-effect 0.1] [--json]`: faster / same / slower per
+// key metric across several runs a side. Exit 1 on a regression beyond the minimum effect.
+
+import type { Command } from 'commander';
+import { compareRuns, type Comparison, type MetricComparison } from '../../analysis/compare.ts';
+import { keyMetrics } from '../../analysis/keyMetrics.ts';
+import type { RunSamples } from '../../analysis/k6Samples.ts';
+import { readRunSamples } from '../analysis/readK6Samples.ts';
+import { requireRunFolder } from '../analysis/runInputs.ts';
+import { TargetMissed } from '../usageError.ts';
+import { parseNumberOption } from './options.ts';
+
+async function readSide(dirs: string[], flag: string): Promise<RunSamples[]> {
+  const runs: RunSamples[] = [];
+  for (const dir of dirs) runs.push(await readRunSamples(requireRunFolder(dir, flag)));
+  return runs;
+}
+
+const format = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+function effectText(m: MetricComparison): string {
+  if (m.kind === 'latency') return `×${format(m.effect, 3)} [${format(m.low, 3)}, ${format(m.high, 3)}]`;
+  return `${m.effect >= 0 ? '+' : ''}${format(m.effect * 100, 2)} pt [${format(m.low * 100, 2)}, ${format(m.high * 100, 2)}]`;
+}
+
+export function comparisonTable(result: Comparison, sides: { baseline: number; candidate: number }): string {
+  const rows = result.metrics.map((m) => {
+    const value = (v: number): string => (m.kind === 'latency' ? `${format(v)} ms` : `${format(v * 100, 2)} %`);
+    return [m.change === 'same' ? 'same' : m.change.toUpperCase(), m.key, value(m.baseline), value(m.candidate), effectText(m), Number.isFinite(m.pValue) ? m.pValue.toExponential(1) : '–', m.note ?? ''];
+  });
+  const header = ['', 'metric', 'baseline', 'candidate', `change [${format(result.confidence * 100, 1)} % CI]`, 'MW p', ''];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]): string => `  ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`.trimEnd();
+  return [
+    `compare: ${sides.baseline} baseline run(s) against ${sides.candidate} candidate run(s); minimum effect ${format(result.minEffect * 100, 0)} %`,
+    line(header),
+    ...rows.map(line),
+    '',
+    `VERDICT: ${result.verdict.toUpperCase()}`,
+  ].join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('compare')
+    .description('faster / same / slower per key metric, candidate runs against baseline runs; exit 1 on a regression')
+    .requiredOption('--baseline <dirs...>', 'baseline run folders (results/<run-id>, or committed ones under results/baselines/)')
+    .requiredOption('--candidate <dirs...>', 'candidate run folders')
+    .option('--min-effect <share>', 'smallest relative change that counts', '0.1')
+    .option('--seed <n>', 'seed of the bootstrap', '1')
+    .option('--json', 'print { verdict, metrics } as JSON')
+    .action(async (opts: { baseline: string[]; candidate: string[]; minEffect: string; seed: string; json?: boolean }) => {
+      const minEffect = parseNumberOption('--min-effect', opts.minEffect, { min: 0.001, max: 0.999 });
+      const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
+      const baseline = await readSide(opts.baseline, '--baseline');
+      const candidate = await readSide(opts.candidate, '--candidate');
+      const result = compareRuns(keyMetrics(baseline, candidate), { minEffect, bootstrap: { seed } });
+      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${comparisonTable(result, { baseline: baseline.length, candidate: candidate.length })}\n`);
+      const slower = result.metrics.filter((m) => m.change === 'slower');
+      if (slower.length > 0) throw new TargetMissed(`regression beyond the ${format(minEffect * 100, 0)} % minimum effect: ${slower.map((m) => m.key).join(', ')}`);
+    });
+}

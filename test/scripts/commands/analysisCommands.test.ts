@@ -1,0 +1,137 @@
+// gate, compare, capacity and soak on good and bad input, through the real CLI: answers on stdout, and for missing
+// or malformed inputs a message naming the file (and line) with exit 2.
+
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runHarness } from '../../e2e/harness.ts';
+import { writeK6Samples } from '../../analysis/fixtures/k6Output.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'harness-analysis-commands-'));
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const folder = (name: string, files: Record<string, string | Buffer> = {}): string => {
+  const path = join(dir, name);
+  mkdirSync(path, { recursive: true });
+  for (const [fileName, content] of Object.entries(files)) writeFileSync(join(path, fileName), content);
+  return path;
+};
+
+describe('harness capacity --points', () => {
+  const specsdm91 = file('specsdm91.csv', 'concurrency,throughput\n1,64.9\n18,995.9\n36,1652.4\n72,1853.2\n108,1828.9\n144,1775.0\n216,1702.2\n');
+
+  it('prints the fit and the plan as JSON', async () => {
+    const result = await runHarness(['capacity', '--points', specsdm91, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, unknown> & { plans: { users: number; instancesNeeded: number }[] };
+    expect(json.sigma).toBeCloseTo(0.0277285, 6);
+    expect(json.kappa).toBeCloseTo(0.0001044, 7);
+    expect(json.lambda).toBeCloseTo(89.995233, 3);
+    expect(json.peakConcurrency).toBeCloseTo(96.5, 1);
+    expect(json.maxThroughput).toBeCloseTo(1883.9, 1);
+    expect(json.plans.map((p) => p.users)).toEqual([50_000, 250_000]);
+    expect(json.usersPerInstance).toEqual(expect.any(Number));
+  });
+
+  it('prints a table for people', async () => {
+    const result = await runHarness(['capacity', '--points', specsdm91]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/USL fit: σ 0\.02773\s+κ 0\.0001044/);
+    expect(result.stdout).toMatch(/peak: N\* 96\.5/);
+    expect(result.stdout).toMatch(/250,000 users: \d+ instances needed/);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'nope.csv'), /--points .*nope\.csv: expected a readable CSV file\. Check the path \(ENOENT\)/],
+    ['a bad header', () => file('header.csv', 'users,rate\n1,2\n'), /--points .*header\.csv: expected a CSV with the header `concurrency,throughput`.*line 1: the header "users,rate" has no concurrency column/],
+    ['a non-numeric row', () => file('row.csv', 'concurrency,throughput\n1,10\n2,lots\n4,35\n'), /--points .*row\.csv: .*line 3: throughput "lots" is not a number/],
+    ['too few load levels', () => file('two.csv', 'concurrency,throughput\n1,10\n2,19\n'), /--points .*two\.csv: expected load points the USL can be fitted to.*3 or more different concurrencies, got 2/],
+  ])('exits 2 on %s, naming the file and the line', async (_, path, message) => {
+    const result = await runHarness(['capacity', '--points', path()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('exits 2 unless exactly one of --points and --run is given', async () => {
+    expect((await runHarness(['capacity'])).stderr).toMatch(/--points \/ --run: expected exactly one of them/);
+    const both = await runHarness(['capacity', '--points', specsdm91, '--run', dir]);
+    expect(both.code).toBe(2);
+  });
+});
+
+describe('analysis commands on missing or malformed run folders', () => {
+  let soakRun: string;
+  beforeAll(async () => {
+    // Ten minutes of a synthetic run whose latency doubles: drifting. Written like k6 writes it.
+    soakRun = folder('soak-drifting');
+    await writeK6Samples(join(soakRun, 'k6-samples.json.gz'), { startMs: Date.parse('2026-11-01T00:00:00Z'), seconds: 600, vus: () => 10, requestsPerSecond: () => 20, medianMs: (t) => 10 * (1 + t / 600) });
+  });
+  const empty = (): string => folder('empty');
+  const badGzip = (): string => folder('bad-gzip', { 'k6-samples.json.gz': 'not gzip at all', 'run.json': '{' });
+  const foreign = (): string => folder('foreign', { 'k6-samples.json.gz': gzipSync('{"metric":"vus","type":"Point","data":{"time":"2026-11-01T00:00:00Z","value":1}}\nhello\n') });
+
+  it.each([
+    ['gate', (d: string) => ['gate', '--run', d], empty, /run\.json: expected the run's parameters .* It could not be read \(ENOENT\)/],
+    ['gate', (d: string) => ['gate', '--run', d], badGzip, /run\.json: expected the run's parameters .* in valid JSON/],
+    ['gate', (d: string) => ['gate', '--run', d], () => folder('no-fields', { 'run.json': '{"runId": 5}' }), /run\.json: expected the run's parameters written by `harness run`\. Fix: runId: expected a string; profile: expected a string; count/],
+    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], empty, /k6-samples\.json\.gz: expected k6's sample output/],
+    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], badGzip, /k6-samples\.json\.gz: expected a gzip file of k6 JSON output/],
+    ['capacity', (d: string) => ['capacity', '--run', d], foreign, /k6-samples\.json\.gz: expected k6's JSON output, one sample a line\. Its line 2: not a JSON object/],
+    ['soak', (d: string) => ['soak', '--run', d], badGzip, /k6-samples\.json\.gz: expected a gzip file of k6 JSON output/],
+  ])('%s exits 2 naming the file (%#)', async (_, args, makeDir, message) => {
+    const result = await runHarness(args(makeDir()));
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it.each([
+    [['gate', '--run', '/nonexistent/run']],
+    [['compare', '--baseline', '/nonexistent/run', '--candidate', '/nonexistent/run']],
+    [['capacity', '--run', '/nonexistent/run']],
+    [['soak', '--run', '/nonexistent/run']],
+  ])('%j exits 2 naming the missing folder', async (args) => {
+    const result = await runHarness(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\/nonexistent\/run: expected an existing run folder/);
+  });
+
+  it('capacity --run on a run that is not a step load: exit 2, says to run stress', async () => {
+    const result = await runHarness(['capacity', '--run', soakRun]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/a step load holding 3 or more VU counts .* It holds 1 \(10 VUs\)\. Run `harness run stress`/);
+  });
+
+  it('soak: a run whose latency doubles is drifting, exit 1; too short a run is exit 2', async () => {
+    const drifting = await runHarness(['soak', '--run', soakRun, '--json']);
+    expect(drifting.code, drifting.stderr).toBe(1);
+    const json = JSON.parse(drifting.stdout) as { verdict: string; series: { series: string; verdict: string; slopePerHour: number }[] };
+    expect(json.verdict).toBe('drifting');
+    expect(json.series[0]).toMatchObject({ series: 'http_req_duration p95 (ms)', verdict: 'drifting' });
+    const short = await runHarness(['soak', '--run', soakRun, '--window', '2m']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/expected a run long enough for 8 windows after the warm-up/);
+  });
+
+  it('compare and soak refuse bad options with exit 2', async () => {
+    expect((await runHarness(['compare', '--baseline', soakRun, '--candidate', soakRun, '--min-effect', '2'])).stderr).toMatch(/--min-effect 2: expected a number ≥ 0\.001 and ≤ 0\.999/);
+    expect((await runHarness(['soak', '--run', soakRun, '--window', 'soon'])).stderr).toMatch(/--window soon: expected a positive duration/);
+  });
+
+  it('gate re-judges a copied run folder and writes junit.xml', async () => {
+    const run = folder('gate-ok', {
+      'run.json': JSON.stringify({ runId: 'r1', profile: 'smoke', count: 2, intendedEnrollments: 2, k6ExitCode: 0 }),
+      'k6-summary.json': JSON.stringify({ metrics: {} }),
+      'reconciliation.json': JSON.stringify({ enrollments: { confirmed: 2 }, intact: 2, classes: {} }),
+    });
+    copyFileSync(join(soakRun, 'k6-samples.json.gz'), join(run, 'k6-samples.json.gz'));
+    writeFileSync(join(run, 'applicants.ndjson'), '');
+    const result = await runHarness(['gate', '--run', run]);
+    expect([0, 1]).toContain(result.code);
+    expect(result.stdout).toMatch(/written: verdict\.json, summary\.md, junit\.xml/);
+  });
+});

@@ -7,6 +7,7 @@ import { register as registerCompare } from './commands/compare.ts';
 import { register as registerDashboards } from './commands/dashboards.ts';
 import { register as registerGate } from './commands/gate.ts';
 import { register as registerGenerate } from './commands/generate.ts';
+import { register as registerOpenApi } from './commands/openapi.ts';
 import { register as registerPlans } from './commands/plans.ts';
 import { register as registerReconcile } from './commands/reconcile.ts';
 import { register as registerRun } from './commands/run.ts';
@@ -26,7 +27,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerDashboards, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerDashboards, registerOpenApi, registerBench]) {
     register(program);
   }
   try {

@@ -1,11 +1,12 @@
 // The exchange's Prometheus metrics on a registry passed in (never the global one).
 
-import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { collectProcessMetrics } from '../service/processMetrics.ts';
 import { allIssuerIds } from '../../domain/catalog.ts';
 import { DELIVERY_BUCKETS_SECONDS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, WAIT_BUCKETS_SECONDS } from './metricNames.ts';
 
 export function createExchangeMetrics(registry: Registry) {
-  collectDefaultMetrics({ register: registry, prefix: 'exchange_' });
+  collectProcessMetrics(registry, 'exchange_');
   const registers = [registry];
   const metrics = {
     httpRequests: new Counter({ name: M.httpRequests, help: 'HTTP requests by route pattern, method and status', labelNames: [L.route, L.method, L.status], registers }),

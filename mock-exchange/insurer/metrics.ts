@@ -1,13 +1,14 @@
 // The insurer's Prometheus metrics on a registry passed in (never the global one).
 
-import { Counter, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { collectProcessMetrics } from '../service/processMetrics.ts';
 import type { ReceiveOutcome } from './receive834.ts';
 import { INSURER_DURATION_BUCKETS_SECONDS, INSURER_LABELS as L, INSURER_METRICS as M } from './metricNames.ts';
 
 const REJECTED_OUTCOMES: ReceiveOutcome[] = ['rejected', 'envelopeRejected'];
 
 export function createInsurerMetrics(registry: Registry) {
-  collectDefaultMetrics({ register: registry, prefix: 'insurer_' });
+  collectProcessMetrics(registry, 'insurer_');
   const registers = [registry];
   const metrics = {
     httpRequests: new Counter({ name: M.httpRequests, help: 'HTTP requests by route pattern, method and status', labelNames: [L.route, L.method, L.status], registers }),

@@ -11,7 +11,9 @@ import type { PlanYear } from '../../domain/household.ts';
 import { WRONG_SUBSIDY_EXTRA, type FrontFaults } from './frontFaults.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
-import { accountSchema, applicationSchema, describeIssues, enrollmentSchema, type HouseholdInput } from './schemas.ts';
+import { openApiDocument } from './openapi.ts';
+import { createPasswordHasher, type PasswordHasher } from './passwords.ts';
+import { accountSchema, applicationSchema, browseQuerySchema, describeIssues, enrollmentSchema, loginSchema, type HouseholdInput } from './schemas.ts';
 import type { ExchangeStore } from './store.ts';
 import { bearerToken, type TokenIssuer } from './tokens.ts';
 import type { WaitingRoom } from './waitingRoom.ts';
@@ -22,6 +24,8 @@ export interface ExchangeDeps {
   store: ExchangeStore;
   rules: ExchangeRules;
   tokens: TokenIssuer;
+  /** Account passwords; scrypt at the default cost unless given. */
+  passwords?: PasswordHasher;
   registry: Registry;
   metrics: ExchangeMetrics;
   /** Called after a confirmation is durable, to wake the 834 dispatcher. */
@@ -63,6 +67,7 @@ function newConfirmationNumber(): string {
 
 export function createExchangeApp(deps: ExchangeDeps): Express {
   const { store, rules, tokens, metrics } = deps;
+  const passwords = deps.passwords ?? createPasswordHasher();
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -134,15 +139,42 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     );
   }
   mountWaitingRoom(app, deps.waitingRoom, metrics);
-  app.use(['/api/v1/accounts', '/api/v1/applications', '/api/v1/enrollments'], requireAdmission(deps.waitingRoom));
+  const contract = openApiDocument();
+  app.get('/api/v1/openapi.json', named('openapi', (_req, res) => res.json(contract)));
+
+  // Window shopping needs no account and no place in the waiting room.
+  app.get(
+    '/api/v1/plans',
+    named('browse', (req, res) => {
+      const query = parseBody(browseQuerySchema, req.query);
+      res.json(rules.browse(query.zip, query.countyFips, query.ages, query.planYear as PlanYear));
+    }),
+  );
+
+  app.use(['/api/v1/accounts', '/api/v1/sessions', '/api/v1/applications', '/api/v1/enrollments'], requireAdmission(deps.waitingRoom));
 
   app.post(
     '/api/v1/accounts',
-    named('account', (req, res) => {
-      parseBody(accountSchema, req.body);
+    named('account', async (req, res) => {
+      const { email, password } = parseBody(accountSchema, req.body);
       const accountId = randomUUID();
+      if (!store.createAccount({ id: accountId, email, passwordHash: await passwords.hash(password) })) {
+        throw new HttpError(409, 'an account with this e-mail exists: log in with POST /api/v1/sessions');
+      }
       metrics.accountsCreated.inc();
       res.status(201).json({ accountId, ...tokens.issue(accountId) });
+    }),
+  );
+
+  // Logging in: one answer for an unknown e-mail and a wrong password, so accounts cannot be discovered.
+  app.post(
+    '/api/v1/sessions',
+    named('login', async (req, res) => {
+      const { email, password } = parseBody(loginSchema, req.body);
+      const account = store.findAccountByEmail(email);
+      const valid = account ? await passwords.verify(password, account.passwordHash) : await passwords.hash(password).then(() => false);
+      if (!account || !valid) throw new HttpError(401, 'e-mail or password is wrong');
+      res.json({ accountId: account.id, ...tokens.issue(account.id) });
     }),
   );
 
@@ -155,6 +187,19 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       store.saveApplication({ id, accountId, planYear: body.planYear, household: body.household });
       metrics.applicationsSubmitted.inc();
       res.status(201).json({ applicationId: id });
+    }),
+  );
+
+  app.put(
+    '/api/v1/applications/:applicationId',
+    named('application_update', (req, res) => {
+      const { accountId, application } = ownApplication(req);
+      const body = parseBody(applicationSchema, req.body);
+      if (store.enrollmentsOf(accountId).some((e) => e.householdId === application.id)) {
+        throw new HttpError(409, 'this application has enrolled: changes after enrollment are a life-event report, not an update');
+      }
+      store.updateApplication({ id: application.id, accountId, planYear: body.planYear, household: body.household });
+      res.json({ applicationId: application.id });
     }),
   );
 
@@ -226,6 +271,13 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         deps.onConfirmed?.();
       }
       res.status(enrollment === draft ? 201 : 200).json(confirmationView(enrollment));
+    }),
+  );
+
+  app.get(
+    '/api/v1/enrollments',
+    named('enrollments', (req, res) => {
+      res.json({ enrollments: store.enrollmentsOf(accountOf(req)).map(confirmationView) });
     }),
   );
 

@@ -18,7 +18,27 @@ export interface PlanQuote {
   memberPremiums: number[];
 }
 
+/** A plan as anonymous shoppers see it: premiums before any subsidy, no tobacco surcharge. */
+export interface BrowseQuote {
+  /** 14 characters: the variant depends on the household's income, unknown when browsing. */
+  planId: string;
+  issuerId: string;
+  issuerName: string;
+  metal: Metal;
+  premium: number;
+  memberPremiums: number[];
+}
+
+export interface BrowseAnswer {
+  state: string;
+  countyFips: string;
+  ratingArea: string;
+  plans: BrowseQuote[];
+}
+
 export interface ExchangeRules {
+  /** Anonymous window shopping by ZIP (and county, where a ZIP spans several) for members of these ages. */
+  browse(zip: string, countyFips: string | undefined, ages: readonly number[], planYear: PlanYear): BrowseAnswer;
   eligibility(household: HouseholdInput, planYear: PlanYear): Eligibility;
   plans(household: HouseholdInput, planYear: PlanYear): PlanQuote[];
   /** Undefined when the plan is not sold in the household's rating area. */

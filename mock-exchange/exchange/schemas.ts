@@ -26,9 +26,25 @@ export const householdSchema = z.object({
   members: z.array(memberSchema).min(1).max(12),
 });
 
+const planYear = z.union([z.literal(2025), z.literal(2026)]);
+
 export const accountSchema = z.object({ email: z.string().email().max(254), password: z.string().min(8).max(200) });
-export const applicationSchema = z.object({ planYear: z.union([z.literal(2025), z.literal(2026)]), household: householdSchema });
+export const applicationSchema = z.object({ planYear, household: householdSchema });
 export const enrollmentSchema = z.object({ planId: z.string().regex(/^\d{5}[A-Z]{2}\d{7}$/, 'a 14-character plan id') });
+
+/** GET /api/v1/plans?zip=99501&planYear=2026&ages=40,38,10[&countyFips=02020] */
+export const browseQuerySchema = z.object({
+  zip: z.string().regex(/^\d{5}$/, 'a five-digit ZIP code'),
+  countyFips: z.string().regex(/^\d{5}$/, 'a five-digit county FIPS code').optional(),
+  planYear: z.coerce.number().pipe(planYear),
+  ages: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3}){0,11}$/, 'comma-separated ages in whole years, the subscriber first, at most 12')
+    .transform((text) => text.split(',').map(Number))
+    .refine((ages) => ages.every((a) => a <= 120), 'ages of at most 120'),
+});
+
+export const loginSchema = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(200) });
 
 export type HouseholdInput = z.infer<typeof householdSchema>;
 

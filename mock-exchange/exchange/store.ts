@@ -6,6 +6,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Enrollment } from '../../domain/enrollment.ts';
 
+export interface StoredAccount {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  /** From passwords.ts: never the password. */
+  passwordHash: string;
+}
+
 export interface StoredApplication {
   id: string;
   accountId: string;
@@ -47,6 +55,7 @@ export interface OutboxStatus {
 }
 
 const SCHEMA = `
+CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS applications (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, plan_year INTEGER NOT NULL, household TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS enrollments (confirmation TEXT PRIMARY KEY, application_id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL, body TEXT NOT NULL);
 -- copy 0 is the enrollment's 834; copy 1 exists only when the backend.duplicate fault sends it again.
@@ -57,6 +66,7 @@ CREATE INDEX IF NOT EXISTS outbox_batch ON outbox (batch);
 CREATE TABLE IF NOT EXISTS batches (control INTEGER PRIMARY KEY, issuer_id TEXT NOT NULL, created_at TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0, done INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS injected (fault TEXT PRIMARY KEY, count INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS enrollments_by_account ON enrollments (account_id);
 `;
 
 export function openExchangeStore(dataDir: string) {
@@ -68,6 +78,10 @@ export function openExchangeStore(dataDir: string) {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
 
+  const insertAccount = db.prepare('INSERT INTO accounts (id, email, password) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING');
+  const selectAccountByEmail = db.prepare<[string], { id: string; password: string }>('SELECT id, password FROM accounts WHERE email = ?');
+  const selectEnrollmentsOfAccount = db.prepare<[string], { body: string }>('SELECT body FROM enrollments WHERE account_id = ? ORDER BY rowid');
+  const updateApplication = db.prepare('UPDATE applications SET plan_year = ?, household = ? WHERE id = ? AND account_id = ?');
   const insertApplication = db.prepare('INSERT INTO applications (id, account_id, plan_year, household) VALUES (?, ?, ?, ?)');
   const selectApplication = db.prepare<[string], { id: string; account_id: string; plan_year: number; household: string }>(
     'SELECT id, account_id, plan_year, household FROM applications WHERE id = ?',
@@ -137,8 +151,22 @@ export function openExchangeStore(dataDir: string) {
   );
 
   return {
+    /** False when an account with this e-mail exists already. */
+    createAccount(account: StoredAccount): boolean {
+      return insertAccount.run(account.id, account.email.toLowerCase(), account.passwordHash).changes === 1;
+    },
+    findAccountByEmail(email: string): StoredAccount | undefined {
+      const row = selectAccountByEmail.get(email.toLowerCase());
+      return row && { id: row.id, email: email.toLowerCase(), passwordHash: row.password };
+    },
+    enrollmentsOf(accountId: string): Enrollment[] {
+      return selectEnrollmentsOfAccount.all(accountId).map((r) => JSON.parse(r.body) as Enrollment);
+    },
     saveApplication(app: StoredApplication): void {
       insertApplication.run(app.id, app.accountId, app.planYear, JSON.stringify(app.household));
+    },
+    updateApplication(app: StoredApplication): void {
+      updateApplication.run(app.planYear, JSON.stringify(app.household), app.id, app.accountId);
     },
     findApplication(id: string): StoredApplication | undefined {
       const row = selectApplication.get(id);

@@ -1,0 +1,19 @@
+// `harness openapi [--out FILE]`: the exchange's OpenAPI document (generated from the request schemas), printed or
+// written; docs/openapi.json is this output, kept current by a test.
+
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { openApiDocument } from '../../mock-exchange/exchange/openapi.ts';
+
+export const openApiText = (): string => `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+
+export function register(program: Command): void {
+  program
+    .command('openapi')
+    .description("print the mock exchange's OpenAPI 3.1 document (docs/openapi.json is its committed copy)")
+    .option('--out <file>', 'write it to a file instead')
+    .action((opts: { out?: string }) => {
+      if (opts.out) writeFileSync(opts.out, openApiText());
+      else process.stdout.write(openApiText());
+    });
+}

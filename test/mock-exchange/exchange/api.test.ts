@@ -1,0 +1,180 @@
+// Every endpoint of the exchange over real HTTP on a loopback port: the happy path, validation errors naming the
+// field, authentication, cross-account access refused without revealing existence, and the OpenAPI contract.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHouseholds } from '../../../applicants/generate.ts';
+import { determine } from '../../../domain/oracle.ts';
+import type { Household } from '../../../domain/household.ts';
+import { startExchange, type RunningExchange } from '../../../mock-exchange/exchange/server.ts';
+import { openApiText } from '../../../scripts/commands/openapi.ts';
+import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
+
+interface Answer {
+  status: number;
+  json: Record<string, unknown>;
+}
+
+let dir: string;
+let exchange: RunningExchange;
+let base: string;
+const [alice, bob] = [...generateHouseholds({ count: 2, seed: 7, planYear: 2026 })] as [Household, Household];
+
+async function call(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+const applicationOf = (h: Household) => {
+  const { state, countyFips, zip, city, street, phone, email, householdIncome, members } = h;
+  return { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } };
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'exchange-api-'));
+  exchange = await startExchange({ port: 0, host: '127.0.0.1', dataDir: dir, insurerUrl: 'http://127.0.0.1:9' });
+  base = `http://127.0.0.1:${exchange.port}`;
+});
+afterAll(async () => {
+  await exchange.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('anonymous plan browsing', () => {
+  it('prices every plan of the ZIP’s rating area before subsidy, as the oracle does for the same ages', async () => {
+    const subscriber = alice.members[0]!;
+    const age = 2026 - Number(subscriber.dob.slice(0, 4)) - (subscriber.dob.slice(5) > '01-01' ? 1 : 0);
+    const answer = await call('GET', `/api/v1/plans?zip=${alice.zip}&planYear=2026&ages=${age}`);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ state: alice.state, countyFips: alice.countyFips });
+    const plans = answer.json.plans as { planId: string; premium: number }[];
+    expect(plans.length).toBeGreaterThanOrEqual(12);
+    const chosen = plans.find((p) => p.planId === alice.plan.id)!;
+    // The oracle prices the whole household with its real birthdays and tobacco use: compare a one-person, non-smoking household of the same age.
+    const single = { ...alice, members: [{ ...subscriber, dob: `${2026 - age}-01-01`, tobacco: false }] };
+    expect(chosen.premium).toBe(determine(single, alice.plan.id, 2026).planPremium);
+  });
+
+  it('names the bad parameter, and refuses a ZIP it does not serve', async () => {
+    const bad = await call('GET', '/api/v1/plans?zip=123&planYear=2026&ages=40');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/^zip: a five-digit ZIP code/);
+    const ages = await call('GET', `/api/v1/plans?zip=${alice.zip}&planYear=2026&ages=forty`);
+    expect(ages.json.error).toMatch(/^ages: comma-separated ages/);
+    const unknown = await call('GET', '/api/v1/plans?zip=00001&planYear=2026&ages=40');
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error).toMatch(/zip 00001: not a ZIP code this exchange serves/);
+  });
+});
+
+describe('accounts and login', () => {
+  it('creates an account once, logs in with the password, and refuses a wrong one without saying which part was wrong', async () => {
+    const created = await call('POST', '/api/v1/accounts', { email: alice.email, password: 'synthetic-password-1' });
+    expect(created.status).toBe(201);
+    expect(Date.parse(String(created.json.expiresAt))).toBeGreaterThan(Date.now());
+    expect((await call('POST', '/api/v1/accounts', { email: alice.email.toUpperCase(), password: 'another-password' })).status).toBe(409);
+    const login = await call('POST', '/api/v1/sessions', { email: alice.email, password: 'synthetic-password-1' });
+    expect(login).toMatchObject({ status: 200, json: { accountId: created.json.accountId } });
+    const wrongPassword = await call('POST', '/api/v1/sessions', { email: alice.email, password: 'not-the-password' });
+    const noSuchAccount = await call('POST', '/api/v1/sessions', { email: 'nobody@example.com', password: 'not-the-password' });
+    expect([wrongPassword.status, noSuchAccount.status]).toEqual([401, 401]);
+    expect(wrongPassword.json.error).toBe(noSuchAccount.json.error);
+  });
+
+  it('refuses a malformed e-mail or short password, naming the field', async () => {
+    const answer = await call('POST', '/api/v1/accounts', { email: 'not-an-email', password: 'short' });
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toMatch(/email: .*; password: /);
+  });
+});
+
+describe('the journey and who may see what', () => {
+  let aliceToken: string;
+  let bobToken: string;
+  let applicationId: string;
+  let confirmation: string;
+  beforeAll(async () => {
+    aliceToken = String((await call('POST', '/api/v1/sessions', { email: alice.email, password: 'synthetic-password-1' })).json.token);
+    bobToken = String((await call('POST', '/api/v1/accounts', { email: bob.email, password: 'synthetic-password-2' })).json.token);
+  });
+
+  it('applies, updates, determines eligibility, lists plans net of subsidy, enrolls and shows the enrollment', async () => {
+    const application = await call('POST', '/api/v1/applications', applicationOf(alice), aliceToken);
+    expect(application.status).toBe(201);
+    applicationId = String(application.json.applicationId);
+    expect((await call('PUT', `/api/v1/applications/${applicationId}`, applicationOf(alice), aliceToken)).status).toBe(200);
+    const expected = determine(alice, alice.plan.id, 2026);
+    const eligibility = await call('POST', `/api/v1/applications/${applicationId}/eligibility`, {}, aliceToken);
+    expect(eligibility).toMatchObject({ status: 200, json: { fplPercent: expected.fplPercent } });
+    const plans = await call('GET', `/api/v1/applications/${applicationId}/plans`, undefined, aliceToken);
+    const mine = (plans.json.plans as { planId: string; netPremium: number }[]).find((p) => p.planId === expected.planIdWithVariant);
+    expect(mine?.netPremium).toBe(expected.netPremium);
+    const enrolled = await call('POST', `/api/v1/applications/${applicationId}/enrollments`, { planId: alice.plan.id }, aliceToken);
+    expect(enrolled).toMatchObject({ status: 201, json: { planId: expected.planIdWithVariant, premium: expected.planPremium, aptc: expected.aptc, owed: expected.netPremium } });
+    confirmation = String(enrolled.json.confirmationNumber);
+    expect((await call('GET', `/api/v1/enrollments/${confirmation}`, undefined, aliceToken)).json).toMatchObject({ confirmationNumber: confirmation });
+    const list = await call('GET', '/api/v1/enrollments', undefined, aliceToken);
+    expect((list.json.enrollments as { confirmationNumber: string }[]).map((e) => e.confirmationNumber)).toEqual([confirmation]);
+    // Enrolled: the application is no longer changed by an update.
+    expect((await call('PUT', `/api/v1/applications/${applicationId}`, applicationOf(alice), aliceToken)).status).toBe(409);
+  });
+
+  it('answers another account exactly as it answers a resource that does not exist', async () => {
+    const paths: [string, string, unknown?][] = [
+      ['POST', `/api/v1/applications/${applicationId}/eligibility`, {}],
+      ['GET', `/api/v1/applications/${applicationId}/plans`],
+      ['PUT', `/api/v1/applications/${applicationId}`, applicationOf(bob)],
+      ['POST', `/api/v1/applications/${applicationId}/enrollments`, { planId: alice.plan.id }],
+      ['GET', `/api/v1/enrollments/${confirmation}`],
+    ];
+    for (const [method, path, body] of paths) {
+      const theirs = await call(method, path, body, bobToken);
+      const missing = await call(method, path.replace(applicationId, '00000000-0000-4000-8000-000000000000').replace(confirmation, 'ENXXXXXXXXXX'), body, bobToken);
+      expect(theirs.status, `${method} ${path}`).toBe(404);
+      expect(theirs.json, `${method} ${path}`).toEqual(missing.json);
+    }
+    expect((await call('GET', '/api/v1/enrollments', undefined, bobToken)).json.enrollments).toEqual([]);
+  });
+
+  it('refuses missing, forged and malformed tokens with 401', async () => {
+    for (const token of [undefined, 'forged.token.value', `${aliceToken.slice(0, -2)}xx`]) {
+      const answer = await call('GET', '/api/v1/enrollments', undefined, token);
+      expect(answer.status, String(token)).toBe(401);
+    }
+  });
+
+  it('names the bad field of an application', async () => {
+    const body = applicationOf(bob);
+    body.household.members = [{ ...body.household.members[0]!, dob: '1990/01/01' }];
+    const answer = await call('POST', '/api/v1/applications', body, bobToken);
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toMatch(/household\.members\.0\.dob: a date as CCYY-MM-DD/);
+  });
+});
+
+describe('the OpenAPI contract', () => {
+  it('is served, and docs/openapi.json is its current copy (regenerate: npm run harness -- openapi --out docs/openapi.json)', async () => {
+    const served = await call('GET', '/api/v1/openapi.json');
+    expect(served.status).toBe(200);
+    expect(`${JSON.stringify(served.json, null, 2)}\n`).toBe(openApiText());
+    expect(readFileSync(join(PROJECT_ROOT, 'docs', 'openapi.json'), 'utf8')).toBe(openApiText());
+  });
+
+  it('describes every route the exchange answers', async () => {
+    const document = JSON.parse(openApiText()) as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const source = readFileSync(join(PROJECT_ROOT, 'mock-exchange', 'exchange', 'app.ts'), 'utf8') + readFileSync(join(PROJECT_ROOT, 'mock-exchange', 'exchange', 'waitingRoomRoutes.ts'), 'utf8');
+    const mounted = [...source.matchAll(/app\.(get|post|put|delete)\(\s*'(\/[^']+)'/g)]
+      .map(([, method, path]) => `${method!.toUpperCase()} ${path!.replace(/:(\w+)/g, '{$1}')}`)
+      .filter((r) => !r.includes('/admin/') && !r.endsWith('/openapi.json'));
+    expect(mounted.length).toBeGreaterThan(12);
+    for (const route of mounted) expect(routes, route).toContain(route);
+  });
+});

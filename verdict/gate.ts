@@ -19,6 +19,8 @@ export interface GateInput {
   k6ExitCode: number;
   /** Applicants the run meant to enroll (every one, in a smoke run); undefined for a profile run by time, not count. */
   intended: number | undefined;
+  /** Open-model profiles: iterations k6 may drop — load it meant to send but had no VU for. Undefined: not gated. */
+  maxDroppedIterations?: number;
   integrity: IntegrityCounts | undefined;
   /** Synthetic identities found outside the files meant to hold them (harness scan). */
   piiFindings: number;
@@ -32,7 +34,7 @@ const K6_EXIT_MEANING: Record<number, string> = {
   108: 'aborted by the script',
 };
 
-function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Targets): VerdictCheck[] {
+function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Targets, maxDroppedIterations: number | undefined): VerdictCheck[] {
   const meaning = K6_EXIT_MEANING[exitCode] ?? `exit code ${exitCode}`;
   const checks: VerdictCheck[] = [{ name: 'k6 run', target: 'completed (exit 0)', actual: meaning, pass: exitCode === 0 }];
   if (!summary) return checks;
@@ -43,6 +45,10 @@ function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Tar
   const checksRate = metricValue(summary, 'checks', 'rate');
   checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
   checks.push(atMost('oracle mismatches', metricValue(summary, METRIC_NAMES.oracleMismatches, 'count') ?? 0, targets.integrity.maxOracleMismatches));
+  if (maxDroppedIterations !== undefined) {
+    // k6 reports no dropped_iterations metric when none was dropped.
+    checks.push(atMost('iterations dropped (load never sent)', metricValue(summary, 'dropped_iterations', 'count') ?? 0, maxDroppedIterations));
+  }
   return checks;
 }
 
@@ -63,5 +69,5 @@ function integrityChecks(input: GateInput): VerdictCheck[] {
 
 export function gate(input: GateInput): Verdict {
   const pii = atMost('synthetic PII outside its files', input.piiFindings, 0);
-  return verdictOf(input.profile, input.runId, [...k6Checks(input.k6Summary, input.k6ExitCode, input.targets), ...integrityChecks(input), pii]);
+  return verdictOf(input.profile, input.runId, [...k6Checks(input.k6Summary, input.k6ExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), pii]);
 }

@@ -1,7 +1,7 @@
 // The run configuration the harness writes for k6 (JSON, path in HARNESS_CONFIG); BASE_URL from env wins,
 // so the same scenario runs unchanged against the mock exchange or a staging exchange.
 
-import type { Scenario } from 'k6/options';
+import type { Scenario, Threshold } from 'k6/options';
 
 export interface ScenarioConfig {
   profile: string;
@@ -15,7 +15,7 @@ export interface ScenarioConfig {
   thinkTimeSeconds: number;
   /** How long a simulated consumer waits in the waiting room before giving up. */
   maxQueueSeconds: number;
-  thresholds: Record<string, string[]>;
+  thresholds: Record<string, Threshold[]>;
 }
 
 function load(): ScenarioConfig {

@@ -6,11 +6,13 @@ import { config } from './config.ts';
 import { requireReadyExchange } from './preflight.ts';
 import { writeSummary } from './summary.ts';
 
-export function enrollmentOptions(scenarioName: string): Options {
+/** `extra` adds or replaces options, e.g. a soak's memory-friendly ones. */
+export function enrollmentOptions(scenarioName: string, extra: Options = {}): Options {
   return {
     scenarios: { [scenarioName]: config.scenario },
     thresholds: config.thresholds,
     summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
+    ...extra,
   };
 }
 

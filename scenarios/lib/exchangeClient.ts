@@ -29,8 +29,10 @@ export class ExchangeClient {
     this.baseUrl = baseUrl;
   }
 
-  private params(route: string) {
+  /** `body: 'none'` for a response whose body is never read: kept 'text' otherwise, even under discardResponseBodies. */
+  private params(route: string, body: 'text' | 'none' = 'text') {
     return {
+      responseType: body,
       headers: {
         'content-type': 'application/json',
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
@@ -54,7 +56,7 @@ export class ExchangeClient {
   /** Ends the session (signing out), so the waiting room admits the next visitor at once. */
   leaveWaitingRoom(): void {
     if (!this.session) return;
-    http.del(`${this.baseUrl}/api/v1/waiting-room/session`, null, this.params('DELETE /api/v1/waiting-room/session'));
+    http.del(`${this.baseUrl}/api/v1/waiting-room/session`, null, this.params('DELETE /api/v1/waiting-room/session', 'none'));
     this.session = '';
   }
 
@@ -83,7 +85,7 @@ export class ExchangeClient {
   }
 
   listPlans(applicationId: string): Response {
-    return http.get(`${this.baseUrl}/api/v1/applications/${applicationId}/plans`, this.params('GET /api/v1/applications/:id/plans'));
+    return http.get(`${this.baseUrl}/api/v1/applications/${applicationId}/plans`, this.params('GET /api/v1/applications/:id/plans', 'none'));
   }
 
   enroll(applicationId: string, planId: string): Response {

@@ -3,13 +3,15 @@
 import { check, sleep } from 'k6';
 import type { Household } from '../../domain/household.ts';
 import { ExchangeClient, type Confirmation, type EligibilityAnswer } from './exchangeClient.ts';
+import { ENROLLMENT_JOURNEY } from './journeyShape.ts';
 import { recordConfirmation } from './ledger.ts';
 import { enrollmentsConfirmed, journeyDuration, oracleMismatches } from './metrics.ts';
 import { confirmationMismatches, eligibilityMismatches } from './oracleChecks.ts';
 import { waitForAdmission } from './waitingRoom.ts';
 
 function think(seconds: number): void {
-  if (seconds > 0) sleep(seconds * (0.5 + Math.random()));
+  const { min, max } = ENROLLMENT_JOURNEY.thinkSpread;
+  if (seconds > 0) sleep(seconds * (min + Math.random() * (max - min)));
 }
 
 function oracleCheck(step: string, wrong: string[]): boolean {

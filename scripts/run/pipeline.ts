@@ -23,7 +23,7 @@ import type { Profile } from './profiles/index.ts';
 import { createRunFolder, newRunId } from './runFolder.ts';
 import { startRunMetrics, type PrometheusMode, type RunMetrics } from './runMetrics.ts';
 import { startService } from './services.ts';
-import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
+import { sloThresholds } from './profiles/thresholds.ts';
 
 export interface RunOptions {
   profile: Profile;
@@ -117,11 +117,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
           scenario: plan.scenario,
           thinkTimeSeconds: plan.thinkTimeSeconds,
           maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
-          thresholds: {
-            http_req_duration: [`p(95)<${targets.slo.p95Ms}`, `p(99)<${targets.slo.p99Ms}`],
-            http_req_failed: [`rate<=${targets.slo.errorRate}`],
-            [METRIC_NAMES.oracleMismatches]: [`count<=${targets.integrity.maxOracleMismatches}`],
-          },
+          thresholds: { ...sloThresholds(targets), ...plan.thresholds },
         },
         null,
         2,
@@ -173,6 +169,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       k6Summary,
       k6ExitCode: k6Exit,
       intended: plan.intendedEnrollments,
+      maxDroppedIterations: plan.maxDroppedIterations,
       integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
       piiFindings: piiFindings.length,
     });
@@ -190,7 +187,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null } }, null, 2)}\n`,
     );
     say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md`);
     phases.total = Date.now() - startedAt.getTime();

@@ -7,6 +7,7 @@ export const targetsSchema = z
     concurrentUsers: z.number().int().positive(),
     enrollmentsPerHour: z.number().positive(),
     thinkTimeSeconds: z.number().nonnegative(),
+    plannedResponseMs: z.number().positive(),
     slo: z
       .object({
         p95Ms: z.number().positive(),

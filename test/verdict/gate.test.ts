@@ -46,6 +46,17 @@ describe('gate', () => {
     expect(failedNames({ intended: undefined, integrity: { confirmed: 4468, received: 4468, classes: {} } })).toEqual([]);
     expect(failedNames({ intended: undefined, integrity: { confirmed: 0, received: 0, classes: {} } })).toEqual(['enrollments confirmed to consumers']);
   });
+  it('in an open-model run, gates the iterations k6 dropped (none reported means none dropped)', () => {
+    const dropped = (count: number): K6Summary => {
+      const base = summary(120);
+      return { metrics: { ...base.metrics, dropped_iterations: { type: 'counter', values: { count } } } };
+    };
+    const open = { intended: undefined, maxDroppedIterations: 3 };
+    expect(failedNames({ ...open, k6Summary: dropped(3) })).toEqual([]);
+    expect(failedNames({ ...open, k6Summary: dropped(4) })).toEqual(['iterations dropped (load never sent)']);
+    expect(gate(input(open)).checks.find((c) => c.name === 'iterations dropped (load never sent)')?.actual).toBe(0);
+    expect(gate(input()).checks.some((c) => c.name.startsWith('iterations dropped'))).toBe(false);
+  });
   it('fails when synthetic PII leaked outside its files', () => {
     expect(failedNames({ piiFindings: 2 })).toEqual(['synthetic PII outside its files']);
   });

@@ -2,6 +2,7 @@
 // built from the targets file, the --scale factor and an optional --duration.
 
 import type { Targets } from '../../targets/schema.ts';
+import type { K6Thresholds } from './thresholds.ts';
 
 export interface PlanInput {
   targets: Targets;
@@ -21,6 +22,10 @@ export interface ProfilePlan {
   /** The most VUs the scenario can use, for the run's one-line description. */
   maxVUs: number;
   thinkTimeSeconds: number;
+  /** Thresholds beyond the SLOs every run has (`sloThresholds`); a metric named here replaces its SLO thresholds. */
+  thresholds?: K6Thresholds;
+  /** Open-model profiles: iterations k6 may drop (load never sent) before the verdict fails. */
+  maxDroppedIterations?: number;
   /** One line for people: what this plan will do. */
   describe: string;
 }

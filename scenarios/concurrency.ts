@@ -1,0 +1,16 @@
+// Concurrency: N VUs held for the whole run, each a consumer in think time doing the enrollment journey at the
+// targets' pace. Each VU first waits a random share of one think time, so the N consumers do not all arrive at once.
+
+import { sleep } from 'k6';
+import exec from 'k6/execution';
+import { config } from './lib/config.ts';
+import { enrollmentOptions } from './lib/enrollmentProfile.ts';
+import { enrollNext } from './lib/enrollNext.ts';
+
+export const options = enrollmentOptions('concurrency', { discardResponseBodies: true });
+export { handleSummary, setup } from './lib/enrollmentProfile.ts';
+
+export default function (): void {
+  if (exec.vu.iterationInScenario === 0) sleep(Math.random() * config.thinkTimeSeconds);
+  enrollNext();
+}

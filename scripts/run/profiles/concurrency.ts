@@ -1,0 +1,39 @@
+// concurrency: N real VUs held for the whole run, each a consumer in think time making the enrollment journey's
+// requests at the targets' pace: proves how many concurrent users one machine can simulate (npm run bench vus).
+
+import { UsageError } from '../../usageError.ts';
+import { describeThink, journeyPace, scaledUsers } from './journeyPace.ts';
+import { APPLICANT_BUDGET } from './openModel.ts';
+import type { Profile } from './profile.ts';
+
+/** 10 minutes: long enough for the targets' 30 s think time (journeys of about 2 minutes) to be kept. */
+const DEFAULT_SECONDS = 600;
+
+export const concurrency: Profile = {
+  name: 'concurrency',
+  script: 'scenarios/concurrency.ts',
+  description: "N VUs (the target's concurrent users) held in think time for the whole run, making real requests at the targets' pace",
+  plan({ targets, scale, durationSeconds }) {
+    const seconds = durationSeconds ?? DEFAULT_SECONDS;
+    const pace = journeyPace(targets, seconds);
+    const vus = scaledUsers(targets, scale);
+    // A VU makes at most one journey per shortest journey (every pause at its shortest), plus the one under way.
+    const perVu = pace.shortestJourneySeconds > 0 ? Math.ceil(seconds / pace.shortestJourneySeconds) + 1 : Number.POSITIVE_INFINITY;
+    const applicants = vus * perVu;
+    if (!(applicants <= APPLICANT_BUDGET)) {
+      throw new UsageError(
+        `profile concurrency at this --scale and --duration`,
+        `at most ${APPLICANT_BUDGET.toLocaleString('en-US')} applicants and a think time above 0`,
+        `${vus} VUs for ${seconds} s with ${pace.thinkTimeSeconds} s think time would need ${applicants.toLocaleString('en-US')}: lower --scale, or lengthen --duration.`,
+      );
+    }
+    return {
+      applicants,
+      intendedEnrollments: undefined,
+      scenario: { executor: 'constant-vus', vus, duration: `${Math.round(seconds)}s`, gracefulStop: pace.gracefulStop },
+      maxVUs: vus,
+      thinkTimeSeconds: pace.thinkTimeSeconds,
+      describe: `${vus.toLocaleString('en-US')} VUs for ${Math.round(seconds)} s, ${describeThink(pace, targets)} (each starts within one think time)`,
+    };
+  },
+};

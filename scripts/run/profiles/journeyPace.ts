@@ -1,0 +1,70 @@
+// The pace of one simulated consumer on the enrollment journey, and Little's law turning concurrent users into
+// journeys a second: λ = N / (R + Z), with R the journey's responses and Z its think time.
+
+import { throughputOf } from '../../../domain/capacity/littlesLaw.ts';
+import { ENROLLMENT_JOURNEY } from '../../../scenarios/lib/journeyShape.ts';
+import type { Targets } from '../../targets/schema.ts';
+
+/** A run lasts at least this many of its longest journeys, so a brief run (--duration 10s) still completes journeys. */
+const RUN_PER_LONGEST_JOURNEY = 2;
+/** Time past the longest journey that the end of a run waits, so no journey is cut mid-request. */
+const STOP_GRACE_SECONDS = 10;
+
+export interface JourneyPace {
+  /** Mean think time of one pause: the targets' value, or less when the run is too short for a journey at that pace. */
+  thinkTimeSeconds: number;
+  /** True when the run was too short for the targets' think time. */
+  thinkCompressed: boolean;
+  /** R: one journey's planned response time (requests × targets.plannedResponseMs). */
+  responseSeconds: number;
+  /** Z: one journey's mean think time (pauses × think time). */
+  journeyThinkSeconds: number;
+  /** R + Z. */
+  meanJourneySeconds: number;
+  /** Every pause at its shortest, responses instant: bounds how many journeys a VU can make. */
+  shortestJourneySeconds: number;
+  /** Every pause at its longest, every response at the p99 SLO (a run is fitted to the planned responses, not these). */
+  longestJourneySeconds: number;
+  /** k6's gracefulStop: the longest journey and a margin, so journeys under way at the end finish and none is cut. */
+  gracefulStop: string;
+}
+
+export function journeyPace(targets: Targets, runSeconds: number): JourneyPace {
+  const { requests, thinkPauses, thinkSpread } = ENROLLMENT_JOURNEY;
+  const responseSeconds = (requests * targets.plannedResponseMs) / 1000;
+  const slowResponsesSeconds = (requests * targets.slo.p99Ms) / 1000;
+  const fitting = Math.max(0, (runSeconds / RUN_PER_LONGEST_JOURNEY - responseSeconds) / (thinkPauses * thinkSpread.max));
+  const thinkTimeSeconds = round3(Math.min(targets.thinkTimeSeconds, fitting));
+  const longestJourneySeconds = thinkPauses * thinkSpread.max * thinkTimeSeconds + slowResponsesSeconds;
+  return {
+    thinkTimeSeconds,
+    thinkCompressed: thinkTimeSeconds < targets.thinkTimeSeconds,
+    responseSeconds,
+    journeyThinkSeconds: thinkPauses * thinkTimeSeconds,
+    meanJourneySeconds: responseSeconds + thinkPauses * thinkTimeSeconds,
+    shortestJourneySeconds: thinkPauses * thinkSpread.min * thinkTimeSeconds,
+    longestJourneySeconds,
+    gracefulStop: `${Math.ceil(longestJourneySeconds + STOP_GRACE_SECONDS)}s`,
+  };
+}
+
+/** Little's law: journeys a second that keep `users` consumers on the site, λ = N / (R + Z). */
+export function journeysPerSecond(users: number, pace: JourneyPace): number {
+  return throughputOf({ users, responseSeconds: pace.responseSeconds, thinkSeconds: pace.journeyThinkSeconds });
+}
+
+/** The target's concurrent users at this scale (at least one). */
+export function scaledUsers(targets: Targets, scale: number): number {
+  return Math.max(1, Math.round(targets.concurrentUsers * scale));
+}
+
+/** How the think time was chosen, for the plan's one line. */
+export function describeThink(pace: JourneyPace, targets: Targets): string {
+  return pace.thinkCompressed
+    ? `think ${pace.thinkTimeSeconds} s (the targets' ${targets.thinkTimeSeconds} s does not fit a journey into this short a run)`
+    : `think ${pace.thinkTimeSeconds} s`;
+}
+
+function round3(value: number): number {
+  return Math.floor(value * 1000) / 1000;
+}

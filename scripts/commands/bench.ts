@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { benchApplicants } from '../../bench/applicants.ts';
 import { formatFigures, type Figures } from '../../bench/figures.ts';
 import { benchEndToEnd } from '../../bench/endToEnd.ts';
+import { benchExchangeOverhead } from '../../bench/exchangeOverhead.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   applicants: () => benchApplicants(),
   reconcile: () => benchReconcile(),
   'end-to-end': () => benchEndToEnd(),
+  'exchange-overhead': () => benchExchangeOverhead(),
 };
 
 export function register(program: Command): void {

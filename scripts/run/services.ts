@@ -14,7 +14,8 @@ export interface RunningService {
 }
 
 export interface ServiceSpec {
-  name: 'exchange' | 'insurer';
+  /** The mock services, or a benchmark's baseline server. */
+  name: string;
   /** Path of the service's main module, relative to the project root. */
   main: string;
   args: string[];

@@ -1,0 +1,92 @@
+// Every time-based profile run briefly (scaled down, a few seconds) by the real CLI with the real k6 against the
+// mock exchange, judged by k6's exit code: 0 on a healthy exchange, 99 (thresholds) when a fault switch makes the
+// exchange slow or wrong, and the oracle's mismatches counted when it computes a wrong subsidy.
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runHarness } from './harness.ts';
+
+const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-profiles-'));
+
+interface RunFacts {
+  code: number | null;
+  output: string;
+  k6ExitCode: number;
+  checks: { name: string; actual: number | string; pass: boolean }[];
+  summary: { state?: { testRunDurationMs?: number }; metrics: Record<string, { values: Record<string, number> }> };
+  reconciliation: { classes: Record<string, number> };
+}
+
+/** A brief run: a few users, 5 seconds, no Prometheus (not needed here, and it saves seconds a run). */
+async function briefRun(profile: string, scale: number, faults = ''): Promise<RunFacts> {
+  const args = ['run', profile, '--scale', String(scale), '--duration', '5s', '--prometheus', 'off', '--results', resultsDir];
+  const result = await runHarness(faults ? [...args, '--faults', faults] : args, { timeoutMs: 90_000 });
+  const output = result.stdout.split('\n').filter((l) => !l.includes('k6 │')).join('\n') + result.stderr;
+  const runId = /· run (\S+)/.exec(result.stdout)?.[1];
+  if (!runId) throw new Error(`no run id in output:\n${output}`);
+  const read = (file: string) => JSON.parse(readFileSync(join(resultsDir, runId, file), 'utf8'));
+  return {
+    code: result.code,
+    output,
+    k6ExitCode: read('run.json').k6ExitCode,
+    checks: read('verdict.json').checks,
+    summary: read('k6-summary.json'),
+    reconciliation: read('reconciliation.json'),
+  };
+}
+
+const failed = (facts: RunFacts) => facts.checks.filter((c) => !c.pass).map((c) => c.name);
+
+// Scales keep each run's peak to a few dozen journeys a second, well inside what the mock serves beside k6 on 2 cores.
+const HEALTHY: [profile: string, scale: number][] = [
+  ['load', 0.0004],
+  ['spike', 0.0001],
+  ['soak', 0.0004],
+  ['breakpoint', 0.0001],
+  ['concurrency', 0.0004],
+];
+
+describe.each(HEALTHY)('harness run %s on a healthy exchange', (profile, scale) => {
+  it('passes: k6 exits 0, journeys confirmed and reconciled with no defect', async () => {
+    const facts = await briefRun(profile, scale);
+    expect(facts.k6ExitCode, facts.output).toBe(0);
+    expect(facts.code, facts.output).toBe(0);
+    expect(Number(facts.checks.find((c) => c.name === 'enrollments confirmed to consumers')?.actual)).toBeGreaterThan(0);
+    expect(Object.values(facts.reconciliation.classes).every((n) => n === 0)).toBe(true);
+  }, 120_000);
+});
+
+describe('time-based profiles against a faulty exchange', () => {
+  // Latency on one route of the seven a journey requests (14 % of requests) puts p95 past 1 s. The global
+  // exchange.latency would slow /readyz too, and the harness would not see the exchange start.
+  it('load: a slow exchange (exchange.latency.eligibility=1500ms) crosses the p95 SLO: k6 exits 99', async () => {
+    const facts = await briefRun('load', 0.0004, 'exchange.latency.eligibility=1500ms');
+    expect(facts.k6ExitCode, facts.output).toBe(99);
+    expect(facts.code).toBe(1);
+    expect(failed(facts)).toEqual(expect.arrayContaining(['k6 run', 'k6 threshold http_req_duration: p(95)<1000', 'latency p95']));
+  }, 120_000);
+
+  it('breakpoint: a slow exchange aborts the ramp at the first threshold crossed, before its 5 s are up: k6 exits 99', async () => {
+    const facts = await briefRun('breakpoint', 0.0001, 'exchange.latency.eligibility=1500ms');
+    expect(facts.k6ExitCode, facts.output).toBe(99);
+    expect(failed(facts)).toContain('k6 threshold http_req_duration: p(95)<1000');
+    expect(facts.summary.state?.testRunDurationMs).toBeLessThan(5000);
+  }, 120_000);
+
+  it('soak: an exchange answering half its eligibility requests with 500 crosses the error-rate SLO: k6 exits 99', async () => {
+    const facts = await briefRun('soak', 0.0004, 'exchange.error.eligibility=0.5');
+    expect(facts.k6ExitCode, facts.output).toBe(99);
+    expect(failed(facts)).toEqual(expect.arrayContaining(['k6 threshold http_req_failed: rate<=0.01', 'HTTP error rate']));
+  }, 120_000);
+
+  it('spike: a wrong subsidy on every application is caught by the oracle checks and by reconciliation: k6 exits 99', async () => {
+    const facts = await briefRun('spike', 0.0001, 'exchange.wrongSubsidy=1');
+    expect(facts.k6ExitCode, facts.output).toBe(99);
+    const mismatches = facts.summary.metrics.marketplace_oracle_mismatches?.values.count ?? 0;
+    expect(mismatches).toBeGreaterThan(0);
+    expect(failed(facts)).toEqual(expect.arrayContaining(['k6 threshold marketplace_oracle_mismatches: count<=0', 'oracle mismatches', 'integrity: subsidyMismatch']));
+    expect(facts.reconciliation.classes.subsidyMismatch).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -25,7 +25,11 @@ export interface CompareOptions {
   percentile?: number;
   /** For rates, the smallest absolute change that counts, whatever the relative one (0.001 = 0.1 point). */
   minRateDelta?: number;
-  /** Fewer samples than this on a side: reported as "same" with a note. */
+  /**
+   * Fewer samples than this on a side: reported as "same" with a note. Default: for a percentile p, enough that
+   * about 10 samples lie beyond it (10 / (1 − p): 200 for a p95), below which its bootstrap interval is unreliable;
+   * 20 for rates.
+   */
   minSamples?: number;
   bootstrap?: BootstrapOptions;
 }
@@ -72,8 +76,9 @@ export function compareMetric(metric: MetricRuns, options: CompareOptions): Metr
   const base = poolSamples(metric.baseline.filter((r) => r.length > 0));
   const cand = poolSamples(metric.candidate.filter((r) => r.length > 0));
   const samples = { baseline: base.length, candidate: cand.length };
-  const statistic = metric.kind === 'latency' ? quantileStatistic(options.percentile ?? 0.95) : meanStatistic;
-  const minSamples = options.minSamples ?? 20;
+  const percentile = options.percentile ?? 0.95;
+  const statistic = metric.kind === 'latency' ? quantileStatistic(percentile) : meanStatistic;
+  const minSamples = options.minSamples ?? (metric.kind === 'latency' ? Math.ceil(10 / (1 - percentile)) : 20);
   if (base.length < minSamples || cand.length < minSamples) {
     const value = (pool: Float64Array): number => (pool.length > 0 ? statistic(Float64Array.from(pool)) : NaN);
     const b = value(base), c = value(cand);

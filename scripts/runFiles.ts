@@ -7,6 +7,8 @@ export const RUN_FILES = {
   k6Summary: 'k6-summary.json',
   k6Log: 'k6.log',
   k6Samples: 'k6-samples.json.gz',
+  /** The samples the analyses keep, cached by `harness gate|compare|capacity|soak` (scripts/analysis/samplesCache.ts). */
+  k6SamplesCache: 'k6-samples.cache.bin',
   ledger: 'ledger.ndjson',
   insurerRecords: 'insurer-records.ndjson',
   injected: 'injected.json',

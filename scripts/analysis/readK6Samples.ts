@@ -1,11 +1,12 @@
 // Streams a run's k6-samples.json.gz (k6 `--out json`, gzipped) through gunzip line by line into the analysis
-// collector, so an hour-long soak is never held in memory as text.
+// collector, so an hour-long soak is never held in memory as text; the samples kept are cached beside it.
 
 import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { SampleLineError, sampleCollector, type RunSamples } from '../../analysis/k6Samples.ts';
 import { runFile } from '../runFiles.ts';
 import { UsageError } from '../usageError.ts';
+import { readSamplesCache, writeSamplesCache } from './samplesCache.ts';
 
 export async function readSamplesFile(file: string): Promise<RunSamples> {
   if (!existsSync(file)) {
@@ -39,6 +40,17 @@ export async function readSamplesFile(file: string): Promise<RunSamples> {
   return samples;
 }
 
-export function readRunSamples(runDir: string): Promise<RunSamples> {
-  return readSamplesFile(runFile(runDir, 'k6Samples'));
+/** A run folder's samples: from the compact cache when it is current, else from the JSON (then cached). */
+export async function readRunSamples(runDir: string): Promise<RunSamples> {
+  const source = runFile(runDir, 'k6Samples');
+  const cacheFile = runFile(runDir, 'k6SamplesCache');
+  const cached = existsSync(source) ? readSamplesCache(cacheFile, source) : undefined;
+  if (cached) return cached;
+  const samples = await readSamplesFile(source);
+  try {
+    writeSamplesCache(cacheFile, source, samples);
+  } catch {
+    // A read-only run folder (e.g. a committed baseline) is analysed all the same, only not cached.
+  }
+  return samples;
 }

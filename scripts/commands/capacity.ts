@@ -1,68 +1,17 @@
 // `harness capacity --points FILE.csv | --run DIR [--json]`: fits the Universal Scalability Law to load points,
 // finds the latency knee, and plans instances and waiting-room waits for the target and for launch day.
 
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { median } from 'simple-statistics';
-import { LAUNCH_DAY_USERS, planCapacity, REQUESTS_PER_JOURNEY, type CapacityPlan, type LatencyPoint } from '../../analysis/capacityPlan.ts';
-import { PointsFileError, parsePointsCsv } from '../../analysis/pointsCsv.ts';
-import { fitUsl, type LoadPoint, type UslFit } from '../../analysis/usl.ts';
-import { loadLevels, type LoadLevel } from '../../analysis/windows.ts';
-import { readRunSamples } from '../analysis/readK6Samples.ts';
-import { requireRunFolder } from '../analysis/runInputs.ts';
-import { runFile } from '../runFiles.ts';
+import { REQUESTS_PER_JOURNEY, type CapacityPlan } from '../../analysis/capacityPlan.ts';
+import type { UslFit } from '../../analysis/usl.ts';
+import { fitAndPlan, fromCsv, fromRun, type Measured } from '../analysis/capacityInputs.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import type { Targets } from '../targets/schema.ts';
 import { UsageError } from '../usageError.ts';
 import { parseNumberOption } from './options.ts';
 
-interface Measured {
-  source: string;
-  load: LoadPoint[];
-  latency: LatencyPoint[];
-  levels?: LoadLevel[];
-  loadThinkSeconds: number;
-  requestsPerJourney: number;
-}
-
-function fromCsv(file: string, requestsPerJourney: number): Measured {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--points ${file}`, 'a readable CSV file', `Check the path (${(error as NodeJS.ErrnoException).code}).`);
-  }
-  try {
-    const { load, latency } = parsePointsCsv(text);
-    return { source: file, load, latency, loadThinkSeconds: 0, requestsPerJourney };
-  } catch (error) {
-    if (error instanceof PointsFileError) throw new UsageError(`--points ${file}`, 'a CSV with the header `concurrency,throughput` (optionally `,p95_ms`) and one row per load level', `${error.message}.`);
-    throw error;
-  }
-}
-
-async function fromRun(runDir: string): Promise<Measured> {
-  const samples = await readRunSamples(requireRunFolder(runDir));
-  // Throughput counts requests (pages), the unit of the latency SLO and of Little's law for users.
-  const levels = loadLevels({ vus: samples.vus, completions: samples.requests.time, requests: samples.requests, endMs: samples.end, minSeconds: 2 });
-  if (levels.length < 3) {
-    throw new UsageError(
-      runFile(runDir, 'k6Samples'),
-      'a step load holding 3 or more VU counts for 2 s or more each',
-      `It holds ${levels.length} (${levels.map((l) => `${l.concurrency} VUs`).join(', ') || 'none'}). Run \`harness run stress\` for the capacity fit.`,
-    );
-  }
-  // Little's law per level, N = X·(R + Z), gives the think time the load had between requests (0 in a stress run).
-  const loadThinkSeconds = median(levels.map((l) => Math.max(0, l.concurrency / l.throughput - l.meanMs / 1000)));
-  return {
-    source: runDir,
-    load: levels.map((l) => ({ concurrency: l.concurrency, throughput: l.throughput })),
-    latency: levels.map((l) => ({ concurrency: l.concurrency, p95Ms: l.p95Ms })),
-    levels,
-    loadThinkSeconds,
-    requestsPerJourney: samples.iterations.length > 0 ? samples.requests.time.length / samples.iterations.length : REQUESTS_PER_JOURNEY,
-  };
-}
+/** Below this R² the fit is flagged: the points are too noisy for σ, κ and N* to mean much. */
+const POOR_FIT_R_SQUARED = 0.8;
 
 const round = (v: number, digits = 3): number | null => (Number.isFinite(v) ? Number(v.toPrecision(digits + 3)) : null);
 
@@ -106,6 +55,7 @@ function capacityTable(fit: UslFit, plan: CapacityPlan, measured: Measured, targ
     `capacity of ${measured.source}`,
     ...points,
     `  USL fit: σ ${fit.sigma.toPrecision(4)}  κ ${fit.kappa.toPrecision(4)}  λ ${fit.lambda.toPrecision(5)}/s  R² ${fit.rSquared.toFixed(4)}`,
+    ...(fit.rSquared < POOR_FIT_R_SQUARED ? [`  ✗ the USL explains little of these points (R² ${fit.rSquared.toFixed(2)}): throughput varied for other reasons than load (a busy machine?). Treat the plan below with care; re-run with longer steps on a quieter machine.`] : []),
     `  peak: N* ${n(fit.peakConcurrency)}  X(N*) ${n(fit.maxThroughput)}/s  (Nopt = 1/σ ${n(fit.optimalConcurrency)})`,
     `  latency knee (Kneedle): ${plan.knee ? `N ${n(plan.knee.concurrency)} at p95 ${n(plan.knee.p95Ms)} ms` : measured.latency.length > 0 ? 'none found' : 'no p95 measured'}`,
     `  one instance within p95 ≤ ${targets.slo.p95Ms} ms: N ${n(plan.operatingConcurrency)} (${plan.limitedBy}), ${n(plan.throughputPerInstance)} requests/s, ` +
@@ -131,22 +81,8 @@ export function register(program: Command): void {
       const targets = loadTargets(opts.targets);
       const perJourney = opts.requestsPerJourney ? parseNumberOption('--requests-per-journey', opts.requestsPerJourney, { min: 1 }) : REQUESTS_PER_JOURNEY;
       const measured = opts.points ? fromCsv(opts.points, perJourney) : await fromRun(opts.run!);
-      let fit: UslFit;
-      try {
-        fit = fitUsl(measured.load);
-      } catch (error) {
-        throw new UsageError(opts.points ? `--points ${opts.points}` : `--run ${opts.run}`, 'load points the USL can be fitted to', `${(error as Error).message}.`);
-      }
-      const plan = planCapacity({
-        fit,
-        latency: measured.latency,
-        sloP95Ms: targets.slo.p95Ms,
-        thinkTimeSeconds: targets.thinkTimeSeconds,
-        loadThinkSeconds: measured.loadThinkSeconds,
-        requestsPerJourney: measured.requestsPerJourney,
-        loads: [targets.concurrentUsers, LAUNCH_DAY_USERS],
-        ...(opts.instances ? { instances: parseNumberOption('--instances', opts.instances, { integer: true, min: 1 }) } : {}),
-      });
+      const instances = opts.instances ? parseNumberOption('--instances', opts.instances, { integer: true, min: 1 }) : undefined;
+      const { fit, plan } = fitAndPlan(measured, targets, opts.points ? `--points ${opts.points}` : `--run ${opts.run}`, instances);
       process.stdout.write(opts.json ? `${JSON.stringify(capacityJson(fit, plan, measured, targets), null, 2)}\n` : `${capacityTable(fit, plan, measured, targets)}\n`);
     });
 }

@@ -1,41 +1,17 @@
 // `harness gate --run DIR [--targets FILE]`: judges a finished run folder again against the targets and writes
 // verdict.json, summary.md and junit.xml. Exit 0 when every target held, 1 when one was missed, 2 on bad input.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { gateInputOf, piiFindingsOf, reconciliationProblems, runRecordProblems, type ReconciliationRecord, type RunFolderFacts, type RunRecord } from '../../analysis/gateInput.ts';
 import { verdictJunit } from '../../analysis/junit.ts';
-import { scanRunFolder } from '../../scan/scanRun.ts';
-import { gate } from '../../verdict/gate.ts';
-import type { K6Summary } from '../../verdict/k6Summary.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
-import type { Verdict } from '../../verdict/verdict.ts';
-import { readOptionalRunJson, readRunJson, requireRunFolder } from '../analysis/runInputs.ts';
+import { judgeRun } from '../analysis/gateFacts.ts';
+import { requireRunFolder } from '../analysis/runInputs.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { runFile } from '../runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
-
-function requireShape<T>(value: T, file: string, expected: string, problems: string[]): T {
-  if (problems.length > 0) throw new UsageError(file, expected, `Fix: ${problems.join('; ')}.`);
-  return value;
-}
-
-async function readFacts(runDir: string): Promise<RunFolderFacts> {
-  const runPath = runFile(runDir, 'run');
-  const run = readRunJson<RunRecord>(runDir, 'run', "the run's parameters (runId, profile, count)");
-  requireShape(run, runPath, "the run's parameters written by `harness run`", runRecordProblems(run));
-  const k6Summary = readOptionalRunJson<K6Summary>(runDir, 'k6Summary', "k6's end-of-test summary");
-  if (k6Summary && (typeof k6Summary !== 'object' || typeof k6Summary.metrics !== 'object' || k6Summary.metrics === null)) {
-    throw new UsageError(runFile(runDir, 'k6Summary'), "k6's end-of-test summary with a metrics object", 'Restore it or re-run the profile.');
-  }
-  const reconciliation = readOptionalRunJson<ReconciliationRecord>(runDir, 'reconciliation', 'the reconciliation of the run');
-  if (reconciliation) requireShape(reconciliation, runFile(runDir, 'reconciliation'), 'reconciliation.json as `harness reconcile` writes it', reconciliationProblems(reconciliation));
-  const previousVerdict = readOptionalRunJson<Verdict>(runDir, 'verdict', 'the earlier verdict');
-  const piiFindings = existsSync(runFile(runDir, 'applicants')) ? (await scanRunFolder(runDir)).length : undefined;
-  return { run, k6Summary, reconciliation, previousVerdict, piiFindings };
-}
+import { TargetMissed } from '../usageError.ts';
 
 export function register(program: Command): void {
   program
@@ -46,13 +22,7 @@ export function register(program: Command): void {
     .action(async (opts: { run: string; targets: string }) => {
       const runDir = requireRunFolder(opts.run);
       const targets = loadTargets(opts.targets);
-      const facts = await readFacts(runDir);
-      const pii = piiFindingsOf(facts);
-      if (pii === undefined) {
-        throw new UsageError(runFile(runDir, 'applicants'), 'the applicant file, to scan the run for synthetic PII', 'Restore it (or the earlier verdict.json) and run the gate again.');
-      }
-      const input = gateInputOf(facts, targets, pii);
-      const verdict = gate(input);
+      const { facts, input, verdict } = await judgeRun(runDir, targets);
       const rel = (path: string): string => relative(PROJECT_ROOT, path) || path;
       const summaryFacts: Record<string, string> = {
         'enrollments confirmed by the exchange': String(facts.reconciliation?.enrollments.confirmed ?? 'not reconciled'),

@@ -69,10 +69,12 @@ describe('compareMetric', () => {
     expect(r.change).toBe('slower');
   });
 
-  it('too few samples: same, with a note', () => {
-    const r = compareMetric(latencyMetric([100], [500], 1, 10), options);
+  it('too few samples for a p95 (fewer than 10 beyond it, 200 on a side): same, with a note', () => {
+    const r = compareMetric(latencyMetric([100], [500], 1, 199), options);
     expect(r.change).toBe('same');
-    expect(r.note).toMatch(/fewer than 20 samples/);
+    expect(r.note).toMatch(/fewer than 200 samples/);
+    expect(compareMetric(latencyMetric([100], [500], 1, 200), options).change).toBe('slower');
+    expect(compareMetric(latencyMetric([100], [500], 1, 50), { ...options, percentile: 0.5 }).change).toBe('slower');
   });
 });
 

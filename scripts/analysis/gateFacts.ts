@@ -1,0 +1,44 @@
+// The facts `harness gate` judges a finished run folder on, read from the files the run wrote, and the verdict.
+// Shared by `harness gate` and the analysis benchmark.
+
+import { existsSync } from 'node:fs';
+import { gateInputOf, piiFindingsOf, reconciliationProblems, runRecordProblems, type ReconciliationRecord, type RunFolderFacts, type RunRecord } from '../../analysis/gateInput.ts';
+import { scanRunFolder } from '../../scan/scanRun.ts';
+import { gate, type GateInput } from '../../verdict/gate.ts';
+import type { K6Summary } from '../../verdict/k6Summary.ts';
+import type { Verdict } from '../../verdict/verdict.ts';
+import { runFile } from '../runFiles.ts';
+import type { Targets } from '../targets/schema.ts';
+import { UsageError } from '../usageError.ts';
+import { readOptionalRunJson, readRunJson } from './runInputs.ts';
+
+function requireShape<T>(value: T, file: string, expected: string, problems: string[]): T {
+  if (problems.length > 0) throw new UsageError(file, expected, `Fix: ${problems.join('; ')}.`);
+  return value;
+}
+
+async function readFacts(runDir: string): Promise<RunFolderFacts> {
+  const runPath = runFile(runDir, 'run');
+  const run = readRunJson<RunRecord>(runDir, 'run', "the run's parameters (runId, profile, count)");
+  requireShape(run, runPath, "the run's parameters written by `harness run`", runRecordProblems(run));
+  const k6Summary = readOptionalRunJson<K6Summary>(runDir, 'k6Summary', "k6's end-of-test summary");
+  if (k6Summary && (typeof k6Summary !== 'object' || typeof k6Summary.metrics !== 'object' || k6Summary.metrics === null)) {
+    throw new UsageError(runFile(runDir, 'k6Summary'), "k6's end-of-test summary with a metrics object", 'Restore it or re-run the profile.');
+  }
+  const reconciliation = readOptionalRunJson<ReconciliationRecord>(runDir, 'reconciliation', 'the reconciliation of the run');
+  if (reconciliation) requireShape(reconciliation, runFile(runDir, 'reconciliation'), 'reconciliation.json as `harness reconcile` writes it', reconciliationProblems(reconciliation));
+  const previousVerdict = readOptionalRunJson<Verdict>(runDir, 'verdict', 'the earlier verdict');
+  const piiFindings = existsSync(runFile(runDir, 'applicants')) ? (await scanRunFolder(runDir)).length : undefined;
+  return { run, k6Summary, reconciliation, previousVerdict, piiFindings };
+}
+
+/** Every target against the run folder; a UsageError when a file it needs is missing or malformed. */
+export async function judgeRun(runDir: string, targets: Targets): Promise<{ facts: RunFolderFacts; input: GateInput; verdict: Verdict }> {
+  const facts = await readFacts(runDir);
+  const pii = piiFindingsOf(facts);
+  if (pii === undefined) {
+    throw new UsageError(runFile(runDir, 'applicants'), 'the applicant file, to scan the run for synthetic PII', 'Restore it (or the earlier verdict.json) and run the gate again.');
+  }
+  const input = gateInputOf(facts, targets, pii);
+  return { facts, input, verdict: gate(input) };
+}

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { benchAnalysis } from '../../bench/analysis.ts';
 import { benchApplicants } from '../../bench/applicants.ts';
 import { formatFigures, type Figures } from '../../bench/figures.ts';
 import { benchEndToEnd } from '../../bench/endToEnd.ts';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   reconcile: () => benchReconcile(),
   'end-to-end': () => benchEndToEnd(),
   'exchange-overhead': () => benchExchangeOverhead(),
+  analysis: () => benchAnalysis(),
 };
 
 export function register(program: Command): void {

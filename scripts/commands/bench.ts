@@ -10,6 +10,7 @@ import { benchEndToEnd } from '../../bench/endToEnd.ts';
 import { benchExchangeOverhead } from '../../bench/exchangeOverhead.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
+import { benchVus } from '../../bench/vus.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { UsageError } from '../usageError.ts';
 
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   reconcile: () => benchReconcile(),
   'end-to-end': () => benchEndToEnd(),
   'exchange-overhead': () => benchExchangeOverhead(),
+  vus: () => benchVus(),
   analysis: () => benchAnalysis(),
 };
 

@@ -1,0 +1,39 @@
+// A process's memory and CPU read from /proc while it runs (Linux): resident set size now and at its peak,
+// CPU seconds used so far, and the memory the machine still has available.
+
+import { readFileSync } from 'node:fs';
+
+/** Linux's clock ticks a second for /proc/<pid>/stat times (USER_HZ, 100 on every mainstream kernel). */
+const TICKS_PER_SECOND = 100;
+
+export interface ProcessUsage {
+  rssBytes: number;
+  peakRssBytes: number;
+  cpuSeconds: number;
+}
+
+/** Undefined once the process is gone. */
+export function processUsage(pid: number): ProcessUsage | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: state is field 3, utime field 14 and stime field 15 (1-based over the whole line).
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return { rssBytes: kibField(status, 'VmRSS'), peakRssBytes: kibField(status, 'VmHWM'), cpuSeconds: ticks / TICKS_PER_SECOND };
+  } catch {
+    return undefined;
+  }
+}
+
+/** MemAvailable of /proc/meminfo: what the machine can still give without swapping. */
+export function availableMemoryBytes(): number {
+  return kibField(readFileSync('/proc/meminfo', 'utf8'), 'MemAvailable');
+}
+
+function kibField(text: string, name: string): number {
+  const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text);
+  if (!match) throw new Error(`/proc: no ${name} line`);
+  return Number(match[1]) * 1024;
+}

@@ -20,7 +20,8 @@ export const breakpoint: Profile = {
     const seconds = durationSeconds ?? DEFAULT_SECONDS;
     const pace = journeyPace(targets, seconds);
     const users = scaledUsers(targets, scale);
-    const wanted = BREAKPOINT_MULTIPLE * journeysPerSecond(users, pace);
+    const targetRate = journeysPerSecond(users, pace);
+    const wanted = BREAKPOINT_MULTIPLE * targetRate;
     // A linear ramp from 0 starts top · seconds / 2 journeys.
     const top = Math.min(wanted, (2 * APPLICANT_BUDGET * BUDGET_SHARE) / seconds);
     const capped = top < wanted ? ` (capped from ${wanted.toFixed(2)} by the applicant budget)` : '';
@@ -32,6 +33,8 @@ export const breakpoint: Profile = {
       startRate: 0,
       stages: [{ seconds, rate: top }],
       abortOnFailAfter: delayAbortEval,
+      // The ramp starts at 0: VUs for the target's rate up front, the rest started by k6 as the rate climbs.
+      preAllocateForRate: targetRate,
       describe: `0 → ${top.toFixed(2)} journeys/s${capped} over ${seconds} s, aborting at the first SLO crossed after ${delayAbortEval} (${describeThink(pace, targets)})`,
     });
   },

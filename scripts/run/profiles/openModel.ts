@@ -31,6 +31,8 @@ export interface OpenModelInput {
   /** Journeys a second at the start. */
   startRate: number;
   stages: RateStage[];
+  /** VUs are initialised before the start for this rate (journeys a second; default the peak), the rest as needed. */
+  preAllocateForRate?: number;
   /** When given, every threshold aborts the test once crossed, judged after this long (k6 delayAbortEval, e.g. '10s'). */
   abortOnFailAfter?: string;
   describe: string;
@@ -72,7 +74,7 @@ export function openModelPlan(input: OpenModelInput): ProfilePlan {
       executor: 'ramping-arrival-rate',
       startRate: perUnit(input.startRate),
       timeUnit: `${TIME_UNIT_SECONDS}s`,
-      preAllocatedVUs: Math.min(maxVUs, Math.ceil(peakRate * pace.meanJourneySeconds * VU_HEADROOM) + 2),
+      preAllocatedVUs: Math.min(maxVUs, Math.ceil((input.preAllocateForRate ?? peakRate) * pace.meanJourneySeconds * VU_HEADROOM) + 2),
       maxVUs,
       stages: stages.map((s) => ({ duration: `${Math.round(s.seconds)}s`, target: perUnit(s.rate) })),
       gracefulStop: pace.gracefulStop,

@@ -75,6 +75,13 @@ describe('breakpoint profile', () => {
     expect(Object.keys(plan.thresholds ?? {})).toEqual(expect.arrayContaining(['http_req_duration', 'http_req_failed', 'dropped_iterations']));
     expect(thresholds.every((t) => typeof t === 'object' && t.abortOnFail === true && t.delayAbortEval === '30s')).toBe(true);
   });
+
+  it('initialises VUs up front for the target rate only, a tenth of the ramp top; k6 starts the rest as the rate climbs', () => {
+    const plan = profileNamed('breakpoint').plan({ targets, scale: 0.01, durationSeconds: 600 });
+    const ratio = (plan.scenario.preAllocatedVUs as number) / plan.maxVUs;
+    expect(ratio).toBeGreaterThan(0.05);
+    expect(ratio).toBeLessThan(0.15);
+  });
 });
 
 describe('concurrency profile', () => {

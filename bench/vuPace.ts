@@ -2,24 +2,13 @@
 // it waits a uniform share of one think time, then makes enrollment journeys, each stretch of requests followed by a
 // think pause. Estimated by a seeded simulation of the same distributions, responses taken as instant.
 
+import { seededRandom } from '../analysis/bootstrap.ts';
 import { ENROLLMENT_JOURNEY } from '../scenarios/lib/journeyShape.ts';
 
 const SAMPLES = 20_000;
 
-/** A small seeded generator (mulberry32), so the estimate is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function expectedRequestsPerVu(holdSeconds: number, thinkSeconds: number, seed = 1): number {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const { requestsBetweenPauses, thinkSpread } = ENROLLMENT_JOURNEY;
   const pause = () => thinkSeconds * (thinkSpread.min + random() * (thinkSpread.max - thinkSpread.min));
   let total = 0;

@@ -2,7 +2,7 @@
 // requests at the targets' pace: proves how many concurrent users one machine can simulate (npm run bench vus).
 
 import { UsageError } from '../../usageError.ts';
-import { describeThink, journeyPace, scaledUsers } from './journeyPace.ts';
+import { consumersFor, describeThink } from './journeyPace.ts';
 import { APPLICANT_BUDGET } from './openModel.ts';
 import type { Profile } from './profile.ts';
 
@@ -13,10 +13,9 @@ export const concurrency: Profile = {
   name: 'concurrency',
   script: 'scenarios/concurrency.ts',
   description: "N VUs (the target's concurrent users) held in think time for the whole run, making real requests at the targets' pace",
-  plan({ targets, scale, durationSeconds }) {
-    const seconds = durationSeconds ?? DEFAULT_SECONDS;
-    const pace = journeyPace(targets, seconds);
-    const vus = scaledUsers(targets, scale);
+  plan(input) {
+    const { targets } = input;
+    const { seconds, pace, users: vus } = consumersFor(input, DEFAULT_SECONDS);
     // A VU makes at most one journey per shortest journey (every pause at its shortest), plus the one under way.
     const perVu = pace.shortestJourneySeconds > 0 ? Math.ceil(seconds / pace.shortestJourneySeconds) + 1 : Number.POSITIVE_INFINITY;
     const applicants = vus * perVu;

@@ -4,6 +4,7 @@
 import { throughputOf } from '../../../domain/capacity/littlesLaw.ts';
 import { ENROLLMENT_JOURNEY } from '../../../scenarios/lib/journeyShape.ts';
 import type { Targets } from '../../targets/schema.ts';
+import type { PlanInput } from './profile.ts';
 
 /** A run lasts at least this many of its longest journeys, so a brief run (--duration 10s) still completes journeys. */
 const RUN_PER_LONGEST_JOURNEY = 2;
@@ -53,9 +54,18 @@ export function journeysPerSecond(users: number, pace: JourneyPace): number {
   return throughputOf({ users, responseSeconds: pace.responseSeconds, thinkSeconds: pace.journeyThinkSeconds });
 }
 
-/** The target's concurrent users at this scale (at least one). */
-export function scaledUsers(targets: Targets, scale: number): number {
-  return Math.max(1, Math.round(targets.concurrentUsers * scale));
+export interface Consumers {
+  /** The run's length: --duration, or the profile's default. */
+  seconds: number;
+  pace: JourneyPace;
+  /** The target's concurrent users at this scale (at least one). */
+  users: number;
+}
+
+/** What every think-time profile plans from: its length, the journey's pace over it, the users at this scale. */
+export function consumersFor({ targets, scale, durationSeconds }: PlanInput, defaultSeconds: number): Consumers {
+  const seconds = durationSeconds ?? defaultSeconds;
+  return { seconds, pace: journeyPace(targets, seconds), users: Math.max(1, Math.round(targets.concurrentUsers * scale)) };
 }
 
 /** How the think time was chosen, for the plan's one line. */

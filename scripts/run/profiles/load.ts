@@ -1,7 +1,7 @@
 // load: the target concurrency as consumers arriving at the rate that keeps that many on the site (Little's law,
 // λ = N / (R + Z)), ramped up then held. An open model: a slow exchange does not slow the arrivals.
 
-import { describeThink, journeyPace, journeysPerSecond, scaledUsers } from './journeyPace.ts';
+import { consumersFor, describeThink, journeysPerSecond } from './journeyPace.ts';
 import { openModelPlan } from './openModel.ts';
 import type { Profile } from './profile.ts';
 
@@ -13,10 +13,9 @@ export const load: Profile = {
   name: 'load',
   script: 'scenarios/load.ts',
   description: "the target concurrency as an arrival rate by Little's law (open model), ramped up then held",
-  plan({ targets, scale, durationSeconds }) {
-    const seconds = durationSeconds ?? DEFAULT_SECONDS;
-    const pace = journeyPace(targets, seconds);
-    const users = scaledUsers(targets, scale);
+  plan(input) {
+    const { targets } = input;
+    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS);
     const rate = journeysPerSecond(users, pace);
     const ramp = Math.max(1, Math.round(seconds * RAMP_SHARE));
     return openModelPlan({

@@ -2,7 +2,7 @@
 // filling queue). Bounded: at most a day, and at most the applicants one run can hold, lowering the rate if needed.
 
 import { UsageError } from '../../usageError.ts';
-import { describeThink, journeyPace, journeysPerSecond, scaledUsers } from './journeyPace.ts';
+import { consumersFor, describeThink, journeysPerSecond } from './journeyPace.ts';
 import { APPLICANT_BUDGET, openModelPlan } from './openModel.ts';
 import type { Profile } from './profile.ts';
 
@@ -17,13 +17,12 @@ export const soak: Profile = {
   name: 'soak',
   script: 'scenarios/soak.ts',
   description: 'the target arrival rate held for hours (4 h by default, at most 24 h) with memory-friendly k6 options',
-  plan({ targets, scale, durationSeconds }) {
-    const seconds = durationSeconds ?? DEFAULT_SECONDS;
+  plan(input) {
+    const { targets } = input;
+    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS);
     if (seconds > SOAK_MAX_SECONDS) {
       throw new UsageError(`soak --duration ${seconds} s`, `at most ${SOAK_MAX_SECONDS / 3600} h`, 'Give a shorter --duration.');
     }
-    const pace = journeyPace(targets, seconds);
-    const users = scaledUsers(targets, scale);
     const ramp = Math.max(1, Math.round(seconds * RAMP_SHARE));
     const hold = seconds - ramp;
     // Journeys = rate · (ramp / 2 + hold); above the budget the rate is lowered and the plan says so.

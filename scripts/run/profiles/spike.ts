@@ -1,7 +1,7 @@
 // spike: an open-enrollment surge. Arrivals at the target's rate jump to five times it within a tenth of the run
 // (one minute by default), hold, and fall back: October 1, 2013 brought about 5× the users the site was built for.
 
-import { describeThink, journeyPace, journeysPerSecond, scaledUsers } from './journeyPace.ts';
+import { consumersFor, describeThink, journeysPerSecond } from './journeyPace.ts';
 import { openModelPlan } from './openModel.ts';
 import type { Profile } from './profile.ts';
 
@@ -16,10 +16,9 @@ export const spike: Profile = {
   name: 'spike',
   script: 'scenarios/spike.ts',
   description: `an open-enrollment surge: arrivals jump to ${SPIKE_MULTIPLE}× the target's rate in a tenth of the run (1 minute by default), then fall back`,
-  plan({ targets, scale, durationSeconds }) {
-    const seconds = durationSeconds ?? DEFAULT_SECONDS;
-    const pace = journeyPace(targets, seconds);
-    const users = scaledUsers(targets, scale);
+  plan(input) {
+    const { targets } = input;
+    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS);
     const base = journeysPerSecond(users, pace);
     const peak = SPIKE_MULTIPLE * base;
     const share = (s: number) => Math.max(1, Math.round(seconds * s));

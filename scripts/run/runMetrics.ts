@@ -68,19 +68,21 @@ export async function startRunMetrics(
     }
     return inert(`not collected: Prometheus is not installed (\`harness setup --prometheus\` installs it)`);
   }
+  const dir = join(input.runDir, 'prometheus');
+  // The recording and burn-rate rules run live, so the rules' series are in the run's data like everything else.
+  // Targets the rules cannot express (a latency target off the histogram's buckets) still run, without the rules.
+  mkdirSync(dir, { recursive: true });
+  const rules = rulesFor(input.targets);
+  if (rules.yaml !== undefined) writeFileSync(join(dir, RULES_FILE), rules.yaml);
   const harness = await startHarnessMetrics();
   const scrape: ScrapeTargets = { ...input.services, harness: [`127.0.0.1:${harness.port}`] };
   const jobs = Object.values(scrape).flat().length;
-  const dir = join(input.runDir, 'prometheus');
-  // The recording and burn-rate rules run live, so the rules' series are in the run's data like everything else.
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, RULES_FILE), rulesYaml(input.targets));
   let prometheus: PrometheusServer;
   try {
     prometheus = await startPrometheus(group, {
       binary,
       dir,
-      configYaml: prometheusConfigYaml({ testid, targets: scrape, scrapeIntervalSeconds: SCRAPE_INTERVAL_SECONDS, ruleFiles: [RULES_FILE] }),
+      configYaml: prometheusConfigYaml({ testid, targets: scrape, scrapeIntervalSeconds: SCRAPE_INTERVAL_SECONDS, ruleFiles: rules.yaml === undefined ? [] : [RULES_FILE] }),
       logFile: input.logFile,
     });
   } catch (error) {
@@ -95,7 +97,16 @@ export async function startRunMetrics(
     await harness.close();
     throw new UsageError(`prometheus ${prometheus.baseUrl}`, `a first scrape of ${Object.keys(scrape).join(', ')} within ${FIRST_SCRAPE_TIMEOUT_MS / 1000} s`, `See ${input.logFile}.`);
   }
-  return ownPrometheus(prometheus, harness, testid);
+  return ownPrometheus(prometheus, harness, testid, rules.note);
+}
+
+function rulesFor(targets: Targets): { yaml: string | undefined; note: string } {
+  try {
+    return { yaml: rulesYaml(targets), note: '' };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { yaml: undefined, note: `; SLO rules not loaded (${error.message})` };
+  }
 }
 
 function inert(description: string, remoteWrite?: { url: string; testid: string }): RunMetrics {
@@ -109,9 +120,9 @@ function inert(description: string, remoteWrite?: { url: string; testid: string 
   };
 }
 
-function ownPrometheus(prometheus: PrometheusServer, harness: HarnessMetricsEndpoint, testid: string): RunMetrics {
+function ownPrometheus(prometheus: PrometheusServer, harness: HarnessMetricsEndpoint, testid: string, note: string): RunMetrics {
   return {
-    description: `Prometheus ${prometheus.baseUrl} (testid ${testid}), data kept in the run folder's prometheus/`,
+    description: `Prometheus ${prometheus.baseUrl} (testid ${testid}), data kept in the run folder's prometheus/${note}`,
     remoteWrite: { url: prometheus.remoteWriteUrl, testid },
     prometheus,
     lastScrape: () => new Promise((resolve) => setTimeout(resolve, 2 * SCRAPE_INTERVAL_SECONDS * 1000)),

@@ -2,6 +2,7 @@
 
 import { Registry } from 'prom-client';
 import { createExchangeApp } from './app.ts';
+import { createBrowseFastPath, withBrowseFastPath } from './browseFastPath.ts';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
 import { createExchangeMetrics } from './metrics.ts';
 import { oracleRules } from './oracleRules.ts';
@@ -68,7 +69,9 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
     copiesOf: backendFaults?.copiesOf,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
-  const listening = await listen(app, config.port, config.host);
+  // Fault switches and a rate limit act in the Express app, so with either on every request goes through it.
+  const fastPath = faultSet.values.size === 0 && !config.rateLimitPerMinute ? createBrowseFastPath(oracleRules, metrics) : undefined;
+  const listening = await listen(withBrowseFastPath(app, fastPath), config.port, config.host);
   dispatcher.start();
   return {
     port: listening.port,

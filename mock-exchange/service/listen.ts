@@ -1,7 +1,6 @@
 // Shared lifecycle of the mock services: listen on loopback, announce the bound port as one JSON line, stop cleanly.
 
-import type { Server } from 'node:http';
-import type { Express } from 'express';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface Listening {
   port: number;
@@ -9,10 +8,15 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listen(app: Express, port: number, host = '127.0.0.1'): Promise<Listening> {
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
-    s.once('error', reject);
+/** `handler`: an Express app, or any request listener (the exchange puts a fast path in front of its app). */
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, port: number, host = '127.0.0.1'): Promise<Listening> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = 65_000;
   const address = server.address();

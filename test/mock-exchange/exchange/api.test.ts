@@ -62,6 +62,18 @@ describe('anonymous plan browsing', () => {
     expect(chosen.premium).toBe(determine(single, alice.plan.id, 2026).planPremium);
   });
 
+  it('answers from its cache ahead of Express with the same security headers, and counts the request like any other', async () => {
+    const url = `${base}/api/v1/plans?zip=${alice.zip}&planYear=2026&ages=40,38,10`;
+    const [first, second] = [await fetch(url), await fetch(url)];
+    expect(await second.text()).toBe(await first.text());
+    const viaExpress = await fetch(`${base}/healthz`);
+    const securityHeaders = (r: globalThis.Response) => [...r.headers.keys()].filter((h) => !['content-length', 'date', 'connection', 'keep-alive', 'content-type'].includes(h)).sort();
+    expect(securityHeaders(second)).toEqual(securityHeaders(viaExpress));
+    expect(second.headers.get('content-security-policy')).toBeTruthy();
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(Number(/exchange_http_requests_total\{route="browse",method="GET",status="200"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
+  });
+
   it('names the bad parameter, and refuses a ZIP it does not serve', async () => {
     const bad = await call('GET', '/api/v1/plans?zip=123&planYear=2026&ages=40');
     expect(bad.status).toBe(400);

@@ -1,0 +1,81 @@
+// Anonymous plan browsing is the busiest page of an open-enrollment day and the same for everyone in a ZIP with the
+// same ages, so the exchange answers it from a bounded cache of serialized answers ahead of Express (as a real
+// exchange would from a cache or CDN). Only a well-formed request the cache can answer is served here, with the same
+// security headers and the same RED metrics as every other route; anything else — a bad parameter, an unknown ZIP,
+// fault switches or a rate limit in force — falls through to the Express app and its usual answers.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Express, Request, Response } from 'express';
+import helmet from 'helmet';
+import type { PlanYear } from '../../domain/household.ts';
+import type { ExchangeMetrics } from './metrics.ts';
+import type { ExchangeRules } from './rules.ts';
+import { browseQuerySchema } from './schemas.ts';
+
+export const BROWSE_PATH = '/api/v1/plans';
+export const BROWSE_ROUTE = 'browse';
+const MAX_CACHED = 20_000;
+
+/** The headers helmet sets on every answer, captured once so the fast path sends exactly the same ones. */
+export function helmetHeaders(): [string, string][] {
+  const headers: [string, string][] = [];
+  const res = {
+    setHeader: (name: string, value: string) => void headers.push([name, String(value)]),
+    removeHeader: () => {},
+  };
+  helmet()({} as Request, res as unknown as Response, () => {});
+  return headers;
+}
+
+export interface BrowseFastPath {
+  /** True when it answered; false to let the Express app handle the request. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+export function createBrowseFastPath(rules: ExchangeRules, metrics: ExchangeMetrics): BrowseFastPath {
+  const cache = new Map<string, Buffer>();
+  const headers = helmetHeaders();
+
+  function answerFor(search: string): Buffer | undefined {
+    const cached = cache.get(search);
+    if (cached) return cached;
+    const parsed = browseQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(search)));
+    if (!parsed.success) return undefined;
+    const q = parsed.data;
+    let body: Buffer;
+    try {
+      body = Buffer.from(JSON.stringify(rules.browse(q.zip, q.countyFips, q.ages, q.planYear as PlanYear)));
+    } catch {
+      return undefined; // an unknown ZIP: Express answers it with its usual 422
+    }
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(search, body);
+    return body;
+  }
+
+  return {
+    handle(req, res) {
+      if (req.method !== 'GET' || !req.url?.startsWith(`${BROWSE_PATH}?`)) return false;
+      const end = metrics.httpDuration.startTimer();
+      const body = answerFor(req.url.slice(BROWSE_PATH.length + 1));
+      if (!body) return false;
+      metrics.httpInFlight.inc();
+      for (const [name, value] of headers) res.setHeader(name, value);
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('content-length', body.length);
+      res.end(body);
+      metrics.httpInFlight.dec();
+      end({ route: BROWSE_ROUTE, method: 'GET' });
+      metrics.httpRequests.inc({ route: BROWSE_ROUTE, method: 'GET', status: '200' });
+      return true;
+    },
+  };
+}
+
+/** The app with the fast path in front, when the exchange runs without faults or a rate limit. */
+export function withBrowseFastPath(app: Express, fastPath: BrowseFastPath | undefined): (req: IncomingMessage, res: ServerResponse) => void {
+  if (!fastPath) return app;
+  return (req, res) => {
+    if (!fastPath.handle(req, res)) app(req, res);
+  };
+}

@@ -1,6 +1,6 @@
 // The requests a concurrency-profile VU makes in its first `holdSeconds` at the targets' pace (scenarios/concurrency.ts):
 // it waits a uniform share of one think time, then makes enrollment journeys, each stretch of requests followed by a
-// think pause. Estimated by a seeded simulation of the same distributions, responses taken as instant.
+// think pause, and one think time between journeys. Estimated by a seeded simulation of the same distributions, responses taken as instant.
 
 import { seededRandom } from '../analysis/bootstrap.ts';
 import { ENROLLMENT_JOURNEY } from '../scenarios/lib/journeyShape.ts';
@@ -16,8 +16,8 @@ export function expectedRequestsPerVu(holdSeconds: number, thinkSeconds: number,
     let t = random() * thinkSeconds;
     for (let stretch = 0; t < holdSeconds; stretch = (stretch + 1) % requestsBetweenPauses.length) {
       total += requestsBetweenPauses[stretch]!;
-      // After a journey's last stretch the next journey starts at once; otherwise a think pause comes first.
-      if (stretch < requestsBetweenPauses.length - 1) t += pause();
+      // A think pause after every stretch; after a journey's last, the VU thinks one think time before the next.
+      t += stretch < requestsBetweenPauses.length - 1 ? pause() : thinkSeconds;
     }
   }
   return total / SAMPLES;

@@ -1,5 +1,6 @@
 // Concurrency: N VUs held for the whole run, each a consumer in think time doing the enrollment journey at the
-// targets' pace. Each VU first waits a random share of one think time, so the N consumers do not all arrive at once.
+// targets' pace. Each VU first waits a random share of one think time, so the N consumers do not all arrive at once,
+// and thinks again before each later journey, so a journey that fails early never makes a VU loop without pause.
 
 import { sleep } from 'k6';
 import exec from 'k6/execution';
@@ -11,6 +12,6 @@ export const options = enrollmentOptions('concurrency', { discardResponseBodies:
 export { handleSummary, setup } from './lib/enrollmentProfile.ts';
 
 export default function (): void {
-  if (exec.vu.iterationInScenario === 0) sleep(Math.random() * config.thinkTimeSeconds);
+  sleep(exec.vu.iterationInScenario === 0 ? Math.random() * config.thinkTimeSeconds : config.thinkTimeSeconds);
   enrollNext();
 }

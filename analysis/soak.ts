@@ -51,7 +51,9 @@ export function soakVerdict(series: readonly SeriesPoint[], options: SoakOptions
   const trend = mannKendall(values);
   const line = theilSen(kept.map((p) => p.t), values);
   const level = median(values);
-  const projected = line.intercept + line.slope * horizonSeconds;
+  // Memory, latency and lag cannot go below zero: a falling trend projects to the floor, not past it.
+  const unprojected = line.intercept + line.slope * horizonSeconds;
+  const projected = values.every((v) => v >= 0) ? Math.max(0, unprojected) : unprojected;
   const change = Math.abs(line.slope * (horizonSeconds - kept[0]!.t));
   const material = change >= minRelativeChange * Math.abs(level) && line.slope !== 0;
   const drifting = trend.pValue < alpha && material;

@@ -28,6 +28,13 @@ describe('soakVerdict', () => {
     expect(r.trend!.pValue).toBeLessThan(1e-6);
   });
 
+  it('a falling latency is drifting down but projects to the floor of zero, not below it', () => {
+    const r = soakVerdict(series(200, -100, 1), { warmupSeconds: 300 });
+    expect(r.direction).toBe('down');
+    expect(r.slopePerHour).toBeCloseTo(-100, 0);
+    expect(r.projected).toBe(0);
+  });
+
   it('a steady creep too small to matter over 8 hours is flat', () => {
     // +0.5 an hour on 200: 4 over 8 hours, 2 % of the level, under the 10 % minimum.
     const r = soakVerdict(series(200, 0.5, 0.01), { warmupSeconds: 300 });

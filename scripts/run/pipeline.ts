@@ -149,6 +149,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     );
     await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
     await metrics.lastScrape();
+    await metrics.exportExchangeSeries(runFile(runDir, 'exchangeMetrics'), startedAt);
     phaseDone('drain 834 outbox');
     await Promise.all([exchange.process.stop(), insurer.process.stop()]);
     phaseDone('stop services');

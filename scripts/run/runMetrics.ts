@@ -7,6 +7,7 @@ import { prometheusConfigYaml, type ScrapeTargets } from '../../dashboards/prome
 import { rulesYaml } from '../../dashboards/prometheus/rules.ts';
 import type { Targets } from '../targets/schema.ts';
 import { startHarnessMetrics, type HarnessMetricsEndpoint, type ReconciliationFigures } from '../observability/harnessMetrics.ts';
+import { readExchangeSeries } from '../observability/exchangeSeries.ts';
 import { HARNESS_METRICS } from '../observability/harnessMetricNames.ts';
 import { waitForSeries } from '../observability/promQuery.ts';
 import { findPrometheus } from '../tools/prometheus.ts';
@@ -41,6 +42,8 @@ export interface RunMetrics {
   prometheus: PrometheusServer | undefined;
   /** Waits for one more scrape of the services, so their final state is recorded before they stop. */
   lastScrape(): Promise<void>;
+  /** Writes the exchange's memory and event-loop lag over the run to `file` (NDJSON), when the run has its own Prometheus. */
+  exportExchangeSeries(file: string, start: Date): Promise<void>;
   /** Publishes reconciliation's figures and waits until the run's Prometheus has scraped them. */
   publishReconciliation(figures: ReconciliationFigures): Promise<void>;
   /** Stops the run's Prometheus cleanly (its data stays in the run folder) and the harness's endpoint. */
@@ -115,6 +118,7 @@ function inert(description: string, remoteWrite?: { url: string; testid: string 
     remoteWrite,
     prometheus: undefined,
     lastScrape: async () => {},
+    exportExchangeSeries: async () => {},
     publishReconciliation: async () => {},
     stop: async () => {},
   };
@@ -126,6 +130,9 @@ function ownPrometheus(prometheus: PrometheusServer, harness: HarnessMetricsEndp
     remoteWrite: { url: prometheus.remoteWriteUrl, testid },
     prometheus,
     lastScrape: () => new Promise((resolve) => setTimeout(resolve, 2 * SCRAPE_INTERVAL_SECONDS * 1000)),
+    async exportExchangeSeries(file, start) {
+      writeFileSync(file, await readExchangeSeries(prometheus.baseUrl, testid, start, new Date(), SCRAPE_INTERVAL_SECONDS));
+    },
     async publishReconciliation(figures) {
       harness.publish(figures);
       await waitForSeries(prometheus.baseUrl, `${HARNESS_METRICS.enrollmentsConfirmed}{testid="${testid}"} == ${figures.confirmed}`, 10_000);

@@ -40,6 +40,10 @@ describe('a run with its own Prometheus', () => {
     for (const file of ['prometheus/prometheus.yml', 'prometheus/rules.yml', 'prometheus/data']) expect(existsSync(join(runDir, file)), file).toBe(true);
     const run = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
     expect(run.metrics).toMatchObject({ testid: run.runId, prometheusDir: 'prometheus' });
+    // The exchange's memory over the run, kept for `harness soak`.
+    const memory = readFileSync(join(runDir, 'exchange-metrics.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.name === 'rssBytes');
+    expect(memory.length).toBeGreaterThan(5);
+    expect(memory.every((l: { value: number }) => l.value > 10_000_000)).toBe(true);
   });
 
   it('answers every panel’s every query with data for that run (harness dashboards verify)', async () => {

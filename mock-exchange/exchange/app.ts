@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client';
 import type { Enrollment } from '../../domain/enrollment.ts';
 import type { PlanYear } from '../../domain/household.ts';
 import { WRONG_SUBSIDY_EXTRA, type FrontFaults } from './frontFaults.ts';
+import { OPERATIONAL_ROUTES } from './metricNames.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
 import { openApiDocument } from './openapi.ts';
@@ -87,11 +88,12 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     next();
   });
 
+  const operational = new Set<string>(OPERATIONAL_ROUTES);
   const named =
     (route: string, handler: (req: Request, res: Response) => unknown) =>
     async (req: Request, res: Response): Promise<void> => {
       res.locals.route = route;
-      if (await deps.faults?.beforeRoute(route)) throw new HttpError(500, 'injected fault: exchange.error');
+      if (!operational.has(route) && (await deps.faults?.beforeRoute(route))) throw new HttpError(500, 'injected fault: exchange.error');
       await handler(req, res);
     };
 

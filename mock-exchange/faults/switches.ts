@@ -11,7 +11,7 @@ export interface FaultSwitch {
 }
 
 /** Route names of the exchange (the `route` metric label), each with its own latency and error switch. */
-export const EXCHANGE_ROUTES = ['browse', 'account', 'login', 'application', 'eligibility', 'plans', 'enroll', 'enrollment'] as const;
+export const EXCHANGE_ROUTES = ['browse', 'account', 'login', 'application', 'application_update', 'eligibility', 'plans', 'enroll', 'enrollments', 'enrollment'] as const;
 export type ExchangeRoute = (typeof EXCHANGE_ROUTES)[number];
 
 /** Fields of an outgoing 834 the back end can garble. */

@@ -9,6 +9,7 @@ import { generateHouseholds } from '../../../applicants/generate.ts';
 import { determine } from '../../../domain/oracle.ts';
 import type { Household } from '../../../domain/household.ts';
 import { startExchange, type RunningExchange } from '../../../mock-exchange/exchange/server.ts';
+import { parseFaultSpec } from '../../../mock-exchange/faults/index.ts';
 import { openApiText } from '../../../scripts/commands/openapi.ts';
 import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
 
@@ -188,5 +189,25 @@ describe('the OpenAPI contract', () => {
       .filter((r) => !r.includes('/admin/') && !r.endsWith('/openapi.json'));
     expect(mounted.length).toBeGreaterThan(12);
     for (const route of mounted) expect(routes, route).toContain(route);
+  });
+});
+
+describe('fault switches spare the operational endpoints', () => {
+  it('answers /readyz and /metrics at once while every consumer route is slowed and failing', async () => {
+    const faultDir = mkdtempSync(join(tmpdir(), 'exchange-faults-'));
+    const faulty = await startExchange({ port: 0, host: '127.0.0.1', dataDir: faultDir, insurerUrl: 'http://127.0.0.1:9', faults: parseFaultSpec('exchange.latency=2s,exchange.error=1') });
+    try {
+      const url = `http://127.0.0.1:${faulty.port}`;
+      const started = Date.now();
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      expect((await fetch(`${url}/metrics`)).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1_500);
+      const browse = await fetch(`${url}/api/v1/plans?zip=${alice.zip}&planYear=2026&ages=40`);
+      expect(browse.status).toBe(500);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    } finally {
+      await faulty.stop();
+      rmSync(faultDir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,13 +3,14 @@
 // Little's law (domain/capacity/littlesLaw.ts) does every users ↔ throughput conversion.
 
 import { throughputOf, usersFor } from '../domain/capacity/littlesLaw.ts';
+import { ENROLLMENT_JOURNEY } from '../scenarios/lib/journeyShape.ts';
 import { findKnee } from './kneedle.ts';
 import { uslThroughput, type UslFit } from './usl.ts';
 
 /** Concurrent users on the federal exchange's launch day, October 1, 2013 (shared/domain.md §1): 5× its design load. */
 export const LAUNCH_DAY_USERS = 250_000;
-/** Requests one enrollment journey makes (scenarios/lib/journeys.ts): the waiting room, then five pages. */
-export const REQUESTS_PER_JOURNEY = 6;
+/** Requests one enrollment journey makes (scenarios/lib/journeys.ts), from its shape. */
+export const REQUESTS_PER_JOURNEY = ENROLLMENT_JOURNEY.requests;
 
 export interface LatencyPoint {
   concurrency: number;

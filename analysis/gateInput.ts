@@ -17,6 +17,8 @@ export interface RunRecord {
   k6?: string;
   /** Written by `harness run` since the gate can be re-run; older runs lack it. */
   k6ExitCode?: number;
+  /** Arrival-rate profiles: the dropped iterations the run allowed; null or absent otherwise. */
+  maxDroppedIterations?: number | null;
 }
 
 export interface ReconciliationRecord {
@@ -97,5 +99,6 @@ export function gateInputOf(facts: RunFolderFacts, targets: Targets, piiFindings
       ? { confirmed: facts.reconciliation.enrollments.confirmed, received: facts.reconciliation.intact, classes: facts.reconciliation.classes }
       : undefined,
     piiFindings,
+    maxDroppedIterations: facts.run.maxDroppedIterations ?? undefined,
   };
 }

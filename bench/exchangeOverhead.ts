@@ -14,6 +14,7 @@ import { ProcessGroup } from '../scripts/run/processes.ts';
 import { startService } from '../scripts/run/services.ts';
 import { ensureK6 } from '../scripts/tools/k6.ts';
 import type { Figures } from './figures.ts';
+import { startMockServices } from './mockServices.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scenarios', 'bench', 'overhead.ts');
 
@@ -52,13 +53,7 @@ export async function benchExchangeOverhead(vus = 50, duration = '10s'): Promise
     const constant = runLoad(k6, 'constant', bare.baseUrl, dir, {}, vus, duration);
     await bare.process.stop();
 
-    const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(dir, 'insurer')], logFile: join(dir, 'insurer.log') });
-    const exchange = await startService(group, {
-      name: 'exchange',
-      main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(dir, 'exchange'), '--insurer-url', insurer.baseUrl],
-      logFile: join(dir, 'exchange.log'),
-    });
+    const { exchange } = await startMockServices(group, dir);
     const browse = runLoad(k6, 'browse', exchange.baseUrl, dir, { ZIP: zip }, vus, duration);
     const journey = runLoad(k6, 'journey', exchange.baseUrl, dir, { APPLICANTS_FILE: applicantsFile }, vus, duration);
 

@@ -11,10 +11,10 @@ import { PROJECT_ROOT } from '../scripts/projectRoot.ts';
 import { ProcessGroup } from '../scripts/run/processes.ts';
 import { concurrency } from '../scripts/run/profiles/concurrency.ts';
 import { sloThresholds } from '../scripts/run/profiles/thresholds.ts';
-import { startService } from '../scripts/run/services.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import { ensureK6 } from '../scripts/tools/k6.ts';
 import type { Figures } from './figures.ts';
+import { startMockServices } from './mockServices.ts';
 import { availableMemoryBytes, processUsage } from './processUsage.ts';
 import { expectedRequestsPerVu } from './vuPace.ts';
 
@@ -49,13 +49,7 @@ export async function benchVus(steps = VU_STEPS): Promise<Figures> {
   const results: StepResult[] = [];
   try {
     const k6 = ensureK6().path;
-    const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(dir, 'insurer')], logFile: join(dir, 'insurer.log') });
-    const exchange = await startService(group, {
-      name: 'exchange',
-      main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(dir, 'exchange'), '--insurer-url', insurer.baseUrl],
-      logFile: join(dir, 'exchange.log'),
-    });
+    const { exchange } = await startMockServices(group, dir);
     for (const vus of steps) {
       const projected = projectedRssBytes(results, vus);
       if (projected !== undefined && projected > availableMemoryBytes() - MEMORY_RESERVE_BYTES) {

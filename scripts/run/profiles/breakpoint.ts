@@ -11,6 +11,11 @@ const DEFAULT_SECONDS = 20 * 60;
 /** Thresholds are judged after this share of the run (k6 delayAbortEval), so a few early samples do not abort it. */
 const ABORT_DELAY_SHARE = 0.05;
 const BUDGET_SHARE = 0.95;
+/**
+ * VUs initialised before the start when the whole ramp needs no more (about 0.5 MiB each): then no arrival is dropped
+ * while k6 starts VUs mid-ramp, so a drop means the exchange could not keep up. Beyond it, VUs for the target's rate.
+ */
+const PREALLOCATE_ALL_UP_TO_VUS = 2_000;
 
 export const breakpoint: Profile = {
   name: 'breakpoint',
@@ -32,8 +37,9 @@ export const breakpoint: Profile = {
       startRate: 0,
       stages: [{ seconds, rate: top }],
       abortOnFailAfter: delayAbortEval,
-      // The ramp starts at 0: VUs for the target's rate up front, the rest started by k6 as the rate climbs.
-      preAllocateForRate: targetRate,
+      // The ramp starts at 0: a small ramp gets all its VUs up front; a large one those for the target's rate, the
+      // rest started by k6 as the rate climbs.
+      preAllocateForRate: top * pace.meanJourneySeconds <= PREALLOCATE_ALL_UP_TO_VUS ? top : targetRate,
       describe: `0 → ${top.toFixed(2)} journeys/s${capped} over ${seconds} s, aborting at the first SLO crossed after ${delayAbortEval} (${describeThink(pace, targets)})`,
     });
   },

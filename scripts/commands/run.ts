@@ -1,5 +1,6 @@
 // `harness run <profile>`: one end-to-end run with a verdict. Exit 0 when every target holds, 1 when one is missed.
 
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { runProfile } from '../run/pipeline.ts';
@@ -20,10 +21,11 @@ export function register(program: Command): void {
     .option('--plan-year <year>', 'coverage year whose rules apply: 2025 or 2026', '2026')
     .option('--results <dir>', 'folder that receives the run folder', DEFAULT_RESULTS_DIR)
     .option('--duration <d>', 'k6 duration (e.g. 30s, 5m, 1h): the profile spreads its stages over it')
+    .option('--prometheus-data <dir>', "the run's own Prometheus keeps its data here instead of in the run folder (runs stay apart by testid)")
     .option('--prometheus <where>', "metrics: auto (the run's own Prometheus when installed), own (required), off, or an existing Prometheus's URL for k6 to push to", 'auto')
     .option('--waiting-room <sessions>', "the exchange's waiting-room capacity in active sessions (0: no waiting room)", '0')
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; waitingRoom: string }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -33,7 +35,7 @@ export function register(program: Command): void {
       const prometheus = parsePrometheusMode(opts.prometheus);
       const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
-      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, waitingRoomCapacity });
+      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity });
       process.exitCode = verdict.pass ? 0 : 1;
     });
 }

@@ -3,7 +3,7 @@
 
 import { prometheusConfigYaml } from '../../dashboards/prometheus/config.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ProcessGroup } from '../run/processes.ts';
 import { startPrometheus, type PrometheusServer } from '../run/prometheusServer.ts';
 import { runFile } from '../runFiles.ts';
@@ -15,7 +15,7 @@ export interface RunRecord {
   runId: string;
   startedAt: string;
   finishedAt: string;
-  metrics?: { testid: string; prometheusDir: string | null };
+  metrics?: { testid: string; prometheusDir: string | null; dataDir?: string | null };
 }
 
 export function readRunRecord(runDir: string): RunRecord {
@@ -37,8 +37,10 @@ export interface OpenedRun {
 export async function openRunPrometheus(runDir: string, log: string): Promise<OpenedRun> {
   const record = readRunRecord(runDir);
   const dir = record.metrics?.prometheusDir ? join(runDir, record.metrics.prometheusDir) : undefined;
-  if (!dir || !existsSync(join(dir, 'data'))) {
-    throw new UsageError(`${runDir}`, 'a run recorded with its own Prometheus (a prometheus/data folder)', 'Rerun with `harness run <profile> --prometheus own`.');
+  // Where the TSDB is: a folder chosen with --prometheus-data (shared by runs, apart by testid), or the run folder's.
+  const dataDir = record.metrics?.dataDir ? resolve(runDir, record.metrics.dataDir) : dir && join(dir, 'data');
+  if (!dir || !dataDir || !existsSync(dataDir)) {
+    throw new UsageError(`${runDir}`, `a run recorded with its own Prometheus and its data (${dataDir ?? 'a prometheus/data folder'})`, 'Rerun with `harness run <profile> --prometheus own`.');
   }
   const binary = findPrometheus();
   if (!binary) throw new UsageError('prometheus', 'installed', `Run \`harness setup --prometheus\` (or \`apt-get install ${PROMETHEUS.debianPackage}\`).`);
@@ -48,7 +50,7 @@ export async function openRunPrometheus(runDir: string, log: string): Promise<Op
     dir: join(dir, 'replay'),
     configYaml: prometheusConfigYaml({ testid: record.metrics!.testid, targets: { exchange: [], insurer: [] }, scrapeIntervalSeconds: 1, ruleFiles: [] }),
     logFile: log,
-    dataDir: join(dir, 'data'),
+    dataDir,
   });
   return { record, prometheus, close: () => group.stopAll(20_000) };
 }

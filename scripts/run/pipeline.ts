@@ -42,6 +42,8 @@ export interface RunOptions {
   waitingRoomCapacity?: number;
   /** Where metrics go: the run's own Prometheus (auto/own), none (off), or an existing Prometheus's URL. */
   prometheus?: PrometheusMode;
+  /** The TSDB folder of the run's own Prometheus, when not the run folder's prometheus/data. */
+  prometheusDataDir?: string;
   say?: (line: string) => void;
 }
 
@@ -96,6 +98,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     say(`  [3/6] exchange listening on ${exchange.baseUrl}`);
     metrics = await startRunMetrics(group, {
       mode: options.prometheus ?? 'auto',
+      dataDir: options.prometheusDataDir,
       runDir,
       testid: runId,
       services: { exchange: [`127.0.0.1:${exchange.port}`], insurer: [`127.0.0.1:${insurer.port}`] },
@@ -188,7 +191,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md`);
     phases.total = Date.now() - startedAt.getTime();

@@ -56,7 +56,7 @@ const FIRST_SCRAPE_TIMEOUT_MS = 20_000;
 
 export async function startRunMetrics(
   group: ProcessGroup,
-  input: { mode: PrometheusMode; runDir: string; testid: string; services: Omit<ScrapeTargets, 'harness'>; targets: Targets; logFile: string },
+  input: { mode: PrometheusMode; runDir: string; dataDir?: string; testid: string; services: Omit<ScrapeTargets, 'harness'>; targets: Targets; logFile: string },
 ): Promise<RunMetrics> {
   const { mode, testid } = input;
   if (mode === 'off') return inert('not collected (--prometheus off)');
@@ -85,6 +85,7 @@ export async function startRunMetrics(
     prometheus = await startPrometheus(group, {
       binary,
       dir,
+      dataDir: input.dataDir,
       configYaml: prometheusConfigYaml({ testid, targets: scrape, scrapeIntervalSeconds: SCRAPE_INTERVAL_SECONDS, ruleFiles: rules.yaml === undefined ? [] : [RULES_FILE] }),
       logFile: input.logFile,
     });

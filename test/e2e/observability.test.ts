@@ -91,6 +91,25 @@ describe('a run with its own Prometheus', () => {
   });
 });
 
+describe('a run whose Prometheus keeps its data in a chosen folder', () => {
+  it('writes the TSDB there, not in the run folder, and the run's data opens again from it through run.json', async () => {
+    const shared = join(resultsDir, 'shared-tsdb');
+    const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', 'own', '--prometheus-data', shared, '--results', resultsDir], { timeoutMs: 120_000 });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const runDir = runDirOf(run.stdout);
+    expect(existsSync(join(shared, 'wal'))).toBe(true);
+    expect(existsSync(join(runDir, 'prometheus', 'data'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')).metrics.dataDir).toBe(shared);
+    const opened = await openRunPrometheus(runDir, join(resultsDir, 'shared-reopen.log'));
+    try {
+      const up = await instantQuery(opened.prometheus.baseUrl, `count(up{testid="${opened.record.metrics!.testid}"})`, new Date(opened.record.finishedAt));
+      expect(up[0]?.values[0]?.[1]).toBe(3);
+    } finally {
+      await opened.close();
+    }
+  }, 130_000);
+});
+
 describe('runs without their own Prometheus', () => {
   it('pushes k6’s series, tagged with the run id, to an existing Prometheus given by URL', async () => {
     const group = new ProcessGroup();

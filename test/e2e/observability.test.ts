@@ -92,7 +92,7 @@ describe('a run with its own Prometheus', () => {
 });
 
 describe('a run whose Prometheus keeps its data in a chosen folder', () => {
-  it('writes the TSDB there, not in the run folder, and the run's data opens again from it through run.json', async () => {
+  it('writes the TSDB there, not in the run folder, and the run data opens again from it through run.json', async () => {
     const shared = join(resultsDir, 'shared-tsdb');
     const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', 'own', '--prometheus-data', shared, '--results', resultsDir], { timeoutMs: 120_000 });
     expect(run.code, run.stdout + run.stderr).toBe(0);

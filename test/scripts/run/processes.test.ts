@@ -26,8 +26,13 @@ describe('ProcessGroup', () => {
 
   it('kills a child that ignores SIGTERM once the grace period ends', async () => {
     const group = new ProcessGroup();
-    const stubborn = group.spawn('stubborn', process.execPath, ['-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)"]);
-    await new Promise((r) => setTimeout(r, 200));
+    // The child says when its SIGTERM handler is in place: on a busy machine Node may take longer than any fixed wait to start.
+    let ready!: () => void;
+    const handlerInstalled = new Promise<void>((resolve) => (ready = resolve));
+    const stubborn = group.spawn('stubborn', process.execPath, ['-e', "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000)"], {
+      onStdoutLine: (line) => line === 'ready' && ready(),
+    });
+    await handlerInstalled;
     const started = Date.now();
     expect(await stubborn.stop(300)).toBe(128 + 9);
     expect(Date.now() - started).toBeLessThan(5_000);

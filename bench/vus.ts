@@ -16,6 +16,7 @@ import { ensureK6 } from '../scripts/tools/k6.ts';
 import type { Figures } from './figures.ts';
 import { startMockServices } from './mockServices.ts';
 import { availableMemoryBytes, processUsage } from './processUsage.ts';
+import { ENROLL_ONLY } from '../scenarios/lib/journeyShape.ts';
 import { expectedRequestsPerVu } from './vuPace.ts';
 
 export const VU_STEPS = [1_000, 5_000, 10_000, 20_000, 50_000];
@@ -126,7 +127,7 @@ async function runStep(group: ProcessGroup, k6: string, dir: string, baseUrl: st
   const metrics = (JSON.parse(readFileSync(summaryFile, 'utf8')) as { metrics: Record<string, { values: Record<string, number> }> }).metrics;
   // Less setup()'s one readiness request.
   const requests = (metrics.http_reqs?.values.count ?? 1) - 1;
-  const expected = vus * expectedRequestsPerVu(HOLD_SECONDS, plan.thinkTimeSeconds);
+  const expected = vus * expectedRequestsPerVu(HOLD_SECONDS, plan.thinkTimeSeconds, plan.journeyMix ?? ENROLL_ONLY);
   const pace = requests / expected;
   const p95Ms = metrics.http_req_duration?.values['p(95)'] ?? 0;
   const vusHeld = metrics.vus_max?.values.max ?? 0;

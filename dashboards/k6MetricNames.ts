@@ -26,6 +26,7 @@ export const K6_METRICS = {
   dataSent: k6PrometheusName('data_sent', 'counter'),
   dataReceived: k6PrometheusName('data_received', 'counter'),
   journeyDuration: k6PrometheusName(METRIC_NAMES.journeyDuration, 'timeTrend'),
+  journeysStarted: k6PrometheusName(METRIC_NAMES.journeysStarted, 'counter'),
   enrollmentsConfirmed: k6PrometheusName(METRIC_NAMES.enrollmentsConfirmed, 'counter'),
   oracleMismatches: k6PrometheusName(METRIC_NAMES.oracleMismatches, 'counter'),
   waitingRoomWait: k6PrometheusName(METRIC_NAMES.waitingRoomWait, 'timeTrend'),
@@ -37,4 +38,6 @@ export const K6_LABELS = {
   status: 'status',
   expectedResponse: 'expected_response',
   check: 'check',
+  /** The consumer journey (scenarios/lib/journeyShape.ts JOURNEY_KINDS) a journey metric belongs to. */
+  journey: 'journey',
 } as const;

@@ -124,12 +124,23 @@ function enrollmentsAndMismatches() {
 }
 
 function journeyDuration() {
+  const byJourney = { by: [K6_LABELS.journey] };
   return timeseriesPanel({
     title: 'Journey duration',
-    description: 'One consumer’s journey from account to confirmation, think time and waiting room included (p50/p95).',
+    description: 'One consumer’s completed journey (browse, apply, enroll, returning), think time and waiting room included: p95 by journey.',
     unit: units.Seconds,
     min: 0,
-    queries: [0.5, 0.95].map((q) => query(nativeQuantile(q, K6.journeyDuration), `p${q * 100}`)),
+    queries: [query(nativeQuantile(0.95, K6.journeyDuration, byJourney), `p95 {{${K6_LABELS.journey}}}`)],
+  });
+}
+
+function journeysByKind() {
+  return timeseriesPanel({
+    title: 'Journeys started by kind',
+    description: 'Consumers arriving per second by journey: the funnel of targets.yaml (browse, apply, enroll, returning) as run.',
+    unit: units.OpsPerSecond,
+    min: 0,
+    queries: [query(sumRate(K6.journeysStarted, { by: [K6_LABELS.journey] }), `{{${K6_LABELS.journey}}}`)],
   });
 }
 
@@ -164,6 +175,7 @@ export function loadOverviewDashboard(targets: Targets): dashboard.Dashboard {
     .withPanel(droppedIterations())
     .withPanel(waitingRoomWait(targets))
     .withPanel(enrollmentsAndMismatches())
+    .withPanel(journeysByKind())
     .withPanel(journeyDuration());
   return finish(builder);
 }

@@ -2,8 +2,8 @@
 // model ramped up then held; iterations k6 drops for want of a VU are gated.
 
 import { enrollmentOptions } from './lib/enrollmentProfile.ts';
-import { enrollNext } from './lib/enrollNext.ts';
+import { nextConsumer } from './lib/nextConsumer.ts';
 
 export const options = enrollmentOptions('load');
 export { handleSummary, setup } from './lib/enrollmentProfile.ts';
-export default enrollNext;
+export default nextConsumer;

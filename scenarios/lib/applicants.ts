@@ -1,6 +1,7 @@
 // Applicants loaded once into a SharedArray: every VU reads the same memory, nothing is copied per VU.
 
 import { SharedArray } from 'k6/data';
+import exec from 'k6/execution';
 import type { Household } from '../../domain/household.ts';
 import { config } from './config.ts';
 
@@ -11,7 +12,12 @@ export const applicants = new SharedArray<Household>('applicants', () =>
     .map((line) => JSON.parse(line) as Household),
 );
 
-/** Each iteration across all VUs takes the next applicant, so no applicant is used twice. */
-export function applicantFor(iterationInTest: number): Household | undefined {
-  return iterationInTest < applicants.length ? applicants[iterationInTest] : undefined;
+/**
+ * Each iteration across all VUs takes the next applicant, so no applicant is used twice. Running out stops the test
+ * with a clear reason rather than looping on nothing.
+ */
+export function takeApplicant(iterationInTest: number): Household | undefined {
+  if (iterationInTest < applicants.length) return applicants[iterationInTest];
+  exec.test.abort(`all ${applicants.length} applicants used: the profile planned too few for this exchange's speed; rerun with a larger --scale`);
+  return undefined;
 }

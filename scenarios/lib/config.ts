@@ -2,6 +2,7 @@
 // so the same scenario runs unchanged against the mock exchange or a staging exchange.
 
 import type { Scenario, Threshold } from 'k6/options';
+import type { JourneyMix } from './journeyShape.ts';
 
 export interface ScenarioConfig {
   profile: string;
@@ -13,6 +14,8 @@ export interface ScenarioConfig {
   /** The k6 scenario the profile planned (executor and its numbers), built by the harness from the targets file. */
   scenario: Scenario;
   thinkTimeSeconds: number;
+  /** The share of consumers making each journey (the targets' funnel, or only enrollments). */
+  journeyMix: JourneyMix;
   /** How long a simulated consumer waits in the waiting room before giving up. */
   maxQueueSeconds: number;
   thresholds: Record<string, Threshold[]>;

@@ -20,6 +20,15 @@ export interface Confirmation {
 
 type Response = RefinedResponse<ResponseType | undefined>;
 
+/** Every synthetic consumer's password: the accounts are throwaway, on a test exchange. */
+const SYNTHETIC_PASSWORD = 'synthetic-password-1';
+
+/** A plan as anonymous browsing lists it: premiums before subsidy. */
+export interface BrowsedPlan {
+  planId: string;
+  premium: number;
+}
+
 export class ExchangeClient {
   private token = '';
   private session = '';
@@ -66,10 +75,27 @@ export class ExchangeClient {
     return response;
   }
 
+  /** Anonymous: the plans sold at a ZIP and their premiums before subsidy, for people of these ages (subscriber first). */
+  browsePlans(zip: string, planYear: number, ages: readonly number[]): Response {
+    const query = `zip=${zip}&planYear=${planYear}&ages=${ages.join(',')}`;
+    return http.get(`${this.baseUrl}/api/v1/plans?${query}`, this.params('GET /api/v1/plans'));
+  }
+
   createAccount(email: string): Response {
-    const response = this.post('/api/v1/accounts', 'POST /api/v1/accounts', { email, password: 'synthetic-password-1' });
+    const response = this.post('/api/v1/accounts', 'POST /api/v1/accounts', { email, password: SYNTHETIC_PASSWORD });
     if (response.status === 201) this.token = String(response.json('token'));
     return response;
+  }
+
+  /** A returning consumer signs in to the account made earlier. */
+  logIn(email: string): Response {
+    const response = this.post('/api/v1/sessions', 'POST /api/v1/sessions', { email, password: SYNTHETIC_PASSWORD });
+    if (response.status === 200) this.token = String(response.json('token'));
+    return response;
+  }
+
+  myEnrollments(): Response {
+    return http.get(`${this.baseUrl}/api/v1/enrollments`, this.params('GET /api/v1/enrollments'));
   }
 
   submitApplication(household: Household, planYear: number): Response {

@@ -3,6 +3,7 @@
 
 export const METRIC_NAMES = {
   journeyDuration: 'marketplace_journey_duration',
+  journeysStarted: 'marketplace_journeys',
   enrollmentsConfirmed: 'marketplace_enrollments_confirmed',
   oracleMismatches: 'marketplace_oracle_mismatches',
   waitingRoomWait: 'marketplace_waiting_room_wait',

@@ -6,6 +6,7 @@ import { METRIC_NAMES } from './metricNames.ts';
 export { METRIC_NAMES };
 
 export const journeyDuration = new Trend(METRIC_NAMES.journeyDuration, true);
+export const journeysStarted = new Counter(METRIC_NAMES.journeysStarted);
 export const enrollmentsConfirmed = new Counter(METRIC_NAMES.enrollmentsConfirmed);
 export const oracleMismatches = new Counter(METRIC_NAMES.oracleMismatches);
 export const waitingRoomWait = new Trend(METRIC_NAMES.waitingRoomWait, true);

@@ -1,7 +1,8 @@
 // Compares what the exchange answered with what the applicant knows a correct exchange must answer.
 
-import type { ExpectedAnswers } from '../../domain/household.ts';
-import type { Confirmation, EligibilityAnswer } from './exchangeClient.ts';
+import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
+import type { ExpectedAnswers, Household } from '../../domain/household.ts';
+import type { BrowsedPlan, Confirmation, EligibilityAnswer } from './exchangeClient.ts';
 
 const sameMoney = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) < 0.005);
 
@@ -22,4 +23,20 @@ export function confirmationMismatches(answer: Confirmation, expected: ExpectedA
   if (!sameMoney(answer.aptc, expected.aptc)) wrong.push('aptc');
   if (!sameMoney(answer.owed, expected.netPremium)) wrong.push('owed');
   return wrong;
+}
+
+/**
+ * Anonymous browsing: the household's plan must be offered at its ZIP, and its premium before subsidy must equal the
+ * oracle's where browsing rates people as the oracle does (browsing knows ages only: no tobacco surcharge, and anyone
+ * under 21 counts as a child), so households with a tobacco user or an adult under 21 check the offer alone.
+ */
+export function browseMismatches(plans: readonly BrowsedPlan[], household: Household): string[] {
+  const offered = plans.find((p) => p.planId === household.plan.id);
+  if (!offered) return ['planOffered'];
+  const ratedAlike = household.members.every((m) => !m.tobacco && (m.relationship === 'child' || !isUnder21(m.dob, household.expected.planYear)));
+  return ratedAlike && !sameMoney(offered.premium, household.expected.planPremium) ? ['premium'] : [];
+}
+
+function isUnder21(dob: string, planYear: number): boolean {
+  return ageOn(dob, effectiveDateOf(planYear)) < 21;
 }

@@ -11,6 +11,8 @@ import type { K6Summary } from '../../verdict/k6Summary.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
 import { verdictJunit } from '../../analysis/junit.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
+import type { ScenarioConfig } from '../../scenarios/lib/config.ts';
+import { ENROLL_ONLY } from '../../scenarios/lib/journeyShape.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
@@ -119,9 +121,10 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
           summaryFile: runFile(runDir, 'k6Summary'),
           scenario: plan.scenario,
           thinkTimeSeconds: plan.thinkTimeSeconds,
+          journeyMix: plan.journeyMix ?? ENROLL_ONLY,
           maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
           thresholds: { ...sloThresholds(targets), ...plan.thresholds },
-        },
+        } satisfies Omit<ScenarioConfig, 'scenario'> & { scenario: object },
         null,
         2,
       ),

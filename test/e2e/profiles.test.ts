@@ -3,9 +3,12 @@
 // exchange slow or wrong, and the oracle's mismatches counted when it computes a wrong subsidy.
 
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadTargets } from '../../scripts/targets/load.ts';
+import { JOURNEY_KINDS, type JourneyKind } from '../../scenarios/lib/journeyShape.ts';
 import { runHarness } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-profiles-'));
@@ -17,6 +20,18 @@ interface RunFacts {
   checks: { name: string; actual: number | string; pass: boolean }[];
   summary: { state?: { testRunDurationMs?: number }; metrics: Record<string, { values: Record<string, number> }> };
   reconciliation: { classes: Record<string, number> };
+  /** Journeys started, by kind, from k6's samples (marketplace_journeys by its `journey` tag). */
+  journeys: Record<JourneyKind, number>;
+}
+
+function journeysByKind(samplesFile: string): Record<JourneyKind, number> {
+  const counts = Object.fromEntries(JOURNEY_KINDS.map((k) => [k, 0])) as Record<JourneyKind, number>;
+  for (const line of gunzipSync(readFileSync(samplesFile)).toString('utf8').split('\n')) {
+    if (!line.includes('"marketplace_journeys"')) continue;
+    const sample = JSON.parse(line) as { type: string; data: { value: number; tags: { journey: JourneyKind } } };
+    if (sample.type === 'Point') counts[sample.data.tags.journey] += sample.data.value;
+  }
+  return counts;
 }
 
 /** A brief run: a few users, 5 seconds, no Prometheus (not needed here, and it saves seconds a run). */
@@ -34,6 +49,7 @@ async function briefRun(profile: string, scale: number, faults = ''): Promise<Ru
     checks: read('verdict.json').checks,
     summary: read('k6-summary.json'),
     reconciliation: read('reconciliation.json'),
+    journeys: journeysByKind(join(resultsDir, runId, 'k6-samples.json.gz')),
   };
 }
 
@@ -55,11 +71,26 @@ describe.each(HEALTHY)('harness run %s on a healthy exchange', (profile, scale) 
     expect(facts.code, facts.output).toBe(0);
     expect(Number(facts.checks.find((c) => c.name === 'enrollments confirmed to consumers')?.actual)).toBeGreaterThan(0);
     expect(Object.values(facts.reconciliation.classes).every((n) => n === 0)).toBe(true);
+    if (profile === 'load') expectTheFunnel(facts.journeys);
   }, 120_000);
 });
 
+/**
+ * The consumers made the targets' funnel: each arrival's journey is fixed by its place in the arrivals, so each share
+ * holds within two journeys; a returning consumer with no enrollment yet on its VU browses instead.
+ */
+function expectTheFunnel(journeys: Record<JourneyKind, number>): void {
+  const { funnel } = loadTargets();
+  const total = JOURNEY_KINDS.reduce((sum, kind) => sum + journeys[kind], 0);
+  expect(total).toBeGreaterThan(20);
+  for (const kind of ['apply', 'enroll'] as const) expect(Math.abs(journeys[kind] - funnel[kind] * total), `${kind} of ${total}`).toBeLessThanOrEqual(2);
+  expect(Math.abs(journeys.browse + journeys.returning - (funnel.browse + funnel.returning) * total)).toBeLessThanOrEqual(2);
+  expect(journeys.browse).toBeGreaterThan(0);
+}
+
 describe('time-based profiles against a faulty exchange', () => {
-  // Latency on one route of the seven a journey requests (14 % of requests) puts p95 past 1 s. The global
+  // Latency on the route that applying and enrolling consumers request once (0.4 of the funnel's mean 4 requests a
+  // journey: 10 % of requests) puts p95 past 1 s. The global
   // exchange.latency would slow /readyz too, and the harness would not see the exchange start.
   it('load: a slow exchange (exchange.latency.eligibility=1500ms) crosses the p95 SLO: k6 exits 99', async () => {
     const facts = await briefRun('load', 0.0004, 'exchange.latency.eligibility=1500ms');

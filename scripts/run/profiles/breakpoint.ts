@@ -1,6 +1,7 @@
 // breakpoint: arrivals ramp up without pause from nothing to ten times the target's rate; every SLO threshold
 // aborts the test once crossed, so the run ends at the exchange's breaking point (k6 exit 99) or passes the ramp.
 
+import { ENROLL_ONLY } from '../../../scenarios/lib/journeyShape.ts';
 import { consumersFor, describeThink, journeysPerSecond } from './journeyPace.ts';
 import { APPLICANT_BUDGET, openModelPlan } from './openModel.ts';
 import type { Profile } from './profile.ts';
@@ -23,7 +24,7 @@ export const breakpoint: Profile = {
   description: `arrivals ramp from 0 to ${BREAKPOINT_MULTIPLE}× the target's rate; the first SLO crossed aborts the run (the breaking point)`,
   plan(input) {
     const { targets } = input;
-    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS);
+    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS, ENROLL_ONLY);
     const targetRate = journeysPerSecond(users, pace);
     const wanted = BREAKPOINT_MULTIPLE * targetRate;
     // A linear ramp from 0 starts top · seconds / 2 journeys.

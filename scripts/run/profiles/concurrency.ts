@@ -1,4 +1,4 @@
-// concurrency: N real VUs held for the whole run, each a consumer in think time making the enrollment journey's
+// concurrency: N real VUs held for the whole run, each a consumer in think time making the funnel's journeys'
 // requests at the targets' pace: proves how many concurrent users one machine can simulate (npm run bench vus).
 
 import { UsageError } from '../../usageError.ts';
@@ -15,9 +15,11 @@ export const concurrency: Profile = {
   description: "N VUs (the target's concurrent users) held in think time for the whole run, making real requests at the targets' pace",
   plan(input) {
     const { targets } = input;
-    const { seconds, pace, users: vus } = consumersFor(input, DEFAULT_SECONDS);
-    // A VU makes at most one journey per shortest journey (every pause at its shortest), plus the one under way.
-    const perVu = pace.shortestJourneySeconds > 0 ? Math.ceil(seconds / pace.shortestJourneySeconds) + 1 : Number.POSITIVE_INFINITY;
+    const { seconds, pace, users: vus } = consumersFor(input, DEFAULT_SECONDS, input.targets.funnel);
+    // A VU makes at most one journey per shortest journey (every pause at its shortest) and the think time it waits
+    // before the next (scenarios/concurrency.ts), plus the one under way.
+    const cycle = pace.shortestJourneySeconds + pace.thinkTimeSeconds;
+    const perVu = cycle > 0 ? Math.ceil(seconds / cycle) + 1 : Number.POSITIVE_INFINITY;
     const applicants = vus * perVu;
     if (!(applicants <= APPLICANT_BUDGET)) {
       throw new UsageError(
@@ -32,6 +34,7 @@ export const concurrency: Profile = {
       scenario: { executor: 'constant-vus', vus, duration: `${Math.round(seconds)}s`, gracefulStop: pace.gracefulStop },
       maxVUs: vus,
       thinkTimeSeconds: pace.thinkTimeSeconds,
+      journeyMix: pace.mix,
       describe: `${vus.toLocaleString('en-US')} VUs for ${Math.round(seconds)} s, ${describeThink(pace, targets)} (each starts within one think time)`,
     };
   },

@@ -1,8 +1,8 @@
-// The pace of one simulated consumer on the enrollment journey, and Little's law turning concurrent users into
-// journeys a second: λ = N / (R + Z), with R the journey's responses and Z its think time.
+// The pace of one simulated consumer over a mix of journeys, and Little's law turning concurrent users into
+// journeys a second: λ = N / (R + Z), with R the mean journey's responses and Z its think time.
 
 import { throughputOf } from '../../../domain/capacity/littlesLaw.ts';
-import { ENROLLMENT_JOURNEY } from '../../../scenarios/lib/journeyShape.ts';
+import { ENROLL_ONLY, mixShape, THINK_SPREAD, type JourneyMix } from '../../../scenarios/lib/journeyShape.ts';
 import type { Targets } from '../../targets/schema.ts';
 import type { PlanInput } from './profile.ts';
 
@@ -12,38 +12,42 @@ const RUN_PER_LONGEST_JOURNEY = 2;
 const STOP_GRACE_SECONDS = 10;
 
 export interface JourneyPace {
+  /** The journeys planned for and their shares. */
+  mix: JourneyMix;
   /** Mean think time of one pause: the targets' value, or less when the run is too short for a journey at that pace. */
   thinkTimeSeconds: number;
   /** True when the run was too short for the targets' think time. */
   thinkCompressed: boolean;
-  /** R: one journey's planned response time (requests × targets.plannedResponseMs). */
+  /** R: the mean journey's planned response time (mean requests × targets.plannedResponseMs). */
   responseSeconds: number;
-  /** Z: one journey's mean think time (pauses × think time). */
+  /** Z: the mean journey's think time (mean pauses × think time). */
   journeyThinkSeconds: number;
   /** R + Z. */
   meanJourneySeconds: number;
-  /** Every pause at its shortest, responses instant: bounds how many journeys a VU can make. */
+  /** The journey with fewest pauses, every pause at its shortest, responses instant: bounds how many journeys a VU can make. */
   shortestJourneySeconds: number;
-  /** Every pause at its longest, every response at the p99 SLO (a run is fitted to the planned responses, not these). */
+  /** The longest journey, every pause at its longest, every response at the p99 SLO (a run is fitted to the planned responses, not these). */
   longestJourneySeconds: number;
   /** k6's gracefulStop: the longest journey and a margin, so journeys under way at the end finish and none is cut. */
   gracefulStop: string;
 }
 
-export function journeyPace(targets: Targets, runSeconds: number): JourneyPace {
-  const { requests, thinkPauses, thinkSpread } = ENROLLMENT_JOURNEY;
-  const responseSeconds = (requests * targets.plannedResponseMs) / 1000;
-  const slowResponsesSeconds = (requests * targets.slo.p99Ms) / 1000;
-  const fitting = Math.max(0, (runSeconds / RUN_PER_LONGEST_JOURNEY - responseSeconds) / (thinkPauses * thinkSpread.max));
+export function journeyPace(targets: Targets, runSeconds: number, mix: JourneyMix = ENROLL_ONLY): JourneyPace {
+  const shape = mixShape(mix);
+  const responseSeconds = (shape.meanRequests * targets.plannedResponseMs) / 1000;
+  const longestResponsesSeconds = (shape.mostRequests * targets.plannedResponseMs) / 1000;
+  const slowResponsesSeconds = (shape.mostRequests * targets.slo.p99Ms) / 1000;
+  const fitting = Math.max(0, (runSeconds / RUN_PER_LONGEST_JOURNEY - longestResponsesSeconds) / (shape.mostThinkPauses * THINK_SPREAD.max));
   const thinkTimeSeconds = round3(Math.min(targets.thinkTimeSeconds, fitting));
-  const longestJourneySeconds = thinkPauses * thinkSpread.max * thinkTimeSeconds + slowResponsesSeconds;
+  const longestJourneySeconds = shape.mostThinkPauses * THINK_SPREAD.max * thinkTimeSeconds + slowResponsesSeconds;
   return {
+    mix,
     thinkTimeSeconds,
     thinkCompressed: thinkTimeSeconds < targets.thinkTimeSeconds,
     responseSeconds,
-    journeyThinkSeconds: thinkPauses * thinkTimeSeconds,
-    meanJourneySeconds: responseSeconds + thinkPauses * thinkTimeSeconds,
-    shortestJourneySeconds: thinkPauses * thinkSpread.min * thinkTimeSeconds,
+    journeyThinkSeconds: shape.meanThinkPauses * thinkTimeSeconds,
+    meanJourneySeconds: responseSeconds + shape.meanThinkPauses * thinkTimeSeconds,
+    shortestJourneySeconds: shape.fewestThinkPauses * THINK_SPREAD.min * thinkTimeSeconds,
     longestJourneySeconds,
     gracefulStop: `${Math.ceil(longestJourneySeconds + STOP_GRACE_SECONDS)}s`,
   };
@@ -62,10 +66,13 @@ export interface Consumers {
   users: number;
 }
 
-/** What every think-time profile plans from: its length, the journey's pace over it, the users at this scale. */
-export function consumersFor({ targets, scale, durationSeconds }: PlanInput, defaultSeconds: number): Consumers {
+/**
+ * What every think-time profile plans from: its length, the journeys' pace over it, the users at this scale.
+ * `mix`: the consumers' journeys: the targets' funnel, or only enrollments for a profile measuring that path.
+ */
+export function consumersFor({ targets, scale, durationSeconds }: PlanInput, defaultSeconds: number, mix: JourneyMix): Consumers {
   const seconds = durationSeconds ?? defaultSeconds;
-  return { seconds, pace: journeyPace(targets, seconds), users: Math.max(1, Math.round(targets.concurrentUsers * scale)) };
+  return { seconds, pace: journeyPace(targets, seconds, mix), users: Math.max(1, Math.round(targets.concurrentUsers * scale)) };
 }
 
 /** How the think time was chosen, for the plan's one line. */

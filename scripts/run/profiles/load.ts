@@ -15,7 +15,7 @@ export const load: Profile = {
   description: "the target concurrency as an arrival rate by Little's law (open model), ramped up then held",
   plan(input) {
     const { targets } = input;
-    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS);
+    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS, input.targets.funnel);
     const rate = journeysPerSecond(users, pace);
     const ramp = Math.max(1, Math.round(seconds * RAMP_SHARE));
     return openModelPlan({

@@ -81,6 +81,7 @@ export function openModelPlan(input: OpenModelInput): ProfilePlan {
     },
     maxVUs,
     thinkTimeSeconds: pace.thinkTimeSeconds,
+    journeyMix: pace.mix,
     thresholds: input.abortOnFailAfter ? abortingOnFail({ ...sloThresholds(targets), ...dropped }, input.abortOnFailAfter) : dropped,
     maxDroppedIterations,
     describe: `${input.describe}; ${journeys.toLocaleString('en-US')} journeys on up to ${maxVUs.toLocaleString('en-US')} VUs`,

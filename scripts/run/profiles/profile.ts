@@ -1,6 +1,7 @@
 // What a load profile is: a k6 script and a plan — how many applicants, which k6 executor with which numbers —
 // built from the targets file, the --scale factor and an optional --duration.
 
+import type { JourneyMix } from '../../../scenarios/lib/journeyShape.ts';
 import type { Targets } from '../../targets/schema.ts';
 import type { K6Thresholds } from './thresholds.ts';
 
@@ -22,6 +23,8 @@ export interface ProfilePlan {
   /** The most VUs the scenario can use, for the run's one-line description. */
   maxVUs: number;
   thinkTimeSeconds: number;
+  /** The journeys consumers make and their shares (the targets' funnel); only enrollments when not given. */
+  journeyMix?: JourneyMix;
   /** Thresholds beyond the SLOs every run has (`sloThresholds`); a metric named here replaces its SLO thresholds. */
   thresholds?: K6Thresholds;
   /** Open-model profiles: iterations k6 may drop (load never sent) before the verdict fails. */

@@ -19,7 +19,7 @@ export const soak: Profile = {
   description: 'the target arrival rate held for hours (4 h by default, at most 24 h) with memory-friendly k6 options',
   plan(input) {
     const { targets } = input;
-    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS);
+    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS, input.targets.funnel);
     if (seconds > SOAK_MAX_SECONDS) {
       throw new UsageError(`soak --duration ${seconds} s`, `at most ${SOAK_MAX_SECONDS / 3600} h`, 'Give a shorter --duration.');
     }

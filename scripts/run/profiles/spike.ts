@@ -18,7 +18,7 @@ export const spike: Profile = {
   description: `an open-enrollment surge: arrivals jump to ${SPIKE_MULTIPLE}× the target's rate in a tenth of the run (1 minute by default), then fall back`,
   plan(input) {
     const { targets } = input;
-    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS);
+    const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS, input.targets.funnel);
     const base = journeysPerSecond(users, pace);
     const peak = SPIKE_MULTIPLE * base;
     const share = (s: number) => Math.max(1, Math.round(seconds * s));

@@ -16,6 +16,15 @@ describe('targets file', () => {
     expect(() => parseTargets(text, 'my.yaml')).toThrow(/targets file my\.yaml.*slo\.errorRate/);
   });
 
+  it('refuses a funnel whose shares do not add up to 1, or that names a journey there is not', () => {
+    const committed = readFileSync(DEFAULT_TARGETS_FILE, 'utf8');
+    expect(() => parseTargets(committed.replace('browse: 0.5', 'browse: 0.6'), 'funnel.yaml')).toThrow(
+      /targets file funnel\.yaml.*funnel: the shares of browse, apply, enroll, returning must add up to 1/,
+    );
+    expect(() => parseTargets(committed.replace('returning: 0.1', 'returning: 0.1\n  window: 0'), 'kinds.yaml')).toThrow(/funnel.*window/);
+    expect(() => parseTargets(committed.replace('apply: 0.2', 'apply: -0.2'), 'negative.yaml')).toThrow(/funnel\.apply/);
+  });
+
   it('refuses unknown fields, so a typo is never silently ignored', () => {
     const text = `${readFileSync(DEFAULT_TARGETS_FILE, 'utf8')}\nconcurentUsers: 5\n`;
     expect(() => parseTargets(text, 'typo.yaml')).toThrow(/concurentUsers/);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROFILES, profileNamed } from '../../../../scripts/run/profiles/index.ts';
 import { APPLICANT_BUDGET } from '../../../../scripts/run/profiles/openModel.ts';
 import { loadTargets } from '../../../../scripts/targets/load.ts';
+import { ENROLL_ONLY } from '../../../../scenarios/lib/journeyShape.ts';
 import { UsageError } from '../../../../scripts/usageError.ts';
 
 const targets = loadTargets();
@@ -55,7 +56,8 @@ describe('soak profile', () => {
     const plan = profileNamed('soak').plan({ targets, scale: 1 });
     const total = (plan.scenario.stages as Stage[]).reduce((sum, s) => sum + seconds(s.duration), 0);
     expect(total).toBe(4 * 3600);
-    expect(plan.describe).toMatch(/capped from 411\.86 by the 2,000,000-applicant budget/);
+    // The funnel's 50,000 users: 822.37 journeys/s (test/scripts/run/profiles/load.test.ts) for 4 h is 11.8 M applicants.
+    expect(plan.describe).toMatch(/capped from 822\.37 by the 2,000,000-applicant budget/);
   });
 
   it('keeps the full target rate when the budget allows it, and refuses more than 24 hours', () => {
@@ -65,9 +67,10 @@ describe('soak profile', () => {
 });
 
 describe('breakpoint profile', () => {
-  it('ramps linearly from 0 to 10× the target rate and makes every threshold abort the run once crossed', () => {
+  it('ramps linearly from 0 to 10× the target rate of enrollment journeys and makes every threshold abort the run once crossed', () => {
     const plan = profileNamed('breakpoint').plan({ targets, scale: 0.01, durationSeconds: 600 });
-    const load = profileNamed('load').plan({ targets, scale: 0.01, durationSeconds: 600 });
+    // Load with every consumer enrolling: the rate the enrollment path must hold for the target's users.
+    const load = profileNamed('load').plan({ targets: { ...targets, funnel: ENROLL_ONLY }, scale: 0.01, durationSeconds: 600 });
     const [stage] = plan.scenario.stages as Stage[];
     expect(plan.scenario.startRate).toBe(0);
     expect(stage!.target / (load.scenario.stages as Stage[])[1]!.target).toBeCloseTo(10, 2);
@@ -89,8 +92,10 @@ describe('concurrency profile', () => {
     const plan = profileNamed('concurrency').plan({ targets, scale: 0.1, durationSeconds: 600 });
     expect(plan.scenario).toMatchObject({ executor: 'constant-vus', vus: 5000, duration: '600s' });
     expect(plan.thinkTimeSeconds).toBe(30);
-    // A VU makes at most one journey per 60 s (4 pauses of at least 15 s), plus the one under way: 11 each.
-    expect(plan.applicants).toBe(5000 * 11);
+    // A VU's shortest cycle: a browse journey (1 pause of at least 15 s) and the 30 s think before its next journey,
+    // 45 s: at most 600 / 45 = 13.3 → 14 journeys, plus the one under way: 15 each.
+    expect(plan.applicants).toBe(5000 * 15);
+    expect(plan.journeyMix).toEqual(targets.funnel);
   });
 
   it('holds 50,000 VUs at scale 1 within the applicant budget, and shortens think time for a brief run', () => {

@@ -1,0 +1,14 @@
+// One iteration of a consumer-population profile (load, spike, soak, concurrency): the next arriving consumer makes
+// the journey the targets' funnel gives its place in the arrivals, with the next unused applicant's household.
+
+import exec from 'k6/execution';
+import { takeApplicant } from './applicants.ts';
+import { config } from './config.ts';
+import { journeyFor } from './journeyShape.ts';
+import { consumerJourney } from './journeys.ts';
+
+export function nextConsumer(): void {
+  const iteration = exec.scenario.iterationInTest;
+  const household = takeApplicant(iteration);
+  if (household) consumerJourney(journeyFor(iteration, config.journeyMix), household, config);
+}

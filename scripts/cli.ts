@@ -5,6 +5,7 @@ import { register as registerBench } from './commands/bench.ts';
 import { register as registerCapacity } from './commands/capacity.ts';
 import { register as registerCompare } from './commands/compare.ts';
 import { register as registerDashboards } from './commands/dashboards.ts';
+import { register as registerFaults } from './commands/faults.ts';
 import { register as registerGate } from './commands/gate.ts';
 import { register as registerGenerate } from './commands/generate.ts';
 import { register as registerOpenApi } from './commands/openapi.ts';
@@ -27,7 +28,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerDashboards, registerOpenApi, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerDashboards, registerOpenApi, registerBench]) {
     register(program);
   }
   try {

@@ -18,6 +18,8 @@ export const RUN_FILES = {
   junit: 'junit.xml',
   run: 'run.json',
   exchangeLog: 'exchange.log',
+  /** Where the live exchange's admin endpoint is and its token (owner-only), for `harness faults --run DIR` during the run. */
+  exchangeAdmin: 'exchange-admin.json',
   /** Exchange process metrics over the run (memory, event-loop lag), one JSON object a line, when the run kept them. */
   exchangeMetrics: 'exchange-metrics.ndjson',
   insurerLog: 'insurer.log',

@@ -8,7 +8,9 @@ import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import type { Enrollment } from '../../domain/enrollment.ts';
 import type { PlanYear } from '../../domain/household.ts';
-import { WRONG_SUBSIDY_EXTRA, type FrontFaults } from './frontFaults.ts';
+import { NO_FAULTS } from '../faults/index.ts';
+import { mountAdmin } from './adminRoutes.ts';
+import { createFrontFaults, WRONG_SUBSIDY_EXTRA, type FrontFaults } from './frontFaults.ts';
 import { OPERATIONAL_ROUTES } from './metricNames.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
@@ -35,6 +37,8 @@ export interface ExchangeDeps {
   waitingRoom?: WaitingRoom;
   /** Deliberate faults (latency, 500s, wrong subsidy, skipped ownership check); none in a healthy exchange. */
   faults?: FrontFaults;
+  /** Bearer token that may replace the fault switches during a run (PUT /admin/faults); absent: they are fixed. */
+  adminToken?: string;
   /** Counts what the faults injected, for reconciliation's `injected`. */
   countInjected?: (fault: string) => void;
   /** How many enrollment copies the back end will send (2 under backend.duplicate). */
@@ -69,6 +73,7 @@ function newConfirmationNumber(): string {
 export function createExchangeApp(deps: ExchangeDeps): Express {
   const { store, rules, tokens, metrics } = deps;
   const passwords = deps.passwords ?? createPasswordHasher();
+  const faults = deps.faults ?? createFrontFaults(NO_FAULTS, deps.countInjected ?? (() => {}));
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -93,7 +98,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     (route: string, handler: (req: Request, res: Response) => unknown) =>
     async (req: Request, res: Response): Promise<void> => {
       res.locals.route = route;
-      if (!operational.has(route) && (await deps.faults?.beforeRoute(route))) throw new HttpError(500, 'injected fault: exchange.error');
+      if (!operational.has(route) && (await faults.beforeRoute(route))) throw new HttpError(500, 'injected fault: exchange.error');
       await handler(req, res);
     };
 
@@ -109,7 +114,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     const application = store.findApplication(String(req.params.applicationId));
     if (!application) throw new HttpError(404, 'no such application');
     if (application.accountId !== accountId) {
-      if (!deps.faults?.skipOwnershipCheck(application.id)) throw new HttpError(404, 'no such application');
+      if (!faults.skipOwnershipCheck(application.id)) throw new HttpError(404, 'no such application');
       deps.countInjected?.('exchange.skipOwnershipCheck');
     }
     return { accountId, application, household: application.household as HouseholdInput, planYear: application.planYear as PlanYear };
@@ -210,7 +215,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     named('eligibility', (req, res) => {
       const { application, household, planYear } = ownApplication(req);
       const eligibility = rules.eligibility(household, planYear);
-      if (deps.faults?.wrongSubsidy(application.id)) eligibility.maxMonthlyCredit += WRONG_SUBSIDY_EXTRA;
+      if (faults.wrongSubsidy(application.id)) eligibility.maxMonthlyCredit += WRONG_SUBSIDY_EXTRA;
       metrics.eligibilityResults.inc({ outcome: eligibility.medicaidRange ? 'medicaid' : eligibility.maxMonthlyCredit > 0 ? 'aptc' : 'no_aptc' });
       res.json(eligibility);
     }),
@@ -231,7 +236,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       const { planId } = parseBody(enrollmentSchema, req.body);
       const quote = rules.quote(household, planYear, planId);
       if (!quote) throw new HttpError(422, `plan ${planId} is not sold in this household's rating area: choose one from GET .../plans`);
-      const wrongSubsidy = deps.faults?.wrongSubsidy(application.id) ?? false;
+      const wrongSubsidy = faults.wrongSubsidy(application.id);
       if (wrongSubsidy) {
         // Too much credit, capped by the premium as the rules cap it; where the cap hides it, too little instead.
         const raised = Math.min(quote.premium, Math.round((quote.aptc + WRONG_SUBSIDY_EXTRA) * 100) / 100);
@@ -290,16 +295,16 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       const found = store.findEnrollment(String(req.params.confirmationNumber));
       if (!found) throw new HttpError(404, 'no such enrollment');
       if (found.accountId !== accountId) {
-        if (!deps.faults?.skipOwnershipCheck(found.enrollment.confirmationNumber)) throw new HttpError(404, 'no such enrollment');
+        if (!faults.skipOwnershipCheck(found.enrollment.confirmationNumber)) throw new HttpError(404, 'no such enrollment');
         deps.countInjected?.('exchange.skipOwnershipCheck');
       }
       res.json(confirmationView(found.enrollment));
     }),
   );
 
-  // Loopback-only operations view of the back end, read by the harness after a run.
-  app.get('/admin/outbox', named('admin', (_req, res) => res.json(store.outboxStatus())));
-  app.get('/admin/injected', named('admin', (_req, res) => res.json(store.injectedCounts())));
+  // Loopback-only operations: the back end's outbox and injected faults (read by the harness after a run), and the
+  // fault switches, which the admin token may change during a run.
+  mountAdmin(app, { store, faults, adminToken: deps.adminToken }, named);
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not found: see docs/exchange-api.md for the routes' });

@@ -72,10 +72,14 @@ export function createBrowseFastPath(rules: ExchangeRules, metrics: ExchangeMetr
   };
 }
 
-/** The app with the fast path in front, when the exchange runs without faults or a rate limit. */
-export function withBrowseFastPath(app: Express, fastPath: BrowseFastPath | undefined): (req: IncomingMessage, res: ServerResponse) => void {
+/** The app with the fast path in front; it steps aside while `stepAside()` is true (fault switches on). */
+export function withBrowseFastPath(
+  app: Express,
+  fastPath: BrowseFastPath | undefined,
+  stepAside: () => boolean = () => false,
+): (req: IncomingMessage, res: ServerResponse) => void {
   if (!fastPath) return app;
   return (req, res) => {
-    if (!fastPath.handle(req, res)) app(req, res);
+    if (stepAside() || !fastPath.handle(req, res)) app(req, res);
   };
 }

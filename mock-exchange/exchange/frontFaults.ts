@@ -1,5 +1,6 @@
 // Front-end fault injection on the exchange's API: added latency, CPU work that holds the event loop, injected 500s,
-// a wrong subsidy, a skipped ownership check. Each switch is validated at start (mock-exchange/faults); each injection is counted.
+// a wrong subsidy, a skipped ownership check. Each switch is validated (mock-exchange/faults) at start or when the
+// loopback admin endpoint replaces them during a run; each injection is counted.
 
 import { shouldInject, type FaultSet } from '../faults/index.ts';
 
@@ -14,12 +15,30 @@ export function burnCpu(ms: number): void {
   if (spin < 0) throw new Error('unreachable');
 }
 
-export function createFrontFaults(faults: FaultSet, count: (fault: string) => void) {
+/** Whether a switch acts on the exchange's API (the `exchange.*` switches); `backend.*` and `insurer.*` act elsewhere. */
+export const isFrontSwitch = (name: string): boolean => name.startsWith('exchange.');
+
+export function createFrontFaults(initial: FaultSet, count: (fault: string) => void) {
+  let faults = initial;
+  let active = [...initial.values.keys()].some(isFrontSwitch);
   let requests = 0;
   const latencyMs = (route: string): number => faults.durationMs('exchange.latency') + faults.durationMs(`exchange.latency.${route}`);
   const errorRate = (route: string): number => Math.max(faults.rate('exchange.error'), faults.rate(`exchange.error.${route}`));
 
   return {
+    /** The switches in force. */
+    get current(): FaultSet {
+      return faults;
+    },
+    /** True while any `exchange.*` switch is on (the browse fast path steps aside so they act on browsing too). */
+    get active(): boolean {
+      return active;
+    },
+    /** Puts other switches in force from the next request on (the admin endpoint); validated by the caller. */
+    replace(next: FaultSet): void {
+      faults = next;
+      active = [...next.values.keys()].some(isFrontSwitch);
+    },
     /** Waits the configured latency; true when this request must be answered with an injected 500. */
     async beforeRoute(route: string): Promise<boolean> {
       const cpuMs = faults.durationMs('exchange.cpu');

@@ -42,7 +42,9 @@ try {
 }
 
 try {
-  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults, rateLimitPerMinute });
+  // The admin token comes from the environment, not a flag, so it never shows in a process listing.
+  const adminToken = process.env.EXCHANGE_ADMIN_TOKEN || undefined;
+  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults, rateLimitPerMinute, adminToken });
   stopOnSignals(exchange.stop);
   announce('exchange', exchange.port);
 } catch (error) {

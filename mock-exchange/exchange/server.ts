@@ -31,6 +31,8 @@ export interface ExchangeConfig {
   sessionIdleMs?: number;
   /** Per-client requests a minute on /api/v1; 0 or absent: no limit. */
   rateLimitPerMinute?: number;
+  /** Bearer token that may replace the `exchange.*` fault switches during a run; absent: they are fixed at start. */
+  adminToken?: string;
 }
 
 export interface RunningExchange {
@@ -57,6 +59,7 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
   const waitingRoom = config.waitingRoomCapacity
     ? createWaitingRoom({ capacity: config.waitingRoomCapacity, sessionIdleMs: config.sessionIdleMs ?? 120_000 })
     : undefined;
+  const frontFaults = createFrontFaults(faultSet, countInjected);
   const app = createExchangeApp({
     store,
     rules: oracleRules,
@@ -64,14 +67,15 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
     registry,
     metrics,
     waitingRoom,
-    faults: faultSet.values.size > 0 ? createFrontFaults(faultSet, countInjected) : undefined,
+    faults: frontFaults,
+    adminToken: config.adminToken,
     countInjected,
     copiesOf: backendFaults?.copiesOf,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
-  // Fault switches and a rate limit act in the Express app, so with either on every request goes through it.
-  const fastPath = faultSet.values.size === 0 && !config.rateLimitPerMinute ? createBrowseFastPath(oracleRules, metrics) : undefined;
-  const listening = await listen(withBrowseFastPath(app, fastPath), config.port, config.host);
+  // Fault switches and a rate limit act in the Express app, so while either is on every request goes through it.
+  const fastPath = config.rateLimitPerMinute ? undefined : createBrowseFastPath(oracleRules, metrics);
+  const listening = await listen(withBrowseFastPath(app, fastPath, () => frontFaults.active), config.port, config.host);
   dispatcher.start();
   return {
     port: listening.port,

@@ -18,6 +18,7 @@ import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { ensureK6 } from '../tools/k6.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
+import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
 import { runK6 } from './k6Run.ts';
 import { extractLedger } from './ledgerLog.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
@@ -65,6 +66,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const group = new ProcessGroup();
   const removeSignalHandlers = stopChildrenOnSignals(group, say);
   const childEnv = { HARNESS_RUN_ID: runId };
+  const adminToken = newAdminToken();
   const plan = profile.plan({ targets, scale: options.scale, durationSeconds: options.durationSeconds });
   const count = plan.applicants;
   const startedAt = new Date();
@@ -95,8 +97,9 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       main: 'mock-exchange/exchange/main.ts',
       args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0)],
       logFile: runFile(runDir, 'exchangeLog'),
-      env: childEnv,
+      env: { ...childEnv, EXCHANGE_ADMIN_TOKEN: adminToken },
     });
+    writeExchangeAdmin(runDir, { url: exchange.baseUrl, token: adminToken });
     say(`  [3/6] exchange listening on ${exchange.baseUrl}`);
     metrics = await startRunMetrics(group, {
       mode: options.prometheus ?? 'auto',

@@ -19,7 +19,7 @@ import { createPasswordHasher, type PasswordHasher } from './passwords.ts';
 import { accountSchema, applicationSchema, browseQuerySchema, describeIssues, enrollmentSchema, loginSchema, type HouseholdInput } from './schemas.ts';
 import type { ExchangeStore } from './store.ts';
 import { bearerToken, type TokenIssuer } from './tokens.ts';
-import type { WaitingRoom } from './waitingRoom.ts';
+import type { AdmissionControl } from './admission.ts';
 import { mountWaitingRoom, requireAdmission } from './waitingRoomRoutes.ts';
 import { z } from 'zod';
 
@@ -34,7 +34,7 @@ export interface ExchangeDeps {
   /** Called after a confirmation is durable, to wake the 834 dispatcher. */
   onConfirmed?: () => void;
   /** Admission control in front of the journey; none means everyone is admitted. */
-  waitingRoom?: WaitingRoom;
+  admission?: AdmissionControl;
   /** Deliberate faults (latency, 500s, wrong subsidy, skipped ownership check); none in a healthy exchange. */
   faults?: FrontFaults;
   /** Bearer token that may replace the fault switches during a run (PUT /admin/faults); absent: they are fixed. */
@@ -145,7 +145,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       }),
     );
   }
-  mountWaitingRoom(app, deps.waitingRoom, metrics);
+  mountWaitingRoom(app, deps.admission, metrics);
   const contract = openApiDocument();
   app.get('/api/v1/openapi.json', named('openapi', (_req, res) => res.json(contract)));
 
@@ -158,7 +158,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     }),
   );
 
-  app.use(['/api/v1/accounts', '/api/v1/sessions', '/api/v1/applications', '/api/v1/enrollments'], requireAdmission(deps.waitingRoom));
+  app.use(['/api/v1/accounts', '/api/v1/sessions', '/api/v1/applications', '/api/v1/enrollments'], requireAdmission(deps.admission));
 
   app.post(
     '/api/v1/accounts',

@@ -9,6 +9,7 @@ import { oracleRules } from './oracleRules.ts';
 import { openExchangeStore } from './store.ts';
 import { createTokenIssuer, persistentSecret } from './tokens.ts';
 import { createWaitingRoom } from './waitingRoom.ts';
+import { localAdmission } from './admission.ts';
 import { listen } from '../service/listen.ts';
 import { allIssuerIds } from '../../domain/catalog.ts';
 import { NO_FAULTS, type FaultSet } from '../faults/index.ts';
@@ -66,7 +67,7 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
     tokens: createTokenIssuer(persistentSecret(config.dataDir)),
     registry,
     metrics,
-    waitingRoom,
+    admission: waitingRoom && localAdmission(waitingRoom, metrics),
     faults: frontFaults,
     adminToken: config.adminToken,
     countInjected,

@@ -1,7 +1,8 @@
 // Benchmark: what the exchange's engineering costs against the floor. The same k6 load (closed model, no think time)
-// against (a) bare node:http answering constant JSON, (b) the exchange's anonymous plan browsing, (c) the full
-// enrollment journey; requests a second and p50/p95/p99 of each, and the ratios b/a (goal ≥ 0.6) and c/a.
-// k6 and the server share this machine's two cores, as in every run here.
+// against (a) bare node:http answering constant JSON, (b) the exchange's anonymous plan browsing, (c) the consumer
+// journeys in the targets' funnel, (d) the same on an exchange of two worker processes; requests a second and
+// p50/p95/p99 of each, and the ratios b/a (goal ≥ 0.6), c/a and d/c. k6 and the server share this machine's two
+// cores, as in every run here, so (d) shows what a second exchange process buys when k6 needs a core too.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { writeApplicantsFile } from '../applicants/writeFile.ts';
 import { PROJECT_ROOT } from '../scripts/projectRoot.ts';
 import { ProcessGroup } from '../scripts/run/processes.ts';
 import { startService } from '../scripts/run/services.ts';
+import { loadTargets } from '../scripts/targets/load.ts';
 import { ensureK6 } from '../scripts/tools/k6.ts';
 import type { Figures } from './figures.ts';
 import { startMockServices } from './mockServices.ts';
@@ -53,9 +55,13 @@ export async function benchExchangeOverhead(vus = 50, duration = '10s'): Promise
     const constant = runLoad(k6, 'constant', bare.baseUrl, dir, {}, vus, duration);
     await bare.process.stop();
 
-    const { exchange } = await startMockServices(group, dir);
-    const browse = runLoad(k6, 'browse', exchange.baseUrl, dir, { ZIP: zip }, vus, duration);
-    const journey = runLoad(k6, 'journey', exchange.baseUrl, dir, { APPLICANTS_FILE: applicantsFile }, vus, duration);
+    const journeyEnv = { APPLICANTS_FILE: applicantsFile, JOURNEY_MIX: JSON.stringify(loadTargets().funnel) };
+    const single = await startMockServices(group, dir);
+    const browse = runLoad(k6, 'browse', single.exchange.baseUrl, dir, { ZIP: zip }, vus, duration);
+    const journey = runLoad(k6, 'journey', single.exchange.baseUrl, dir, journeyEnv, vus, duration);
+    await Promise.all([single.exchange.process.stop(), single.insurer.process.stop()]);
+    const clustered = await startMockServices(group, dir, 2);
+    const journeyOnTwo = runLoad(k6, 'journey', clustered.exchange.baseUrl, dir, journeyEnv, vus, duration);
 
     const ratio = (x: number) => Math.round((x / constant.rate) * 1000) / 1000;
     const row = (name: string, f: LoadFigures): Figures => ({
@@ -69,9 +75,11 @@ export async function benchExchangeOverhead(vus = 50, duration = '10s'): Promise
       'overhead: k6 virtual users, no think time': { value: vus, unit: 'VUs' },
       ...row('(a) bare node:http', constant),
       ...row('(b) exchange plan browsing', browse),
-      ...row('(c) exchange enrollment journey', journey),
+      ...row('(c) exchange journey mix (targets funnel)', journey),
+      ...row('(d) journey mix, exchange on 2 worker processes', journeyOnTwo),
       'overhead: ratio b/a (goal ≥ 0.6)': { value: ratio(browse.rate), unit: 'ratio' },
       'overhead: ratio c/a': { value: ratio(journey.rate), unit: 'ratio' },
+      'overhead: ratio d/c (2 exchange workers vs 1)': { value: Math.round((journeyOnTwo.rate / journey.rate) * 1000) / 1000, unit: 'ratio' },
     };
   } finally {
     await group.stopAll();

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { ProcessGroup } from '../scripts/run/processes.ts';
 import { startService, type RunningService } from '../scripts/run/services.ts';
 
-export async function startMockServices(group: ProcessGroup, dir: string): Promise<{ insurer: RunningService; exchange: RunningService }> {
+/** `exchangeWorkers`: HTTP worker processes of the exchange (node:cluster); 1 by default. */
+export async function startMockServices(group: ProcessGroup, dir: string, exchangeWorkers = 1): Promise<{ insurer: RunningService; exchange: RunningService }> {
   const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(dir, 'insurer')], logFile: join(dir, 'insurer.log') });
   const exchange = await startService(group, {
     name: 'exchange',
     main: 'mock-exchange/exchange/main.ts',
-    args: ['--port', '0', '--data-dir', join(dir, 'exchange'), '--insurer-url', insurer.baseUrl],
+    args: ['--port', '0', '--data-dir', join(dir, `exchange-${exchangeWorkers}`), '--insurer-url', insurer.baseUrl, '--workers', String(exchangeWorkers)],
     logFile: join(dir, 'exchange.log'),
   });
   return { insurer, exchange };

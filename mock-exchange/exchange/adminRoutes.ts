@@ -15,6 +15,8 @@ export interface AdminDeps {
   faults: FrontFaults;
   /** The bearer token that may change fault switches; without one, switches are fixed at start. */
   adminToken?: string;
+  /** Puts a validated spec in force everywhere it acts (every worker of a cluster); default: `faults.replace`. */
+  replaceFaults?: (spec: string) => Promise<void>;
 }
 
 type Named = (route: string, handler: (req: Request, res: Response) => unknown) => RequestHandler;
@@ -53,7 +55,7 @@ export function mountAdmin(app: Express, deps: AdminDeps, named: Named): void {
   app.get('/admin/faults', named('admin', (_req, res) => res.json({ spec: frontSpec(deps.faults), switchable: deps.adminToken !== undefined })));
   app.put(
     '/admin/faults',
-    named('admin', (req, res) => {
+    named('admin', async (req, res) => {
       if (deps.adminToken === undefined) {
         return void res.status(403).json({ error: 'fault switches are fixed: start the exchange with EXCHANGE_ADMIN_TOKEN set to change them during a run' });
       }
@@ -72,7 +74,8 @@ export function mountAdmin(app: Express, deps: AdminDeps, named: Named): void {
       if (fixed.length > 0) {
         return void res.status(400).json({ error: `${fixed.join(', ')}: only exchange.* switches change during a run; back-end and insurer switches are set at start (--faults)` });
       }
-      deps.faults.replace(next);
+      if (deps.replaceFaults) await deps.replaceFaults(next.toString());
+      else deps.faults.replace(next);
       process.stderr.write(`exchange: fault switches now ${frontSpec(deps.faults) || 'off'}\n`);
       res.json({ spec: frontSpec(deps.faults) });
     }),

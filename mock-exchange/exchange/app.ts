@@ -30,6 +30,10 @@ export interface ExchangeDeps {
   /** Account passwords; scrypt at the default cost unless given. */
   passwords?: PasswordHasher;
   registry: Registry;
+  /** The /metrics exposition when it is more than `registry` (a cluster's aggregate over its processes). */
+  metricsText?: () => Promise<string>;
+  /** Puts validated fault switches in force wherever they act (every worker of a cluster); default: this app's. */
+  replaceFaults?: (spec: string) => Promise<void>;
   metrics: ExchangeMetrics;
   /** Called after a confirmation is durable, to wake the 834 dispatcher. */
   onConfirmed?: () => void;
@@ -125,7 +129,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   app.get(
     '/metrics',
     named('metrics', async (_req, res) => {
-      res.type(deps.registry.contentType).send(await deps.registry.metrics());
+      res.type(deps.registry.contentType).send(await (deps.metricsText?.() ?? deps.registry.metrics()));
     }),
   );
 
@@ -304,7 +308,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
 
   // Loopback-only operations: the back end's outbox and injected faults (read by the harness after a run), and the
   // fault switches, which the admin token may change during a run.
-  mountAdmin(app, { store, faults, adminToken: deps.adminToken }, named);
+  mountAdmin(app, { store, faults, adminToken: deps.adminToken, replaceFaults: deps.replaceFaults }, named);
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not found: see docs/exchange-api.md for the routes' });

@@ -1,4 +1,4 @@
-// Process entry of the mock exchange: `node --import tsx mock-exchange/exchange/main.ts --data-dir DIR --insurer-url URL [--port 0]`.
+// Process entry of the mock exchange: `node --import tsx mock-exchange/exchange/main.ts --data-dir DIR --insurer-url URL [--port 0] [--workers N]`.
 
 import { parseArgs } from 'node:util';
 import { announce, describeListenError, stopOnSignals } from '../service/listen.ts';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'waiting-room-capacity': { type: 'string', default: '0' },
     faults: { type: 'string', default: '' },
     'rate-limit': { type: 'string', default: '0' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const port = Number(values.port);
@@ -31,6 +32,8 @@ const rateLimitPerMinute = Number(values['rate-limit']);
 if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
   fail(`--rate-limit ${values['rate-limit']}: expected a whole number of requests a minute per client (0 = no limit)`);
 }
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 1 || workers > 64) fail(`--workers ${values.workers}: expected a whole number of HTTP worker processes, 1-64 (1 = one process)`);
 if (!values['data-dir']) fail('--data-dir: expected a folder for the exchange database; give one, e.g. --data-dir results/dev/exchange');
 if (!values['insurer-url']) fail('--insurer-url: expected the base URL of the insurer service, e.g. http://127.0.0.1:8081');
 
@@ -44,7 +47,7 @@ try {
 try {
   // The admin token comes from the environment, not a flag, so it never shows in a process listing.
   const adminToken = process.env.EXCHANGE_ADMIN_TOKEN || undefined;
-  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults, rateLimitPerMinute, adminToken });
+  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults, rateLimitPerMinute, adminToken, workers });
   stopOnSignals(exchange.stop);
   announce('exchange', exchange.port);
 } catch (error) {

@@ -1,6 +1,9 @@
 // Composes the exchange: durable store, rules, metrics, the 834 dispatcher and the HTTP app, listening on loopback.
+// One process by default; with `workers` above 1, cluster.ts runs the same HTTP front end in several processes.
 
 import { Registry } from 'prom-client';
+import type { AdmissionControl } from './admission.ts';
+import type { ExchangeStore } from './store.ts';
 import { createExchangeApp } from './app.ts';
 import { createBrowseFastPath, withBrowseFastPath } from './browseFastPath.ts';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
@@ -14,7 +17,7 @@ import { listen } from '../service/listen.ts';
 import { allIssuerIds } from '../../domain/catalog.ts';
 import { NO_FAULTS, type FaultSet } from '../faults/index.ts';
 import { createBackendFaults } from './backendFaults.ts';
-import { createFrontFaults } from './frontFaults.ts';
+import { createFrontFaults, type FrontFaults } from './frontFaults.ts';
 import { readInsurerAcknowledgement, toInterchange } from './interchange.ts';
 
 export interface ExchangeConfig {
@@ -34,6 +37,8 @@ export interface ExchangeConfig {
   rateLimitPerMinute?: number;
   /** Bearer token that may replace the `exchange.*` fault switches during a run; absent: they are fixed at start. */
   adminToken?: string;
+  /** HTTP worker processes (node:cluster) sharing the port, the store, one waiting room and one dispatcher; default 1. */
+  workers?: number;
 }
 
 export interface RunningExchange {
@@ -41,34 +46,41 @@ export interface RunningExchange {
   stop(): Promise<void>;
 }
 
-export async function startExchange(config: ExchangeConfig): Promise<RunningExchange> {
+/** What one process of the exchange serves HTTP with; with several workers, the waiting room, metrics and fault changes go through the primary. */
+export interface FrontEndParts {
+  store: ExchangeStore;
+  registry: Registry;
+  metrics: ReturnType<typeof createExchangeMetrics>;
+  admission?: AdmissionControl;
+  /** The /metrics exposition, when it is not this process's registry alone (a cluster's aggregate). */
+  metricsText?: () => Promise<string>;
+  /** Puts validated fault switches in force everywhere they act (every worker of a cluster); default: here. */
+  replaceFaults?: (spec: string) => Promise<void>;
+}
+
+export interface FrontEnd {
+  port: number;
+  faults: FrontFaults;
+  close(): Promise<void>;
+}
+
+/** The HTTP side of the exchange in this process: tokens, faults, the app and its browse fast path, listening. */
+export async function startFrontEnd(config: ExchangeConfig, parts: FrontEndParts): Promise<FrontEnd> {
   const faultSet = config.faults ?? NO_FAULTS;
-  const store = openExchangeStore(config.dataDir);
+  const { store, metrics } = parts;
   const countInjected = (fault: string): void => store.countInjected({ [fault]: 1 });
   const backendFaults = faultSet.values.size > 0 ? createBackendFaults(faultSet, allIssuerIds()) : undefined;
-  const registry = new Registry();
-  const metrics = createExchangeMetrics(registry);
-  const dispatcher = createDispatcher({
-    store,
-    metrics,
-    endpointFor: () => `${config.insurerUrl}/edi/834`,
-    toInterchange,
-    readAcknowledgement: readInsurerAcknowledgement,
-    options: config.dispatcher,
-    faults: backendFaults,
-  });
-  const waitingRoom = config.waitingRoomCapacity
-    ? createWaitingRoom({ capacity: config.waitingRoomCapacity, sessionIdleMs: config.sessionIdleMs ?? 120_000 })
-    : undefined;
   const frontFaults = createFrontFaults(faultSet, countInjected);
   const app = createExchangeApp({
     store,
     rules: oracleRules,
     tokens: createTokenIssuer(persistentSecret(config.dataDir)),
-    registry,
+    registry: parts.registry,
+    metricsText: parts.metricsText,
     metrics,
-    admission: waitingRoom && localAdmission(waitingRoom, metrics),
+    admission: parts.admission,
     faults: frontFaults,
+    replaceFaults: parts.replaceFaults,
     adminToken: config.adminToken,
     countInjected,
     copiesOf: backendFaults?.copiesOf,
@@ -77,11 +89,44 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
   // Fault switches and a rate limit act in the Express app, so while either is on every request goes through it.
   const fastPath = config.rateLimitPerMinute ? undefined : createBrowseFastPath(oracleRules, metrics);
   const listening = await listen(withBrowseFastPath(app, fastPath, () => frontFaults.active), config.port, config.host);
+  return { port: listening.port, faults: frontFaults, close: () => listening.close() };
+}
+
+/** The back half every exchange has once: the 834 dispatcher over the store's outbox. */
+export function startDispatcher(config: ExchangeConfig, store: ExchangeStore, metrics: ReturnType<typeof createExchangeMetrics>) {
+  const faultSet = config.faults ?? NO_FAULTS;
+  const dispatcher = createDispatcher({
+    store,
+    metrics,
+    endpointFor: () => `${config.insurerUrl}/edi/834`,
+    toInterchange,
+    readAcknowledgement: readInsurerAcknowledgement,
+    options: config.dispatcher,
+    faults: faultSet.values.size > 0 ? createBackendFaults(faultSet, allIssuerIds()) : undefined,
+  });
   dispatcher.start();
+  return dispatcher;
+}
+
+export function waitingRoomOf(config: ExchangeConfig) {
+  return config.waitingRoomCapacity ? createWaitingRoom({ capacity: config.waitingRoomCapacity, sessionIdleMs: config.sessionIdleMs ?? 120_000 }) : undefined;
+}
+
+export async function startExchange(config: ExchangeConfig): Promise<RunningExchange> {
+  if ((config.workers ?? 1) > 1) {
+    const { startExchangeCluster } = await import('./cluster.ts');
+    return startExchangeCluster(config);
+  }
+  const store = openExchangeStore(config.dataDir);
+  const registry = new Registry();
+  const metrics = createExchangeMetrics(registry);
+  const dispatcher = startDispatcher(config, store, metrics);
+  const room = waitingRoomOf(config);
+  const frontEnd = await startFrontEnd(config, { store, registry, metrics, admission: room && localAdmission(room, metrics) });
   return {
-    port: listening.port,
+    port: frontEnd.port,
     async stop() {
-      await listening.close();
+      await frontEnd.close();
       await dispatcher.stop();
       store.close();
     },

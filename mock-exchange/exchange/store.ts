@@ -91,6 +91,8 @@ export function openExchangeStore(dataDir: string) {
   const selectEnrollmentByApplication = db.prepare<[string], { body: string }>('SELECT body FROM enrollments WHERE application_id = ?');
   const selectEnrollment = db.prepare<[string], { body: string; account_id: string }>('SELECT body, account_id FROM enrollments WHERE confirmation = ?');
 
+  // Write transactions run IMMEDIATE (the write lock taken at BEGIN), so exchange workers sharing this file (cluster.ts)
+  // wait for each other through busy_timeout rather than fail when a read lock cannot be upgraded.
   const confirm = db.transaction((enrollment: Enrollment, applicationId: string, accountId: string, copies: number, injected: Record<string, number>) => {
     insertEnrollment.run(enrollment.confirmationNumber, applicationId, accountId, JSON.stringify(enrollment));
     for (let copy = 0; copy < copies; copy += 1) insertOutbox.run(enrollment.confirmationNumber, copy, enrollment.issuerId, enrollment.submittedAt);
@@ -180,7 +182,7 @@ export function openExchangeStore(dataDir: string) {
     confirmEnrollment(enrollment: Enrollment, applicationId: string, accountId: string, copies = 1, injected: Record<string, number> = {}): Enrollment {
       const existing = selectEnrollmentByApplication.get(applicationId);
       if (existing) return JSON.parse(existing.body) as Enrollment;
-      confirm(enrollment, applicationId, accountId, copies, injected);
+      confirm.immediate(enrollment, applicationId, accountId, copies, injected);
       return enrollment;
     },
     countInjected: (counts: Record<string, number>) => addInjected(counts),
@@ -201,8 +203,8 @@ export function openExchangeStore(dataDir: string) {
       }));
     },
     sealBatch: (addressedTo: string, rows: OutboxKey[], now: Date, injected: Record<string, number> = {}): number =>
-      sealBatch(addressedTo, rows, now.toISOString(), injected),
-    dropRow: (row: OutboxKey, fault: string) => drop(row, fault),
+      sealBatch.immediate(addressedTo, rows, now.toISOString(), injected),
+    dropRow: (row: OutboxKey, fault: string) => drop.immediate(row, fault),
     dueBatches(nowMs: number): OutboxBatch[] {
       return dueBatches.all(nowMs).map((b) => {
         const rows = batchEnrollments.all(b.control);
@@ -217,7 +219,7 @@ export function openExchangeStore(dataDir: string) {
       });
     },
     recordAttempt: (control: number, nextAttemptAtMs: number) => void markAttempt.run(nextAttemptAtMs, control),
-    settleBatch: (control: number, outcomes: { confirmation: string; accepted: boolean; reason?: string }[]) => settle(control, outcomes),
+    settleBatch: (control: number, outcomes: { confirmation: string; accepted: boolean; reason?: string }[]) => settle.immediate(control, outcomes),
     outboxStatus(): OutboxStatus {
       const row = status.get()!;
       return { pending: row.pending ?? 0, delivered: row.delivered ?? 0, rejected: row.rejected ?? 0, dropped: row.dropped ?? 0, oldestPendingAt: row.oldest };

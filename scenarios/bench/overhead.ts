@@ -1,13 +1,15 @@
 // The exchange-overhead benchmark's load (bench/exchangeOverhead.ts): the same closed-model k6 load — VUS virtual
 // users, no think time, for DURATION — against (MODE=constant) a bare node:http server answering constant JSON,
-// (MODE=browse) the exchange's anonymous plan browsing, or (MODE=journey) the full enrollment journey.
+// (MODE=browse) the exchange's anonymous plan browsing, or (MODE=journey) the consumer journeys in the targets'
+// funnel (JOURNEY_MIX), every answer checked as in a run.
 
 import { check } from 'k6';
 import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http from 'k6/http';
 import type { Household } from '../../domain/household.ts';
-import { ExchangeClient } from '../lib/exchangeClient.ts';
+import { journeyFor, type JourneyMix } from '../lib/journeyShape.ts';
+import { consumerJourney } from '../lib/journeys.ts';
 
 const MODE = __ENV.MODE ?? 'constant';
 const BASE_URL = __ENV.BASE_URL ?? 'http://127.0.0.1:8080';
@@ -27,18 +29,13 @@ const households = new SharedArray<Household>('households', () =>
     : [],
 );
 
+const mix = JSON.parse(__ENV.JOURNEY_MIX ?? '{"browse":0,"apply":0,"enroll":1,"returning":0}') as JourneyMix;
+
 function journey(): void {
-  const household = households[exec.scenario.iterationInTest];
+  const iteration = exec.scenario.iterationInTest;
+  const household = households[iteration];
   if (!household) return;
-  const client = new ExchangeClient(BASE_URL);
-  client.enterWaitingRoom();
-  client.createAccount(household.email);
-  const application = client.submitApplication(household, household.expected.planYear);
-  const applicationId = String(application.json('applicationId'));
-  client.determineEligibility(applicationId);
-  client.listPlans(applicationId);
-  check(client.enroll(applicationId, household.plan.id), { 'enrolled (201)': (r) => r.status === 201 });
-  client.leaveWaitingRoom();
+  consumerJourney(journeyFor(iteration, mix), household, { baseUrl: BASE_URL, thinkTimeSeconds: 0, maxQueueSeconds: 10 });
 }
 
 export default function (): void {

@@ -24,8 +24,9 @@ export function register(program: Command): void {
     .option('--prometheus-data <dir>', "the run's own Prometheus keeps its data here instead of in the run folder (runs stay apart by testid)")
     .option('--prometheus <where>', "metrics: auto (the run's own Prometheus when installed), own (required), off, or an existing Prometheus's URL for k6 to push to", 'auto')
     .option('--waiting-room <sessions>', "the exchange's waiting-room capacity in active sessions (0: no waiting room)", '0')
+    .option('--exchange-workers <n>', 'HTTP worker processes of the mock exchange (node:cluster; one waiting room and one dispatcher)', '1')
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -34,8 +35,9 @@ export function register(program: Command): void {
       const durationSeconds = opts.duration === undefined ? undefined : parseDurationOption('--duration', opts.duration);
       const prometheus = parsePrometheusMode(opts.prometheus);
       const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });
+      const exchangeWorkers = parseNumberOption('--exchange-workers', opts.exchangeWorkers, { integer: true, min: 1, max: 64 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
-      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity });
+      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, exchangeWorkers });
       process.exitCode = verdict.pass ? 0 : 1;
     });
 }

@@ -13,6 +13,7 @@ interface ServeOptions {
   dataDir?: string;
   insurerUrl?: string;
   faults?: string;
+  workers: string;
 }
 
 async function start(service: string, opts: ServeOptions, port: number): Promise<{ port: number; stop(): Promise<void> }> {
@@ -21,7 +22,8 @@ async function start(service: string, opts: ServeOptions, port: number): Promise
   if (service === 'exchange') {
     if (!opts.insurerUrl) throw new UsageError('--insurer-url', 'the base URL of a running insurer', 'Start one with `harness serve insurer --port 8081`, then pass --insurer-url http://127.0.0.1:8081.');
     const { startExchange } = await import('../../mock-exchange/exchange/server.ts');
-    return startExchange({ port, dataDir, insurerUrl: opts.insurerUrl, faults });
+    const workers = parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
+    return startExchange({ port, dataDir, insurerUrl: opts.insurerUrl, faults, workers, adminToken: process.env.EXCHANGE_ADMIN_TOKEN || undefined });
   }
   if (service === 'insurer') {
     const { startInsurer } = await import('../../mock-exchange/insurer/server.ts');
@@ -39,6 +41,7 @@ export function register(program: Command): void {
     .option('--data-dir <dir>', 'folder for the service database (default results/serve-<service>)')
     .option('--insurer-url <url>', 'exchange only: base URL of the insurer that receives 834s')
     .option('--faults <spec>', 'fault switches, e.g. insurer.error=0.1 (see docs/faults.md)')
+    .option('--workers <n>', 'exchange only: HTTP worker processes sharing the port, one waiting room and one dispatcher', '1')
     .action(async (service: string, opts: ServeOptions) => {
       const port = parseNumberOption('--port', opts.port, { integer: true, min: 0, max: 65535 });
       let running: { port: number; stop(): Promise<void> };

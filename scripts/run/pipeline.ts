@@ -43,6 +43,8 @@ export interface RunOptions {
   faults: string;
   /** Active sessions the exchange's waiting room admits; 0 (the default) runs with no waiting room. */
   waitingRoomCapacity?: number;
+  /** HTTP worker processes of the mock exchange (node:cluster); default 1. */
+  exchangeWorkers?: number;
   /** Where metrics go: the run's own Prometheus (auto/own), none (off), or an existing Prometheus's URL. */
   prometheus?: PrometheusMode;
   /** The TSDB folder of the run's own Prometheus, when not the run folder's prometheus/data. */
@@ -95,7 +97,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     const exchange = await startService(group, {
       name: 'exchange',
       main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0)],
+      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1)],
       logFile: runFile(runDir, 'exchangeLog'),
       env: { ...childEnv, EXCHANGE_ADMIN_TOKEN: adminToken },
     });

@@ -91,6 +91,22 @@ describe('harness run smoke at volume', () => {
   }, 600_000);
 });
 
+describe('harness run smoke --exchange-workers 2', () => {
+  it('passes end to end on a clustered exchange with a waiting room: every confirmation reaches the insurer intact', async () => {
+    const result = await runHarness(['run', 'smoke', '--scale', '5', '--exchange-workers', '2', '--waiting-room', '10', '--prometheus', 'off', '--results', resultsDir], { timeoutMs: 180_000 });
+    expect(result.code, result.stdout.split('\n').filter((l) => !l.includes('k6 │')).join('\n') + result.stderr).toBe(0);
+    const { runDir } = runDirOf(result.stdout);
+    const reconciliation = JSON.parse(readFileSync(join(runDir, 'reconciliation.json'), 'utf8'));
+    expect(reconciliation.enrollments).toEqual({ intended: 100, confirmed: 100, received: 100, intact: 100 });
+  }, 180_000);
+
+  it('refuses a worker count it cannot use with exit 2', async () => {
+    const result = await runHarness(['run', 'smoke', '--exchange-workers', '0', '--results', resultsDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--exchange-workers/);
+  });
+});
+
 describe('harness serve', () => {
   it('says which port is in use and exits 2', async () => {
     const { createServer } = await import('node:net');

@@ -1,4 +1,5 @@
-// Process entry of the mock exchange: `node --import tsx mock-exchange/exchange/main.ts --data-dir DIR --insurer-url URL [--port 0] [--workers N]`.
+// Process entry of the mock exchange: `node --import tsx mock-exchange/exchange/main.ts --data-dir DIR --insurer-url URL [--port 0] [--workers N]`
+// (env EXCHANGE_FAULTS as the fallback of --faults, EXCHANGE_ADMIN_TOKEN for changing exchange.* switches during a run).
 
 import { parseArgs } from 'node:util';
 import { announce, describeListenError, stopOnSignals } from '../service/listen.ts';
@@ -17,7 +18,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'insurer-url': { type: 'string' },
     'waiting-room-capacity': { type: 'string', default: '0' },
-    faults: { type: 'string', default: '' },
+    faults: { type: 'string', default: process.env.EXCHANGE_FAULTS ?? '' },
     'rate-limit': { type: 'string', default: '0' },
     workers: { type: 'string', default: '1' },
   },

@@ -93,3 +93,18 @@ describe('isLoopback', () => {
     for (const address of ['10.0.0.1', '192.168.1.127', '::ffff:10.0.0.1', 'fe80::1', '', undefined, '127.0.0.1.evil']) expect(isLoopback(address), String(address)).toBe(false);
   });
 });
+
+describe('EXCHANGE_FAULTS at start', () => {
+  it('is the fallback of --faults, and a malformed one stops the exchange with exit 2 naming it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { PROJECT_ROOT } = await import('../../../scripts/projectRoot.ts');
+    const started = spawnSync(process.execPath, ['--import', 'tsx', 'mock-exchange/exchange/main.ts', '--data-dir', dir, '--insurer-url', 'http://127.0.0.1:9'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, EXCHANGE_FAULTS: 'exchange.latency=soon' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(started.status).toBe(2);
+    expect(started.stderr).toMatch(/--faults: .*exchange\.latency=soon/);
+  });
+});

@@ -16,6 +16,7 @@ import { ensureK6 } from '../scripts/tools/k6.ts';
 import type { Figures } from './figures.ts';
 import { startMockServices } from './mockServices.ts';
 import { availableMemoryBytes, processUsage } from './processUsage.ts';
+import type { ScenarioConfig } from '../scenarios/lib/config.ts';
 import { ENROLL_ONLY } from '../scenarios/lib/journeyShape.ts';
 import { expectedRequestsPerVu } from './vuPace.ts';
 
@@ -86,9 +87,10 @@ async function runStep(group: ProcessGroup, k6: string, dir: string, baseUrl: st
       summaryFile,
       scenario: { ...plan.scenario, duration: `${HOLD_SECONDS}s`, gracefulStop: '0s' },
       thinkTimeSeconds: plan.thinkTimeSeconds,
+      journeyMix: plan.journeyMix ?? ENROLL_ONLY,
       maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
       thresholds: sloThresholds(targets),
-    }),
+    } satisfies Omit<ScenarioConfig, 'scenario'> & { scenario: object }),
   );
   const started = Date.now();
   let holdStarted = 0;

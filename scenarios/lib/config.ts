@@ -25,6 +25,9 @@ function load(): ScenarioConfig {
   const path = __ENV.HARNESS_CONFIG;
   if (!path) throw new Error('HARNESS_CONFIG: expected the path of the run configuration JSON. Run scenarios through `harness run <profile>`.');
   const config = JSON.parse(open(path)) as ScenarioConfig;
+  if (typeof config.journeyMix !== 'object' || config.journeyMix === null) {
+    throw new Error(`HARNESS_CONFIG ${path}: expected journeyMix, the share of consumers per journey (e.g. {"browse":0,"apply":0,"enroll":1,"returning":0}); the harness writes it from targets.yaml.`);
+  }
   return { ...config, baseUrl: __ENV.BASE_URL ?? config.baseUrl };
 }
 

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../usageError.ts';
+import { aptInstall } from './apt.ts';
 import { PROMETHEUS } from './versions.ts';
 
 export interface PrometheusBinary {
@@ -55,34 +56,11 @@ export function findPrometheus(): PrometheusBinary | undefined {
   return undefined;
 }
 
-function aptGet(args: string[], log: (line: string) => void): boolean {
-  log(`harness: apt-get ${args.join(' ')}`);
-  const result = spawnSync('apt-get', args, {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    timeout: 15 * 60_000,
-  });
-  return result.status === 0;
-}
-
 /** Prometheus, installed from Debian's packages when missing (needs root and apt-get). */
 export function ensurePrometheus(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): PrometheusBinary {
   const found = findPrometheus();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
-  if (!isRoot || !hasApt) {
-    throw new UsageError(
-      'prometheus',
-      `Prometheus ${PROMETHEUS.minimumMajor}.${PROMETHEUS.minimumMinor}+ on PATH (or PROMETHEUS_BIN)`,
-      `Install Debian's package as root (\`apt-get install ${PROMETHEUS.debianPackage}\`), or set PROMETHEUS_BIN.`,
-    );
-  }
-  const install = ['install', '-y', '--no-install-recommends', PROMETHEUS.debianPackage];
-  // A fresh machine may have no package lists yet: refresh them once when the first attempt fails.
-  if (!aptGet(install, log) && !(aptGet(['update'], log) && aptGet(install, log))) {
-    throw new UsageError('apt-get install prometheus', 'to succeed', "See apt-get's output above; check that Debian's mirrors are reachable.");
-  }
+  aptInstall('prometheus', PROMETHEUS.debianPackage, 'set PROMETHEUS_BIN', log);
   const installed = findPrometheus();
   if (!installed) throw new UsageError('prometheus', 'on PATH after apt-get install', 'Check the package installed a `prometheus` binary.');
   return { ...installed, source: 'installed now' };

@@ -5,3 +5,6 @@ export const K6 = { module: 'go.k6.io/k6', version: 'v1.8.1', major: 1 } as cons
 
 /** Prometheus comes from Debian's package; native histograms over remote write need 2.40 or later. */
 export const PROMETHEUS = { debianPackage: 'prometheus', minimumMajor: 2, minimumMinor: 40 } as const;
+
+/** Chromium for the report's browser test comes from Debian's package (`playwright install` downloads from elsewhere). */
+export const CHROMIUM = { debianPackage: 'chromium', executables: ['chromium', 'chromium-browser'] } as const;

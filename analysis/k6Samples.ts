@@ -16,6 +16,8 @@ export interface RunSamples {
   names: string[];
   iterations: number[];
   journeys: { time: number[]; duration: number[] };
+  /** Time a consumer spent in the exchange's waiting room (ms), one sample per journey that entered it. */
+  waitingRoom: { time: number[]; wait: number[] };
   vus: { time: number[]; value: number[] };
   /** First and last sample time of any kind (epoch ms); NaN before any. */
   start: number;
@@ -24,7 +26,7 @@ export interface RunSamples {
   points: number;
 }
 
-const KEPT = new Set(['http_req_duration', 'http_req_failed', 'iterations', 'vus', METRIC_NAMES.journeyDuration]);
+const KEPT = new Set(['http_req_duration', 'http_req_failed', 'iterations', 'vus', METRIC_NAMES.journeyDuration, METRIC_NAMES.waitingRoomWait]);
 const encoder = new TextEncoder();
 const POINT_PREFIX_BYTES = encoder.encode(POINT_PREFIX);
 const KEPT_BYTES = [...KEPT].map((name) => encoder.encode(name));
@@ -36,6 +38,7 @@ export function emptyRunSamples(): RunSamples {
     names: [],
     iterations: [],
     journeys: { time: [], duration: [] },
+    waitingRoom: { time: [], wait: [] },
     vus: { time: [], value: [] },
     start: NaN,
     end: NaN,
@@ -109,6 +112,9 @@ export function sampleCollector(): SampleCollector {
       else samples.failures.failed.push(point.value);
     } else if (metric === 'iterations') {
       samples.iterations.push(time);
+    } else if (metric === METRIC_NAMES.waitingRoomWait) {
+      samples.waitingRoom.time.push(time);
+      samples.waitingRoom.wait.push(point.value);
     } else {
       samples.journeys.time.push(time);
       samples.journeys.duration.push(point.value);

@@ -6,14 +6,14 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { RunSamples } from '../../analysis/k6Samples.ts';
 
-const FORMAT = 'harness-k6-samples-cache/1';
+const FORMAT = 'harness-k6-samples-cache/2';
 
 type ArrayPath = readonly [keyof RunSamples, string?];
 /** Every numeric array of RunSamples, in the order the cache stores them. */
 const ARRAYS: ArrayPath[] = [
   ['requests', 'time'], ['requests', 'duration'], ['requests', 'name'],
   ['failures', 'time'], ['failures', 'failed'], ['failures', 'name'],
-  ['iterations'], ['journeys', 'time'], ['journeys', 'duration'], ['vus', 'time'], ['vus', 'value'],
+  ['iterations'], ['journeys', 'time'], ['journeys', 'duration'], ['waitingRoom', 'time'], ['waitingRoom', 'wait'], ['vus', 'time'], ['vus', 'value'],
 ];
 
 interface Header {
@@ -77,13 +77,14 @@ export function readSamplesCache(cacheFile: string, source: string): RunSamples 
       return part;
     });
     if (offset !== data.length || arrays.length !== ARRAYS.length) return undefined;
-    const [requestTime, duration, requestName, failureTime, failed, failureName, iterations, journeyTime, journeyDuration, vusTime, vusValue] = arrays as number[][];
+    const [requestTime, duration, requestName, failureTime, failed, failureName, iterations, journeyTime, journeyDuration, waitTime, wait, vusTime, vusValue] = arrays as number[][];
     return {
       requests: { time: requestTime!, duration: duration!, name: requestName! },
       failures: { time: failureTime!, failed: failed!, name: failureName! },
       names: header.names,
       iterations: iterations!,
       journeys: { time: journeyTime!, duration: journeyDuration! },
+      waitingRoom: { time: waitTime!, wait: wait! },
       vus: { time: vusTime!, value: vusValue! },
       start: header.start,
       end: header.end,

@@ -28,6 +28,8 @@ export interface SoakResult {
   points: number;
   /** Theil–Sen slope in units per hour. */
   slopePerHour: number;
+  /** The Theil–Sen line's value at t = 0 (the trend line is intercept + slopePerHour · t / 3600); NaN when too short. */
+  intercept: number;
   level: number;
   /** Value the trend line reaches at `horizonSeconds` after the start of the run. */
   projected: number;
@@ -46,7 +48,7 @@ export function soakVerdict(series: readonly SeriesPoint[], options: SoakOptions
   const base = { points: kept.length, horizonSeconds };
   if (kept.length < (options.minPoints ?? 8)) {
     const level = values.length > 0 ? median(values) : NaN;
-    return { ...base, verdict: 'too short', direction: 'none', slopePerHour: 0, level, projected: level, trend: undefined };
+    return { ...base, verdict: 'too short', direction: 'none', slopePerHour: 0, intercept: NaN, level, projected: level, trend: undefined };
   }
   const trend = mannKendall(values);
   const line = theilSen(kept.map((p) => p.t), values);
@@ -62,6 +64,7 @@ export function soakVerdict(series: readonly SeriesPoint[], options: SoakOptions
     verdict: drifting ? 'drifting' : 'flat',
     direction: drifting ? (line.slope > 0 ? 'up' : 'down') : 'none',
     slopePerHour: line.slope * 3600,
+    intercept: line.intercept,
     level,
     projected,
     trend,

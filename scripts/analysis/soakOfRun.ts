@@ -28,6 +28,8 @@ function readExchangeMetrics(runDir: string, startMs: number): { series: Map<str
 
 export interface SoakAnalysis {
   results: SoakSeriesResult[];
+  /** The points each result judged (before the warm-up is left out), by series name. */
+  series: Map<string, SeriesPoint[]>;
   windows: SoakWindows;
   notes: string[];
 }
@@ -49,5 +51,5 @@ export async function soakOfRun(runDir: string, options: Partial<SoakWindows> & 
       `This run lasted ${durationSeconds.toFixed(0)} s (windows of ${windows.windowSeconds} s after a ${windows.warmupSeconds} s warm-up). Give a shorter --window or --warmup, or soak longer.`,
     );
   }
-  return { results, windows, notes: exchange.note ? [exchange.note] : [] };
+  return { results, series, windows, notes: exchange.note ? [exchange.note] : [] };
 }

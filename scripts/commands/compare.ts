@@ -18,7 +18,7 @@ async function readSide(dirs: string[], flag: string): Promise<RunSamples[]> {
 
 const format = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
-function effectText(m: MetricComparison): string {
+export function effectText(m: MetricComparison): string {
   if (m.kind === 'latency') return `×${format(m.effect, 3)} [${format(m.low, 3)}, ${format(m.high, 3)}]`;
   return `${m.effect >= 0 ? '+' : ''}${format(m.effect * 100, 2)} pt [${format(m.low * 100, 2)}, ${format(m.high * 100, 2)}]`;
 }

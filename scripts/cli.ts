@@ -11,6 +11,7 @@ import { register as registerGenerate } from './commands/generate.ts';
 import { register as registerOpenApi } from './commands/openapi.ts';
 import { register as registerPlans } from './commands/plans.ts';
 import { register as registerReconcile } from './commands/reconcile.ts';
+import { register as registerReport } from './commands/report.ts';
 import { register as registerRun } from './commands/run.ts';
 import { register as registerScan } from './commands/scan.ts';
 import { register as registerServe } from './commands/serve.ts';
@@ -28,7 +29,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerDashboards, registerOpenApi, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerBench]) {
     register(program);
   }
   try {

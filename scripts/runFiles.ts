@@ -17,6 +17,9 @@ export const RUN_FILES = {
   summary: 'summary.md',
   junit: 'junit.xml',
   run: 'run.json',
+  /** The run's report, one self-contained HTML page (`harness report --run`), and its screenshot from the browser test. */
+  report: 'report.html',
+  reportScreenshot: 'report.png',
   exchangeLog: 'exchange.log',
   /** Where the live exchange's admin endpoint is and its token (owner-only), for `harness faults --run DIR` during the run. */
   exchangeAdmin: 'exchange-admin.json',

@@ -1,0 +1,34 @@
+// The exchange's own resources over the run — memory and event-loop lag — from exchange-metrics.ndjson, which
+// `harness run` exports from its Prometheus (analysis/metricSeries.ts reads it, as `harness soak` does).
+
+import type { SeriesPoint } from '../analysis/soak.ts';
+import { absent, chart, type ReportChart } from './chart.ts';
+import type { Y } from './downsample.ts';
+
+/** Series on one x: the sorted union of their times, null where a series has no point. */
+export function alignSeries(series: readonly SeriesPoint[][], scale = 1): { x: number[]; ys: Y[][] } {
+  const x = [...new Set(series.flatMap((s) => s.map((p) => p.t)))].sort((a, b) => a - b);
+  const index = new Map(x.map((t, i) => [t, i]));
+  const ys = series.map((s) => {
+    const values: Y[] = new Array<Y>(x.length).fill(null);
+    for (const p of s) values[index.get(p.t)!] = p.value * scale;
+    return values;
+  });
+  return { x, ys };
+}
+
+function group(id: string, title: string, caption: string, yLabel: string, entries: [string, SeriesPoint[]][], scale: number, reason: string): ReportChart {
+  if (entries.length === 0) return absent(id, title, reason);
+  const { x, ys } = alignSeries(entries.map(([, points]) => points), scale);
+  return chart({ id, title, caption, xAxis: 'elapsed', yLabel, x, series: entries.map(([name], i) => ({ label: name, values: ys[i]! })) }, reason);
+}
+
+/** `series` undefined: the run folder has no exchange-metrics.ndjson (`why` says so). */
+export function exchangeCharts(series: Map<string, SeriesPoint[]> | undefined, why: string): ReportChart[] {
+  const entries = [...(series ?? new Map<string, SeriesPoint[]>())];
+  const reason = series ? 'exchange-metrics.ndjson holds no such series.' : why;
+  return [
+    group('memory', 'Exchange memory', "The exchange's resident memory and heap used, from its Prometheus metrics (exchange-metrics.ndjson).", 'MB', entries.filter(([name]) => /bytes$/i.test(name)), 1 / 1e6, reason),
+    group('event-loop', 'Exchange event-loop lag', "The exchange's event-loop lag, from its Prometheus metrics (exchange-metrics.ndjson).", 'ms', entries.filter(([name]) => /lag/i.test(name)), 1000, reason),
+  ];
+}

@@ -1,0 +1,110 @@
+// One run's report as an HTML string: the verdict banner (the same headline the terminal prints), the targets
+// table, the run's parameters, the charts over time, the integrity section, and the capacity section of a stress
+// run or the soak section of a soak run. Pure: everything it shows is in its input.
+
+import { DEFECT_CLASSES } from '../reconcile/reconcile.ts';
+import { exampleValue, maskSsn } from '../reconcile/mask.ts';
+import { verdictHeadline } from '../verdict/render.ts';
+import type { Verdict } from '../verdict/verdict.ts';
+import { capacitySection, type CapacityView } from './capacitySection.ts';
+import type { ReportChart } from './chart.ts';
+import { chartSlot, definitionList, escapeHtml, fmt, page, section, table, type ChartLibrary } from './html.ts';
+import { soakSection, type SoakView } from './soakSection.ts';
+
+export interface ReconciliationView {
+  enrollments: { intended: number; confirmed: number; received: number; intact: number };
+  classes: Partial<Record<string, number>>;
+  garbledByField: Partial<Record<string, number>>;
+  examples: { class: string; confirmationNumber: string; field?: string; expected?: unknown; received?: unknown; member?: { initials: string; ssn: string }; detail: string }[];
+}
+
+export interface RunReportInput {
+  verdict: Verdict | undefined;
+  /** run.json as the run wrote it. */
+  run: Record<string, unknown>;
+  /** Charts over time, in the order shown; absent ones say why. */
+  timeline: ReportChart[];
+  reconciliation: ReconciliationView | undefined;
+  capacity?: { view: CapacityView | { absent: string }; charts: ReportChart[] };
+  soak?: { view: SoakView | { absent: string }; charts: ReportChart[] };
+  /** Things the reader should know about missing or unreadable inputs. */
+  notes: string[];
+  generatedAt: string;
+  library: ChartLibrary;
+}
+
+function banner(verdict: Verdict | undefined): string {
+  if (!verdict) return '<div class="banner fail" id="verdict" data-pass="unknown">NO VERDICT — verdict.json is not in the run folder (run `harness gate --run DIR`)</div>';
+  return `<div class="banner ${verdict.pass ? 'pass' : 'fail'}" id="verdict" data-pass="${verdict.pass}">${escapeHtml(verdictHeadline(verdict))}</div>`;
+}
+
+function targets(verdict: Verdict | undefined): string {
+  if (!verdict) return '<p class="note">No verdict, so no targets to show.</p>';
+  return table(['', 'check', 'target', 'actual'], verdict.checks.map((c) => [c.pass ? 'ok' : 'FAIL', c.name, c.target, c.actual]), (i) => (verdict.checks[i]!.pass ? 'pass' : 'fail'));
+}
+
+const text = (v: unknown): string => (v === undefined || v === null || v === '' ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+function parameters(run: Record<string, unknown>): string {
+  const scenario = run.scenario as Record<string, unknown> | undefined;
+  const metrics = run.metrics as { description?: string } | undefined;
+  return definitionList([
+    ['run', text(run.runId)],
+    ['profile', text(run.profile)],
+    ['targets file', text(run.targetsFile)],
+    ['seed', text(run.seed)],
+    ['scale', text(run.scale)],
+    ['duration asked', run.durationSeconds ? `${text(run.durationSeconds)} s` : '– (the profile default)'],
+    ['plan year', text(run.planYear)],
+    ['fault switches', text(run.faults) === '–' ? 'none' : text(run.faults)],
+    ['applicants', text(run.count)],
+    ['k6 scenario', scenario ? JSON.stringify(scenario) : '–'],
+    ['started', text(run.startedAt)],
+    ['finished', text(run.finishedAt)],
+    ['k6', `${text(run.k6)} (exit ${text(run.k6ExitCode)})`],
+    ['harness', text(run.harness)],
+    ['Node', text(run.node)],
+    ['machine', text(run.machine)],
+    ['metrics', text(metrics?.description)],
+  ]);
+}
+
+function integrity(r: ReconciliationView | undefined): string {
+  if (!r) return section('integrity', 'Integrity', '<p class="note">reconciliation.json is not in the run folder: the run was not reconciled (run `harness reconcile --run DIR`).</p>');
+  const e = r.enrollments;
+  const counts = definitionList([
+    ['applicants (intended)', fmt(e.intended)],
+    ['confirmed to consumers', fmt(e.confirmed)],
+    ['received by the insurer', fmt(e.received)],
+    ['received intact', fmt(e.intact)],
+  ]);
+  const classes = table(['defect class', 'enrollments'], DEFECT_CLASSES.map((c) => [c, r.classes[c] ?? 0]), (i) => ((r.classes[DEFECT_CLASSES[i]!] ?? 0) > 0 ? 'fail' : 'pass'));
+  const fields = Object.entries(r.garbledByField);
+  const garbled = fields.length === 0 ? '<p>No field arrived garbled.</p>' : table(['field', 'enrollments garbled'], fields.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0)));
+  // The examples are masked when reconciliation.json is written; masked again here, so a hand-made file cannot leak.
+  const examples =
+    r.examples.length === 0
+      ? '<p>No defect, so no examples.</p>'
+      : table(
+          ['class', 'confirmation', 'field', 'expected', 'received', 'member', 'detail'],
+          r.examples.map((x) => [x.class, x.confirmationNumber, x.field ?? '', x.field ? text(exampleValue(x.field, x.expected)) : text(x.expected), x.field ? text(exampleValue(x.field, x.received)) : text(x.received), x.member ? `${x.member.initials} ${maskSsn(x.member.ssn)}` : '', x.detail]),
+        );
+  return section('integrity', 'Integrity', `${counts}\n<h3>Defect classes</h3>\n${classes}\n<h3>Garbled fields</h3>\n${garbled}\n<h3>Examples (masked)</h3>\n${examples}`);
+}
+
+export function renderRunReport(input: RunReportInput): string {
+  const title = `${text(input.run.profile)} run ${text(input.run.runId)}`;
+  const body = [
+    `<header><h1>Run report: ${escapeHtml(title)}</h1><p class="note">Written ${escapeHtml(input.generatedAt)} from the files of the run folder.</p></header>`,
+    banner(input.verdict),
+    section('targets', 'Targets', targets(input.verdict)),
+    section('parameters', 'Run parameters', parameters(input.run)),
+    section('timeline', 'Over time', input.timeline.map(chartSlot).join('\n')),
+    integrity(input.reconciliation),
+    input.capacity ? capacitySection(input.capacity.view, input.capacity.charts) : '',
+    input.soak ? soakSection(input.soak.view, input.soak.charts) : '',
+    input.notes.length > 0 ? section('notes', 'Notes', `<ul>${input.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`) : '',
+  ].join('\n');
+  const charts = [...input.timeline, ...(input.capacity?.charts ?? []), ...(input.soak?.charts ?? [])];
+  return page({ title: `Report: ${title}`, body, charts, library: input.library });
+}

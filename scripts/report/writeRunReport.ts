@@ -1,0 +1,130 @@
+// Writes a run folder's report.html from the files the run left: the thin I/O shell around report/runReport.ts.
+// A file the report cannot use (absent, or not what it should be) becomes a note and an absent chart, never a crash:
+// the report shows what there is. Capacity and soak reuse the analyses `harness capacity` and `harness soak` run.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { MetricLineError, parseMetricSeries } from '../../analysis/metricSeries.ts';
+import type { RunSamples } from '../../analysis/k6Samples.ts';
+import type { SeriesPoint } from '../../analysis/soak.ts';
+import { readInsurerRecords, readLedger } from '../../reconcile/ndjson.ts';
+import { capacityCharts, type CapacityView } from '../../report/capacitySection.ts';
+import { absent, type ReportChart } from '../../report/chart.ts';
+import { deliveriesOf, deliveryCharts } from '../../report/delivery.ts';
+import { exchangeCharts } from '../../report/exchangeCharts.ts';
+import { renderRunReport, type ReconciliationView } from '../../report/runReport.ts';
+import type { ScenarioRecord } from '../../report/scenarioPlan.ts';
+import { soakCharts, type SoakView } from '../../report/soakSection.ts';
+import { timelineCharts } from '../../report/timeline.ts';
+import { waitingRoomCharts } from '../../report/waitingRoom.ts';
+import type { Verdict } from '../../verdict/verdict.ts';
+import { capacityJson } from '../commands/capacity.ts';
+import { fitAndPlan, fromRun } from '../analysis/capacityInputs.ts';
+import { readRunSamples } from '../analysis/readK6Samples.ts';
+import { readOptionalRunJson, readRunJson, requireRunFolder } from '../analysis/runInputs.ts';
+import { soakOfRun } from '../analysis/soakOfRun.ts';
+import { runFile } from '../runFiles.ts';
+import type { Targets } from '../targets/schema.ts';
+import { UsageError } from '../usageError.ts';
+import { readChartLibrary } from './chartLibrary.ts';
+
+/** Profiles whose runs get a capacity section (a step load) and a soak section. */
+const CAPACITY_PROFILES = new Set(['stress']);
+const SOAK_PROFILES = new Set(['soak']);
+
+/** The message of an input the report cannot use; anything else is a bug and is thrown on. */
+function usable<T>(read: () => T, notes: string[]): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    notes.push(error.message);
+    return undefined;
+  }
+}
+
+async function usableAsync<T>(read: () => Promise<T>, notes: string[]): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    notes.push(error.message);
+    return undefined;
+  }
+}
+
+const K6_CHARTS: [string, string][] = [['throughput', 'Arrival and throughput'], ['latency', 'Request latency'], ['errors', 'Failed requests'], ['vus', 'Active VUs'], ['waiting-length', 'Waiting room: consumers waiting'], ['waiting-wait', 'Waiting room: time waited']];
+
+function exchangeSeriesOf(runDir: string, startMs: number, notes: string[]): { series?: Map<string, SeriesPoint[]>; why: string } {
+  const file = runFile(runDir, 'exchangeMetrics');
+  if (!existsSync(file)) return { why: `${file} is not in the run folder: the run had no Prometheus of its own (\`harness setup --prometheus\`, or --prometheus own).` };
+  try {
+    return { series: parseMetricSeries(readFileSync(file, 'utf8'), startMs), why: '' };
+  } catch (error) {
+    if (!(error instanceof MetricLineError)) throw error;
+    notes.push(`${file}: ${error.message}`);
+    return { why: `${file} could not be read (${error.message}).` };
+  }
+}
+
+async function deliveryChartsOf(runDir: string, startMs: number, notes: string[]): Promise<ReportChart[]> {
+  const ledger = await usableAsync(() => readLedger(runFile(runDir, 'ledger')), notes);
+  const received = await usableAsync(() => readInsurerRecords(runFile(runDir, 'insurerRecords')), notes);
+  if (!ledger || !received) {
+    const why = `${!ledger ? 'ledger.ndjson' : 'insurer-records.ndjson'} is not usable (see the notes).`;
+    return [absent('outbox', 'Undelivered enrollments (outbox backlog)', why), absent('delivery', '834 delivery latency', why)];
+  }
+  return deliveryCharts(deliveriesOf(ledger, received), startMs);
+}
+
+async function capacityOf(runDir: string, targets: Targets): Promise<{ view: CapacityView | { absent: string }; charts: ReportChart[] }> {
+  try {
+    const measured = await fromRun(runDir);
+    const { fit, plan } = fitAndPlan(measured, targets, runDir);
+    const view: CapacityView = { fit, load: measured.load, latency: measured.latency, json: capacityJson(fit, plan, measured, targets), sloP95Ms: targets.slo.p95Ms };
+    return { view, charts: capacityCharts(view) };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { view: { absent: `No capacity fit: ${error.message}` }, charts: [] };
+  }
+}
+
+async function soakOf(runDir: string): Promise<{ view: SoakView | { absent: string }; charts: ReportChart[] }> {
+  try {
+    const view = await soakOfRun(runDir, { minRelativeChange: 0.1 });
+    return { view, charts: soakCharts(view) };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { view: { absent: `No soak judgement: ${error.message}` }, charts: [] };
+  }
+}
+
+/** Renders the run folder's report and writes it to report.html; returns the file and its size in bytes. */
+export async function writeRunReport(runDir: string, targets: Targets, now = new Date()): Promise<{ file: string; bytes: number }> {
+  requireRunFolder(runDir);
+  const notes: string[] = [];
+  const run = readRunJson<Record<string, unknown>>(runDir, 'run', "the run's parameters written by `harness run`");
+  const verdict = usable(() => readOptionalRunJson<Verdict>(runDir, 'verdict', 'the verdict of the run'), notes);
+  const reconciliation = usable(() => readOptionalRunJson<ReconciliationView>(runDir, 'reconciliation', 'the reconciliation of the run'), notes);
+  const samples: RunSamples | undefined = await usableAsync(() => readRunSamples(runDir), notes);
+  const startMs = samples?.start ?? Date.parse(String(run.startedAt));
+  const timeline: ReportChart[] = samples
+    ? [...timelineCharts(samples, run.scenario as ScenarioRecord | undefined), ...waitingRoomCharts(samples)]
+    : K6_CHARTS.map(([id, title]) => absent(id, title, "k6's samples (k6-samples.json.gz) are not usable; see the notes."));
+  const exchange = exchangeSeriesOf(runDir, startMs, notes);
+  timeline.push(...(await deliveryChartsOf(runDir, startMs, notes)), ...exchangeCharts(exchange.series, exchange.why));
+  const profile = String(run.profile);
+  const html = renderRunReport({
+    verdict,
+    run,
+    timeline,
+    reconciliation,
+    ...(CAPACITY_PROFILES.has(profile) ? { capacity: await capacityOf(runDir, targets) } : {}),
+    ...(SOAK_PROFILES.has(profile) ? { soak: await soakOf(runDir) } : {}),
+    notes,
+    generatedAt: now.toISOString(),
+    library: readChartLibrary(),
+  });
+  const file = runFile(runDir, 'report');
+  writeFileSync(file, html);
+  return { file, bytes: Buffer.byteLength(html) };
+}

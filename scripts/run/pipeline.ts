@@ -25,6 +25,8 @@ import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
 import type { Profile } from './profiles/index.ts';
 import { createRunFolder, newRunId } from './runFolder.ts';
 import { startRunMetrics, type PrometheusMode, type RunMetrics } from './runMetrics.ts';
+import { harnessVersion, machineDescription } from './machine.ts';
+import { writeRunReport } from '../report/writeRunReport.ts';
 import { startService } from './services.ts';
 import { sloThresholds } from './profiles/thresholds.ts';
 
@@ -199,9 +201,11 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
-    say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md`);
+    const report = await writeRunReport(runDir, targets);
+    phaseDone('report');
+    say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`);
     phases.total = Date.now() - startedAt.getTime();
     return { runDir, verdict, phases };
   } finally {

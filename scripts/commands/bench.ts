@@ -9,6 +9,7 @@ import { formatFigures, type Figures } from '../../bench/figures.ts';
 import { benchEndToEnd } from '../../bench/endToEnd.ts';
 import { benchExchangeOverhead } from '../../bench/exchangeOverhead.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
+import { benchReport } from '../../bench/report.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
 import { benchVus } from '../../bench/vus.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   'exchange-overhead': () => benchExchangeOverhead(),
   vus: () => benchVus(),
   analysis: () => benchAnalysis(),
+  report: () => benchReport(),
 };
 
 export function register(program: Command): void {

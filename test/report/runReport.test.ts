@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { absent, chart } from '../../report/chart.ts';
+import { renderCompareReport } from '../../report/compareReport.ts';
+import { renderRunReport, type RunReportInput } from '../../report/runReport.ts';
+import type { Verdict } from '../../verdict/verdict.ts';
+
+const library = { script: 'window.uPlot = function () {};', css: '.u-legend { color: black }' };
+
+const failing: Verdict = {
+  pass: false,
+  profile: 'smoke',
+  runId: 'r1',
+  checks: [
+    { name: 'latency p95', target: '≤ 1000ms', actual: 1500, pass: false },
+    { name: 'HTTP error rate', target: '≤ 0.01', actual: 0, pass: true },
+    { name: 'integrity: lost', target: '= 0', actual: 3, pass: false },
+  ],
+};
+
+function input(overrides: Partial<RunReportInput> = {}): RunReportInput {
+  return {
+    verdict: failing,
+    run: { runId: 'r1', profile: 'smoke', seed: 1, k6: 'v1.8.1', harness: '0.1.0', machine: '2 × test CPU' },
+    timeline: [
+      chart({ id: 'latency', title: 'Request latency', caption: 'p95', xAxis: 'elapsed', yLabel: 'ms', x: [0.5, 1.5], series: [{ label: 'p95', values: [10, 12] }] }, 'none'),
+      absent('memory', 'Exchange memory', 'exchange-metrics.ndjson is not in the run folder.'),
+    ],
+    reconciliation: {
+      enrollments: { intended: 10, confirmed: 10, received: 8, intact: 7 },
+      classes: { lost: 2, garbled: 1 },
+      garbledByField: { ssn: 1 },
+      // A hand-made file with an unmasked SSN and name: the report masks them anyway.
+      examples: [{ class: 'garbled', confirmationNumber: 'EN1', field: 'ssn', expected: '123-45-6789', received: '123-45-6780', member: { initials: 'J.D.', ssn: '123456789' }, detail: 'ssn differs' }],
+    },
+    notes: [],
+    generatedAt: '2026-11-23T12:00:00.000Z',
+    library,
+    ...overrides,
+  };
+}
+
+describe('renderRunReport', () => {
+  it('shows a failing verdict as FAIL with the missed targets, the same headline the terminal prints', () => {
+    const html = renderRunReport(input());
+    expect(html).toContain('<div class="banner fail" id="verdict" data-pass="false">VERDICT: FAIL — missed: latency p95, integrity: lost</div>');
+    expect(html).not.toContain('VERDICT: PASS');
+    expect(html).toMatch(/<tr class="fail"><td>FAIL<\/td><td>latency p95<\/td><td>≤ 1000ms<\/td><td>1500<\/td><\/tr>/);
+  });
+
+  it('shows a passing verdict as PASS', () => {
+    const html = renderRunReport(input({ verdict: { ...failing, pass: true, checks: failing.checks.map((c) => ({ ...c, pass: true })) } }));
+    expect(html).toContain('data-pass="true">VERDICT: PASS — every target held (3 checks, profile smoke)</div>');
+  });
+
+  it('says why a series is absent instead of leaving a slot for an empty chart', () => {
+    const html = renderRunReport(input());
+    expect(html).toContain('data-chart-absent="memory"');
+    expect(html).toContain('not shown: exchange-metrics.ndjson is not in the run folder.');
+    expect(html).not.toContain('data-chart="memory"');
+    const data = JSON.parse(/id="report-charts">([\s\S]*?)<\/script>/.exec(html)![1]!) as { id: string }[];
+    expect(data.map((c) => c.id)).toEqual(['latency']);
+  });
+
+  it('a chart with no finite value is absent, with the reason given', () => {
+    const empty = chart({ id: 'x', title: 'X', caption: '', xAxis: 'elapsed', yLabel: '', x: [1, 2], series: [{ label: 'a', values: [null, null] }, { label: 'target', values: [1, 1], reference: true }] }, 'nothing measured');
+    expect(empty).toEqual({ kind: 'absent', id: 'x', title: 'X', reason: 'nothing measured' });
+  });
+
+  it('masks personal fields in the integrity examples and counts every defect class', () => {
+    const html = renderRunReport(input());
+    expect(html).not.toContain('123-45-6789');
+    expect(html).not.toContain('123456789');
+    expect(html).toContain('***-**-6789');
+    expect(html).toContain('***-**-6780');
+    expect(html).toMatch(/<tr class="fail"><td>lost<\/td><td>2<\/td><\/tr>/);
+    expect(html).toMatch(/<tr class="pass"><td>phantom<\/td><td>0<\/td><\/tr>/);
+  });
+
+  it('escapes what it shows and fetches nothing: no src, no link, a CSP that allows no connection', () => {
+    const html = renderRunReport(input({ run: { runId: '<img src=x onerror=alert(1)>', profile: 'smoke', faults: '</script><script>alert(1)</script>' } }));
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<script>alert/);
+    expect(html).not.toMatch(/<[a-z][^>]*\s(src|href)=/i);
+    expect(html).toContain("default-src 'none'");
+  });
+});
+
+describe('renderCompareReport', () => {
+  it('shows a regression as SLOWER with the metric named, and the table of every metric', () => {
+    const metric = (key: string, change: 'faster' | 'same' | 'slower', effect: number) => ({ key, kind: 'latency' as const, change, baseline: 100, candidate: 100 * effect, effect, low: effect - 0.05, high: effect + 0.05, pValue: 0.001, samples: { baseline: 1000, candidate: 1000 } });
+    const html = renderCompareReport({
+      comparison: { verdict: 'slower', minEffect: 0.1, confidence: 0.9833, metrics: [metric('http_req_duration p95', 'slower', 1.3), metric('journey duration p95', 'same', 1.01)] },
+      baseline: [{ dir: 'a', runId: 'base-1', profile: 'load', verdict: 'VERDICT: PASS — every target held (3 checks, profile load)' }],
+      candidate: [{ dir: 'b', runId: 'cand-1', profile: 'load', verdict: 'VERDICT: FAIL — missed: latency p95' }],
+      charts: [],
+      generatedAt: '2026-11-23T12:00:00.000Z',
+      library,
+    });
+    expect(html).toContain('data-verdict="slower">VERDICT: SLOWER — slower: http_req_duration p95</div>');
+    expect(html).toMatch(/<tr class="fail"><td>SLOWER<\/td><td>http_req_duration p95<\/td><td>100 ms<\/td><td>130 ms<\/td><td>×1.300 \[1.250, 1.350\]/);
+    expect(html).toMatch(/<tr class="pass"><td>same<\/td><td>journey duration p95<\/td>/);
+    expect(html).toContain('cand-1');
+  });
+});

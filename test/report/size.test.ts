@@ -1,0 +1,33 @@
+// A one-hour run's report stays under 5 MB: its per-second series are downsampled before they go into the page.
+
+import { describe, expect, it } from 'vitest';
+import { MAX_CHART_POINTS, type ChartSpec } from '../../report/chart.ts';
+import { readChartLibrary } from '../../scripts/report/chartLibrary.ts';
+import { oneHourReport } from './fixtures/oneHourRun.ts';
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+function chartsOf(html: string): ChartSpec[] {
+  const json = /<script type="application\/json" id="report-charts">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (!json) throw new Error('no chart data in the page');
+  return JSON.parse(json) as ChartSpec[];
+}
+
+describe('the report of a one-hour run', () => {
+  it('is under 5 MB with every chart drawn and every series downsampled', () => {
+    const html = oneHourReport(readChartLibrary());
+    const bytes = Buffer.byteLength(html);
+    expect(bytes).toBeLessThan(FIVE_MB);
+    const charts = chartsOf(html);
+    expect(charts.map((c) => c.id).sort()).toEqual(['delivery', 'errors', 'event-loop', 'latency', 'memory', 'outbox', 'throughput', 'vus', 'waiting-length', 'waiting-wait']);
+    for (const chart of charts) {
+      expect(chart.x.length, chart.id).toBeLessThanOrEqual(MAX_CHART_POINTS);
+      // An hour of per-second windows (3,600) had to be cut down.
+      if (chart.id !== 'delivery' && chart.id !== 'outbox') expect(chart.x.length, chart.id).toBeGreaterThan(MAX_CHART_POINTS / 2);
+      for (const s of chart.series) expect(s.values, `${chart.id} ${s.label}`).toHaveLength(chart.x.length);
+    }
+    // The one slow request in a thousand (2 s) still shows in the p99 after downsampling.
+    const latency = charts.find((c) => c.id === 'latency')!;
+    expect(Math.max(...(latency.series.find((s) => s.label === 'p99')!.values as number[]))).toBeGreaterThan(1000);
+  }, 60_000);
+});

@@ -14,6 +14,8 @@ export interface ChartSeries {
   reference?: boolean;
   /** Drawn as points only (measured points beside a fitted curve). */
   pointsOnly?: boolean;
+  /** Drawn wider, so a series drawn over it on the same values still lets it show (baseline under candidate). */
+  wide?: boolean;
 }
 
 export interface ChartSpec {

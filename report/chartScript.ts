@@ -29,10 +29,11 @@ export const CHART_SCRIPT = `(function () {
     var series = [{ label: spec.xAxis === 'elapsed' ? 'elapsed' : (spec.xLabel || 'x'), value: function (u, v) { return v == null ? '' : spec.xAxis === 'elapsed' ? elapsed(v) : number(v); } }];
     spec.series.forEach(function (s) {
       var stroke = s.reference ? REFERENCE : COLORS[colour++ % COLORS.length];
-      var options = { label: s.label, stroke: stroke, width: s.reference ? 1.5 : 2, value: function (u, v) { return number(v); } };
+      var options = { label: s.label, stroke: stroke, width: s.reference ? 1.5 : s.wide ? 5 : 2, value: function (u, v) { return number(v); } };
       if (s.reference) options.dash = [6, 4];
       if (s.pointsOnly) { options.paths = function () { return null; }; options.points = { show: true, size: 9, stroke: stroke, fill: stroke }; }
-      else options.points = { show: false };
+      // A value between two gaps has no line to be part of: draw the points then, or it would not show at all.
+      else options.points = { show: s.values.some(function (v, i) { return v != null && s.values[i - 1] == null && s.values[i + 1] == null; }), size: 5, fill: stroke };
       series.push(options);
     });
     var axes = [

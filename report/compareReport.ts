@@ -37,13 +37,13 @@ export function distributionChart(id: string, title: string, baseline: readonly 
     {
       id,
       title,
-      caption: 'Latency at each percentile, every run of a side pooled (percentiles are never averaged across runs).',
+      caption: 'Latency at each percentile, every run of a side pooled (percentiles are never averaged across runs); the baseline is the wide line under the candidate.',
       xAxis: 'number',
       xLabel: 'percentile',
       yLabel: 'ms',
       x: DISTRIBUTION_PERCENTILES.map((p) => p * 100),
       series: [
-        { label: 'baseline', values: curve(baseline) },
+        { label: 'baseline', values: curve(baseline), wide: true },
         { label: 'candidate', values: curve(candidate) },
       ],
     },

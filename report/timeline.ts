@@ -49,12 +49,14 @@ function percentilePerWindow(w: Windows, times: readonly number[], values: reado
   return out;
 }
 
-function maxPerWindow(w: Windows, times: readonly number[], values: readonly number[]): Y[] {
+/** A gauge per window: the most it read in the window, else what it last read (a gauge holds until the next sample or the end). */
+function gaugePerWindow(w: Windows, times: readonly number[], values: readonly number[]): Y[] {
   const out: Y[] = new Array<Y>(w.count).fill(null);
   times.forEach((t, i) => {
     const k = indexOf(w, t);
     out[k] = Math.max(out[k] ?? -Infinity, values[i]!);
   });
+  for (let k = 1; k < w.count; k++) if (out[k] === null) out[k] = out[k - 1] ?? null;
   return out;
 }
 
@@ -118,11 +120,11 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
       {
         id: 'vus',
         title: 'Active VUs',
-        caption: `k6's VU gauge (the most in each window)${vusPlan ? ', against the VUs the scenario planned (dashed)' : ''}.`,
+        caption: `k6's VU gauge (sampled once a second; the most in each window, held between samples)${vusPlan ? ', against the VUs the scenario planned (dashed)' : ''}.`,
         xAxis: 'elapsed',
         yLabel: 'VUs',
         x: w.x,
-        series: [{ label: 'VUs', values: maxPerWindow(w, samples.vus.time, samples.vus.value) }, ...(vusPlan ? [{ label: 'planned VUs', values: w.x.map(vusPlan), reference: true }] : [])],
+        series: [{ label: 'VUs', values: gaugePerWindow(w, samples.vus.time, samples.vus.value) }, ...(vusPlan ? [{ label: 'planned VUs', values: w.x.map(vusPlan), reference: true }] : [])],
       },
       'k6 recorded no VU gauge samples in this run (it samples the gauge once a second, so a run shorter than that has none).',
     ),

@@ -2,6 +2,8 @@
 // asked to (`harness setup --chromium`). Order: CHROMIUM_BIN, then `chromium` / `chromium-browser` on PATH.
 
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { UsageError } from '../usageError.ts';
 import { aptInstall } from './apt.ts';
 import { CHROMIUM } from './versions.ts';
@@ -27,8 +29,10 @@ export function findChromium(): ChromiumBinary | undefined {
     return { path: fromEnv, version, source: 'CHROMIUM_BIN' };
   }
   for (const name of CHROMIUM.executables) {
-    const version = versionOf(name);
-    if (version) return { path: name, version, source: 'PATH' };
+    // An absolute path, as browser drivers (playwright-core's executablePath) want one.
+    const path = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, name)).find((candidate) => existsSync(candidate));
+    const version = path && versionOf(path);
+    if (path && version) return { path, version, source: 'PATH' };
   }
   return undefined;
 }

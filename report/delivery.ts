@@ -46,6 +46,8 @@ export function backlogAt(deliveries: readonly Delivery[], startMs: number, x: r
   });
 }
 
+export const DELIVERY_CHART_TITLES = { outbox: 'Undelivered enrollments (outbox backlog)', delivery: '834 delivery latency' } as const;
+
 export function deliveryCharts(deliveries: readonly Delivery[], startMs: number): ReportChart[] {
   const delivered = deliveries.filter((d) => d.receivedMs !== undefined);
   const lastMs = Math.max(startMs + 1000, ...deliveries.map((d) => d.receivedMs ?? d.confirmedMs));
@@ -63,7 +65,7 @@ export function deliveryCharts(deliveries: readonly Delivery[], startMs: number)
     chart(
       {
         id: 'outbox',
-        title: 'Undelivered enrollments (outbox backlog)',
+        title: DELIVERY_CHART_TITLES.outbox,
         caption: `Enrollments confirmed to consumers by each moment and not yet stored by the insurer (from ledger.ndjson and insurer-records.ndjson)${never > 0 ? `; ${never.toLocaleString('en-US')} never arrived` : ''}.`,
         xAxis: 'elapsed',
         yLabel: 'enrollments',
@@ -75,7 +77,7 @@ export function deliveryCharts(deliveries: readonly Delivery[], startMs: number)
     chart(
       {
         id: 'delivery',
-        title: '834 delivery latency',
+        title: DELIVERY_CHART_TITLES.delivery,
         caption: `Seconds from the consumer's confirmation to the insurer storing the enrollment, p50, p95 and max by confirmation time (${delivered.length.toLocaleString('en-US')} delivered).`,
         xAxis: 'elapsed',
         yLabel: 's',

@@ -1,6 +1,7 @@
-// The run over time from k6's samples: journeys and requests a second against the planned arrival rate, latency
-// percentiles, failed requests, VUs against the planned VUs. Per-window figures (a second per window for runs up to
-// an hour); latency percentiles per window come from analysis/windows.ts, as `harness soak` computes them.
+// The run over time from k6's samples: journeys started and completed a second against the planned arrival rate,
+// requests a second, latency percentiles, failed requests, VUs against the planned VUs. Per-window figures (a second
+// per window for runs up to an hour); latency percentiles per window come from analysis/windows.ts, as `harness soak`
+// computes them.
 
 import type { RunSamples } from '../analysis/k6Samples.ts';
 import { windowedPercentile } from '../analysis/windows.ts';
@@ -60,6 +61,15 @@ function gaugePerWindow(w: Windows, times: readonly number[], values: readonly n
   return out;
 }
 
+/** The charts drawn from k6's samples, by id: the one list of their titles. */
+export const K6_CHART_TITLES = {
+  arrival: 'Arrival rate',
+  throughput: 'Throughput',
+  latency: 'Request latency',
+  errors: 'Failed requests',
+  vus: 'Active VUs',
+} as const;
+
 const per = (w: Windows): string => (w.seconds === 1 ? 'per second' : `in windows of ${w.seconds} s`);
 
 export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | undefined): ReportChart[] {
@@ -68,20 +78,36 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
   const vusPlan = plannedVus(scenario);
   const noRequests = 'k6 recorded no requests in this run (k6-samples.json.gz holds none).';
   const charts: ReportChart[] = [];
+  // Every journey starts in the waiting room (scenarios/lib/journeys.ts), so a wait's start is a consumer's arrival.
+  const arrivals = samples.waitingRoom.time.map((end, i) => end - samples.waitingRoom.wait[i]!);
+  charts.push(
+    chart(
+      {
+        id: 'arrival',
+        title: K6_CHART_TITLES.arrival,
+        caption: `Journeys started a second (a consumer entering the waiting room, the first step of every journey) and completed (k6 iterations), ${per(w)}${arrival ? ', against the arrival rate the scenario planned (dashed)' : `; the ${scenario?.executor ?? 'unknown'} executor plans no arrival rate, so no target line`}.`,
+        xAxis: 'elapsed',
+        yLabel: 'journeys/s',
+        x: w.x,
+        series: [
+          { label: 'started/s', values: ratePerWindow(w, arrivals) },
+          { label: 'completed/s', values: ratePerWindow(w, samples.iterations) },
+          ...(arrival ? [{ label: 'planned arrivals/s', values: w.x.map(arrival), reference: true }] : []),
+        ],
+      },
+      'k6 recorded no journey (no iteration, no waiting-room entry) in this run.',
+    ),
+  );
   charts.push(
     chart(
       {
         id: 'throughput',
-        title: 'Arrival and throughput',
-        caption: `Journeys completed (k6 iterations) and requests completed a second, ${per(w)}${arrival ? ', against the arrival rate the scenario planned (dashed)' : `; the ${scenario?.executor ?? 'unknown'} executor plans no arrival rate, so no target line`}.`,
+        title: K6_CHART_TITLES.throughput,
+        caption: `Requests completed a second (http_req_duration samples of the load), ${per(w)}.`,
         xAxis: 'elapsed',
-        yLabel: 'per second',
+        yLabel: 'requests/s',
         x: w.x,
-        series: [
-          { label: 'requests/s', values: ratePerWindow(w, samples.requests.time) },
-          { label: 'journeys completed/s', values: ratePerWindow(w, samples.iterations) },
-          ...(arrival ? [{ label: 'planned arrivals/s', values: w.x.map(arrival), reference: true }] : []),
-        ],
+        series: [{ label: 'requests/s', values: ratePerWindow(w, samples.requests.time) }],
       },
       noRequests,
     ),
@@ -90,7 +116,7 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
     chart(
       {
         id: 'latency',
-        title: 'Request latency',
+        title: K6_CHART_TITLES.latency,
         caption: `p50, p95 and p99 of http_req_duration ${per(w)} (the load's requests; setup and teardown left out).`,
         xAxis: 'elapsed',
         yLabel: 'ms',
@@ -105,7 +131,7 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
     chart(
       {
         id: 'errors',
-        title: 'Failed requests',
+        title: K6_CHART_TITLES.errors,
         caption: `Failed requests a second (http_req_failed), ${per(w)}: ${failed.toLocaleString('en-US')} of ${samples.failures.failed.length.toLocaleString('en-US')} in the run.`,
         xAxis: 'elapsed',
         yLabel: 'failed/s',
@@ -119,7 +145,7 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
     chart(
       {
         id: 'vus',
-        title: 'Active VUs',
+        title: K6_CHART_TITLES.vus,
         caption: `k6's VU gauge (sampled once a second; the most in each window, held between samples)${vusPlan ? ', against the VUs the scenario planned (dashed)' : ''}.`,
         xAxis: 'elapsed',
         yLabel: 'VUs',

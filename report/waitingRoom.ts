@@ -21,6 +21,8 @@ export function waitingAt(ends: readonly number[], waits: readonly number[], sta
   });
 }
 
+export const WAITING_ROOM_CHART_TITLES = { 'waiting-length': 'Waiting room: consumers waiting', 'waiting-wait': 'Waiting room: time waited' } as const;
+
 export function waitingRoomCharts(samples: RunSamples): ReportChart[] {
   const { time, wait } = samples.waitingRoom;
   const w = windowsOf(samples.start, samples.end);
@@ -32,11 +34,11 @@ export function waitingRoomCharts(samples: RunSamples): ReportChart[] {
   const none = "No consumer went through the waiting room: k6 recorded no marketplace_waiting_room_wait samples (this profile's journeys do not enter it, or the run predates the report).";
   return [
     chart(
-      { id: 'waiting-length', title: 'Waiting room: consumers waiting', caption: 'Consumers in the waiting room at each moment, from the start and end of every wait k6 recorded.', xAxis: 'elapsed', yLabel: 'consumers', x: w.x, series: [{ label: 'waiting', values: waitingAt(time, wait, samples.start, w.x) }] },
+      { id: 'waiting-length', title: WAITING_ROOM_CHART_TITLES['waiting-length'], caption: 'Consumers in the waiting room at each moment, from the start and end of every wait k6 recorded.', xAxis: 'elapsed', yLabel: 'consumers', x: w.x, series: [{ label: 'waiting', values: waitingAt(time, wait, samples.start, w.x) }] },
       none,
     ),
     chart(
-      { id: 'waiting-wait', title: 'Waiting room: time waited', caption: 'Seconds a consumer waited before admission (or giving up), p50, p95 and max by the time the wait ended.', xAxis: 'elapsed', yLabel: 's', x: w.x, series: [{ label: 'p50', values: byWindow(0.5) }, { label: 'p95', values: byWindow(0.95) }, { label: 'max', values: byWindow(1) }] },
+      { id: 'waiting-wait', title: WAITING_ROOM_CHART_TITLES['waiting-wait'], caption: 'Seconds a consumer waited before admission (or giving up), p50, p95 and max by the time the wait ended.', xAxis: 'elapsed', yLabel: 's', x: w.x, series: [{ label: 'p50', values: byWindow(0.5) }, { label: 'p95', values: byWindow(0.95) }, { label: 'max', values: byWindow(1) }] },
       none,
     ),
   ];

@@ -9,13 +9,13 @@ import type { SeriesPoint } from '../../analysis/soak.ts';
 import { readInsurerRecords, readLedger } from '../../reconcile/ndjson.ts';
 import { capacityCharts, type CapacityView } from '../../report/capacitySection.ts';
 import { absent, type ReportChart } from '../../report/chart.ts';
-import { deliveriesOf, deliveryCharts } from '../../report/delivery.ts';
+import { DELIVERY_CHART_TITLES, deliveriesOf, deliveryCharts } from '../../report/delivery.ts';
 import { exchangeCharts } from '../../report/exchangeCharts.ts';
 import { renderRunReport, type ReconciliationView } from '../../report/runReport.ts';
 import type { ScenarioRecord } from '../../report/scenarioPlan.ts';
 import { soakCharts, type SoakView } from '../../report/soakSection.ts';
-import { timelineCharts } from '../../report/timeline.ts';
-import { waitingRoomCharts } from '../../report/waitingRoom.ts';
+import { K6_CHART_TITLES, timelineCharts } from '../../report/timeline.ts';
+import { WAITING_ROOM_CHART_TITLES, waitingRoomCharts } from '../../report/waitingRoom.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
 import { capacityJson } from '../commands/capacity.ts';
 import { fitAndPlan, fromRun } from '../analysis/capacityInputs.ts';
@@ -52,7 +52,7 @@ async function usableAsync<T>(read: () => Promise<T>, notes: string[]): Promise<
   }
 }
 
-const K6_CHARTS: [string, string][] = [['throughput', 'Arrival and throughput'], ['latency', 'Request latency'], ['errors', 'Failed requests'], ['vus', 'Active VUs'], ['waiting-length', 'Waiting room: consumers waiting'], ['waiting-wait', 'Waiting room: time waited']];
+const K6_CHARTS = Object.entries({ ...K6_CHART_TITLES, ...WAITING_ROOM_CHART_TITLES });
 
 function exchangeSeriesOf(runDir: string, startMs: number, notes: string[]): { series?: Map<string, SeriesPoint[]>; why: string } {
   const file = runFile(runDir, 'exchangeMetrics');
@@ -71,7 +71,7 @@ async function deliveryChartsOf(runDir: string, startMs: number, notes: string[]
   const received = await usableAsync(() => readInsurerRecords(runFile(runDir, 'insurerRecords')), notes);
   if (!ledger || !received) {
     const why = `${!ledger ? 'ledger.ndjson' : 'insurer-records.ndjson'} is not usable (see the notes).`;
-    return [absent('outbox', 'Undelivered enrollments (outbox backlog)', why), absent('delivery', '834 delivery latency', why)];
+    return Object.entries(DELIVERY_CHART_TITLES).map(([id, title]) => absent(id, title, why));
   }
   return deliveryCharts(deliveriesOf(ledger, received), startMs);
 }

@@ -123,7 +123,7 @@ describe('the run report in a browser', () => {
     expect(facts.banner).toEqual({ text: verdictHeadline(verdict), pass: String(verdict.pass) });
     expectEveryChartDrawn(facts);
     // A smoke run of a few seconds has its k6 series, the waiting room and the 834 deliveries.
-    expect(facts.slots).toEqual(expect.arrayContaining(['throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait', 'outbox', 'delivery']));
+    expect(facts.slots).toEqual(expect.arrayContaining(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait', 'outbox', 'delivery']));
     expect(statSync(runFile(runDir, 'reportScreenshot')).size).toBeGreaterThan(10_000);
 
     // The compare view of the same run on both sides, re-rendered through the CLI.

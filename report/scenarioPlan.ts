@@ -13,7 +13,8 @@ interface Stage {
   target: number;
 }
 
-const seconds = (raw: unknown): number => parseDurationOption('run.json scenario duration', String(raw));
+/** A k6 duration; "0s" is one too (a ramping stage that jumps at once). */
+const seconds = (raw: unknown): number => (/^0+(\.0+)?(ms|s|m|h)?$/.test(String(raw).trim()) ? 0 : parseDurationOption('run.json scenario duration', String(raw)));
 
 function stagesOf(scenario: ScenarioRecord): Stage[] {
   const stages = Array.isArray(scenario.stages) ? (scenario.stages as { duration: unknown; target: unknown }[]) : [];
@@ -62,4 +63,11 @@ export function plannedVus(scenario: ScenarioRecord | undefined): ((t: number) =
     return (t) => (t <= duration ? Number(scenario.vus) : null);
   }
   return undefined;
+}
+
+/** The scenario when both plans read it, else a UsageError naming run.json's bad duration. */
+export function checkedScenario(scenario: ScenarioRecord | undefined): ScenarioRecord | undefined {
+  plannedArrivalRate(scenario)?.(0);
+  plannedVus(scenario)?.(0);
+  return scenario;
 }

@@ -12,7 +12,7 @@ import { absent, type ReportChart } from '../../report/chart.ts';
 import { DELIVERY_CHART_TITLES, deliveriesOf, deliveryCharts } from '../../report/delivery.ts';
 import { exchangeCharts } from '../../report/exchangeCharts.ts';
 import { renderRunReport, type ReconciliationView } from '../../report/runReport.ts';
-import type { ScenarioRecord } from '../../report/scenarioPlan.ts';
+import { checkedScenario, type ScenarioRecord } from '../../report/scenarioPlan.ts';
 import { soakCharts, type SoakView } from '../../report/soakSection.ts';
 import { K6_CHART_TITLES, timelineCharts } from '../../report/timeline.ts';
 import { WAITING_ROOM_CHART_TITLES, waitingRoomCharts } from '../../report/waitingRoom.ts';
@@ -108,7 +108,7 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
   const samples: RunSamples | undefined = await usableAsync(() => readRunSamples(runDir), notes);
   const startMs = samples?.start ?? Date.parse(String(run.startedAt));
   const timeline: ReportChart[] = samples
-    ? [...timelineCharts(samples, run.scenario as ScenarioRecord | undefined), ...waitingRoomCharts(samples)]
+    ? [...timelineCharts(samples, usable(() => checkedScenario(run.scenario as ScenarioRecord | undefined), notes)), ...waitingRoomCharts(samples)]
     : K6_CHARTS.map(([id, title]) => absent(id, title, "k6's samples (k6-samples.json.gz) are not usable; see the notes."));
   const exchange = exchangeSeriesOf(runDir, startMs, notes);
   timeline.push(...(await deliveryChartsOf(runDir, startMs, notes)), ...exchangeCharts(exchange.series, exchange.why));

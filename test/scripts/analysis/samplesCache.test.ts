@@ -18,6 +18,7 @@ describe('samples cache', () => {
   samples.failures = { time: [1_700_000_000_001], failed: [1], name: [1] };
   samples.iterations = [1_700_000_000_003];
   samples.journeys = { time: [1_700_000_000_003], duration: [21.75] };
+  samples.waitingRoom = { time: [1_700_000_000_002], wait: [1250.5] };
   samples.vus = { time: [1_700_000_000_000, 1_700_000_001_000], value: [1, 2] };
 
   it('reads back exactly what it wrote', () => {

@@ -1,0 +1,97 @@
+// The report's series with worked numbers: planned rates from a k6 scenario, the outbox backlog and delivery
+// latency from ledger and insurer times, consumers waiting from wait intervals, per-window rates.
+
+import { describe, expect, it } from 'vitest';
+import { backlogAt, deliveriesOf } from '../../report/delivery.ts';
+import { plannedArrivalRate, plannedVus } from '../../report/scenarioPlan.ts';
+import { ratePerWindow, windowsOf } from '../../report/timeline.ts';
+import { waitingAt } from '../../report/waitingRoom.ts';
+
+describe('plannedArrivalRate', () => {
+  it('ramps linearly through the stages, in journeys a second (k6 rates are per timeUnit)', () => {
+    const rate = plannedArrivalRate({ executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '60s', stages: [{ duration: '10s', target: 600 }, { duration: '20s', target: 600 }, { duration: '10s', target: 0 }] })!;
+    expect(rate(0)).toBe(0);
+    expect(rate(5)).toBe(5);
+    expect(rate(10)).toBe(10);
+    expect(rate(25)).toBe(10);
+    expect(rate(35)).toBe(5);
+    expect(rate(41)).toBeNull();
+  });
+
+  it('is flat for constant-arrival-rate and absent for closed-model executors', () => {
+    expect(plannedArrivalRate({ executor: 'constant-arrival-rate', rate: 120, timeUnit: '1m', duration: '30s' })!(10)).toBe(2);
+    expect(plannedArrivalRate({ executor: 'shared-iterations', vus: 2, iterations: 20 })).toBeUndefined();
+    expect(plannedArrivalRate(undefined)).toBeUndefined();
+  });
+
+  it('names run.json when a duration is not k6 syntax', () => {
+    expect(() => plannedArrivalRate({ executor: 'constant-arrival-rate', rate: 1, duration: 'soon' })).toThrow(/run.json scenario duration soon/);
+  });
+});
+
+describe('plannedVus', () => {
+  it('follows ramping-vus steps from startVUs', () => {
+    const vus = plannedVus({ executor: 'ramping-vus', startVUs: 2, stages: [{ duration: '0s', target: 4 }, { duration: '10s', target: 4 }, { duration: '10s', target: 8 }] })!;
+    expect(vus(0)).toBe(4);
+    expect(vus(5)).toBe(4);
+    expect(vus(15)).toBe(6);
+    expect(plannedVus({ executor: 'constant-vus', vus: 3, duration: '1m' })!(59)).toBe(3);
+  });
+});
+
+describe('834 delivery from ledger and insurer times', () => {
+  const at = (s: number): string => new Date(Date.UTC(2026, 10, 1) + s * 1000).toISOString();
+  const start = Date.UTC(2026, 10, 1);
+  const ledger = [
+    { confirmationNumber: 'A', confirmedAt: at(1) },
+    { confirmationNumber: 'B', confirmedAt: at(2) },
+    { confirmationNumber: 'C', confirmedAt: at(3) },
+    { confirmationNumber: 'A', confirmedAt: at(9) }, // a ledger line twice: one enrollment
+  ];
+  // B arrived twice (a duplicate): its first arrival counts. C never arrived.
+  const received = [
+    { confirmationNumber: 'A', receivedAt: at(4) },
+    { confirmationNumber: 'B', receivedAt: at(7) },
+    { confirmationNumber: 'B', receivedAt: at(5) },
+  ];
+
+  it('pairs each confirmed enrollment with its first arrival', () => {
+    expect(deliveriesOf(ledger, received)).toEqual([
+      { confirmedMs: start + 1000, receivedMs: start + 4000 },
+      { confirmedMs: start + 2000, receivedMs: start + 5000 },
+      { confirmedMs: start + 3000, receivedMs: undefined },
+    ]);
+  });
+
+  it('counts confirmed-but-not-received at each moment; what never arrives stays in the backlog', () => {
+    expect(backlogAt(deliveriesOf(ledger, received), start, [0, 1.5, 3, 4, 5, 10])).toEqual([0, 1, 3, 2, 1, 1]);
+  });
+});
+
+describe('waitingAt', () => {
+  it('counts the waits that cover each moment', () => {
+    // Waits [0, 4] s, [2, 3] s and [5, 5] s (an instant admission).
+    const ends = [4000, 3000, 5000];
+    const waits = [4000, 1000, 0];
+    expect(waitingAt(ends, waits, 0, [0, 1, 2.5, 3.5, 4.5, 5, 6])).toEqual([1, 1, 2, 1, 0, 1, 0]);
+  });
+});
+
+describe('windows and rates', () => {
+  it('cuts an hour into seconds and a half-second run into at least ~60 windows', () => {
+    expect(windowsOf(0, 3_600_000)).toMatchObject({ seconds: 1, count: 3600 });
+    expect(windowsOf(0, 7_200_000)).toMatchObject({ seconds: 2, count: 3600 });
+    const short = windowsOf(0, 500);
+    expect(short.seconds).toBe(0.01);
+    expect(short.count).toBe(50);
+  });
+
+  it('gives a rate a second per window, weighted when asked', () => {
+    const w = windowsOf(0, 4000);
+    expect(w.seconds).toBe(0.1);
+    const times = [0, 50, 99, 150, 3999];
+    expect(ratePerWindow(w, times).slice(0, 2)).toEqual([30, 10]);
+    expect(ratePerWindow(w, times, [1, 0, 1, 1, 1])[0]).toBe(20);
+    expect(ratePerWindow(w, times).at(-1)).toBe(10);
+  });
+});

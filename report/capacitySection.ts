@@ -26,6 +26,8 @@ export function capacityCharts(view: CapacityView): ReportChart[] {
   const measured = new Map(view.load.map((p) => [p.concurrency, p.throughput]));
   const p95 = new Map(view.latency.map((p) => [p.concurrency, p.p95Ms]));
   const lx = [...p95.keys()].sort((a, b) => a - b);
+  // An SLO ten times the highest p95 would flatten the measured curve against the axis.
+  const sloShown = Math.max(...p95.values()) * 10 >= view.sloP95Ms;
   return [
     chart(
       {
@@ -49,14 +51,14 @@ export function capacityCharts(view: CapacityView): ReportChart[] {
           {
             id: 'knee',
             title: 'p95 against concurrency',
-            caption: `The p95 of the requests at each VU step, with the SLO (dashed, ${fmt(view.sloP95Ms)} ms); the knee is where latency starts to climb.`,
+            caption: `The p95 of the requests at each VU step${sloShown ? `, with the SLO (dashed, ${fmt(view.sloP95Ms)} ms)` : ` (the SLO, ${fmt(view.sloP95Ms)} ms, is far above and not drawn)`}; the knee is where latency starts to climb.`,
             xAxis: 'number',
             xLabel: 'concurrency (VUs)',
             yLabel: 'ms',
             x: lx,
             series: [
               { label: 'p95', values: lx.map((n) => p95.get(n)!) },
-              { label: 'SLO p95', values: lx.map(() => view.sloP95Ms), reference: true },
+              ...(sloShown ? [{ label: 'SLO p95', values: lx.map(() => view.sloP95Ms), reference: true }] : []),
             ],
           },
           'The load points carry no p95.',

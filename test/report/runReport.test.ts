@@ -103,3 +103,27 @@ describe('renderCompareReport', () => {
     expect(html).toContain('cand-1');
   });
 });
+
+describe('capacity section', () => {
+  it('draws the measured points with the fitted USL curve and lists the plan', async () => {
+    const { capacityCharts, capacitySection } = await import('../../report/capacitySection.ts');
+    const { fitUsl } = await import('../../analysis/usl.ts');
+    // Gunther's SPEC SDM91 points (the golden fit of test/analysis/usl.test.ts).
+    const load = [[1, 64.9], [18, 995.9], [36, 1652.4], [72, 1853.2], [108, 1828.9], [144, 1775.0], [216, 1702.2]].map(([concurrency, throughput]) => ({ concurrency: concurrency!, throughput: throughput! }));
+    const fit = fitUsl(load);
+    const latency = load.map((p) => ({ concurrency: p.concurrency, p95Ms: (p.concurrency / p.throughput) * 1000 * 1.5 }));
+    const view = { fit, load, latency, sloP95Ms: 1000, json: { peakConcurrency: fit.peakConcurrency, maxThroughput: fit.maxThroughput, knee: { concurrency: 72, p95Ms: 58 }, operatingConcurrency: 96, limitedBy: 'peak throughput', throughputPerInstance: 1880, usersPerInstance: 4200, plans: [{ users: 50_000, instancesNeeded: 12, fleet: 12, expectedWaitSeconds: 0, withinWaitTarget: true }, { users: 250_000, instancesNeeded: 60, fleet: 12, expectedWaitSeconds: 7200, withinWaitTarget: false }] } };
+    const charts = capacityCharts(view);
+    const usl = charts.find((c) => c.id === 'usl');
+    if (usl?.kind !== 'chart') throw new Error('no USL chart');
+    const measured = usl.series.find((s) => s.label === 'measured')!;
+    expect(measured.values.filter((v) => v !== null)).toEqual(load.map((p) => p.throughput));
+    const curve = usl.series.find((s) => s.label === 'USL fit')!;
+    // The curve peaks near N* ≈ 96 at about 1,880 requests/s.
+    expect(Math.max(...(curve.values as number[]))).toBeGreaterThan(1850);
+    expect(Math.max(...(curve.values as number[]))).toBeLessThan(1900);
+    const html = capacitySection(view, charts);
+    expect(html).toContain('N 72 at p95 58 ms');
+    expect(html).toMatch(/<td>250,000<\/td><td>60<\/td><td>12<\/td><td>120 min<\/td><td>NO<\/td>/);
+  });
+});

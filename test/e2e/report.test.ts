@@ -25,6 +25,8 @@ interface PageFacts {
   errors: string[];
   blocked: string[];
   banner: { text: string; pass: string | null };
+  /** The masked SSNs the integrity examples show. */
+  exampleSsns: string[];
   slots: string[];
   absent: string[];
   drawn: DrawnChart[];
@@ -56,6 +58,7 @@ const IN_PAGE = `(() => {
     banner: { text: banner.textContent, pass: banner.getAttribute('data-pass') },
     slots: [...document.querySelectorAll('[data-chart]')].map((e) => e.getAttribute('data-chart')),
     absent: [...document.querySelectorAll('[data-chart-absent]')].map((e) => e.getAttribute('data-chart-absent')),
+    exampleSsns: [...document.querySelectorAll('#integrity td')].map((td) => td.textContent).filter((t) => /^\\*\\*\\*-/.test(t)),
     drawn,
     pixels,
   };
@@ -111,8 +114,10 @@ function expectEveryChartDrawn(facts: PageFacts): void {
 
 describe('the run report in a browser', () => {
   it('renders a real smoke run offline: no errors, every chart drawn, the verdict of verdict.json', async () => {
-    const run = await runHarness(['run', 'smoke', '--scale', '5', '--results', resultsDir], { timeoutMs: 150_000 });
+    // Garbled SSNs make the run fail with integrity examples, so the banner, the examples and their masking are real.
+    const run = await runHarness(['run', 'smoke', '--scale', '5', '--faults', 'backend.garble.ssn=0.2', '--results', resultsDir], { timeoutMs: 150_000 });
     expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
     const runId = /· run (\S+)/.exec(run.stdout)?.[1];
     expect(runId, run.stdout + run.stderr).toBeTruthy();
     const runDir = join(resultsDir, runId!);
@@ -125,6 +130,13 @@ describe('the run report in a browser', () => {
     // A smoke run of a few seconds has its k6 series, the waiting room and the 834 deliveries.
     expect(facts.slots).toEqual(expect.arrayContaining(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait', 'outbox', 'delivery']));
     expect(statSync(runFile(runDir, 'reportScreenshot')).size).toBeGreaterThan(10_000);
+    expect(verdict.pass).toBe(false);
+    expect(facts.exampleSsns.length).toBeGreaterThan(0);
+    for (const ssn of facts.exampleSsns) expect(ssn).toMatch(/^\*\*\*-\*\*-\d{4}$/);
+    const html = readFileSync(runFile(runDir, 'report'), 'utf8');
+    const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { ssn: string }).ssn);
+    // Whole numbers only: a 9-digit SSN could sit by chance inside a long decimal of the chart data.
+    for (const ssn of stored) expect(html).not.toMatch(new RegExp(`(?<![0-9])${ssn}(?![0-9])`));
 
     // The compare view of the same run on both sides, re-rendered through the CLI.
     const out = join(runDir, 'compare-report.html');

@@ -1,5 +1,6 @@
-// The exchange's own resources over the run — memory and event-loop lag — from exchange-metrics.ndjson, which
-// `harness run` exports from its Prometheus (analysis/metricSeries.ts reads it, as `harness soak` does).
+// The exchange's own series over the run, as `harness run` exports them from its Prometheus (read by
+// analysis/metricSeries.ts, as `harness soak` does): memory and event-loop lag from exchange-metrics.ndjson, its
+// waiting-room and outbox gauges from exchange-queues.ndjson.
 
 import type { SeriesPoint } from '../analysis/soak.ts';
 import { absent, chart, type ReportChart } from './chart.ts';
@@ -30,5 +31,18 @@ export function exchangeCharts(series: Map<string, SeriesPoint[]> | undefined, w
   return [
     group('memory', 'Exchange memory', "The exchange's resident memory and heap used, from its Prometheus metrics (exchange-metrics.ndjson).", 'MB', entries.filter(([name]) => /bytes$/i.test(name)), 1 / 1e6, reason),
     group('event-loop', 'Exchange event-loop lag', "The exchange's event-loop lag, from its Prometheus metrics (exchange-metrics.ndjson).", 'ms', entries.filter(([name]) => /lag/i.test(name)), 1000, reason),
+  ];
+}
+
+const pick = (entries: [string, SeriesPoint[]][], names: readonly string[]): [string, SeriesPoint[]][] => entries.filter(([name]) => names.includes(name));
+
+/** `series` undefined: the run folder has no exchange-queues.ndjson (`why` says so). */
+export function exchangeQueueCharts(series: Map<string, SeriesPoint[]> | undefined, why: string): ReportChart[] {
+  const entries = [...(series ?? new Map<string, SeriesPoint[]>())];
+  const reason = series ? 'exchange-queues.ndjson holds no such series.' : why;
+  return [
+    group('exchange-waiting-room', 'Waiting room, as the exchange counts it', "The exchange's own gauges: visitors queued and sessions admitted (exchange_waiting_room_queue_length, exchange_waiting_room_active_sessions).", 'visitors', pick(entries, ['waitingRoomQueueLength', 'waitingRoomActiveSessions']), 1, reason),
+    group('exchange-outbox', 'Outbox depth, as the exchange counts it', "Enrollments confirmed and not yet acknowledged by an insurer (exchange_outbox_depth).", 'enrollments', pick(entries, ['outboxDepth']), 1, reason),
+    group('exchange-outbox-age', 'Oldest undelivered enrollment', "Age of the oldest enrollment still in the outbox (exchange_outbox_oldest_undelivered_age_seconds).", 's', pick(entries, ['outboxOldestUndeliveredAgeSeconds']), 1, reason),
   ];
 }

@@ -25,6 +25,8 @@ export const RUN_FILES = {
   exchangeAdmin: 'exchange-admin.json',
   /** Exchange process metrics over the run (memory, event-loop lag), one JSON object a line, when the run kept them. */
   exchangeMetrics: 'exchange-metrics.ndjson',
+  /** The exchange's waiting-room and outbox gauges over the run (same line format), for the report. */
+  exchangeQueues: 'exchange-queues.ndjson',
   insurerLog: 'insurer.log',
   prometheusLog: 'prometheus.log',
 } as const;

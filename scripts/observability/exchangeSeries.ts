@@ -1,8 +1,10 @@
-// The exchange's own resource series over a run — resident memory, heap used, event-loop lag p99 — read from the
-// run's Prometheus and kept in the run folder as exchange-metrics.ndjson, so `harness soak` can judge them without
-// a Prometheus. Every process of the exchange summed (memory) or the worst one (lag).
+// The exchange's own series over a run, read from the run's Prometheus and kept in the run folder so they outlive it:
+// resources — resident memory, heap used, event-loop lag p99 — in exchange-metrics.ndjson, which `harness soak`
+// judges; queues — waiting-room length and admitted sessions, outbox depth and its oldest enrollment's age — in
+// exchange-queues.ndjson, which the report draws. Every process of the exchange summed, or the worst one (lag, age).
 
 import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../../dashboards/processMetricNames.ts';
+import { EXCHANGE_METRICS } from '../../mock-exchange/exchange/metricNames.ts';
 import { TESTID_LABEL } from '../../dashboards/selectors.ts';
 import { rangeQuery, type Series } from './promQuery.ts';
 
@@ -19,6 +21,16 @@ export function exchangeSeriesQueries(testid: string): Record<string, string> {
   };
 }
 
+export function exchangeQueueQueries(testid: string): Record<string, string> {
+  const of = (name: string) => `${name}{${TESTID_LABEL}="${testid}"}`;
+  return {
+    waitingRoomQueueLength: `sum(${of(EXCHANGE_METRICS.waitingRoomQueued)})`,
+    waitingRoomActiveSessions: `sum(${of(EXCHANGE_METRICS.waitingRoomActive)})`,
+    outboxDepth: `sum(${of(EXCHANGE_METRICS.outboxDepth)})`,
+    outboxOldestUndeliveredAgeSeconds: `max(${of(EXCHANGE_METRICS.outboxOldestAge)})`,
+  };
+}
+
 export function exportStepSeconds(start: Date, end: Date, scrapeIntervalSeconds: number): number {
   return Math.max(scrapeIntervalSeconds, Math.ceil((end.getTime() - start.getTime()) / 1000 / MAX_POINTS));
 }
@@ -31,8 +43,9 @@ export function metricLines(series: Record<string, Series[]>): string {
     .join('');
 }
 
-export async function readExchangeSeries(baseUrl: string, testid: string, start: Date, end: Date, scrapeIntervalSeconds: number): Promise<string> {
+/** NDJSON of the range queries `queries` (name → PromQL) over the run. */
+export async function readExchangeSeries(baseUrl: string, queries: Record<string, string>, start: Date, end: Date, scrapeIntervalSeconds: number): Promise<string> {
   const step = exportStepSeconds(start, end, scrapeIntervalSeconds);
-  const entries = await Promise.all(Object.entries(exchangeSeriesQueries(testid)).map(async ([name, expr]) => [name, await rangeQuery(baseUrl, expr, start, end, step)] as const));
+  const entries = await Promise.all(Object.entries(queries).map(async ([name, expr]) => [name, await rangeQuery(baseUrl, expr, start, end, step)] as const));
   return metricLines(Object.fromEntries(entries));
 }

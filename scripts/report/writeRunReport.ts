@@ -10,7 +10,7 @@ import { readInsurerRecords, readLedger } from '../../reconcile/ndjson.ts';
 import { capacityCharts, type CapacityView } from '../../report/capacitySection.ts';
 import { absent, type ReportChart } from '../../report/chart.ts';
 import { DELIVERY_CHART_TITLES, deliveriesOf, deliveryCharts } from '../../report/delivery.ts';
-import { exchangeCharts } from '../../report/exchangeCharts.ts';
+import { exchangeCharts, exchangeQueueCharts } from '../../report/exchangeCharts.ts';
 import { renderRunReport, type ReconciliationView } from '../../report/runReport.ts';
 import { checkedScenario, type ScenarioRecord } from '../../report/scenarioPlan.ts';
 import { soakCharts, type SoakView } from '../../report/soakSection.ts';
@@ -54,9 +54,9 @@ async function usableAsync<T>(read: () => Promise<T>, notes: string[]): Promise<
 
 const K6_CHARTS = Object.entries({ ...K6_CHART_TITLES, ...WAITING_ROOM_CHART_TITLES });
 
-function exchangeSeriesOf(runDir: string, startMs: number, notes: string[]): { series?: Map<string, SeriesPoint[]>; why: string } {
-  const file = runFile(runDir, 'exchangeMetrics');
-  if (!existsSync(file)) return { why: `${file} is not in the run folder: the run had no Prometheus of its own (\`harness setup --prometheus\`, or --prometheus own).` };
+function exchangeSeriesOf(runDir: string, which: 'exchangeMetrics' | 'exchangeQueues', startMs: number, notes: string[]): { series?: Map<string, SeriesPoint[]>; why: string } {
+  const file = runFile(runDir, which);
+  if (!existsSync(file)) return { why: `${file} is not in the run folder: the run had no Prometheus of its own (\`harness setup --prometheus\`, or --prometheus own), or predates the file.` };
   try {
     return { series: parseMetricSeries(readFileSync(file, 'utf8'), startMs), why: '' };
   } catch (error) {
@@ -110,8 +110,9 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
   const timeline: ReportChart[] = samples
     ? [...timelineCharts(samples, usable(() => checkedScenario(run.scenario as ScenarioRecord | undefined), notes)), ...waitingRoomCharts(samples)]
     : K6_CHARTS.map(([id, title]) => absent(id, title, "k6's samples (k6-samples.json.gz) are not usable; see the notes."));
-  const exchange = exchangeSeriesOf(runDir, startMs, notes);
-  timeline.push(...(await deliveryChartsOf(runDir, startMs, notes)), ...exchangeCharts(exchange.series, exchange.why));
+  const exchange = exchangeSeriesOf(runDir, 'exchangeMetrics', startMs, notes);
+  const queues = exchangeSeriesOf(runDir, 'exchangeQueues', startMs, notes);
+  timeline.push(...exchangeQueueCharts(queues.series, queues.why), ...(await deliveryChartsOf(runDir, startMs, notes)), ...exchangeCharts(exchange.series, exchange.why));
   const profile = String(run.profile);
   const html = renderRunReport({
     verdict,

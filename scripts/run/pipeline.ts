@@ -162,7 +162,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     );
     await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
     await metrics.lastScrape();
-    await metrics.exportExchangeSeries(runFile(runDir, 'exchangeMetrics'), startedAt);
+    await metrics.exportExchangeSeries({ resources: runFile(runDir, 'exchangeMetrics'), queues: runFile(runDir, 'exchangeQueues') }, startedAt);
     phaseDone('drain 834 outbox');
     await Promise.all([exchange.process.stop(), insurer.process.stop()]);
     phaseDone('stop services');

@@ -7,7 +7,7 @@ import { prometheusConfigYaml, type ScrapeTargets } from '../../dashboards/prome
 import { rulesYaml } from '../../dashboards/prometheus/rules.ts';
 import type { Targets } from '../targets/schema.ts';
 import { startHarnessMetrics, type HarnessMetricsEndpoint, type ReconciliationFigures } from '../observability/harnessMetrics.ts';
-import { readExchangeSeries } from '../observability/exchangeSeries.ts';
+import { exchangeQueueQueries, exchangeSeriesQueries, readExchangeSeries } from '../observability/exchangeSeries.ts';
 import { HARNESS_METRICS } from '../observability/harnessMetricNames.ts';
 import { waitForSeries } from '../observability/promQuery.ts';
 import { findPrometheus } from '../tools/prometheus.ts';
@@ -42,8 +42,11 @@ export interface RunMetrics {
   prometheus: PrometheusServer | undefined;
   /** Waits for one more scrape of the services, so their final state is recorded before they stop. */
   lastScrape(): Promise<void>;
-  /** Writes the exchange's memory and event-loop lag over the run to `file` (NDJSON), when the run has its own Prometheus. */
-  exportExchangeSeries(file: string, start: Date): Promise<void>;
+  /**
+   * Writes the exchange's memory and event-loop lag (to `files.resources`) and its waiting-room and outbox gauges (to
+   * `files.queues`) over the run, as NDJSON, when the run has its own Prometheus.
+   */
+  exportExchangeSeries(files: { resources: string; queues: string }, start: Date): Promise<void>;
   /** Publishes reconciliation's figures and waits until the run's Prometheus has scraped them. */
   publishReconciliation(figures: ReconciliationFigures): Promise<void>;
   /** Stops the run's Prometheus cleanly (its data stays in the run folder) and the harness's endpoint. */
@@ -131,8 +134,10 @@ function ownPrometheus(prometheus: PrometheusServer, harness: HarnessMetricsEndp
     remoteWrite: { url: prometheus.remoteWriteUrl, testid },
     prometheus,
     lastScrape: () => new Promise((resolve) => setTimeout(resolve, 2 * SCRAPE_INTERVAL_SECONDS * 1000)),
-    async exportExchangeSeries(file, start) {
-      writeFileSync(file, await readExchangeSeries(prometheus.baseUrl, testid, start, new Date(), SCRAPE_INTERVAL_SECONDS));
+    async exportExchangeSeries(files, start) {
+      const end = new Date();
+      writeFileSync(files.resources, await readExchangeSeries(prometheus.baseUrl, exchangeSeriesQueries(testid), start, end, SCRAPE_INTERVAL_SECONDS));
+      writeFileSync(files.queues, await readExchangeSeries(prometheus.baseUrl, exchangeQueueQueries(testid), start, end, SCRAPE_INTERVAL_SECONDS));
     },
     async publishReconciliation(figures) {
       harness.publish(figures);

@@ -127,8 +127,10 @@ describe('the run report in a browser', () => {
     const facts = await openReport(runFile(runDir, 'report'), runFile(runDir, 'reportScreenshot'));
     expect(facts.banner).toEqual({ text: verdictHeadline(verdict), pass: String(verdict.pass) });
     expectEveryChartDrawn(facts);
-    // A smoke run of a few seconds has its k6 series, the waiting room and the 834 deliveries.
+    // A smoke run of a few seconds has its k6 series, the waiting room and the 834 deliveries, and with the run's own
+    // Prometheus (npm test installs it) the exchange's gauges and resources.
     expect(facts.slots).toEqual(expect.arrayContaining(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait', 'outbox', 'delivery']));
+    expect(facts.slots).toEqual(expect.arrayContaining(['exchange-waiting-room', 'exchange-outbox', 'exchange-outbox-age', 'memory', 'event-loop']));
     expect(statSync(runFile(runDir, 'reportScreenshot')).size).toBeGreaterThan(10_000);
     expect(verdict.pass).toBe(false);
     expect(facts.exampleSsns.length).toBeGreaterThan(0);

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseMetricSeries } from '../../../analysis/metricSeries.ts';
-import { exchangeSeriesQueries, exportStepSeconds, metricLines } from '../../../scripts/observability/exchangeSeries.ts';
+import { exchangeQueueQueries, exchangeSeriesQueries, exportStepSeconds, metricLines } from '../../../scripts/observability/exchangeSeries.ts';
 
 describe('exchange series for soak', () => {
   it('selects the run’s exchange memory, heap and event-loop lag by testid', () => {
     const queries = exchangeSeriesQueries('run-7');
     expect(queries.rssBytes).toBe('sum(exchange_process_resident_memory_bytes{testid="run-7"})');
     expect(queries.eventLoopLagP99Seconds).toBe('max(exchange_nodejs_eventloop_lag_p99_seconds{testid="run-7"})');
+  });
+
+  it('selects the run’s waiting-room and outbox gauges by testid, for the report', () => {
+    const queries = exchangeQueueQueries('run-7');
+    expect(queries.waitingRoomQueueLength).toBe('sum(exchange_waiting_room_queue_length{testid="run-7"})');
+    expect(queries.outboxDepth).toBe('sum(exchange_outbox_depth{testid="run-7"})');
+    expect(queries.outboxOldestUndeliveredAgeSeconds).toBe('max(exchange_outbox_oldest_undelivered_age_seconds{testid="run-7"})');
   });
 
   it('keeps a range query under Prometheus’s 11,000 points: 1 s for a short run, 3 s for 8 hours', () => {

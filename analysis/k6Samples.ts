@@ -15,6 +15,8 @@ export interface RunSamples {
   /** Distinct `name` tags, indexed by the `name` arrays. */
   names: string[];
   iterations: number[];
+  /** When each journey started (marketplace_journeys, one point per journey): the arrivals. */
+  journeysStarted: number[];
   journeys: { time: number[]; duration: number[] };
   /** Time a consumer spent in the exchange's waiting room (ms), one sample per journey that entered it. */
   waitingRoom: { time: number[]; wait: number[] };
@@ -26,7 +28,7 @@ export interface RunSamples {
   points: number;
 }
 
-const KEPT = new Set(['http_req_duration', 'http_req_failed', 'iterations', 'vus', METRIC_NAMES.journeyDuration, METRIC_NAMES.waitingRoomWait]);
+const KEPT = new Set(['http_req_duration', 'http_req_failed', 'iterations', 'vus', METRIC_NAMES.journeyDuration, METRIC_NAMES.journeysStarted, METRIC_NAMES.waitingRoomWait]);
 const encoder = new TextEncoder();
 const POINT_PREFIX_BYTES = encoder.encode(POINT_PREFIX);
 const KEPT_BYTES = [...KEPT].map((name) => encoder.encode(name));
@@ -37,6 +39,7 @@ export function emptyRunSamples(): RunSamples {
     failures: { time: [], failed: [], name: [] },
     names: [],
     iterations: [],
+    journeysStarted: [],
     journeys: { time: [], duration: [] },
     waitingRoom: { time: [], wait: [] },
     vus: { time: [], value: [] },
@@ -112,6 +115,8 @@ export function sampleCollector(): SampleCollector {
       else samples.failures.failed.push(point.value);
     } else if (metric === 'iterations') {
       samples.iterations.push(time);
+    } else if (metric === METRIC_NAMES.journeysStarted) {
+      samples.journeysStarted.push(time);
     } else if (metric === METRIC_NAMES.waitingRoomWait) {
       samples.waitingRoom.time.push(time);
       samples.waitingRoom.wait.push(point.value);

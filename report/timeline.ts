@@ -78,24 +78,22 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
   const vusPlan = plannedVus(scenario);
   const noRequests = 'k6 recorded no requests in this run (k6-samples.json.gz holds none).';
   const charts: ReportChart[] = [];
-  // Every journey starts in the waiting room (scenarios/lib/journeys.ts), so a wait's start is a consumer's arrival.
-  const arrivals = samples.waitingRoom.time.map((end, i) => end - samples.waitingRoom.wait[i]!);
   charts.push(
     chart(
       {
         id: 'arrival',
         title: K6_CHART_TITLES.arrival,
-        caption: `Journeys started a second (a consumer entering the waiting room, the first step of every journey) and completed (k6 iterations), ${per(w)}${arrival ? ', against the arrival rate the scenario planned (dashed)' : `; the ${scenario?.executor ?? 'unknown'} executor plans no arrival rate, so no target line`}.`,
+        caption: `Journeys started a second (marketplace_journeys: consumers arriving) and completed (k6 iterations), ${per(w)}${arrival ? ', against the arrival rate the scenario planned (dashed)' : `; the ${scenario?.executor ?? 'unknown'} executor plans no arrival rate, so no target line`}.`,
         xAxis: 'elapsed',
         yLabel: 'journeys/s',
         x: w.x,
         series: [
-          { label: 'started/s', values: ratePerWindow(w, arrivals) },
+          { label: 'started/s', values: ratePerWindow(w, samples.journeysStarted) },
           { label: 'completed/s', values: ratePerWindow(w, samples.iterations) },
           ...(arrival ? [{ label: 'planned arrivals/s', values: w.x.map(arrival), reference: true }] : []),
         ],
       },
-      'k6 recorded no journey (no iteration, no waiting-room entry) in this run.',
+      'k6 recorded no journey (no iteration, no marketplace_journeys point) in this run.',
     ),
   );
   charts.push(

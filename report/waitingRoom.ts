@@ -1,5 +1,5 @@
-// The waiting room over the run, from k6's own samples (marketplace_waiting_room_wait: one per consumer, stamped
-// when the wait ended): how long consumers waited, and how many were waiting at each moment — every wait is an
+// The waiting room over the run, from k6's own samples (marketplace_waiting_room_wait: one per consumer who entered
+// it — browsers do not — stamped when the wait ended): how long consumers waited, and how many were waiting at each moment — every wait is an
 // interval [end − wait, end], and the queue's length at t is the intervals that cover t.
 
 import type { RunSamples } from '../analysis/k6Samples.ts';

@@ -13,7 +13,7 @@ type ArrayPath = readonly [keyof RunSamples, string?];
 const ARRAYS: ArrayPath[] = [
   ['requests', 'time'], ['requests', 'duration'], ['requests', 'name'],
   ['failures', 'time'], ['failures', 'failed'], ['failures', 'name'],
-  ['iterations'], ['journeys', 'time'], ['journeys', 'duration'], ['waitingRoom', 'time'], ['waitingRoom', 'wait'], ['vus', 'time'], ['vus', 'value'],
+  ['iterations'], ['journeysStarted'], ['journeys', 'time'], ['journeys', 'duration'], ['waitingRoom', 'time'], ['waitingRoom', 'wait'], ['vus', 'time'], ['vus', 'value'],
 ];
 
 interface Header {
@@ -77,12 +77,13 @@ export function readSamplesCache(cacheFile: string, source: string): RunSamples 
       return part;
     });
     if (offset !== data.length || arrays.length !== ARRAYS.length) return undefined;
-    const [requestTime, duration, requestName, failureTime, failed, failureName, iterations, journeyTime, journeyDuration, waitTime, wait, vusTime, vusValue] = arrays as number[][];
+    const [requestTime, duration, requestName, failureTime, failed, failureName, iterations, journeysStarted, journeyTime, journeyDuration, waitTime, wait, vusTime, vusValue] = arrays as number[][];
     return {
       requests: { time: requestTime!, duration: duration!, name: requestName! },
       failures: { time: failureTime!, failed: failed!, name: failureName! },
       names: header.names,
       iterations: iterations!,
+      journeysStarted: journeysStarted!,
       journeys: { time: journeyTime!, duration: journeyDuration! },
       waitingRoom: { time: waitTime!, wait: wait! },
       vus: { time: vusTime!, value: vusValue! },

@@ -14,6 +14,7 @@ const LINES = [
   '{"metric":"http_req_failed","type":"Point","data":{"time":"2026-11-23T10:44:48.265090156Z","value":0,"tags":{"group":"","name":"POST /api/v1/applications"}}}',
   '{"metric":"iterations","type":"Point","data":{"time":"2026-11-23T10:44:50.780018845Z","value":1,"tags":{"group":"","scenario":"stress"}}}',
   '{"metric":"marketplace_journey_duration","type":"Point","data":{"time":"2026-11-23T10:44:50.78Z","value":20.5,"tags":{"group":"","scenario":"stress"}}}',
+  '{"metric":"marketplace_journeys","type":"Point","data":{"time":"2026-11-23T10:44:48.1Z","value":1,"tags":{"group":"","journey":"enroll"}}}',
   '{"metric":"marketplace_waiting_room_wait","type":"Point","data":{"time":"2026-11-23T10:44:48.5Z","value":1250,"tags":{"group":"","scenario":"stress"}}}',
   // Another field order and an escaped quote: the fallback reads it.
   '{"type":"Point","metric":"http_req_duration","data":{"value":7,"time":"2026-11-23T10:44:51Z","tags":{"name":"GET /say \\"hi\\""}}}',
@@ -32,7 +33,8 @@ describe('sampleCollector', () => {
     expect(s.iterations).toHaveLength(1);
     expect(s.journeys.duration).toEqual([20.5]);
     expect(s.waitingRoom).toEqual({ time: [Date.parse('2026-11-23T10:44:48.5Z')], wait: [1250] });
-    expect(s.points).toBe(9);
+    expect(s.journeysStarted).toEqual([Date.parse('2026-11-23T10:44:48.1Z')]);
+    expect(s.points).toBe(10);
     expect(s.start).toBe(Date.parse('2026-11-23T10:44:47.637Z'));
     expect(s.end).toBe(Date.parse('2026-11-23T10:44:51Z'));
   });

@@ -17,6 +17,7 @@ describe('samples cache', () => {
   samples.requests = { time: [1_700_000_000_001, 1_700_000_000_002.25], duration: [3.5, 0.000123], name: [0, 1] };
   samples.failures = { time: [1_700_000_000_001], failed: [1], name: [1] };
   samples.iterations = [1_700_000_000_003];
+  samples.journeysStarted = [1_700_000_000_000.5];
   samples.journeys = { time: [1_700_000_000_003], duration: [21.75] };
   samples.waitingRoom = { time: [1_700_000_000_002], wait: [1250.5] };
   samples.vus = { time: [1_700_000_000_000, 1_700_000_001_000], value: [1, 2] };

@@ -108,7 +108,7 @@ function expectEveryChartDrawn(facts: PageFacts): void {
     expect(measured.length, chart.id).toBeGreaterThan(0);
     for (const s of measured) expect(s.points, `${chart.id}: ${s.label} points`).toBeGreaterThanOrEqual(2);
     // Lines on the same values overdraw each other (p95 under max), so the chart as a whole must show its colours.
-    expect(measured.reduce((n, s) => n + s.pixels, 0), `${chart.id}: pixels in ${measured.map((s) => s.stroke).join(', ')}`).toBeGreaterThan(100);
+    expect(measured.reduce((n, s) => n + s.pixels, 0), `${chart.id}: pixels in ${measured.map((s) => s.stroke).join(', ')}`).toBeGreaterThan(40);
   }
 }
 

@@ -5,11 +5,12 @@ import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readHouseholds } from '../reconcile/ndjson.ts';
-import { RUN_FILES, runFile } from '../scripts/runFiles.ts';
+import { INSTANCES_DIR, RUN_FILES, runFile } from '../scripts/runFiles.ts';
 import { findPii, indexHouseholds, type PiiIndex, type PiiKind } from './piiIndex.ts';
 
-/** Files and folders (relative to the run folder) allowed to hold synthetic PII. */
+/** Files and folders (relative to the run folder, or to a split test's instances/<i>/) allowed to hold synthetic PII. */
 export const PII_HOLDERS = [RUN_FILES.applicants, RUN_FILES.insurerRecords, RUN_FILES.ledger, 'exchange', 'insurer'] as const;
+const INSTANCE_PREFIX = new RegExp(`^${INSTANCES_DIR}/\\d+/`);
 
 export interface ScanFinding {
   file: string;
@@ -37,7 +38,10 @@ async function scanFile(path: string, index: PiiIndex, name: string): Promise<Sc
 
 export async function scanRunFolder(runDir: string, extraTexts: { name: string; path: string }[] = []): Promise<ScanFinding[]> {
   const index = indexHouseholds(await readHouseholds(runFile(runDir, 'applicants')));
-  const allowed = (name: string): boolean => PII_HOLDERS.some((holder) => name === holder || name.startsWith(`${holder}/`));
+  const allowed = (path: string): boolean => {
+    const name = path.replace(INSTANCE_PREFIX, '');
+    return PII_HOLDERS.some((holder) => name === holder || name.startsWith(`${holder}/`));
+  };
   const targets = filesBelow(runDir)
     .map((path) => ({ path, name: relative(runDir, path) }))
     .filter((f) => !allowed(f.name) && !f.name.startsWith('prometheus/'))

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 export const RUN_FILES = {
   applicants: 'applicants.ndjson',
+  k6Config: 'k6-config.json',
   k6Summary: 'k6-summary.json',
   k6Log: 'k6.log',
   k6Samples: 'k6-samples.json.gz',
@@ -32,6 +33,13 @@ export const RUN_FILES = {
 } as const;
 
 export type RunFile = keyof typeof RUN_FILES;
+
+/** A split test's instances keep their own files (the names above) in instances/<i>/ of the run folder. */
+export const INSTANCES_DIR = 'instances';
+
+export function instanceDir(runDir: string, instance: number): string {
+  return join(runDir, INSTANCES_DIR, String(instance));
+}
 
 export function runFile(runDir: string, file: RunFile): string {
   return join(runDir, RUN_FILES[file]);

@@ -13,11 +13,15 @@ export const applicants = new SharedArray<Household>('applicants', () =>
 );
 
 /**
- * Each iteration across all VUs takes the next applicant, so no applicant is used twice. Running out stops the test
- * with a clear reason rather than looping on nothing.
+ * Each iteration across all VUs takes the next applicant, so no applicant is used twice: by its number in the whole
+ * test (unique across the instances of a split test, which may then share one file), or with `applicantIndex:
+ * instance` by its number in this instance, from a file holding this instance's own slice. Running out stops the
+ * test with a clear reason rather than looping on nothing.
  */
-export function takeApplicant(iterationInTest: number): Household | undefined {
-  if (iterationInTest < applicants.length) return applicants[iterationInTest];
+export function takeApplicant(): Household | undefined {
+  const { iterationInTest, iterationInInstance } = exec.scenario;
+  const index = config.applicantIndex === 'instance' ? iterationInInstance : iterationInTest;
+  if (index < applicants.length) return applicants[index];
   exec.test.abort(`all ${applicants.length} applicants used: the profile planned too few for this exchange's speed; rerun with a larger --scale`);
   return undefined;
 }

@@ -9,6 +9,12 @@ export interface ScenarioConfig {
   baseUrl: string;
   /** Absolute path of the applicants NDJSON file. */
   applicantsFile: string;
+  /**
+   * How an iteration finds its applicant: `test` (the default) by its number in the whole test, unique across the
+   * instances of a split test, so instances may share one file; `instance` by its number in this instance, in a
+   * file holding this instance's own slice.
+   */
+  applicantIndex?: 'test' | 'instance';
   /** Absolute path where handleSummary writes k6's summary JSON. */
   summaryFile: string;
   /** The k6 scenario the profile planned (executor and its numbers), built by the harness from the targets file. */

@@ -8,7 +8,7 @@ import { journeyFor } from './journeyShape.ts';
 import { consumerJourney } from './journeys.ts';
 
 export function nextConsumer(): void {
-  const iteration = exec.scenario.iterationInTest;
-  const household = takeApplicant(iteration);
-  if (household) consumerJourney(journeyFor(iteration, config.journeyMix), household, config);
+  const household = takeApplicant();
+  // The journey by the arrival's place in the whole test, so a split test keeps the funnel's shares.
+  if (household) consumerJourney(journeyFor(exec.scenario.iterationInTest, config.journeyMix), household, config);
 }

@@ -1,11 +1,11 @@
 // Streams a run's k6-samples.json.gz (k6 `--out json`, gzipped) through gunzip line by line into the analysis
 // collector, so an hour-long soak is never held in memory as text; the samples kept are cached beside it.
 
-import { createReadStream, existsSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { SampleLineError, sampleCollector, type RunSamples } from '../../analysis/k6Samples.ts';
 import { runFile } from '../runFiles.ts';
 import { UsageError } from '../usageError.ts';
+import { forEachGzipLine } from './gzipLines.ts';
 import { readSamplesCache, writeSamplesCache } from './samplesCache.ts';
 
 export async function readSamplesFile(file: string): Promise<RunSamples> {
@@ -13,24 +13,9 @@ export async function readSamplesFile(file: string): Promise<RunSamples> {
     throw new UsageError(file, "k6's sample output (written by `harness run` since k6 samples are kept per run)", 'Re-run the profile; older run folders lack it.');
   }
   const { addBytes, samples } = sampleCollector();
-  const input = createReadStream(file);
-  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-  input.on('error', (error) => gunzip.destroy(error));
-  input.pipe(gunzip);
-  let carry: Buffer = Buffer.alloc(0);
-  let lineNumber = 0;
   try {
     // Lines are found and filtered as bytes: only the points the analyses keep are ever decoded to text.
-    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      let from = 0;
-      for (let newline = bytes.indexOf(10, from); newline !== -1; newline = bytes.indexOf(10, from)) {
-        addBytes(bytes, from, newline, ++lineNumber);
-        from = newline + 1;
-      }
-      carry = bytes.subarray(from);
-    }
-    addBytes(carry, 0, carry.length, ++lineNumber);
+    await forEachGzipLine(file, addBytes);
   } catch (error) {
     if (error instanceof SampleLineError) throw new UsageError(file, "k6's JSON output, one sample a line", `Its ${error.message}. Re-run the profile to get a clean file.`);
     const code = (error as NodeJS.ErrnoException).code ?? '';

@@ -10,6 +10,9 @@ import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 
+/** Local instances share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
+const MAX_INSTANCES = 32;
+
 export function register(program: Command): void {
   program
     .command('run')
@@ -25,8 +28,9 @@ export function register(program: Command): void {
     .option('--prometheus <where>', "metrics: auto (the run's own Prometheus when installed), own (required), off, or an existing Prometheus's URL for k6 to push to", 'auto')
     .option('--waiting-room <sessions>', "the exchange's waiting-room capacity in active sessions (0: no waiting room)", '0')
     .option('--exchange-workers <n>', 'HTTP worker processes of the mock exchange (node:cluster; one waiting room and one dispatcher)', '1')
+    .option('--instances <n>', 'k6 instances the test is split across (execution segments, each its own slice of the applicants), judged on the aggregate', '1')
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; instances: string }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -36,8 +40,9 @@ export function register(program: Command): void {
       const prometheus = parsePrometheusMode(opts.prometheus);
       const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });
       const exchangeWorkers = parseNumberOption('--exchange-workers', opts.exchangeWorkers, { integer: true, min: 1, max: 64 });
+      const instances = parseNumberOption('--instances', opts.instances, { integer: true, min: 1, max: MAX_INSTANCES });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
-      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, exchangeWorkers });
+      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, instances, exchangeWorkers });
       process.exitCode = verdict.pass ? 0 : 1;
     });
 }

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import type { K6Binary } from '../tools/k6.ts';
-import type { ProcessGroup } from './processes.ts';
+import type { InstanceSegment } from './instanceSplit.ts';
+import type { ManagedProcess, ProcessGroup } from './processes.ts';
 
 export interface K6RunOptions {
   k6: K6Binary;
@@ -17,6 +18,8 @@ export interface K6RunOptions {
   /** k6's own stdout (progress, end of test) lines. */
   onLine: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** One instance of a split test: its execution segment, its tags (instance, testid), and the REST API address it starts paused on. */
+  instance?: { segment: InstanceSegment; tags: Record<string, string>; pausedAt: string };
 }
 
 /** Settings of k6's experimental-prometheus-rw output: native histograms, and a push every second so short runs have series. */
@@ -29,18 +32,27 @@ export function remoteWriteEnv(url: string | undefined): Record<string, string> 
   };
 }
 
-export async function runK6(group: ProcessGroup, options: K6RunOptions): Promise<number> {
+function instanceArgs(instance: K6RunOptions['instance']): string[] {
+  if (!instance) return [];
+  return ['--execution-segment', instance.segment.segment, '--execution-segment-sequence', instance.segment.sequence, '--paused', '--address', instance.pausedAt];
+}
+
+export function startK6(group: ProcessGroup, options: K6RunOptions): ManagedProcess {
   const outputs = [
     ...(options.samplesFile ? ['--out', `json=${options.samplesFile}`] : []),
-    ...(options.remoteWrite ? ['--out', 'experimental-prometheus-rw', '--tag', `testid=${options.remoteWrite.testid}`] : []),
+    ...(options.remoteWrite ? ['--out', 'experimental-prometheus-rw'] : []),
   ];
-  const args = ['run', '--no-color', '--log-format=json', `--log-output=file=${options.logFile}`, ...outputs, join(PROJECT_ROOT, options.script)];
-  const k6 = group.spawn('k6', options.k6.path, args, {
+  const tags = Object.entries({ ...(options.remoteWrite ? { testid: options.remoteWrite.testid } : {}), ...options.instance?.tags }).flatMap(([name, value]) => ['--tag', `${name}=${value}`]);
+  const args = ['run', '--no-color', '--log-format=json', `--log-output=file=${options.logFile}`, ...outputs, ...tags, ...instanceArgs(options.instance), join(PROJECT_ROOT, options.script)];
+  return group.spawn('k6', options.k6.path, args, {
     cwd: PROJECT_ROOT,
     // No usage report: load tests here reach nothing but loopback.
     env: { ...process.env, ...options.env, ...remoteWriteEnv(options.remoteWrite?.url), HARNESS_CONFIG: options.configFile, K6_NO_USAGE_REPORT: 'true' },
     onStdoutLine: options.onLine,
     onStderrLine: options.onLine,
   });
-  return k6.exited;
+}
+
+export async function runK6(group: ProcessGroup, options: K6RunOptions): Promise<number> {
+  return startK6(group, options).exited;
 }

@@ -19,6 +19,7 @@ import type { Targets } from '../targets/schema.ts';
 import { ensureK6 } from '../tools/k6.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
+import { applicantsForInstances, runK6Split } from './k6Instances.ts';
 import { runK6 } from './k6Run.ts';
 import { extractLedger } from './ledgerLog.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
@@ -51,6 +52,8 @@ export interface RunOptions {
   prometheus?: PrometheusMode;
   /** The TSDB folder of the run's own Prometheus, when not the run folder's prometheus/data. */
   prometheusDataDir?: string;
+  /** k6 instances the test is split across (execution segments), judged on the aggregate; 1 (the default): one k6. */
+  instances?: number;
   say?: (line: string) => void;
 }
 
@@ -72,7 +75,9 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const childEnv = { HARNESS_RUN_ID: runId };
   const adminToken = newAdminToken();
   const plan = profile.plan({ targets, scale: options.scale, durationSeconds: options.durationSeconds });
-  const count = plan.applicants;
+  const instances = options.instances ?? 1;
+  // A split test gives each instance its own slice, with headroom: it generates a few more than the plan.
+  const count = instances > 1 ? applicantsForInstances(plan.applicants, instances) : plan.applicants;
   const startedAt = new Date();
   let metrics: RunMetrics | undefined;
   const phases: Record<string, number> = {};
@@ -117,41 +122,58 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     say(`        metrics: ${metrics.description}`);
     phaseDone('start services');
 
-    const configFile = join(runDir, 'k6-config.json');
-    writeFileSync(
-      configFile,
-      JSON.stringify(
-        {
-          profile: profile.name,
-          baseUrl: exchange.baseUrl,
-          applicantsFile: runFile(runDir, 'applicants'),
-          summaryFile: runFile(runDir, 'k6Summary'),
-          scenario: plan.scenario,
-          thinkTimeSeconds: plan.thinkTimeSeconds,
-          journeyMix: plan.journeyMix ?? ENROLL_ONLY,
-          maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
-          thresholds: { ...sloThresholds(targets), ...plan.thresholds },
-        } satisfies Omit<ScenarioConfig, 'scenario'> & { scenario: object },
-        null,
-        2,
-      ),
-    );
-    say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${plan.describe}`);
-    const k6Exit = await runK6(group, {
+    const k6Config = {
+      profile: profile.name,
+      baseUrl: exchange.baseUrl,
+      applicantsFile: runFile(runDir, 'applicants'),
+      summaryFile: runFile(runDir, 'k6Summary'),
+      scenario: plan.scenario,
+      thinkTimeSeconds: plan.thinkTimeSeconds,
+      journeyMix: plan.journeyMix ?? ENROLL_ONLY,
+      maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
+      thresholds: { ...sloThresholds(targets), ...plan.thresholds },
+    } satisfies Omit<ScenarioConfig, 'scenario'> & { scenario: object };
+    const split = instances > 1 ? ` split across ${instances} instances (execution segments, started together)` : '';
+    say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${plan.describe}${split}`);
+    const k6Options = {
       k6,
       script: profile.script,
-      configFile,
-      logFile: runFile(runDir, 'k6Log'),
-      samplesFile: runFile(runDir, 'k6Samples'),
       remoteWrite: metrics.remoteWrite,
       // The scenarios honour BASE_URL (to run against a staging exchange); here it is the exchange this run started.
       env: { ...childEnv, BASE_URL: exchange.baseUrl },
-      onLine: (line) => {
-        if (line.trim()) say(`        k6 │ ${line}`);
-      },
-    });
+    };
+    let k6Exit: number;
+    let confirmed: number;
+    if (instances > 1) {
+      const outcome = await runK6Split(group, {
+        ...k6Options,
+        runDir,
+        instances,
+        testid: runId,
+        config: k6Config,
+        plannedApplicants: plan.applicants,
+        onLine: (instance, line) => {
+          if (line.trim()) say(`        k6 ${instance} │ ${line}`);
+        },
+      });
+      k6Exit = outcome.exitCode;
+      confirmed = outcome.confirmed;
+      say(`        k6 instances exited ${outcome.instanceExitCodes.join(', ')}; judged on the aggregate: exit ${k6Exit}`);
+    } else {
+      const configFile = runFile(runDir, 'k6Config');
+      writeFileSync(configFile, JSON.stringify(k6Config, null, 2));
+      k6Exit = await runK6(group, {
+        ...k6Options,
+        configFile,
+        logFile: runFile(runDir, 'k6Log'),
+        samplesFile: runFile(runDir, 'k6Samples'),
+        onLine: (line) => {
+          if (line.trim()) say(`        k6 │ ${line}`);
+        },
+      });
+      confirmed = await extractLedger(runFile(runDir, 'k6Log'), runFile(runDir, 'ledger'));
+    }
     phaseDone('k6 run');
-    const confirmed = await extractLedger(runFile(runDir, 'k6Log'), runFile(runDir, 'ledger'));
 
     // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
     const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);
@@ -191,7 +213,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     const facts: Record<string, string> = {
       'enrollments confirmed by the exchange': String(confirmed),
       'received intact by the insurer': String(reconciliation.intact),
-      'k6': `${k6.version} (exit ${k6Exit})`,
+      'k6': `${k6.version} (exit ${k6Exit}${instances > 1 ? `, ${instances} instances judged on the aggregate` : ''})`,
       'seed': String(options.seed),
       'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
     };
@@ -201,7 +223,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     const report = await writeRunReport(runDir, targets);
     phaseDone('report');

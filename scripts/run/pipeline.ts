@@ -11,14 +11,13 @@ import type { K6Summary } from '../../verdict/k6Summary.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
 import { verdictJunit } from '../../analysis/junit.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
-import type { ScenarioConfig } from '../../scenarios/lib/config.ts';
-import { ENROLL_ONLY } from '../../scenarios/lib/journeyShape.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { ensureK6 } from '../tools/k6.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
+import { k6Config } from './k6Config.ts';
 import { applicantsForInstances, runK6Split } from './k6Instances.ts';
 import { runK6 } from './k6Run.ts';
 import { extractLedger } from './ledgerLog.ts';
@@ -29,7 +28,6 @@ import { startRunMetrics, type PrometheusMode, type RunMetrics } from './runMetr
 import { harnessVersion, machineDescription } from './machine.ts';
 import { writeRunReport } from '../report/writeRunReport.ts';
 import { startService } from './services.ts';
-import { sloThresholds } from './profiles/thresholds.ts';
 
 export interface RunOptions {
   profile: Profile;
@@ -122,17 +120,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     say(`        metrics: ${metrics.description}`);
     phaseDone('start services');
 
-    const k6Config = {
-      profile: profile.name,
-      baseUrl: exchange.baseUrl,
-      applicantsFile: runFile(runDir, 'applicants'),
-      summaryFile: runFile(runDir, 'k6Summary'),
-      scenario: plan.scenario,
-      thinkTimeSeconds: plan.thinkTimeSeconds,
-      journeyMix: plan.journeyMix ?? ENROLL_ONLY,
-      maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
-      thresholds: { ...sloThresholds(targets), ...plan.thresholds },
-    } satisfies Omit<ScenarioConfig, 'scenario'> & { scenario: object };
+    const config = k6Config({ profile: profile.name, plan, targets, baseUrl: exchange.baseUrl, applicantsFile: runFile(runDir, 'applicants'), summaryFile: runFile(runDir, 'k6Summary') });
     const split = instances > 1 ? ` split across ${instances} instances (execution segments, started together)` : '';
     say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${plan.describe}${split}`);
     const k6Options = {
@@ -150,7 +138,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         runDir,
         instances,
         testid: runId,
-        config: k6Config,
+        config,
         plannedApplicants: plan.applicants,
         onLine: (instance, line) => {
           if (line.trim()) say(`        k6 ${instance} │ ${line}`);
@@ -161,7 +149,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       say(`        k6 instances exited ${outcome.instanceExitCodes.join(', ')}; judged on the aggregate: exit ${k6Exit}`);
     } else {
       const configFile = runFile(runDir, 'k6Config');
-      writeFileSync(configFile, JSON.stringify(k6Config, null, 2));
+      writeFileSync(configFile, JSON.stringify(config, null, 2));
       k6Exit = await runK6(group, {
         ...k6Options,
         configFile,

@@ -33,6 +33,11 @@ export function parsePrometheusMode(raw: string): PrometheusMode {
   return url;
 }
 
+/** The remote-write receiver of the Prometheus at `prometheus` (its base URL, with or without a path prefix). */
+export function remoteWriteUrlOf(prometheus: URL): string {
+  return new URL('api/v1/write', prometheus.href.endsWith('/') ? prometheus : new URL(`${prometheus.href}/`)).href;
+}
+
 export interface RunMetrics {
   /** What to tell people about where the metrics went. */
   description: string;
@@ -64,8 +69,7 @@ export async function startRunMetrics(
   const { mode, testid } = input;
   if (mode === 'off') return inert('not collected (--prometheus off)');
   if (mode instanceof URL) {
-    const url = new URL('api/v1/write', mode.href.endsWith('/') ? mode : new URL(`${mode.href}/`)).href;
-    return inert(`k6 pushes to ${mode.origin} (testid ${testid}); the services are not scraped by it`, { url, testid });
+    return inert(`k6 pushes to ${mode.origin} (testid ${testid}); the services are not scraped by it`, { url: remoteWriteUrlOf(mode), testid });
   }
   const binary = findPrometheus();
   if (!binary) {

@@ -8,6 +8,7 @@ import { benchApplicants } from '../../bench/applicants.ts';
 import { formatFigures, type Figures } from '../../bench/figures.ts';
 import { benchEndToEnd } from '../../bench/endToEnd.ts';
 import { benchExchangeOverhead } from '../../bench/exchangeOverhead.ts';
+import { benchInstances } from '../../bench/instances.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchReport } from '../../bench/report.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   vus: () => benchVus(),
   analysis: () => benchAnalysis(),
   report: () => benchReport(),
+  instances: () => benchInstances(),
 };
 
 export function register(program: Command): void {

@@ -19,6 +19,8 @@ export interface PointLine {
   name: string | undefined;
   url: string | undefined;
   group: string | undefined;
+  /** A split test's instance (`--instances`), which the VU gauge is summed over. */
+  instance: string | undefined;
 }
 
 export const POINT_PREFIX = '{"metric":"';
@@ -49,7 +51,7 @@ function quickPoint(line: string, metric: string, lineNumber: number): PointLine
   const time = Date.parse(line.slice(timeStart, timeEnd));
   if (valueEnd === -1 || Number.isNaN(value) || Number.isNaN(time)) throw new SampleLineError(lineNumber, 'a k6 Point needs data.time (a timestamp) and data.value (a number)');
   const tagsFrom = tagsAt === -1 ? line.length : tagsAt;
-  return { metric, time, value, name: tag(line, tagsFrom, 'name'), url: tag(line, tagsFrom, 'url'), group: tag(line, tagsFrom, 'group') };
+  return { metric, time, value, name: tag(line, tagsFrom, 'name'), url: tag(line, tagsFrom, 'url'), group: tag(line, tagsFrom, 'group'), instance: tag(line, tagsFrom, 'instance') };
 }
 
 interface ParsedLine {
@@ -72,7 +74,7 @@ function slowPoint(line: string, metric: string, lineNumber: number): PointLine 
     throw new SampleLineError(lineNumber, 'a k6 Point needs data.time (a timestamp) and data.value (a number)');
   }
   const tags = data.tags ?? {};
-  return { metric, time, value: data.value, name: text(tags.name), url: text(tags.url), group: text(tags.group) };
+  return { metric, time, value: data.value, name: text(tags.name), url: text(tags.url), group: text(tags.group), instance: text(tags.instance) };
 }
 
 const DECLARATION_PREFIX = '{"type":"Metric"';

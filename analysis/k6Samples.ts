@@ -80,13 +80,42 @@ export interface SampleCollector {
    * hour's file — are counted from their bytes without being decoded or parsed.
    */
   addBytes: (bytes: Uint8Array, start: number, end: number, lineNumber: number) => void;
+  /** The samples, once every line is fed: a split test's VU gauges summed over its instances. */
+  finish: () => RunSamples;
   samples: RunSamples;
+}
+
+export interface GaugeSeries {
+  time: number[];
+  value: number[];
+}
+
+/**
+ * Several instances' gauges as one: at each time any instance sampled, the sum of every instance's latest value
+ * (none before its first sample). The VUs of a split test, as one k6 would have counted them.
+ */
+export function sumGaugeSeries(series: readonly GaugeSeries[]): GaugeSeries {
+  const points = series.flatMap((s, which) => s.time.map((time, i) => ({ time, value: s.value[i]!, which }))).sort((a, b) => a.time - b.time);
+  const latest = new Array<number>(series.length).fill(0);
+  let total = 0;
+  const out: GaugeSeries = { time: [], value: [] };
+  for (const point of points) {
+    total += point.value - latest[point.which]!;
+    latest[point.which] = point.value;
+    if (out.time.at(-1) === point.time) out.value[out.value.length - 1] = total;
+    else {
+      out.time.push(point.time);
+      out.value.push(total);
+    }
+  }
+  return out;
 }
 
 /** A collector: feed it every line of the file in order; it throws SampleLineError on a line that is not k6 output. */
 export function sampleCollector(): SampleCollector {
   const samples = emptyRunSamples();
   const names = new Map<string, number>();
+  const vusByInstance = new Map<string, GaugeSeries>();
   const add = (line: string, lineNumber: number): void => {
     if (line.length === 0) return;
     const metric = metricOfLine(line, lineNumber);
@@ -101,8 +130,13 @@ export function sampleCollector(): SampleCollector {
     if (Number.isNaN(samples.end) || time > samples.end) samples.end = time;
     if (!keep) return;
     if (metric === 'vus') {
-      samples.vus.time.push(time);
-      samples.vus.value.push(point.value);
+      let series = samples.vus;
+      if (point.instance !== undefined) {
+        series = vusByInstance.get(point.instance) ?? { time: [], value: [] };
+        vusByInstance.set(point.instance, series);
+      }
+      series.time.push(time);
+      series.value.push(point.value);
       return;
     }
     if (isSetupOrTeardown(point.group)) return;
@@ -137,5 +171,12 @@ export function sampleCollector(): SampleCollector {
     }
     add(decoder.decode(bytes.subarray(start, end)), lineNumber);
   };
-  return { add, addBytes, samples };
+  const finish = (): RunSamples => {
+    if (vusByInstance.size > 0) {
+      samples.vus = sumGaugeSeries([...(samples.vus.time.length > 0 ? [samples.vus] : []), ...vusByInstance.values()]);
+      vusByInstance.clear();
+    }
+    return samples;
+  };
+  return { add, addBytes, finish, samples };
 }

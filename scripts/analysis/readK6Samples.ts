@@ -12,7 +12,7 @@ export async function readSamplesFile(file: string): Promise<RunSamples> {
   if (!existsSync(file)) {
     throw new UsageError(file, "k6's sample output (written by `harness run` since k6 samples are kept per run)", 'Re-run the profile; older run folders lack it.');
   }
-  const { addBytes, samples } = sampleCollector();
+  const { addBytes, finish } = sampleCollector();
   try {
     // Lines are found and filtered as bytes: only the points the analyses keep are ever decoded to text.
     await forEachGzipLine(file, addBytes);
@@ -21,6 +21,7 @@ export async function readSamplesFile(file: string): Promise<RunSamples> {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new UsageError(file, 'a gzip file of k6 JSON output', `It could not be read (${code ? `${code}: ` : ''}${(error as Error).message}); the run may have been cut short. Re-run the profile.`);
   }
+  const samples = finish();
   if (samples.points === 0) throw new UsageError(file, 'k6 samples (metric points)', 'It holds none; did the k6 run start? Re-run the profile.');
   return samples;
 }

@@ -2,7 +2,7 @@
 // filter the same as the text one, and setup/teardown requests stay out.
 
 import { describe, expect, it } from 'vitest';
-import { sampleCollector, SampleLineError } from '../../analysis/k6Samples.ts';
+import { sampleCollector, SampleLineError, sumGaugeSeries } from '../../analysis/k6Samples.ts';
 import { parsePointLine } from '../../analysis/k6PointLine.ts';
 
 const LINES = [
@@ -64,5 +64,23 @@ describe('sampleCollector', () => {
     expect(() => c.add('hello', 2)).toThrow(/line 2: not a JSON object/);
     expect(() => c.add('{"metric":"vus","type":"Point","data":{"time":"yesterday","value":1}}', 3)).toThrow(/line 3: a k6 Point needs data.time/);
     expect(() => c.add('{"metric":"vus",', 4)).toThrow(/line 4: not valid JSON/);
+  });
+});
+
+describe('a split test’s VU gauge', () => {
+  it('sums the instances’ latest values at each time any of them sampled', () => {
+    expect(sumGaugeSeries([{ time: [0, 1000, 2000], value: [2, 4, 4] }, { time: [500, 1500], value: [3, 1] }])).toEqual({ time: [0, 500, 1000, 1500, 2000], value: [2, 5, 7, 5, 5] });
+    expect(sumGaugeSeries([{ time: [0, 1000], value: [1, 2] }, { time: [1000], value: [3] }])).toEqual({ time: [0, 1000], value: [1, 5] });
+  });
+
+  it('instance-tagged vus points are summed when the collector finishes; untagged ones are kept as they were', () => {
+    const vus = (time: string, value: number, instance: string) => `{"metric":"vus","type":"Point","data":{"time":"${time}","value":${value},"tags":{"instance":"${instance}","testid":"t"}}}`;
+    const c = sampleCollector();
+    [vus('2026-11-23T10:00:00Z', 3, '0'), vus('2026-11-23T10:00:00.2Z', 4, '1'), vus('2026-11-23T10:00:01Z', 5, '0')].forEach((l, i) => c.add(l, i + 1));
+    const t0 = Date.parse('2026-11-23T10:00:00Z');
+    expect(c.finish().vus).toEqual({ time: [t0, t0 + 200, t0 + 1000], value: [3, 7, 9] });
+    const single = sampleCollector();
+    single.add(LINES[2]!, 1);
+    expect(single.finish().vus).toEqual({ time: [Date.parse('2026-11-23T10:44:48Z')], value: [4] });
   });
 });

@@ -10,13 +10,12 @@ import { writeApplicantsFile } from '../applicants/writeFile.ts';
 import { PROJECT_ROOT } from '../scripts/projectRoot.ts';
 import { ProcessGroup } from '../scripts/run/processes.ts';
 import { concurrency } from '../scripts/run/profiles/concurrency.ts';
-import { sloThresholds } from '../scripts/run/profiles/thresholds.ts';
+import { k6Config } from '../scripts/run/k6Config.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import { ensureK6 } from '../scripts/tools/k6.ts';
 import type { Figures } from './figures.ts';
 import { startMockServices } from './mockServices.ts';
 import { availableMemoryBytes, processUsage } from './processUsage.ts';
-import type { ScenarioConfig } from '../scenarios/lib/config.ts';
 import { ENROLL_ONLY } from '../scenarios/lib/journeyShape.ts';
 import { expectedRequestsPerVu } from './vuPace.ts';
 
@@ -81,16 +80,10 @@ async function runStep(group: ProcessGroup, k6: string, dir: string, baseUrl: st
   writeFileSync(
     configFile,
     JSON.stringify({
-      profile: 'concurrency',
-      baseUrl,
-      applicantsFile,
-      summaryFile,
+      // The concurrency profile's own configuration, held for the step's length and cut at its end.
+      ...k6Config({ profile: 'concurrency', plan, targets, baseUrl, applicantsFile, summaryFile }),
       scenario: { ...plan.scenario, duration: `${HOLD_SECONDS}s`, gracefulStop: '0s' },
-      thinkTimeSeconds: plan.thinkTimeSeconds,
-      journeyMix: plan.journeyMix ?? ENROLL_ONLY,
-      maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
-      thresholds: sloThresholds(targets),
-    } satisfies Omit<ScenarioConfig, 'scenario'> & { scenario: object }),
+    }),
   );
   const started = Date.now();
   let holdStarted = 0;

@@ -2,7 +2,7 @@
 // Built by createExchangeApp(deps) so tests and the process entry share one app.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Registry } from 'prom-client';
@@ -18,6 +18,7 @@ import { openApiDocument } from './openapi.ts';
 import { createPasswordHasher, type PasswordHasher } from './passwords.ts';
 import { accountSchema, applicationSchema, browseQuerySchema, describeIssues, enrollmentSchema, loginSchema, type HouseholdInput } from './schemas.ts';
 import type { ExchangeStore } from './store.ts';
+import type { VulnerableSwitch } from '../faults/index.ts';
 import { bearerToken, type TokenIssuer } from './tokens.ts';
 import type { AdmissionControl } from './admission.ts';
 import { mountWaitingRoom, requireAdmission } from './waitingRoomRoutes.ts';
@@ -62,10 +63,19 @@ class HttpError extends Error {
   }
 }
 
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+/** A JSON body larger than this is answered 413. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+/** What `exchange.noBodyLimit` reads instead: in effect no limit. */
+const NO_BODY_LIMIT_BYTES = 1024 ** 3;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `unchecked(body)` (exchange.noInputValidation): a JSON object that fails the schema passes anyway, its fields unchecked. */
+function parseBody<T>(schema: z.ZodType<T>, body: unknown, unchecked: () => boolean = () => false): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  if (isPlainObject(body) && unchecked()) return body as T;
+  throw new HttpError(400, describeIssues(parsed.error));
 }
 
 /** Confirmation numbers the consumer reads out on the phone: no 0/O/1/I. */
@@ -82,7 +92,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(helmet());
-  app.use(express.json({ limit: '64kb' }));
+  app.use(jsonBodies(faults, deps.countInjected));
 
   // RED metrics by route pattern; the pattern name is set by each handler, never the raw URL.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -106,22 +116,40 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       await handler(req, res);
     };
 
+  const hole = (name: VulnerableSwitch, key?: string): boolean => {
+    if (!faults.hole(name, key)) return false;
+    deps.countInjected?.(name);
+    return true;
+  };
+  const bodyOf = <T>(schema: z.ZodType<T>, body: unknown): T => parseBody(schema, body, () => hole('exchange.noInputValidation'));
+
   const accountOf = (req: Request): string => {
-    const accountId = tokens.verify(bearerToken(req.get('authorization')));
-    if (!accountId) throw new HttpError(401, 'a valid bearer token is required: create an account and send Authorization: Bearer <token>');
-    return accountId;
+    const reading = tokens.read(bearerToken(req.get('authorization')));
+    if (reading?.status === 'valid') return reading.accountId;
+    if (reading?.status === 'expired' && hole('exchange.acceptExpiredTokens', reading.accountId)) return reading.accountId;
+    if (reading?.status === 'forged' && hole('exchange.acceptForgedTokens', reading.accountId)) return reading.accountId;
+    throw new HttpError(401, 'a valid bearer token is required: create an account and send Authorization: Bearer <token>');
   };
 
-  /** Another account's application is reported as absent, so ids cannot be probed. */
+  /** The caller's account; undefined when exchange.skipAuthentication serves this resource to a request with no token. */
+  const callerFor = (req: Request, resourceId: string): string | undefined =>
+    req.get('authorization') === undefined && hole('exchange.skipAuthentication', resourceId) ? undefined : accountOf(req);
+
+  /** Another account's resource is reported as absent, exactly as a missing one, so ids cannot be probed. */
+  const requireOwner = (ownerId: string, caller: string | undefined, resourceId: string, what: string): void => {
+    if (caller === undefined || ownerId === caller) return;
+    if (faults.skipOwnershipCheck(resourceId)) return void deps.countInjected?.('exchange.skipOwnershipCheck');
+    if (hole('exchange.revealForeignIds', resourceId)) throw new HttpError(403, `this ${what} belongs to another account`);
+    throw new HttpError(404, `no such ${what}`);
+  };
+
   const ownApplication = (req: Request) => {
-    const accountId = accountOf(req);
-    const application = store.findApplication(String(req.params.applicationId));
+    const id = String(req.params.applicationId);
+    const caller = callerFor(req, id);
+    const application = store.findApplication(id);
     if (!application) throw new HttpError(404, 'no such application');
-    if (application.accountId !== accountId) {
-      if (!faults.skipOwnershipCheck(application.id)) throw new HttpError(404, 'no such application');
-      deps.countInjected?.('exchange.skipOwnershipCheck');
-    }
-    return { accountId, application, household: application.household as HouseholdInput, planYear: application.planYear as PlanYear };
+    requireOwner(application.accountId, caller, application.id, 'application');
+    return { accountId: caller ?? application.accountId, application, household: application.household as HouseholdInput, planYear: application.planYear as PlanYear };
   };
 
   app.get('/healthz', named('health', (_req, res) => res.json({ status: 'ok' })));
@@ -134,6 +162,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   );
 
   if (deps.rateLimitPerMinute) {
+    const rateLimitKey = (req: Request): string => bearerToken(req.get('authorization')) ?? req.ip ?? 'unknown';
     app.use(
       '/api/v1',
       rateLimit({
@@ -141,7 +170,8 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         limit: deps.rateLimitPerMinute,
         standardHeaders: 'draft-8',
         legacyHeaders: false,
-        keyGenerator: (req) => bearerToken(req.get('authorization')) ?? req.ip ?? 'unknown',
+        keyGenerator: rateLimitKey,
+        skip: (req) => faults.hole('exchange.noRateLimit', rateLimitKey(req)),
         handler: (_req, res) => {
           res.locals.route = 'rate_limited';
           res.status(429).json({ error: `rate limit: at most ${deps.rateLimitPerMinute} requests a minute per client; retry after the Retry-After header` });
@@ -157,7 +187,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   app.get(
     '/api/v1/plans',
     named('browse', (req, res) => {
-      const query = parseBody(browseQuerySchema, req.query);
+      const query = bodyOf(browseQuerySchema, req.query);
       res.json(rules.browse(query.zip, query.countyFips, query.ages, query.planYear as PlanYear));
     }),
   );
@@ -167,7 +197,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   app.post(
     '/api/v1/accounts',
     named('account', async (req, res) => {
-      const { email, password } = parseBody(accountSchema, req.body);
+      const { email, password } = bodyOf(accountSchema, req.body);
       const accountId = randomUUID();
       if (!store.createAccount({ id: accountId, email, passwordHash: await passwords.hash(password) })) {
         throw new HttpError(409, 'an account with this e-mail exists: log in with POST /api/v1/sessions');
@@ -181,11 +211,11 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   app.post(
     '/api/v1/sessions',
     named('login', async (req, res) => {
-      const { email, password } = parseBody(loginSchema, req.body);
+      const { email, password, ttlSeconds } = bodyOf(loginSchema, req.body);
       const account = store.findAccountByEmail(email);
       const valid = account ? await passwords.verify(password, account.passwordHash) : await passwords.hash(password).then(() => false);
       if (!account || !valid) throw new HttpError(401, 'e-mail or password is wrong');
-      res.json({ accountId: account.id, ...tokens.issue(account.id) });
+      res.json({ accountId: account.id, ...tokens.issue(account.id, Date.now(), ttlSeconds === undefined ? undefined : ttlSeconds * 1000) });
     }),
   );
 
@@ -193,7 +223,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     '/api/v1/applications',
     named('application', (req, res) => {
       const accountId = accountOf(req);
-      const body = parseBody(applicationSchema, req.body);
+      const body = bodyOf(applicationSchema, req.body);
       const id = randomUUID();
       store.saveApplication({ id, accountId, planYear: body.planYear, household: body.household });
       metrics.applicationsSubmitted.inc();
@@ -205,7 +235,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     '/api/v1/applications/:applicationId',
     named('application_update', (req, res) => {
       const { accountId, application } = ownApplication(req);
-      const body = parseBody(applicationSchema, req.body);
+      const body = bodyOf(applicationSchema, req.body);
       if (store.enrollmentsOf(accountId).some((e) => e.householdId === application.id)) {
         throw new HttpError(409, 'this application has enrolled: changes after enrollment are a life-event report, not an update');
       }
@@ -237,7 +267,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     '/api/v1/applications/:applicationId/enrollments',
     named('enroll', (req, res) => {
       const { accountId, application, household, planYear } = ownApplication(req);
-      const { planId } = parseBody(enrollmentSchema, req.body);
+      const { planId } = bodyOf(enrollmentSchema, req.body);
       const quote = rules.quote(household, planYear, planId);
       if (!quote) throw new HttpError(422, `plan ${planId} is not sold in this household's rating area: choose one from GET .../plans`);
       const wrongSubsidy = faults.wrongSubsidy(application.id);
@@ -295,13 +325,11 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   app.get(
     '/api/v1/enrollments/:confirmationNumber',
     named('enrollment', (req, res) => {
-      const accountId = accountOf(req);
-      const found = store.findEnrollment(String(req.params.confirmationNumber));
+      const id = String(req.params.confirmationNumber);
+      const caller = callerFor(req, id);
+      const found = store.findEnrollment(id);
       if (!found) throw new HttpError(404, 'no such enrollment');
-      if (found.accountId !== accountId) {
-        if (!faults.skipOwnershipCheck(found.enrollment.confirmationNumber)) throw new HttpError(404, 'no such enrollment');
-        deps.countInjected?.('exchange.skipOwnershipCheck');
-      }
+      requireOwner(found.accountId, caller, found.enrollment.confirmationNumber, 'enrollment');
       res.json(confirmationView(found.enrollment));
     }),
   );
@@ -317,6 +345,10 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   // Registered last: every error becomes a JSON answer; only our own HttpErrors show their message.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpError) return void res.status(error.status).json({ error: error.message });
+    if ((error as { type?: string }).type === 'entity.parse.failed' && hole('exchange.badJsonCrash')) {
+      process.stderr.write('exchange: internal error: unparseable JSON body (exchange.badJsonCrash)\n');
+      return void res.status(500).json({ error: 'internal error' });
+    }
     // The rules throw RangeError for what the catalog does not know (a county or plan it does not serve).
     if (error instanceof RangeError) return void res.status(422).json({ error: error.message });
     const status = (error as { status?: number }).status;
@@ -325,6 +357,39 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     res.status(500).json({ error: 'internal error' });
   });
   return app;
+}
+
+/**
+ * JSON bodies of at most BODY_LIMIT_BYTES, read only when sent as application/json — unless a vulnerable mode
+ * (exchange.noBodyLimit, exchange.laxContentType) opens the hole for this request.
+ */
+function jsonBodies(faults: FrontFaults, countInjected: ((fault: string) => void) | undefined): RequestHandler {
+  const parsers = new Map<string, RequestHandler>();
+  const parserFor = (unlimited: boolean, anyType: boolean): RequestHandler => {
+    const key = `${unlimited}:${anyType}`;
+    let parser = parsers.get(key);
+    if (!parser) {
+      parser = express.json({ limit: unlimited ? NO_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES, ...(anyType ? { type: () => true } : {}) });
+      parsers.set(key, parser);
+    }
+    return parser;
+  };
+  const strict = parserFor(false, false);
+  return (req, res, next) => {
+    // The switches may change during a run (PUT /admin/faults), so they are consulted per request; off, this is two reads.
+    if (!faults.active) {
+      strict(req, res, next);
+      return;
+    }
+    const oversized = Number(req.get('content-length') ?? 0) > BODY_LIMIT_BYTES;
+    const hasBody = req.get('content-length') !== undefined || req.get('transfer-encoding') !== undefined;
+    const otherType = hasBody && !req.is('application/json');
+    const unlimited = oversized && faults.hole('exchange.noBodyLimit');
+    const anyType = otherType && faults.hole('exchange.laxContentType');
+    if (unlimited) countInjected?.('exchange.noBodyLimit');
+    if (anyType) countInjected?.('exchange.laxContentType');
+    parserFor(unlimited, anyType)(req, res, next);
+  };
 }
 
 /** What the consumer is shown: this is what k6 records in the client-side ledger. */

@@ -1,8 +1,9 @@
 // Front-end fault injection on the exchange's API: added latency, CPU work that holds the event loop, injected 500s,
-// a wrong subsidy, a skipped ownership check. Each switch is validated (mock-exchange/faults) at start or when the
-// loopback admin endpoint replaces them during a run; each injection is counted.
+// a wrong subsidy, a skipped ownership check, and the vulnerable modes the security profile must catch. Each switch
+// is validated (mock-exchange/faults) at start or when the loopback admin endpoint replaces them during a run; each
+// injection is counted.
 
-import { shouldInject, type FaultSet } from '../faults/index.ts';
+import { shouldInject, type FaultSet, type VulnerableSwitch } from '../faults/index.ts';
 
 /** A subsidy visibly wrong: $50 a month more credit than the rules allow. */
 export const WRONG_SUBSIDY_EXTRA = 50;
@@ -22,6 +23,7 @@ export function createFrontFaults(initial: FaultSet, count: (fault: string) => v
   let faults = initial;
   let active = [...initial.values.keys()].some(isFrontSwitch);
   let requests = 0;
+  let holeRequests = 0;
   const latencyMs = (route: string): number => faults.durationMs('exchange.latency') + faults.durationMs(`exchange.latency.${route}`);
   const errorRate = (route: string): number => Math.max(faults.rate('exchange.error'), faults.rate(`exchange.error.${route}`));
 
@@ -59,6 +61,13 @@ export function createFrontFaults(initial: FaultSet, count: (fault: string) => v
     },
     skipOwnershipCheck(resourceId: string): boolean {
       return shouldInject(faults.rate('exchange.skipOwnershipCheck'), `exchange.skipOwnershipCheck:${resourceId}`);
+    },
+    /** A vulnerable mode: true when this resource, account or client (the key) gets the hole; keyed per request when no key is given. */
+    hole(name: VulnerableSwitch, key?: string): boolean {
+      const rate = faults.rate(name);
+      if (rate <= 0) return false;
+      holeRequests += 1;
+      return shouldInject(rate, `${name}:${key ?? `request-${holeRequests}`}`);
     },
   };
 }

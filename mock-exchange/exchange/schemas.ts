@@ -44,7 +44,8 @@ export const browseQuerySchema = z.object({
     .refine((ages) => ages.every((a) => a <= 120), 'ages of at most 120'),
 });
 
-export const loginSchema = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(200) });
+/** `ttlSeconds`: a token shorter-lived than the exchange's own 30 minutes (a shared kiosk; the security profile's expired token). */
+export const loginSchema = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(200), ttlSeconds: z.number().int().min(1).max(1800).optional() });
 
 export type HouseholdInput = z.infer<typeof householdSchema>;
 

@@ -2,4 +2,4 @@
 
 export { shouldInject, unitOf } from './decide.ts';
 export { NO_FAULTS, backendDelayOf, faultSetOf, parseFaultSpec, type FaultSet, type FaultValue } from './parseFaultSpec.ts';
-export { BACKEND_DELAY_HOLD_MS, EXCHANGE_ROUTES, FAULT_SWITCHES, GARBLE_FIELDS, isFaultName, type ExchangeRoute, type FaultKind, type FaultSwitch, type GarbleField } from './switches.ts';
+export { BACKEND_DELAY_HOLD_MS, EXCHANGE_ROUTES, FAULT_SWITCHES, GARBLE_FIELDS, VULNERABLE_SWITCH_NAMES, isFaultName, type ExchangeRoute, type FaultKind, type FaultSwitch, type GarbleField, type VulnerableSwitch } from './switches.ts';

@@ -35,6 +35,35 @@ const garbleSwitches = Object.fromEntries(
   GARBLE_FIELDS.map((field) => [`backend.garble.${field}`, { kind: 'rate', service: 'backend', description: `share of enrollments whose ${field} is altered in the 834` }]),
 ) as Record<string, FaultSwitch>;
 
+export const VULNERABLE_SWITCH_NAMES = [
+  'exchange.skipAuthentication',
+  'exchange.acceptExpiredTokens',
+  'exchange.acceptForgedTokens',
+  'exchange.noInputValidation',
+  'exchange.noBodyLimit',
+  'exchange.badJsonCrash',
+  'exchange.laxContentType',
+  'exchange.revealForeignIds',
+  'exchange.noRateLimit',
+] as const;
+export type VulnerableSwitch = (typeof VULNERABLE_SWITCH_NAMES)[number];
+
+/**
+ * Vulnerable modes of the exchange, each a hole the `security` profile's probe class of the same concern must find
+ * (exchange.skipOwnershipCheck, above, is the cross-account one). Rates, like every exchange switch: 1 opens the hole always.
+ */
+const VULNERABLE_SWITCHES: Record<VulnerableSwitch, FaultSwitch> = {
+  'exchange.skipAuthentication': { kind: 'rate', service: 'exchange', description: 'share of applications and enrollments served to a request with no bearer token at all' },
+  'exchange.acceptExpiredTokens': { kind: 'rate', service: 'exchange', description: "share of accounts whose expired tokens are still accepted" },
+  'exchange.acceptForgedTokens': { kind: 'rate', service: 'exchange', description: 'share of accounts for which a token with a wrong signature is trusted' },
+  'exchange.noInputValidation': { kind: 'rate', service: 'exchange', description: "share of JSON objects accepted without checking their fields' formats" },
+  'exchange.noBodyLimit': { kind: 'rate', service: 'exchange', description: 'share of requests whose body is read whatever its size (no 413)' },
+  'exchange.badJsonCrash': { kind: 'rate', service: 'exchange', description: 'share of unparseable JSON bodies answered 500 (an unhandled error) instead of 400' },
+  'exchange.laxContentType': { kind: 'rate', service: 'exchange', description: 'share of requests whose body is read as JSON whatever its content type' },
+  'exchange.revealForeignIds': { kind: 'rate', service: 'exchange', description: "share of other accounts' resources answered 403, not 404, so ids can be enumerated" },
+  'exchange.noRateLimit': { kind: 'rate', service: 'exchange', description: 'share of clients the rate limit never stops' },
+};
+
 export const FAULT_SWITCHES: Readonly<Record<string, FaultSwitch>> = {
   'exchange.latency': { kind: 'duration', service: 'exchange', description: 'added latency on every route' },
   ...Object.fromEntries(Object.entries(routeSwitches).filter(([name]) => name.startsWith('exchange.latency.'))),
@@ -47,6 +76,7 @@ export const FAULT_SWITCHES: Readonly<Record<string, FaultSwitch>> = {
   ...Object.fromEntries(Object.entries(routeSwitches).filter(([name]) => name.startsWith('exchange.error.'))),
   'exchange.wrongSubsidy': { kind: 'rate', service: 'exchange', description: 'share of eligibility answers with a wrong APTC' },
   'exchange.skipOwnershipCheck': { kind: 'rate', service: 'exchange', description: "share of requests that skip the check that a resource is the caller's" },
+  ...VULNERABLE_SWITCHES,
   'backend.drop': { kind: 'rate', service: 'backend', description: 'share of confirmed enrollments never sent to the insurer' },
   'backend.duplicate': { kind: 'rate', service: 'backend', description: 'share of enrollments sent again in a later interchange' },
   'backend.misroute': { kind: 'rate', service: 'backend', description: 'share of enrollments sent to another issuer' },

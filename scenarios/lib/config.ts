@@ -25,6 +25,8 @@ export interface ScenarioConfig {
   /** How long a simulated consumer waits in the waiting room before giving up. */
   maxQueueSeconds: number;
   thresholds: Record<string, Threshold[]>;
+  /** How the harness configured the exchange it started, for profiles that probe it (security: its rate limit). */
+  exchange?: { rateLimitPerMinute?: number };
 }
 
 function load(): ScenarioConfig {

@@ -21,12 +21,18 @@ export interface Confirmation {
 type Response = RefinedResponse<ResponseType | undefined>;
 
 /** Every synthetic consumer's password: the accounts are throwaway, on a test exchange. */
-const SYNTHETIC_PASSWORD = 'synthetic-password-1';
+export const SYNTHETIC_PASSWORD = 'synthetic-password-1';
 
 /** A plan as anonymous browsing lists it: premiums before subsidy. */
 export interface BrowsedPlan {
   planId: string;
   premium: number;
+}
+
+/** The body of POST /api/v1/applications: the household as the consumer states it (no oracle answers). */
+export function applicationBody(household: Household, planYear: number) {
+  const { state, countyFips, zip, city, street, phone, email, householdIncome, members } = household;
+  return { planYear, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } };
 }
 
 export class ExchangeClient {
@@ -99,11 +105,7 @@ export class ExchangeClient {
   }
 
   submitApplication(household: Household, planYear: number): Response {
-    const { state, countyFips, zip, city, street, phone, email, householdIncome, members } = household;
-    return this.post('/api/v1/applications', 'POST /api/v1/applications', {
-      planYear,
-      household: { state, countyFips, zip, city, street, phone, email, householdIncome, members },
-    });
+    return this.post('/api/v1/applications', 'POST /api/v1/applications', applicationBody(household, planYear));
   }
 
   determineEligibility(applicationId: string): Response {

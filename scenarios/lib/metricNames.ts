@@ -7,4 +7,8 @@ export const METRIC_NAMES = {
   enrollmentsConfirmed: 'marketplace_enrollments_confirmed',
   oracleMismatches: 'marketplace_oracle_mismatches',
   waitingRoomWait: 'marketplace_waiting_room_wait',
+  /** Security probes made, by probe class (tag `probe`). */
+  securityProbes: 'marketplace_security_probes',
+  /** Security probes that got through: an attack the exchange let succeed, by probe class (tag `probe`). */
+  securityProbesSucceeded: 'marketplace_security_probes_succeeded',
 } as const;

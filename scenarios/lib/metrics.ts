@@ -10,3 +10,5 @@ export const journeysStarted = new Counter(METRIC_NAMES.journeysStarted);
 export const enrollmentsConfirmed = new Counter(METRIC_NAMES.enrollmentsConfirmed);
 export const oracleMismatches = new Counter(METRIC_NAMES.oracleMismatches);
 export const waitingRoomWait = new Trend(METRIC_NAMES.waitingRoomWait, true);
+export const securityProbes = new Counter(METRIC_NAMES.securityProbes);
+export const securityProbesSucceeded = new Counter(METRIC_NAMES.securityProbesSucceeded);

@@ -29,5 +29,6 @@ export function k6Config(input: K6ConfigInput): Omit<ScenarioConfig, 'scenario'>
     journeyMix: plan.journeyMix ?? ENROLL_ONLY,
     maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
     thresholds: { ...sloThresholds(targets), ...plan.thresholds },
+    ...(plan.exchange ? { exchange: plan.exchange } : {}),
   };
 }

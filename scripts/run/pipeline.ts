@@ -102,7 +102,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     const exchange = await startService(group, {
       name: 'exchange',
       main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1)],
+      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1), '--rate-limit', String(plan.exchange?.rateLimitPerMinute ?? 0)],
       logFile: runFile(runDir, 'exchangeLog'),
       env: { ...childEnv, EXCHANGE_ADMIN_TOKEN: adminToken },
     });

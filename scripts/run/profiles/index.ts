@@ -5,6 +5,7 @@ import { breakpoint } from './breakpoint.ts';
 import { concurrency } from './concurrency.ts';
 import { load } from './load.ts';
 import type { Profile } from './profile.ts';
+import { security } from './security.ts';
 import { smoke } from './smoke.ts';
 import { soak } from './soak.ts';
 import { spike } from './spike.ts';
@@ -12,7 +13,7 @@ import { stress } from './stress.ts';
 
 export type { PlanInput, Profile, ProfilePlan } from './profile.ts';
 
-export const PROFILES: Record<string, Profile> = { smoke, load, stress, breakpoint, spike, soak, concurrency };
+export const PROFILES: Record<string, Profile> = { smoke, load, stress, breakpoint, spike, soak, concurrency, security };
 
 export function profileNamed(name: string): Profile {
   const profile = PROFILES[name];

@@ -29,6 +29,8 @@ export interface ProfilePlan {
   thresholds?: K6Thresholds;
   /** Open-model profiles: iterations k6 may drop (load never sent) before the verdict fails. */
   maxDroppedIterations?: number;
+  /** How the harness starts the exchange for this profile (the security profile probes its rate limit). */
+  exchange?: { rateLimitPerMinute?: number };
   /** One line for people: what this plan will do. */
   describe: string;
 }

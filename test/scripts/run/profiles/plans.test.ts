@@ -111,6 +111,6 @@ describe('concurrency profile', () => {
 });
 
 it('every profile is registered with its own scenario script', () => {
-  expect(Object.keys(PROFILES)).toEqual(['smoke', 'load', 'stress', 'breakpoint', 'spike', 'soak', 'concurrency']);
+  expect(Object.keys(PROFILES)).toEqual(['smoke', 'load', 'stress', 'breakpoint', 'spike', 'soak', 'concurrency', 'security']);
   for (const profile of Object.values(PROFILES)) expect(profile.script).toBe(`scenarios/${profile.name}.ts`);
 });

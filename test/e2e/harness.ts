@@ -1,6 +1,7 @@
 // Runs the real `harness` CLI as a child process, the way a user or CI does.
 
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 
@@ -47,3 +48,36 @@ export async function processesOfRun(runId: string): Promise<number[]> {
   }
   return pids;
 }
+
+/** What a test reads back from a finished `harness run`: its exit, k6's, the verdict's checks, k6's summary, reconciliation. */
+export interface RunFacts {
+  runDir: string;
+  code: number | null;
+  /** The CLI's output without k6's progress lines, for failure messages. */
+  output: string;
+  k6ExitCode: number;
+  checks: { name: string; actual: number | string; pass: boolean }[];
+  summary: { state?: { testRunDurationMs?: number }; metrics: Record<string, { values: Record<string, number> }> };
+  reconciliation: { classes: Record<string, number> };
+}
+
+/** `harness run …` into `resultsDir`, then the run folder's facts. */
+export async function runAndRead(args: string[], resultsDir: string, timeoutMs = 90_000): Promise<RunFacts> {
+  const result = await runHarness([...args, '--results', resultsDir], { timeoutMs });
+  const output = result.stdout.split('\n').filter((l) => !l.includes('k6 │')).join('\n') + result.stderr;
+  const runId = /· run (\S+)/.exec(result.stdout)?.[1];
+  if (!runId) throw new Error(`no run id in output:\n${output}`);
+  const read = (file: string) => JSON.parse(readFileSync(join(resultsDir, runId, file), 'utf8'));
+  return {
+    runDir: join(resultsDir, runId),
+    code: result.code,
+    output,
+    k6ExitCode: read('run.json').k6ExitCode,
+    checks: read('verdict.json').checks,
+    summary: read('k6-summary.json'),
+    reconciliation: read('reconciliation.json'),
+  };
+}
+
+/** Names of the verdict's failed checks. */
+export const failedChecks = (facts: RunFacts): string[] => facts.checks.filter((c) => !c.pass).map((c) => c.name);

@@ -9,17 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTargets } from '../../scripts/targets/load.ts';
 import { JOURNEY_KINDS, type JourneyKind } from '../../scenarios/lib/journeyShape.ts';
-import { runHarness } from './harness.ts';
+import { failedChecks as failed, runAndRead, type RunFacts as RunFolderFacts } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-profiles-'));
 
-interface RunFacts {
-  code: number | null;
-  output: string;
-  k6ExitCode: number;
-  checks: { name: string; actual: number | string; pass: boolean }[];
-  summary: { state?: { testRunDurationMs?: number }; metrics: Record<string, { values: Record<string, number> }> };
-  reconciliation: { classes: Record<string, number> };
+interface RunFacts extends RunFolderFacts {
   /** Journeys started, by kind, from k6's samples (marketplace_journeys by its `journey` tag). */
   journeys: Record<JourneyKind, number>;
 }
@@ -36,24 +30,10 @@ function journeysByKind(samplesFile: string): Record<JourneyKind, number> {
 
 /** A brief run: a few users, 5 seconds, no Prometheus (not needed here, and it saves seconds a run). */
 async function briefRun(profile: string, scale: number, faults = ''): Promise<RunFacts> {
-  const args = ['run', profile, '--scale', String(scale), '--duration', '5s', '--prometheus', 'off', '--results', resultsDir];
-  const result = await runHarness(faults ? [...args, '--faults', faults] : args, { timeoutMs: 90_000 });
-  const output = result.stdout.split('\n').filter((l) => !l.includes('k6 │')).join('\n') + result.stderr;
-  const runId = /· run (\S+)/.exec(result.stdout)?.[1];
-  if (!runId) throw new Error(`no run id in output:\n${output}`);
-  const read = (file: string) => JSON.parse(readFileSync(join(resultsDir, runId, file), 'utf8'));
-  return {
-    code: result.code,
-    output,
-    k6ExitCode: read('run.json').k6ExitCode,
-    checks: read('verdict.json').checks,
-    summary: read('k6-summary.json'),
-    reconciliation: read('reconciliation.json'),
-    journeys: journeysByKind(join(resultsDir, runId, 'k6-samples.json.gz')),
-  };
+  const args = ['run', profile, '--scale', String(scale), '--duration', '5s', '--prometheus', 'off'];
+  const facts = await runAndRead(faults ? [...args, '--faults', faults] : args, resultsDir);
+  return { ...facts, journeys: journeysByKind(join(facts.runDir, 'k6-samples.json.gz')) };
 }
-
-const failed = (facts: RunFacts) => facts.checks.filter((c) => !c.pass).map((c) => c.name);
 
 // Scales keep each run's peak to a few dozen journeys a second, well inside what the mock serves beside k6 on 2 cores.
 const HEALTHY: [profile: string, scale: number][] = [

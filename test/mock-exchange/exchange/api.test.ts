@@ -211,3 +211,67 @@ describe('fault switches spare the operational endpoints', () => {
     }
   });
 });
+
+describe('bad input: a clear 4xx, never a crash or a hang', () => {
+  let token: string;
+  beforeAll(async () => {
+    const created = await call('POST', '/api/v1/accounts', { email: 'bad-input@example.test', password: 'synthetic-password-1' });
+    token = String(created.json.token);
+  });
+
+  const raw = async (body: string | Uint8Array | undefined, contentType: string | undefined, path = '/api/v1/applications') => {
+    const response = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+      body,
+      signal: AbortSignal.timeout(5_000),
+    });
+    return { status: response.status, json: (await response.json()) as { error?: string } };
+  };
+
+  it.each([
+    ['truncated JSON', '{"planYear": 2026, "household": {'],
+    ['text', 'not json at all'],
+    ['a JSON array', '[]'],
+    ['JSON null', 'null'],
+    ['a JSON number', '2026'],
+    ['two documents', '{"planYear":2026}{"planYear":2026}'],
+    ['10,000-deep nesting', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
+    ['binary', new Uint8Array([0, 1, 0xfe, 0xff, 0x7b, 0x80])],
+    ['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d])],
+    ['an empty body', ''],
+  ])('%s is answered 400 with an error message', async (_what, body) => {
+    const answer = await raw(body, 'application/json');
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toBeTruthy();
+  });
+
+  it('a body over 64 KiB is answered 413 unread', async () => {
+    const answer = await raw(JSON.stringify({ ...applicationOf(alice), notes: 'x'.repeat(1024 * 1024) }), 'application/json');
+    expect(answer.status).toBe(413);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml', undefined])('a valid application sent as %s is not read (400)', async (type) => {
+    const answer = await raw(JSON.stringify(applicationOf(alice)), type);
+    expect(answer.status).toBe(400);
+  });
+
+  it('an injection string in a field with a format is refused, naming the field; in a name it is stored as text', async () => {
+    const body = applicationOf(alice);
+    body.household.members = [{ ...body.household.members[0]!, ssn: "' OR '1'='1" }];
+    const refused = await call('POST', '/api/v1/applications', body, token);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toContain('household.members.0.ssn');
+    body.household.members = [{ ...alice.members[0]!, lastName: "O'Brien'); DROP TABLE applications;--" }];
+    expect((await call('POST', '/api/v1/applications', body, token)).status).toBe(201);
+  });
+
+  it('a token asked to live one second is refused once it has expired', async () => {
+    const login = await call('POST', '/api/v1/sessions', { email: 'bad-input@example.test', password: 'synthetic-password-1', ttlSeconds: 1 });
+    expect(Date.parse(String(login.json.expiresAt)) - Date.now()).toBeLessThanOrEqual(1_000);
+    expect((await call('GET', '/api/v1/enrollments', undefined, String(login.json.token))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await call('GET', '/api/v1/enrollments', undefined, String(login.json.token))).status).toBe(401);
+    expect((await call('POST', '/api/v1/sessions', { email: 'bad-input@example.test', password: 'synthetic-password-1', ttlSeconds: 0 })).status).toBe(400);
+  });
+});

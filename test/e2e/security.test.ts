@@ -1,0 +1,91 @@
+// The security profile by the real CLI, k6 and exchange: the normal exchange passes it, and each vulnerable mode of
+// the mock exchange (a fault switch) is caught — k6 exits 99 and the verdict names the probe class that got through.
+// Runs are brief (6 s of background load) and run a few at a time, so the file takes about a minute and a half.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
+import { PROBE_CLASS_NAMES, type ProbeClass } from '../../scenarios/lib/security/probeClasses.ts';
+import { VULNERABLE_SWITCH_NAMES } from '../../mock-exchange/faults/index.ts';
+import { failedChecks, runAndRead, type RunFacts } from './harness.ts';
+
+const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-security-'));
+
+/** Each vulnerable mode, and the probe classes that must find it (a skipped ownership check also lets ids be told apart; unvalidated input also takes a JSON object with no application in it). */
+const MODES: [fault: string, caughtBy: ProbeClass[]][] = [
+  ['exchange.skipOwnershipCheck', ['cross_account', 'enumeration']],
+  ['exchange.skipAuthentication', ['missing_token']],
+  ['exchange.acceptExpiredTokens', ['expired_token']],
+  ['exchange.acceptForgedTokens', ['forged_token']],
+  ['exchange.noInputValidation', ['injection', 'malformed_body']],
+  ['exchange.noBodyLimit', ['oversized_body']],
+  ['exchange.badJsonCrash', ['malformed_body']],
+  ['exchange.laxContentType', ['content_type']],
+  ['exchange.revealForeignIds', ['enumeration']],
+  ['exchange.noRateLimit', ['rate_limit']],
+];
+
+const breach = (probe: string) => `k6 threshold ${METRIC_NAMES.securityProbesSucceeded}{probe:${probe}}: count==0`;
+const breachedClasses = (facts: RunFacts): string[] =>
+  PROBE_CLASS_NAMES.filter((probe) => failedChecks(facts).includes(breach(probe)));
+
+/** Runs `jobs` at most `width` at a time (two cores, shared): each run is k6 plus two services. */
+function pooled<T>(jobs: (() => Promise<T>)[], width: number): Promise<T>[] {
+  const started: Promise<T>[] = [];
+  let running = Promise.resolve();
+  const slots = Array.from({ length: width }, () => running);
+  jobs.forEach((job, i) => {
+    const slot = i % width;
+    const result = slots[slot]!.then(job);
+    started.push(result);
+    slots[slot] = result.then(
+      () => undefined,
+      () => undefined,
+    );
+  });
+  running = Promise.all(slots).then(() => undefined);
+  return started;
+}
+
+const run = (faults?: string) => () =>
+  runAndRead(['run', 'security', '--duration', '6s', '--prometheus', 'off', ...(faults ? ['--faults', `${faults}=1`] : [])], resultsDir, 240_000);
+
+let normal: Promise<RunFacts>;
+let vulnerable: Map<string, Promise<RunFacts>>;
+
+beforeAll(() => {
+  const runs = pooled([run(), ...MODES.map(([fault]) => run(fault))], 4);
+  // Unhandled until each test awaits its own.
+  for (const r of runs) r.catch(() => undefined);
+  normal = runs[0]!;
+  vulnerable = new Map(MODES.map(([fault], i) => [fault, runs[i + 1]!]));
+});
+
+describe('harness run security', () => {
+  it('every vulnerable switch is covered here', () => {
+    expect(MODES.map(([fault]) => fault).sort()).toEqual(['exchange.skipOwnershipCheck', ...VULNERABLE_SWITCH_NAMES].sort());
+    expect(new Set(MODES.flatMap(([, classes]) => classes))).toEqual(new Set(PROBE_CLASS_NAMES));
+  });
+
+  it('passes the normal exchange: every probe class made its probes and none got through', async () => {
+    const facts = await normal;
+    expect(facts.k6ExitCode, facts.output).toBe(0);
+    expect(facts.code, facts.output).toBe(0);
+    for (const probe of PROBE_CLASS_NAMES) {
+      expect(facts.summary.metrics[`${METRIC_NAMES.securityProbes}{probe:${probe}}`]?.values.count, probe).toBeGreaterThan(0);
+    }
+    expect(Number(facts.checks.find((c) => c.name === 'enrollments confirmed to consumers')?.actual)).toBeGreaterThan(0);
+    expect(Object.values(facts.reconciliation.classes).every((n) => n === 0)).toBe(true);
+  }, 300_000);
+
+  it.each(MODES)('catches %s=1: k6 exits 99 and the verdict names %j', async (fault, caughtBy) => {
+    const facts = await vulnerable.get(fault)!;
+    expect(facts.k6ExitCode, facts.output).toBe(99);
+    expect(facts.code, facts.output).toBe(1);
+    expect(breachedClasses(facts), facts.output).toEqual(caughtBy);
+    expect(facts.output).toContain(`missed: k6 run, `);
+    for (const probe of caughtBy) expect(facts.output).toContain(breach(probe));
+  }, 300_000);
+});

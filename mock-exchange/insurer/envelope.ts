@@ -70,15 +70,17 @@ export function checkEnvelope(raw: string): EnvelopeCheck {
   const isa = read.isa;
   const more = text.indexOf(`${isa.segmentTerminator}${S.interchangeHeader}${isa.elementDelimiter}`, ISA_LENGTH - 1);
   if (more !== -1) return { ok: false, isa, note: '022', detail: 'more than one ISA in one post: send one interchange per request' };
-  let interchange: X12Interchange;
+  let interchange: X12Interchange | undefined;
   const parser = new X12Parser(false);
   try {
-    interchange = parser.parse(text) as X12Interchange;
+    // Lenient node-x12 returns nothing for an ISA with nothing after it (found by test/fuzz/receive834.fuzz.test.ts).
+    interchange = parser.parse(text) as X12Interchange | undefined;
   } catch (error) {
     return { ok: false, isa, note: '022', detail: `not parseable as X12: ${(error as Error).message}` };
   }
   const stray = parser.diagnostics.find((d) => /outside of|Missing (GS|ST) segment/.test(d.message));
   if (stray) return { ok: false, isa, note: '022', detail: stray.message.replace('X12 Standard: ', '') };
+  if (!interchange) return { ok: false, isa, note: '023', detail: 'nothing readable after the ISA: the interchange is truncated' };
   if (!interchange.trailer) return { ok: false, isa, note: '023', detail: 'no IEA segment: the interchange is truncated' };
   const groups = interchange.functionalGroups.length;
   if (groups === 0) return { ok: false, isa, note: '024', detail: 'no GS functional group in the interchange' };

@@ -82,6 +82,8 @@ describe('insurer: receiving 834s', () => {
   const text = good(7);
   it.each([
     ['truncated', text.slice(0, 700), /TA1\*000000007\*\d{6}\*\d{4}\*R\*023~/],
+    ['only an ISA (found by fuzzing: was a 500)', text.slice(0, 106), /TA1\*000000007\*\d{6}\*\d{4}\*R\*023~/],
+    ['an ISA and a GS, nothing after', text.slice(0, text.indexOf('~ST*') + 1), /TA1\*000000007\*\d{6}\*\d{4}\*R\*023~/],
     ['IEA control that differs from ISA13', text.replace('IEA*1*000000007', 'IEA*1*000000008'), /TA1\*000000007\*\d{6}\*\d{4}\*R\*001~/],
     ['a non-numeric ISA13', text.replace('*000000007*0*T*', '*00000000X*0*T*'), /R\*018~/],
     ['wrong delimiters', text.replaceAll('*', '|').replace('ISA|', 'ISA*'), /R\*022~/],

@@ -29,6 +29,9 @@ export const RUN_FILES = {
   /** The exchange's waiting-room and outbox gauges over the run (same line format), for the report. */
   exchangeQueues: 'exchange-queues.ndjson',
   insurerLog: 'insurer.log',
+  /** The services' Prometheus exposition (GET /metrics) at the end of the run, kept for the PII scan and for people. */
+  exchangeExposition: 'exchange-exposition.prom',
+  insurerExposition: 'insurer-exposition.prom',
   prometheusLog: 'prometheus.log',
 } as const;
 

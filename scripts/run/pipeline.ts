@@ -12,7 +12,7 @@ import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
 import { verdictJunit } from '../../analysis/junit.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
-import { runFile } from '../runFiles.ts';
+import { RUN_FILES, runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { ensureK6 } from '../tools/k6.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
@@ -27,7 +27,9 @@ import { createRunFolder, newRunId } from './runFolder.ts';
 import { startRunMetrics, type PrometheusMode, type RunMetrics } from './runMetrics.ts';
 import { harnessVersion, machineDescription } from './machine.ts';
 import { writeRunReport } from '../report/writeRunReport.ts';
-import { startService } from './services.ts';
+import { saveExposition, startService } from './services.ts';
+import { prometheusLabelTexts } from '../../scan/prometheusLabels.ts';
+import type { ScannedText } from '../../scan/scanRun.ts';
 
 export interface RunOptions {
   profile: Profile;
@@ -174,6 +176,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     await metrics.lastScrape();
     await metrics.exportExchangeSeries({ resources: runFile(runDir, 'exchangeMetrics'), queues: runFile(runDir, 'exchangeQueues') }, startedAt);
     phaseDone('drain 834 outbox');
+    await Promise.all([saveExposition(exchange, runFile(runDir, 'exchangeExposition')), saveExposition(insurer, runFile(runDir, 'insurerExposition'))]);
     await Promise.all([exchange.process.stop(), insurer.process.stop()]);
     phaseDone('stop services');
 
@@ -181,23 +184,24 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     phaseDone('reconcile');
     say(`  [6/6] reconcile: ${confirmed} confirmed to consumers, ${reconciliation.intact} received intact by the insurer`);
     await metrics.publishReconciliation({ confirmed, intact: reconciliation.intact, classes: reconciliation.classes });
+    const labelTexts: ScannedText[] = metrics.prometheus ? [await prometheusLabelTexts(metrics.prometheus.baseUrl, runId)] : [];
     await metrics.stop();
 
-    const piiFindings = await scanRunFolder(runDir);
+    const piiFindings = await scanRunFolder(runDir, labelTexts);
     const summaryFile = runFile(runDir, 'k6Summary');
     const k6Summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary) : undefined;
-    const verdict = gate({
-      profile: profile.name,
-      runId,
-      targets,
-      k6Summary,
-      k6ExitCode: k6Exit,
-      intended: plan.intendedEnrollments,
-      maxDroppedIterations: plan.maxDroppedIterations,
-      integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
-      piiFindings: piiFindings.length,
-    });
-    writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
+    const judge = (pii: number): Verdict =>
+      gate({
+        profile: profile.name,
+        runId,
+        targets,
+        k6Summary,
+        k6ExitCode: k6Exit,
+        intended: plan.intendedEnrollments,
+        maxDroppedIterations: plan.maxDroppedIterations,
+        integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
+        piiFindings: pii,
+      });
     const facts: Record<string, string> = {
       'enrollments confirmed by the exchange': String(confirmed),
       'received intact by the insurer': String(reconciliation.intact),
@@ -207,13 +211,25 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     if (options.faults) facts['fault switches'] = `\`${options.faults}\``;
     facts.metrics = metrics.description;
-    writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, facts));
-    writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
+    const writeOutcome = async (outcome: Verdict) => {
+      writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(outcome, null, 2)}\n`);
+      writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(outcome, facts));
+      writeFileSync(runFile(runDir, 'junit'), verdictJunit(outcome));
+      return writeRunReport(runDir, targets);
+    };
     writeFileSync(
       runFile(runDir, 'run'),
       `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
-    const report = await writeRunReport(runDir, targets);
+    let verdict = judge(piiFindings.length);
+    let report = await writeOutcome(verdict);
+    // The files written from the verdict (summary, JUnit, run.json, the report) come after the scan: scan them too, and a leak there
+    // fails the run after all.
+    const late = await scanRunFolder(runDir, [], { only: [RUN_FILES.verdict, RUN_FILES.summary, RUN_FILES.junit, RUN_FILES.run, RUN_FILES.report] });
+    if (late.length > 0) {
+      verdict = judge(piiFindings.length + late.length);
+      report = await writeOutcome(verdict);
+    }
     phaseDone('report');
     say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`);
     phases.total = Date.now() - startedAt.getTime();

@@ -1,6 +1,7 @@
 // Starts a mock service (exchange or insurer) as a child process on a free loopback port and waits until it is ready.
 // A service announces itself with one JSON line on stdout: {"event":"listening","service":NAME,"port":N}.
 
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { UsageError } from '../usageError.ts';
@@ -74,4 +75,14 @@ export async function startService(group: ProcessGroup, spec: ServiceSpec): Prom
     throw new UsageError(`the ${spec.name} service at ${baseUrl}`, `/readyz to answer 200 within ${timeoutMs / 1000} s`, `See ${spec.logFile}.`);
   }
   return { name: spec.name, port: outcome, baseUrl, process: child };
+}
+
+/** Keeps a service's final metric exposition (GET /metrics) in `file`; a service that cannot answer leaves a note instead. */
+export async function saveExposition(service: RunningService, file: string): Promise<void> {
+  try {
+    const response = await fetch(`${service.baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+    writeFileSync(file, await response.text());
+  } catch (error) {
+    writeFileSync(file, `# ${service.name}: GET /metrics failed at the end of the run: ${(error as Error).message}\n`);
+  }
 }

@@ -2,14 +2,16 @@
 // the mock exchange (a fault switch) is caught — k6 exits 99 and the verdict names the probe class that got through.
 // Runs are brief (6 s of background load) and run a few at a time, so the file takes about a minute and a half.
 
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
 import { PROBE_CLASS_NAMES, type ProbeClass } from '../../scenarios/lib/security/probeClasses.ts';
 import { VULNERABLE_SWITCH_NAMES } from '../../mock-exchange/faults/index.ts';
-import { failedChecks, runAndRead, type RunFacts } from './harness.ts';
+import type { Household } from '../../domain/household.ts';
+import { findPrometheus } from '../../scripts/tools/prometheus.ts';
+import { failedChecks, runAndRead, runHarness, type RunFacts } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-security-'));
 
@@ -49,8 +51,9 @@ function pooled<T>(jobs: (() => Promise<T>)[], width: number): Promise<T>[] {
   return started;
 }
 
+// The normal run keeps its own Prometheus (when installed), so the PII scan below reads real label values too.
 const run = (faults?: string) => () =>
-  runAndRead(['run', 'security', '--duration', '6s', '--prometheus', 'off', ...(faults ? ['--faults', `${faults}=1`] : [])], resultsDir, 240_000);
+  runAndRead(['run', 'security', '--duration', '6s', '--prometheus', faults ? 'off' : 'auto', ...(faults ? ['--faults', `${faults}=1`] : [])], resultsDir, 240_000);
 
 let normal: Promise<RunFacts>;
 let vulnerable: Map<string, Promise<RunFacts>>;
@@ -79,6 +82,22 @@ describe('harness run security', () => {
     expect(Number(facts.checks.find((c) => c.name === 'enrollments confirmed to consumers')?.actual)).toBeGreaterThan(0);
     expect(Object.values(facts.reconciliation.classes).every((n) => n === 0)).toBe(true);
   }, 300_000);
+
+  it('harness scan passes its folder, then catches an SSN planted in a log line', async () => {
+    const facts = await normal;
+    const clean = await runHarness(['scan', '--run', facts.runDir]);
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+    expect(clean.stdout).toContain('scan: no synthetic PII');
+    if (findPrometheus()) expect(clean.stdout).toMatch(/scanned \d+ Prometheus label values/);
+    const ssn = (JSON.parse(readFileSync(join(facts.runDir, 'applicants.ndjson'), 'utf8').split('\n')[0]!) as Household).members[0]!.ssn;
+    const log = join(facts.runDir, 'exchange.log');
+    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
+    appendFileSync(log, `exchange: could not price member ${ssn.slice(0, 3)}-${ssn.slice(3, 5)}-${ssn.slice(5)}\n`);
+    const planted = await runHarness(['scan', '--run', facts.runDir]);
+    expect(planted.code).toBe(1);
+    expect(planted.stdout).toContain(`exchange.log:${lines + 1}: ssn ***-**-${ssn.slice(-4)}`);
+    expect(planted.stdout + planted.stderr).not.toContain(`${ssn.slice(0, 3)}-${ssn.slice(3, 5)}`);
+  }, 120_000);
 
   it.each(MODES)('catches %s=1: k6 exits 99 and the verdict names %j', async (fault, caughtBy) => {
     const facts = await vulnerable.get(fault)!;

@@ -1,4 +1,5 @@
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +28,29 @@ describe('scanRunFolder', () => {
     const ssn = household(2).members[0]!.ssn;
     appendFileSync(join(dir, 'exchange.log'), `exchange: failed for ${ssn}\n`);
     expect(await scanRunFolder(dir)).toEqual([{ file: 'exchange.log', line: 2, kind: 'ssn', masked: `***-**-${ssn.slice(-4)}` }]);
+  });
+});
+
+describe('scanRunFolder: every place a run writes', () => {
+  const ssn = household(1).members[0]!.ssn;
+  const name = `${household(2).members[0]!.firstName} ${household(2).members[0]!.lastName}`;
+
+  it('reads gzipped files unzipped (k6 samples)', async () => {
+    const dir = runFolder();
+    writeFileSync(join(dir, 'k6-samples.json.gz'), gzipSync(`{"metric":"http_reqs"}\n{"tags":{"name":"/api/v1/x/${ssn}"}}\n`));
+    expect(await scanRunFolder(dir)).toEqual([{ file: 'k6-samples.json.gz', line: 2, kind: 'ssn', masked: `***-**-${ssn.slice(-4)}` }]);
+  });
+
+  it('covers the metric exposition and report.html', async () => {
+    const dir = runFolder();
+    writeFileSync(join(dir, 'exchange-exposition.prom'), `exchange_http_requests_total{route="${ssn}"} 1\n`);
+    writeFileSync(join(dir, 'report.html'), `<html><body>\n<p>enrolled: ${name}</p>\n</body></html>\n`);
+    const findings = await scanRunFolder(dir);
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.kind}`).sort()).toEqual(['exchange-exposition.prom:1:ssn', 'report.html:2:name']);
+  });
+
+  it('covers texts given beside the files (Prometheus label values), naming where they came from', async () => {
+    const texts = [{ name: 'prometheus label values (testid t)', lines: ['route=browse', `name=${household(2).members[0]!.dob}`] }];
+    expect(await scanRunFolder(runFolder(), texts)).toEqual([{ file: 'prometheus label values (testid t)', line: 2, kind: 'dob', masked: `${household(2).members[0]!.dob.slice(0, 4)}-**-**` }]);
   });
 });

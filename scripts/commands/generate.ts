@@ -1,5 +1,6 @@
 // `harness generate`: seeded synthetic applicants to a file, or the distribution of an existing file.
 
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { describeHouseholds, formatDistribution } from '../../applicants/describe.ts';
 import { writeApplicantsFile, type ApplicantFormat } from '../../applicants/writeFile.ts';
@@ -33,6 +34,7 @@ export function register(program: Command): void {
     .option('--describe <file>', 'print the distribution of an NDJSON applicant file beside the target shares')
     .action(async (opts: GenerateOptions) => {
       if (opts.describe) {
+        if (!existsSync(opts.describe)) throw new UsageError(`--describe ${opts.describe}`, 'an NDJSON applicant file (one household per line)', 'Check the path; `harness generate --count N --out FILE` writes one.');
         process.stdout.write(`${formatDistribution(describeHouseholds(await readHouseholds(opts.describe)))}\n`);
         return;
       }

@@ -1,0 +1,64 @@
+// The CLI's bad-input corpus: flags and the files users hand it (targets YAML, applicant files, points CSV), each
+// refused before anything starts with exit 2 and a message naming the input — never a stack trace, never a hang.
+// In-process through the CLI's own main() (the same code bin/harness.mjs runs), so the corpus costs milliseconds a case.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../scripts/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'harness-bad-input-'));
+const file = (name: string, content: string | Buffer): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const binary = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 151 + 7) % 256));
+
+const CASES: [string, () => string[], RegExp][] = [
+  ['targets: broken YAML', () => ['run', 'smoke', '--targets', file('broken.yaml', 'concurrentUsers: [\n')], /targets file .*broken\.yaml: expected valid YAML\. Fix the syntax/],
+  ['targets: a wrong field', () => ['run', 'smoke', '--targets', file('negative.yaml', 'concurrentUsers: -5\n')], /targets file .*negative\.yaml: expected the fields of targets\.yaml\. Fix: concurrentUsers/],
+  ['targets: binary', () => ['run', 'smoke', '--targets', file('binary.yaml', binary)], /targets file .*binary\.yaml: expected (valid YAML|the fields of targets\.yaml)/],
+  ['targets: missing', () => ['run', 'smoke', '--targets', join(dir, 'none.yaml')], /targets file .*none\.yaml: expected a readable YAML file\. Check the path \(ENOENT\)/],
+  ['an unknown profile', () => ['run', 'nosuch'], /profile "nosuch": expected one of smoke, .*security/],
+  ['--scale 0', () => ['run', 'smoke', '--scale', '0'], /--scale 0: expected a number ≥ 0\.0001/],
+  ['--seed -1', () => ['run', 'smoke', '--seed', '-1'], /--seed -1: expected a whole number ≥ 0/],
+  ['--duration 10x', () => ['run', 'smoke', '--duration', '10x'], /--duration 10x: expected a positive duration/],
+  ['--faults with an unknown switch', () => ['run', 'smoke', '--faults', 'exchange.nope=1'], /fault "exchange\.nope=1": expected a known switch name/],
+  ['--faults with a rate over 1', () => ['run', 'security', '--faults', 'exchange.noRateLimit=2'], /exchange\.noRateLimit to be a rate between 0 and 1/],
+  ['--prometheus ftp://…', () => ['run', 'smoke', '--prometheus', 'ftp://x'], /--prometheus ftp:\/\/x: expected auto, own, off, or the http\(s\) URL/],
+  ['security at a heavy --scale', () => ['run', 'security', '--scale', '50'], /profile security at --scale 50: expected a light background load/],
+  ['applicants: binary', () => ['generate', '--describe', file('binary.ndjson', binary)], /binary\.ndjson:1: expected one JSON household per line/],
+  ['applicants: a line missing fields', () => ['generate', '--describe', file('fields.ndjson', '{"id":"x"}\n')], /fields\.ndjson:1: expected household field "\w+" to be a/],
+  ['applicants: missing', () => ['generate', '--describe', join(dir, 'none.ndjson')], /--describe .*none\.ndjson: expected an NDJSON applicant file/],
+  ['points CSV: binary', () => ['capacity', '--points', file('binary.csv', binary)], /--points .*binary\.csv: expected a CSV with the header `concurrency,throughput`.*line 1: the header ".+…" has no concurrency column/s],
+  ['points CSV: empty', () => ['capacity', '--points', file('empty.csv', '')], /--points .*empty\.csv: .*the file is empty/],
+  ['scan of a folder that is no run', () => ['scan', '--run', dir], /applicants\.ndjson: expected the household file of the run/],
+];
+
+async function harness(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    await main(args);
+    return { code: Number(process.exitCode ?? 0), stderr };
+  } finally {
+    write.mockRestore();
+  }
+}
+
+describe('harness: bad input on the command line', () => {
+  afterEach(() => {
+    process.exitCode = 0;
+  });
+  it.each(CASES)('%s: exit 2 naming the input, no stack trace', async (_what, args, message) => {
+    const result = await harness(args());
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 10_000);
+});

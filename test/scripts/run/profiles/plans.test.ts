@@ -114,3 +114,21 @@ it('every profile is registered with its own scenario script', () => {
   expect(Object.keys(PROFILES)).toEqual(['smoke', 'load', 'stress', 'breakpoint', 'spike', 'soak', 'concurrency', 'security']);
   for (const profile of Object.values(PROFILES)) expect(profile.script).toBe(`scenarios/${profile.name}.ts`);
 });
+
+describe('security profile', () => {
+  it('plans light background arrivals for --duration, a rate limit for the exchange, and two thresholds per probe class', async () => {
+    const { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS } = await import('../../../../scenarios/lib/security/probeClasses.ts');
+    const plan = profileNamed('security').plan({ targets, scale: 1, durationSeconds: 30 });
+    expect(plan.scenario).toMatchObject({ executor: 'constant-arrival-rate', rate: 60, timeUnit: '1m', duration: '30s' });
+    expect(plan.applicants).toBe(30 + 1 + SECURITY_PROBE_HOUSEHOLDS);
+    expect(plan.exchange?.rateLimitPerMinute).toBeGreaterThan(2 * 60);
+    for (const probe of PROBE_CLASS_NAMES) {
+      expect(plan.thresholds?.[`marketplace_security_probes_succeeded{probe:${probe}}`]).toEqual(['count==0']);
+      expect(plan.thresholds?.[`marketplace_security_probes{probe:${probe}}`]).toEqual(['count>0']);
+    }
+  });
+
+  it('refuses a background heavy enough to meet the rate limit', () => {
+    expect(() => profileNamed('security').plan({ targets, scale: 50 })).toThrow(UsageError);
+  });
+});

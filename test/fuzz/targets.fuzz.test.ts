@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PointsFileError, parsePointsCsv } from '../../analysis/pointsCsv.ts';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 import { parseTargets } from '../../scripts/targets/load.ts';
@@ -43,6 +43,13 @@ const targetsTexts = fc.oneof(
 );
 
 describe('targets parser under fuzzing', () => {
+  // The yaml library warns (process.emitWarning) about tags it does not know; hundreds of random ones are only noise here.
+  let quiet: ReturnType<typeof vi.spyOn>;
+  beforeAll(() => {
+    quiet = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+  });
+  afterAll(() => quiet.mockRestore());
+
   it('returns targets or throws a UsageError naming the file', () => {
     fc.assert(
       fc.property(targetsTexts, (text) => {

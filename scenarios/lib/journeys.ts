@@ -94,16 +94,7 @@ function enroll(client: ExchangeClient, household: Household, applicationId: str
   if (!check(enrolled, { 'enrollment confirmed (201)': (r) => r.status === 201 })) return false;
   const confirmation = enrolled.json() as unknown as Confirmation;
   enrollmentsConfirmed.add(1);
-  recordConfirmation({
-    householdId: household.id,
-    confirmationNumber: confirmation.confirmationNumber,
-    planId: confirmation.planId,
-    premium: confirmation.premium,
-    aptc: confirmation.aptc,
-    owed: confirmation.owed,
-    effectiveDate: confirmation.effectiveDate,
-    confirmedAt: new Date().toISOString(),
-  });
+  recordConfirmation(household.id, confirmation);
   oracleCheck('enrollment', confirmationMismatches(confirmation, household.expected));
   enrolledHere.push({ household, confirmationNumber: confirmation.confirmationNumber });
   if (enrolledHere.length > REMEMBERED_ENROLLMENTS) enrolledHere.shift();

@@ -33,16 +33,7 @@ export function prepareVictim(sender: ProbeSender, household: Household): Victim
   const enrolled = sender.json('POST', `/api/v1/applications/${applicationId}/enrollments`, 'POST /api/v1/applications/:id/enrollments', { planId: household.plan.id }, account.token);
   if (enrolled.status !== 201) return undefined;
   const confirmation = enrolled.json() as unknown as Confirmation;
-  recordConfirmation({
-    householdId: household.id,
-    confirmationNumber: confirmation.confirmationNumber,
-    planId: confirmation.planId,
-    premium: confirmation.premium,
-    aptc: confirmation.aptc,
-    owed: confirmation.owed,
-    effectiveDate: confirmation.effectiveDate,
-    confirmedAt: new Date().toISOString(),
-  });
+  recordConfirmation(household.id, confirmation);
   const login = sender.json('POST', '/api/v1/sessions', 'POST /api/v1/sessions', { email: household.email, password: PROBE_PASSWORD, ttlSeconds: EXPIRED_TOKEN_TTL_SECONDS });
   const shortToken = login.status === 200 ? { token: String(login.json('token')), expiresAtMs: Date.parse(String(login.json('expiresAt'))) } : undefined;
   return {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `harness` CLI. Uses only Node built-ins until the npm dependencies are installed,
 // then registers the TypeScript loader and hands over to scripts/cli.ts in the same process.
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,11 +32,48 @@ function installDependencies() {
         '  Expected: the npm registry reachable and a C++ toolchain (g++, make, python3) for better-sqlite3.\n' +
         '  Fix the cause, then run the command again.\n',
     );
-    process.exit(2);
+    return false;
+  }
+  return true;
+}
+
+const INSTALL_LOCK = join(root, '.harness-install.lock');
+/** A lock older than this was left by an install that died; it is taken over. */
+const INSTALL_LOCK_STALE_MS = 15 * 60_000;
+
+function sleepMs(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * One install at a time: harness processes started together (tests run several) would otherwise each run npm ci
+ * into the same node_modules and wreck it. The others wait for the lock, then find the dependencies installed.
+ */
+function installOnce() {
+  for (;;) {
+    if (!dependenciesStale()) return;
+    let fd;
+    try {
+      fd = openSync(INSTALL_LOCK, 'wx');
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() - mtime(INSTALL_LOCK) > INSTALL_LOCK_STALE_MS) rmSync(INSTALL_LOCK, { force: true });
+      else sleepMs(1000);
+      continue;
+    }
+    let installed = true;
+    try {
+      if (dependenciesStale()) installed = installDependencies();
+    } finally {
+      closeSync(fd);
+      rmSync(INSTALL_LOCK, { force: true });
+    }
+    if (!installed) process.exit(2);
+    return;
   }
 }
 
-if (dependenciesStale()) installDependencies();
+installOnce();
 
 const { register } = await import('tsx/esm/api');
 register();

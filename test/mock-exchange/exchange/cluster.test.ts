@@ -37,10 +37,17 @@ function call(method: string, path: string, body?: unknown, headers: Record<stri
   });
 }
 
+/** The exchange workers among a process's children (tsx's esbuild service is a child too). */
 const childrenOf = (pid: number): number[] =>
-  readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
-  );
+  readdirSync(`/proc/${pid}/task`)
+    .flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number))
+    .filter((child) => {
+      try {
+        return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('clusterWorker.ts');
+      } catch {
+        return false;
+      }
+    });
 
 let admittedSession = '';
 

@@ -80,12 +80,17 @@ describe('harness run load --instances', () => {
     const firsts = raw.map((r) => r.first);
     expect(Math.max(...firsts) - Math.min(...firsts), 'resumed together').toBeLessThan(1_000);
 
-    // The aggregate p95 is the merged histograms' p95, and within their precision the p95 of every sample pooled.
+    // The aggregate p95 is the merged histograms' p95, and within their precision (0.1 %) one of the samples pooled at
+    // the 95th rank: a brief run's tail is sparse, so the neighbouring samples may lie a few per cent apart, and an
+    // interpolated percentile of them is no closer a reference than either.
     const p95 = three.summary.metrics.http_req_duration!.values['p(95)']!;
     const histograms = await Promise.all(dirs.map((dir) => readTrendHistograms(runFile(dir, 'k6Samples'), ['http_req_duration'])));
     expect(p95).toBe(trendStat(mergeTrends(histograms.map((h) => h.get('http_req_duration')!)), 'p(95)'));
-    const pooled = percentileSorted(mergeSamples(raw.map((r) => r.durations)), 0.95);
-    expect(Math.abs(p95 - pooled) / pooled).toBeLessThan(0.01);
+    const pooled = mergeSamples(raw.map((r) => r.durations));
+    const rank = 0.95 * (pooled.length - 1);
+    expect(p95).toBeGreaterThanOrEqual(pooled[Math.max(0, Math.floor(rank) - 1)]! * 0.999);
+    expect(p95).toBeLessThanOrEqual(pooled[Math.min(pooled.length - 1, Math.ceil(rank) + 1)]! * 1.001);
+    expect(Math.abs(p95 - percentileSorted(pooled, 0.95)) / percentileSorted(pooled, 0.95)).toBeLessThan(0.05);
     expect(three.summary.metrics.http_req_duration!.values.count).toBe(raw.reduce((n, r) => n + r.durations.length, 0));
   }, 240_000);
 });

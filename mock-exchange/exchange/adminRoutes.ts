@@ -19,6 +19,12 @@ export interface AdminDeps {
   replaceFaults?: (spec: string) => Promise<void>;
 }
 
+/** The environment variable that carries the admin token into an exchange process (never a flag: process listings show flags). */
+export const ADMIN_TOKEN_ENV = 'EXCHANGE_ADMIN_TOKEN';
+
+/** The admin token this process was started with; undefined (switches fixed) when none or empty. */
+export const adminTokenFromEnv = (): string | undefined => process.env[ADMIN_TOKEN_ENV] || undefined;
+
 type Named = (route: string, handler: (req: Request, res: Response) => unknown) => RequestHandler;
 
 /** 127.0.0.0/8, ::1, and IPv4 loopback written as IPv6 (::ffff:127.x.x.x). */
@@ -57,7 +63,7 @@ export function mountAdmin(app: Express, deps: AdminDeps, named: Named): void {
     '/admin/faults',
     named('admin', async (req, res) => {
       if (deps.adminToken === undefined) {
-        return void res.status(403).json({ error: 'fault switches are fixed: start the exchange with EXCHANGE_ADMIN_TOKEN set to change them during a run' });
+        return void res.status(403).json({ error: `fault switches are fixed: start the exchange with ${ADMIN_TOKEN_ENV} set to change them during a run` });
       }
       if (!sameToken(bearerToken(req.headers.authorization), deps.adminToken)) {
         return void res.status(401).json({ error: 'expected the admin token as Authorization: Bearer <token>' });

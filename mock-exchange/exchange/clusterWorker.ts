@@ -5,6 +5,7 @@ import { Registry } from 'prom-client';
 import { parseFaultSpec } from '../faults/index.ts';
 import { stopOnSignals } from '../service/listen.ts';
 import type { AdmissionControl, AdmissionOp } from './admission.ts';
+import { adminTokenFromEnv } from './adminRoutes.ts';
 import { WORKER_CONFIG_ENV, type WorkerConfig } from './cluster.ts';
 import { rpcClient, serveRpc } from './clusterRpc.ts';
 import { createExchangeMetrics } from './metrics.ts';
@@ -25,7 +26,7 @@ const store = openExchangeStore(config.dataDir);
 const registry = new Registry();
 const metrics = createExchangeMetrics(registry);
 const frontEnd = await startFrontEnd(
-  { ...config, faults: parseFaultSpec(config.faults), adminToken: process.env.EXCHANGE_ADMIN_TOKEN || undefined },
+  { ...config, faults: parseFaultSpec(config.faults), adminToken: adminTokenFromEnv() },
   { store, registry, metrics, admission, metricsText: () => primary<string>('metrics'), replaceFaults: (spec) => primary('faults', spec) },
 );
 serveRpc(process as unknown as Parameters<typeof serveRpc>[0], {

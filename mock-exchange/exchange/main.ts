@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { announce, describeListenError, stopOnSignals } from '../service/listen.ts';
 import { parseFaultSpec, type FaultSet } from '../faults/index.ts';
+import { adminTokenFromEnv } from './adminRoutes.ts';
 import { startExchange } from './server.ts';
 
 function fail(message: string): never {
@@ -47,7 +48,7 @@ try {
 
 try {
   // The admin token comes from the environment, not a flag, so it never shows in a process listing.
-  const adminToken = process.env.EXCHANGE_ADMIN_TOKEN || undefined;
+  const adminToken = adminTokenFromEnv();
   const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults, rateLimitPerMinute, adminToken, workers });
   stopOnSignals(exchange.stop);
   announce('exchange', exchange.port);

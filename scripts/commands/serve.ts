@@ -22,8 +22,9 @@ async function start(service: string, opts: ServeOptions, port: number): Promise
   if (service === 'exchange') {
     if (!opts.insurerUrl) throw new UsageError('--insurer-url', 'the base URL of a running insurer', 'Start one with `harness serve insurer --port 8081`, then pass --insurer-url http://127.0.0.1:8081.');
     const { startExchange } = await import('../../mock-exchange/exchange/server.ts');
+    const { adminTokenFromEnv } = await import('../../mock-exchange/exchange/adminRoutes.ts');
     const workers = parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
-    return startExchange({ port, dataDir, insurerUrl: opts.insurerUrl, faults, workers, adminToken: process.env.EXCHANGE_ADMIN_TOKEN || undefined });
+    return startExchange({ port, dataDir, insurerUrl: opts.insurerUrl, faults, workers, adminToken: adminTokenFromEnv() });
   }
   if (service === 'insurer') {
     const { startInsurer } = await import('../../mock-exchange/insurer/server.ts');

@@ -16,6 +16,7 @@ import { RUN_FILES, runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { ensureK6 } from '../tools/k6.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
+import { ADMIN_TOKEN_ENV } from '../../mock-exchange/exchange/adminRoutes.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
 import { k6Config } from './k6Config.ts';
 import { applicantsForInstances, runK6Split } from './k6Instances.ts';
@@ -106,7 +107,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       main: 'mock-exchange/exchange/main.ts',
       args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1), '--rate-limit', String(plan.exchange?.rateLimitPerMinute ?? 0)],
       logFile: runFile(runDir, 'exchangeLog'),
-      env: { ...childEnv, EXCHANGE_ADMIN_TOKEN: adminToken },
+      env: { ...childEnv, [ADMIN_TOKEN_ENV]: adminToken },
     });
     writeExchangeAdmin(runDir, { url: exchange.baseUrl, token: adminToken });
     say(`  [3/6] exchange listening on ${exchange.baseUrl}`);

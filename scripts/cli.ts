@@ -8,6 +8,7 @@ import { register as registerDashboards } from './commands/dashboards.ts';
 import { register as registerFaults } from './commands/faults.ts';
 import { register as registerGate } from './commands/gate.ts';
 import { register as registerGenerate } from './commands/generate.ts';
+import { register as registerHit } from './commands/hit.ts';
 import { register as registerK8s } from './commands/k8s.ts';
 import { register as registerOpenApi } from './commands/openapi.ts';
 import { register as registerPlans } from './commands/plans.ts';
@@ -30,7 +31,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerHit, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
     register(program);
   }
   try {

@@ -82,10 +82,14 @@ export class Context implements JourneyContext {
     this.intendedAt = scheduledAt;
   }
 
-  request(method: string, url: string, options?: RequestOptions): Promise<HttpResponse> {
+  /** Rejects with an AbortError when the test is cut off before or while it is answered: the journey ends there. */
+  async request(method: string, url: string, options?: RequestOptions): Promise<HttpResponse> {
+    if (this.signal.aborted) throw new AbortedError('the test was cut off');
     const intendedAt = this.intendedAt ?? performance.now();
     this.intendedAt = undefined;
-    return this.http.request(method, url, options, intendedAt);
+    const response = await this.http.request(method, url, options, intendedAt);
+    if (this.signal.aborted) throw new AbortedError('the test was cut off');
+    return response;
   }
 
   get(url: string, options?: RequestOptions): Promise<HttpResponse> {

@@ -10,6 +10,12 @@ export const RUN_FILES = {
   k6Samples: 'k6-samples.json.gz',
   /** The samples the analyses keep, cached by `harness gate|compare|capacity|soak` (scripts/analysis/samplesCache.ts). */
   k6SamplesCache: 'k6-samples.cache.bin',
+  /** The engine's end-of-test summary (engine/summary.ts): every metric's figures, thresholds and histograms. */
+  loadSummary: 'load-summary.json',
+  /** The engine's measurements, one JSON line a second (engine/runPlan.ts SecondRow): counts, rates, gauges, histograms. */
+  loadSeconds: 'load-seconds.ndjson',
+  /** Each engine worker's ledger as it wrote it, before they are joined into ledger.ndjson. */
+  ledgerParts: 'ledgers',
   ledger: 'ledger.ndjson',
   insurerRecords: 'insurer-records.ndjson',
   injected: 'injected.json',

@@ -3,6 +3,7 @@
 import type { Targets } from '../scripts/targets/schema.ts';
 import { metricValue, thresholdOutcomes, type K6Summary } from './k6Summary.ts';
 import { METRIC_NAMES } from '../scenarios/lib/metricNames.ts';
+import { ENGINE_METRICS } from '../engine/metricNames.ts';
 import { atMost, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
 
 export interface IntegrityCounts {
@@ -46,8 +47,9 @@ function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Tar
   checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
   checks.push(atMost('oracle mismatches', metricValue(summary, METRIC_NAMES.oracleMismatches, 'count') ?? 0, targets.integrity.maxOracleMismatches));
   if (maxDroppedIterations !== undefined) {
-    // k6 reports no dropped_iterations metric when none was dropped.
-    checks.push(atMost('iterations dropped (load never sent)', metricValue(summary, 'dropped_iterations', 'count') ?? 0, maxDroppedIterations));
+    // Neither k6 (dropped_iterations) nor the engine (journeys_dropped) reports the metric when none was dropped.
+    const dropped = metricValue(summary, ENGINE_METRICS.journeysDropped, 'count') ?? metricValue(summary, 'dropped_iterations', 'count') ?? 0;
+    checks.push(atMost('iterations dropped (load never sent)', dropped, maxDroppedIterations));
   }
   return checks;
 }

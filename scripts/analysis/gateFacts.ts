@@ -21,9 +21,11 @@ async function readFacts(runDir: string): Promise<RunFolderFacts> {
   const runPath = runFile(runDir, 'run');
   const run = readRunJson<RunRecord>(runDir, 'run', "the run's parameters (runId, profile, count)");
   requireShape(run, runPath, "the run's parameters written by `harness run`", runRecordProblems(run));
-  const k6Summary = readOptionalRunJson<K6Summary>(runDir, 'k6Summary', "k6's end-of-test summary");
+  // A run on the harness's engine keeps load-summary.json (the same metrics shape); an older k6 run, k6-summary.json.
+  const summaryFile = existsSync(runFile(runDir, 'loadSummary')) ? 'loadSummary' : 'k6Summary';
+  const k6Summary = readOptionalRunJson<K6Summary>(runDir, summaryFile, 'the end-of-test summary of the load');
   if (k6Summary && (typeof k6Summary !== 'object' || typeof k6Summary.metrics !== 'object' || k6Summary.metrics === null)) {
-    throw new UsageError(runFile(runDir, 'k6Summary'), "k6's end-of-test summary with a metrics object", 'Restore it or re-run the profile.');
+    throw new UsageError(runFile(runDir, summaryFile), 'the end-of-test summary of the load, with a metrics object', 'Restore it or re-run the profile.');
   }
   const reconciliation = readOptionalRunJson<ReconciliationRecord>(runDir, 'reconciliation', 'the reconciliation of the run');
   if (reconciliation) requireShape(reconciliation, runFile(runDir, 'reconciliation'), 'reconciliation.json as `harness reconcile` writes it', reconciliationProblems(reconciliation));

@@ -1,0 +1,58 @@
+// The load phase of a run on the harness's own engine: runs the plan, writes every second's merged measurements to
+// load-seconds.ndjson as they complete and the end-of-test summary to load-summary.json, and shows live progress
+// (one line updated in place on a terminal, a plain line every 10 s otherwise).
+
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { isOpenModel, plannedSeconds, type LoadPlan } from '../../engine/plan.ts';
+import { LiveProgress } from '../../engine/progress.ts';
+import { runPlan, type RunPlanResult, type SecondRow } from '../../engine/runPlan.ts';
+import { rateAt } from '../../engine/schedule.ts';
+import { engineSummary, type EngineSummary } from '../../engine/summary.ts';
+import type { MetricSet } from '../../engine/metricSet.ts';
+import { runFile } from '../runFiles.ts';
+
+export interface EngineLoadOptions {
+  runDir: string;
+  plan: LoadPlan;
+  journeyModule: string;
+  journeyOptions: unknown;
+  /** Worker threads (default: the machine's cores). */
+  workers?: number;
+  /** Also called with every row (e.g. to push it to Prometheus). */
+  onSecond?: (row: SecondRow, totals: MetricSet) => void;
+  say: (line: string) => void;
+  /** Aborted (Ctrl-C): no new journeys, in-flight ones get the graceful stop, and what ran is written. */
+  signal?: AbortSignal;
+}
+
+/** Plain progress lines every this many seconds when the output is not a terminal. */
+const PLAIN_EVERY_SECONDS = 10;
+
+export async function runEngineLoad(options: EngineLoadOptions): Promise<{ result: RunPlanResult; summary: EngineSummary }> {
+  const { plan, say } = options;
+  const seconds = createWriteStream(runFile(options.runDir, 'loadSeconds'));
+  const progress = new LiveProgress();
+  const live = process.stdout.isTTY === true;
+  const planned = plannedSeconds(plan.executor);
+  let startedAt: number | undefined;
+  const onSecond = (row: SecondRow, totals: MetricSet): void => {
+    seconds.write(`${JSON.stringify(row)}\n`);
+    options.onSecond?.(row, totals);
+    startedAt ??= row.second;
+    const elapsed = row.second + 1 - startedAt;
+    const line = progress.line(row, totals, { elapsedSeconds: elapsed, plannedSeconds: planned, ...(isOpenModel(plan.executor) ? { plannedRate: rateAt(plan.executor, elapsed) } : {}) });
+    if (live) process.stdout.write(`\r\x1b[2K        ${line}`);
+    else if (elapsed % PLAIN_EVERY_SECONDS === 0) say(`        ${line}`);
+  };
+  try {
+    const result = await runPlan({ plan, journeyModule: options.journeyModule, journeyOptions: options.journeyOptions, workers: options.workers, onSecond, signal: options.signal });
+    if (live) process.stdout.write('\n');
+    const summary = engineSummary(plan, result);
+    writeFileSync(runFile(options.runDir, 'loadSummary'), `${JSON.stringify(summary, null, 2)}\n`);
+    return { result, summary };
+  } finally {
+    seconds.end();
+    await once(seconds, 'close');
+  }
+}

@@ -4,7 +4,7 @@
 // written; no fsync, so a power cut may). One file per worker segment; concatenateLedgers joins them for the pipeline.
 // Ids and amounts only: no names, SSNs or dates of birth.
 
-import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { LedgerEntry } from '../../domain/ledger.ts';
@@ -118,37 +118,43 @@ export async function concatenateLedgers(ledgerDir: string, outFile: string): Pr
     );
   }
   const out = createWriteStream(outFile);
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  const failed = new Promise<never>((_, reject) => out.on('error', reject));
+  // Awaited below; a write failing while nothing awaits it must not surface as an unhandled rejection.
+  failed.catch(() => undefined);
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
   };
   let entries = 0;
   const torn: string[] = [];
-  for (const { file } of files) {
-    let rest = '';
-    let lineNumber = 0;
-    for await (const chunk of createReadStream(file, 'utf8')) {
-      const lines = (rest + (chunk as string)).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) {
-        lineNumber++;
-        if (line.trim() === '') continue;
-        if (!isJsonObject(line)) {
-          out.destroy();
-          throw new UsageError(`${file}:${lineNumber}`, 'one JSON ledger entry per line', 'The line is damaged; the file was edited or the disk failed. Re-run.');
+  try {
+    for (const { file } of files) {
+      let rest = '';
+      let lineNumber = 0;
+      for await (const chunk of createReadStream(file, 'utf8')) {
+        const lines = (rest + (chunk as string)).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) {
+          lineNumber++;
+          if (line.trim() === '') continue;
+          if (!isJsonObject(line)) throw new UsageError(`${file}:${lineNumber}`, 'one JSON ledger entry per line', 'The line is damaged; the file was edited or the disk failed. Re-run.');
+          await write(`${line}\n`);
+          entries++;
         }
-        await write(`${line}\n`);
-        entries++;
       }
+      // A last line with no newline: the write was cut short, unless all but the newline made it.
+      if (rest.trim() !== '' && isJsonObject(rest)) {
+        await write(`${rest}\n`);
+        entries++;
+      } else if (rest !== '') torn.push(`${file}: ${Buffer.byteLength(rest)} bytes`);
     }
-    // A last line with no newline: the write was cut short, unless all but the newline made it.
-    if (rest.trim() !== '' && isJsonObject(rest)) {
-      await write(`${rest}\n`);
-      entries++;
-    } else if (rest !== '') torn.push(`${file}: ${Buffer.byteLength(rest)} bytes`);
+    out.end();
+    await Promise.race([once(out, 'finish'), failed]);
+  } catch (error) {
+    // No half-joined ledger left behind to be mistaken for the run's.
+    out.destroy();
+    rmSync(outFile, { force: true });
+    throw error;
   }
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
   return { files: files.map((f) => f.file), entries, torn };
 }
 

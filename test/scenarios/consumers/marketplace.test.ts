@@ -110,3 +110,62 @@ describe('marketplace on a healthy exchange', () => {
     }
   });
 });
+
+describe('marketplace on an exchange with exchange.wrongSubsidy=1', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ faults: 'exchange.wrongSubsidy=1' });
+  });
+  afterAll(() => stack.stop());
+
+  it(`every one of ${N} confirmations differs from the oracle's APTC: ${N} enrollment mismatches, eligibility's fields untouched, and the ledger keeps what the consumer was told`, async () => {
+    const file = await applicantsFile(stack.dir, people);
+    const ledgerDir = join(stack.dir, 'ledger');
+    const result = await run(sharedIterations(N, 3), MARKETPLACE_MODULE, enrollOptions(stack, file, ledgerDir));
+    expect(result.journeyErrors).toEqual([]);
+    expect(total(result, METRIC_NAMES.enrollmentsConfirmed)).toBe(N);
+    expect(total(result, METRIC_NAMES.oracleMismatches, { step: 'enrollment' })).toBe(N);
+    // The fault raises the maximum credit, which the eligibility check does not compare (it checks the % FPL, the
+    // Medicaid range, the applicable percentage and the benchmark): the wrong amount shows in the confirmation.
+    expect(total(result, METRIC_NAMES.oracleMismatches, { step: 'eligibility' })).toBe(0);
+    expect(failedChecks(result)).toEqual({ 'enrollment matches the oracle': N });
+    const ledger = await readLedger(join(ledgerDir, 'ledger.0-of-1.ndjson'));
+    const expectedAptc = new Map(people.map((h) => [h.id, h.expected.aptc]));
+    expect(ledger.filter((e) => Math.abs(e.aptc - expectedAptc.get(e.householdId)!) >= 0.005)).toHaveLength(N);
+  });
+});
+
+describe('marketplace split in two segments, and past the end of the applicants', () => {
+  let stack: Stack;
+  let file: string;
+  beforeAll(async () => {
+    stack = await startStack();
+    file = await applicantsFile(stack.dir, people.slice(0, 2 * N));
+  });
+  afterAll(() => stack.stop());
+
+  it('segments 0 and 1 of 2 each take their own applicants and write their own ledger; joined, every applicant enrolled once', async () => {
+    const ledgerDir = join(stack.dir, 'ledger-split');
+    const plan = sharedIterations(N, 2);
+    const halves = [await run(plan, MARKETPLACE_MODULE, enrollOptions(stack, file, ledgerDir), { index: 0, of: 2 }), await run(plan, MARKETPLACE_MODULE, enrollOptions(stack, file, ledgerDir), { index: 1, of: 2 })];
+    for (const half of halves) {
+      expect(half.journeyErrors).toEqual([]);
+      expect(total(half, METRIC_NAMES.enrollmentsConfirmed)).toBe(N / 2);
+    }
+    expect(readdirSync(ledgerDir).sort()).toEqual(['ledger.0-of-2.ndjson', 'ledger.1-of-2.ndjson']);
+    const even = await readLedger(join(ledgerDir, 'ledger.0-of-2.ndjson'));
+    expect(even.map((e) => e.householdId).sort()).toEqual(people.slice(0, N).filter((_, k) => k % 2 === 0).map((h) => h.id).sort());
+    const joined = join(stack.dir, 'ledger-split.ndjson');
+    const concatenated = await concatenateLedgers(ledgerDir, joined);
+    expect(concatenated).toEqual({ files: [join(ledgerDir, 'ledger.0-of-2.ndjson'), join(ledgerDir, 'ledger.1-of-2.ndjson')], entries: N, torn: [] });
+    expect((await readLedger(joined)).map((e) => e.householdId).sort()).toEqual(people.slice(0, N).map((h) => h.id).sort());
+  });
+
+  it('journeys past the last applicant end with an error that says to rerun with a larger --scale, one per missing applicant', async () => {
+    const short = await applicantsFile(stack.dir, people.slice(N, N + 3));
+    const result = await run(sharedIterations(5, 1), MARKETPLACE_MODULE, enrollOptions(stack, short, join(stack.dir, 'ledger-short')));
+    expect(total(result, METRIC_NAMES.enrollmentsConfirmed)).toBe(3);
+    expect(total(result, ENGINE_METRICS.journeyErrors)).toBe(2);
+    expect(result.journeyErrors).toEqual(['journey 3 has no applicant: all 3 applicants used, the plan made more journeys than the file holds; rerun with a larger --scale', 'journey 4 has no applicant: all 3 applicants used, the plan made more journeys than the file holds; rerun with a larger --scale']);
+  });
+});

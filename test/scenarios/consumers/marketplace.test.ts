@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household } from '../../../domain/household.ts';
 import { ENGINE_METRICS } from '../../../engine/metricNames.ts';
+import { runPlan } from '../../../engine/runPlan.ts';
 import { openExchangeStore } from '../../../mock-exchange/exchange/store.ts';
 import { readInsurerRecords, readLedger } from '../../../reconcile/ndjson.ts';
 import { reconcile } from '../../../reconcile/reconcile.ts';
@@ -140,7 +141,7 @@ describe('marketplace split in two segments, and past the end of the applicants'
   let file: string;
   beforeAll(async () => {
     stack = await startStack();
-    file = await applicantsFile(stack.dir, people.slice(0, 2 * N));
+    file = await applicantsFile(stack.dir, people.slice(0, N));
   });
   afterAll(() => stack.stop());
 
@@ -161,8 +162,22 @@ describe('marketplace split in two segments, and past the end of the applicants'
     expect((await readLedger(joined)).map((e) => e.householdId).sort()).toEqual(people.slice(0, N).map((h) => h.id).sort());
   });
 
+  it('in two worker threads (each loading the module through tsx): one ledger per thread, joined, every applicant enrolled once', async () => {
+    const ledgerDir = join(stack.dir, 'ledger-threads');
+    const applicants = people.slice(N, 2 * N);
+    const threadsFile = await applicantsFile(stack.dir, applicants);
+    const result = await runPlan({ plan: sharedIterations(N, 4), journeyModule: MARKETPLACE_MODULE, journeyOptions: enrollOptions(stack, threadsFile, ledgerDir), workers: 2 });
+    expect(result.workers).toBe(2);
+    expect(result.journeyErrors).toEqual([]);
+    expect(total(result, METRIC_NAMES.enrollmentsConfirmed)).toBe(N);
+    expect(readdirSync(ledgerDir).sort()).toEqual(['ledger.0-of-2.ndjson', 'ledger.1-of-2.ndjson']);
+    const joined = join(stack.dir, 'ledger-threads.ndjson');
+    expect((await concatenateLedgers(ledgerDir, joined)).entries).toBe(N);
+    expect((await readLedger(joined)).map((e) => e.householdId).sort()).toEqual(applicants.map((h) => h.id).sort());
+  });
+
   it('journeys past the last applicant end with an error that says to rerun with a larger --scale, one per missing applicant', async () => {
-    const short = await applicantsFile(stack.dir, people.slice(N, N + 3));
+    const short = await applicantsFile(stack.dir, people.slice(2 * N, 2 * N + 3));
     const result = await run(sharedIterations(5, 1), MARKETPLACE_MODULE, enrollOptions(stack, short, join(stack.dir, 'ledger-short')));
     expect(total(result, METRIC_NAMES.enrollmentsConfirmed)).toBe(3);
     expect(total(result, ENGINE_METRICS.journeyErrors)).toBe(2);

@@ -3,7 +3,7 @@
 // and only it — counts successful probes. Background journeys enroll beside the probes, into the ledger with the victim.
 
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../domain/ledger.ts';
 import type { RunPlanResult } from '../../../engine/runPlan.ts';
 import { VULNERABLE_SWITCH_NAMES } from '../../../mock-exchange/faults/index.ts';

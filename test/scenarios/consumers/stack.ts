@@ -70,7 +70,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 export const households = (count: number, seed: number): Household[] => [...generateHouseholds({ count, seed, planYear: 2026 })];
 
 export async function applicantsFile(dir: string, list: Household[]): Promise<string> {
-  const file = join(dir, `applicants-${list.length}.ndjson`);
+  const file = join(dir, `applicants-${list[0]?.id ?? 'none'}-${list.length}.ndjson`);
   await writeHouseholds(list, file);
   return file;
 }

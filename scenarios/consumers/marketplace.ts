@@ -10,7 +10,7 @@ import { journeyFor, type JourneyKind, type JourneyMix } from '../lib/journeySha
 import { loadSegmentApplicants, type SegmentApplicants } from './applicants.ts';
 import { consumerJourney, createConsumerWorker } from './journeys.ts';
 import { openLedger, segmentLedgerFile } from './ledger.ts';
-import { consumerOptions, journeyMixOption, optionsObject, type ConsumerOptions } from './options.ts';
+import { CONSUMER_OPTION_NAMES, consumerOptions, journeyMixOption, optionsObject, refuseUnknownOptions, type ConsumerOptions } from './options.ts';
 
 export const MARKETPLACE_MODES = ['funnel', 'enroll'] as const;
 export type MarketplaceMode = (typeof MARKETPLACE_MODES)[number];
@@ -26,6 +26,7 @@ const MODULE = 'marketplace';
 
 export function marketplaceOptions(raw: unknown): MarketplaceOptions {
   const options = optionsObject(MODULE, raw);
+  refuseUnknownOptions(MODULE, options, [...CONSUMER_OPTION_NAMES, 'mode', 'journeyMix']);
   const mode = options.mode;
   if (!(MARKETPLACE_MODES as readonly unknown[]).includes(mode)) {
     throw new UsageError(
@@ -37,12 +38,13 @@ export function marketplaceOptions(raw: unknown): MarketplaceOptions {
   return { ...consumerOptions(MODULE, options), mode: mode as MarketplaceMode, ...(mode === 'funnel' ? { journeyMix: journeyMixOption(MODULE, options) } : {}) };
 }
 
-/** Journey k's applicant; running out is the plan's fault, named with what to do (the journey ends with the error). */
+/**
+ * Journey k's applicant. Running out is the plan's fault, not the exchange's: the journey ends with an error saying
+ * what to do (one message for all, so the run's list of journey errors shows it once; journey_errors counts them).
+ */
 export function applicantFor(applicants: SegmentApplicants, k: number) {
   const household = applicants.at(k);
-  if (household === undefined) {
-    throw new Error(`journey ${k} has no applicant: all ${applicants.total} applicants used, the plan made more journeys than the file holds; rerun with a larger --scale`);
-  }
+  if (household === undefined) throw new Error(`all ${applicants.total} applicants used: the plan made more journeys than the file holds; rerun with a larger --scale`);
   return household;
 }
 

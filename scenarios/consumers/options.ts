@@ -19,31 +19,41 @@ export interface ConsumerOptions {
   ledgerDir: string;
 }
 
-export type Options = Record<string, unknown>;
+/** Options as the run gave them (JSON), before they are checked. */
+export type RawOptions = Record<string, unknown>;
+
+/** The options every consumer module reads. */
+export const CONSUMER_OPTION_NAMES = ['baseUrl', 'applicantsFile', 'thinkTimeSeconds', 'maxQueueSeconds', 'ledgerDir'] as const;
 
 const problem = (module: string, option: string, expected: string, hint: string, got?: unknown): UsageError =>
   new UsageError(`${module} journey option ${option}${got === undefined ? '' : ` (got ${JSON.stringify(got) ?? String(got)})`}`, expected, hint);
 
-export function optionsObject(module: string, raw: unknown): Options {
+export function optionsObject(module: string, raw: unknown): RawOptions {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UsageError(`${module} journey options`, 'a JSON object of options', `Give runPlan journeyOptions such as {"baseUrl": "http://127.0.0.1:8080", "applicantsFile": "…", …}.`);
   }
-  return raw as Options;
+  return raw as RawOptions;
 }
 
-export function stringOption(module: string, options: Options, name: string, hint: string): string {
+/** An option the module does not read is refused: a misspelt optional one would otherwise be ignored unseen. */
+export function refuseUnknownOptions(module: string, options: RawOptions, known: readonly string[]): void {
+  const unknown = Object.keys(options).filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new UsageError(`${module} journey options ${unknown.join(', ')}`, `only ${known.join(', ')}`, 'Remove or correct them.');
+}
+
+export function stringOption(module: string, options: RawOptions, name: string, hint: string): string {
   const value = options[name];
   if (typeof value !== 'string' || value.trim() === '') throw problem(module, name, 'a non-empty string', hint, value);
   return value;
 }
 
-export function secondsOption(module: string, options: Options, name: string, hint: string): number {
+export function secondsOption(module: string, options: RawOptions, name: string, hint: string): number {
   const value = options[name];
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw problem(module, name, 'a number of seconds ≥ 0', hint, value);
   return value;
 }
 
-export function baseUrlOption(module: string, options: Options): string {
+export function baseUrlOption(module: string, options: RawOptions): string {
   const value = stringOption(module, options, 'baseUrl', 'Give the exchange’s URL, e.g. http://127.0.0.1:8080.');
   let url: URL;
   try {
@@ -67,7 +77,7 @@ export function consumerOptions(module: string, raw: unknown): ConsumerOptions {
 }
 
 /** Shares of the four journeys, each ≥ 0, adding up to 1 (as journeyFor walks their cumulative shares). */
-export function journeyMixOption(module: string, options: Options): JourneyMix {
+export function journeyMixOption(module: string, options: RawOptions): JourneyMix {
   const value = options.journeyMix;
   const example = 'e.g. {"browse":0.5,"apply":0.2,"enroll":0.2,"returning":0.1}: the funnel of targets.yaml';
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw problem(module, 'journeyMix', `the share of consumers per journey, ${example}`, 'Give the targets file’s funnel.', value);

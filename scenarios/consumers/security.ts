@@ -13,7 +13,7 @@ import { loadSegmentApplicants, type SegmentApplicants } from './applicants.ts';
 import { consumerJourney, createConsumerWorker } from './journeys.ts';
 import { openLedger, segmentLedgerFile, type Ledger } from './ledger.ts';
 import { applicantFor } from './marketplace.ts';
-import { consumerOptions, optionsObject, type ConsumerOptions } from './options.ts';
+import { CONSUMER_OPTION_NAMES, consumerOptions, optionsObject, refuseUnknownOptions, type ConsumerOptions } from './options.ts';
 import { crossAccountProbes, enumerationProbes, expiredTokenProbes, forgedTokenProbes, missingTokenProbes } from './security/accessProbes.ts';
 import { contentTypeProbes, injectionProbes, malformedBodyProbes, oversizedBodyProbes } from './security/inputProbes.ts';
 import { ProbeSender } from './security/probeKit.ts';
@@ -32,6 +32,7 @@ const MODULE = 'security';
 
 export function securityOptions(raw: unknown): SecurityOptions {
   const options = optionsObject(MODULE, raw);
+  refuseUnknownOptions(MODULE, options, [...CONSUMER_OPTION_NAMES, 'rateLimitPerMinute']);
   const limit = options.rateLimitPerMinute;
   if (limit !== undefined && !(typeof limit === 'number' && Number.isInteger(limit) && limit > 0)) {
     throw new UsageError(`${MODULE} journey option rateLimitPerMinute (got ${JSON.stringify(limit)})`, 'a whole number of requests a minute > 0, or none', "Give the exchange's --rate-limit, or leave it out when the exchange has none (rate_limit is then not probed).");
@@ -84,7 +85,7 @@ export async function createJourney(raw: unknown, segment: Segment): Promise<Jou
     // Applicant 0 goes unused (journey 0 probes); the last households are the probes' own.
     const background = applicants.total - SECURITY_PROBE_HOUSEHOLDS;
     if (context.iteration >= background) {
-      throw new Error(`journey ${context.iteration} has no applicant: the ${background} background applicants are used (the file's last ${SECURITY_PROBE_HOUSEHOLDS} are the probes' own); rerun with a larger --scale`);
+      throw new Error(`all ${background} background applicants used (the file's last ${SECURITY_PROBE_HOUSEHOLDS} are the probes' own): the plan made more journeys than the file holds; rerun with a larger --scale`);
     }
     return consumerJourney('enroll', applicantFor(applicants, context.iteration), context, worker);
   };

@@ -37,6 +37,7 @@ describe('marketplace options', () => {
     ['a mix with an unknown journey', (o) => ({ ...o, journeyMix: { browse: 0.5, apply: 0.2, enroll: 0.2, returning: 0.05, checkout: 0.05 } }), /journeyMix .*: expected only the journeys browse, apply, enroll, returning\. Remove checkout\./],
     ['a mix missing a journey', (o) => ({ ...o, journeyMix: { browse: 0.6, apply: 0.2, enroll: 0.2 } }), /^marketplace journey option journeyMix\.returning: expected a share ≥ 0 \(0 for none\)/],
     ['a mix that does not add up to 1', (o) => ({ ...o, journeyMix: { browse: 50, apply: 20, enroll: 20, returning: 10 } }), /journeyMix .*: expected shares adding up to 1\. They add up to 100; scale them so they add up to 1\./],
+    ['an option it does not read (a misspelt one)', (o) => ({ ...o, journeymix: o.journeyMix }), /^marketplace journey options journeymix: expected only baseUrl, applicantsFile, thinkTimeSeconds, maxQueueSeconds, ledgerDir, mode, journeyMix\. Remove or correct them\./],
     ['a missing applicants file', (o) => ({ ...o, applicantsFile: join(dir, 'none.ndjson') }), /^applicantsFile .*none\.ndjson: expected an applicants NDJSON file \(one household a line\)\. Check the path \(ENOENT\); write one with `harness generate/],
   ])('refuses %s', async (_what, change, message) => {
     await expect(createJourney(change(good()), WHOLE)).rejects.toThrow(message);
@@ -54,11 +55,21 @@ describe('marketplace options', () => {
 });
 
 describe('security options', () => {
+  const common = () => {
+    const { mode: _mode, journeyMix: _mix, ...rest } = good();
+    return rest;
+  };
   it.each<[string, (o: Record<string, unknown>) => unknown, RegExp]>([
     ['a rate limit of 0', (o) => ({ ...o, rateLimitPerMinute: 0 }), /^security journey option rateLimitPerMinute \(got 0\): expected a whole number of requests a minute > 0, or none/],
     ['no baseUrl', (o) => ({ ...o, baseUrl: undefined }), /^security journey option baseUrl: expected a non-empty string/],
+    ['the marketplace’s mode', (o) => ({ ...o, mode: 'enroll' }), /^security journey options mode: expected only baseUrl, applicantsFile, thinkTimeSeconds, maxQueueSeconds, ledgerDir, rateLimitPerMinute\. Remove or correct them\./],
   ])('refuses %s', async (_what, change, message) => {
-    await expect(createSecurityJourney(change(good()), WHOLE)).rejects.toThrow(message);
+    await expect(createSecurityJourney(change(common()), WHOLE)).rejects.toThrow(message);
+  });
+
+  it('takes the consumer options with a rate limit, or without one', async () => {
+    await expect(createSecurityJourney({ ...common(), rateLimitPerMinute: 600 }, WHOLE)).resolves.toBeTypeOf('function');
+    await expect(createSecurityJourney(common(), WHOLE)).resolves.toBeTypeOf('function');
   });
 });
 

@@ -79,3 +79,13 @@ export async function loadSegmentApplicants(file: string, segment: Segment, opti
     last: (n) => kept.slice(Math.max(0, kept.length - n)),
   };
 }
+
+/**
+ * Journey k's applicant. Running out is the plan's fault, not the exchange's: the journey ends with an error saying
+ * what to do (one message for all, so the run's list of journey errors shows it once; journey_errors counts them).
+ */
+export function applicantFor(applicants: SegmentApplicants, k: number): Household {
+  const household = applicants.at(k);
+  if (household === undefined) throw new Error(`all ${applicants.total} applicants used: the plan made more journeys than the file holds; rerun with a larger --scale`);
+  return household;
+}

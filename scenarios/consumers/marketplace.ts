@@ -7,7 +7,7 @@ import type { Journey } from '../../engine/runtime.ts';
 import type { Segment } from '../../engine/schedule.ts';
 import { UsageError } from '../../scripts/usageError.ts';
 import { journeyFor, type JourneyKind, type JourneyMix } from '../lib/journeyShape.ts';
-import { loadSegmentApplicants, type SegmentApplicants } from './applicants.ts';
+import { applicantFor, loadSegmentApplicants } from './applicants.ts';
 import { consumerJourney, createConsumerWorker } from './journeys.ts';
 import { openLedger, segmentLedgerFile } from './ledger.ts';
 import { CONSUMER_OPTION_NAMES, consumerOptions, journeyMixOption, optionsObject, refuseUnknownOptions, type ConsumerOptions } from './options.ts';
@@ -36,16 +36,6 @@ export function marketplaceOptions(raw: unknown): MarketplaceOptions {
     );
   }
   return { ...consumerOptions(MODULE, options), mode: mode as MarketplaceMode, ...(mode === 'funnel' ? { journeyMix: journeyMixOption(MODULE, options) } : {}) };
-}
-
-/**
- * Journey k's applicant. Running out is the plan's fault, not the exchange's: the journey ends with an error saying
- * what to do (one message for all, so the run's list of journey errors shows it once; journey_errors counts them).
- */
-export function applicantFor(applicants: SegmentApplicants, k: number) {
-  const household = applicants.at(k);
-  if (household === undefined) throw new Error(`all ${applicants.total} applicants used: the plan made more journeys than the file holds; rerun with a larger --scale`);
-  return household;
 }
 
 export async function createJourney(raw: unknown, segment: Segment): Promise<Journey> {

@@ -7,6 +7,8 @@ import { benchAnalysis } from '../../bench/analysis.ts';
 import { benchApplicants } from '../../bench/applicants.ts';
 import { formatFigures, type Figures } from '../../bench/figures.ts';
 import { benchEndToEnd } from '../../bench/endToEnd.ts';
+import { benchEngineCalibration } from '../../bench/engineCalibration.ts';
+import { benchEngineVus } from '../../bench/engineVus.ts';
 import { benchExchangeOverhead } from '../../bench/exchangeOverhead.ts';
 import { benchInstances } from '../../bench/instances.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
@@ -26,6 +28,8 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   analysis: () => benchAnalysis(),
   report: () => benchReport(),
   instances: () => benchInstances(),
+  'engine-calibration': () => benchEngineCalibration(),
+  'engine-vus': () => benchEngineVus(),
 };
 
 export function register(program: Command): void {

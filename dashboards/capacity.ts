@@ -6,15 +6,14 @@ import * as units from '@grafana/grafana-foundation-sdk/units';
 import { EXCHANGE_METRICS as M } from '../mock-exchange/exchange/metricNames.ts';
 import type { Targets } from '../scripts/targets/schema.ts';
 import { harnessDashboard, finish } from './defaults.ts';
-import { K6_LABELS, K6_METRICS as K6 } from './k6MetricNames.ts';
+import { LOAD_METRICS as K } from './loadMetricNames.ts';
 import { query, statPanel, timeseriesPanel, type Line } from './panels.ts';
 import { BURN_RATE_WINDOWS } from './prometheus/burnRates.ts';
-import { eq, GRAFANA_VARIABLES, nativeFractionBelow, select, share, sumGauge, sumIncrease, sumRate } from './selectors.ts';
+import { GRAFANA_VARIABLES, nativeFractionBelow, select, share, sumGauge, sumIncrease, sumRate } from './selectors.ts';
 import { objectivesOf } from './slos.ts';
 
 export const CAPACITY_UID = 'marketplace-capacity';
 
-const failed = eq(K6_LABELS.expectedResponse, 'false');
 const overRange = { window: GRAFANA_VARIABLES.range };
 const perHour = (perSecond: string): string => `${perSecond} * 3600`;
 /** The highest value an expression reached over the dashboard's range. */
@@ -23,11 +22,11 @@ const peak = (expr: string): string => `max_over_time((${expr})[${GRAFANA_VARIAB
 function throughput(targets: Targets) {
   return timeseriesPanel({
     title: 'Enrollment throughput against the target rate',
-    description: `Enrollments confirmed per hour, as consumers received them (k6) and as the exchange counted them. Dashed: the target of ${targets.enrollmentsPerHour.toLocaleString('en-US')} an hour.`,
+    description: `Enrollments confirmed per hour, as consumers received them (the engine's journeys) and as the exchange counted them. Dashed: the target of ${targets.enrollmentsPerHour.toLocaleString('en-US')} an hour.`,
     unit: units.Short,
     min: 0,
     lines: [{ value: targets.enrollmentsPerHour, color: 'red' }],
-    queries: [query(perHour(sumRate(K6.enrollmentsConfirmed)), 'confirmed to consumers / h'), query(perHour(sumRate(M.enrollmentsConfirmed)), 'confirmed by the exchange / h')],
+    queries: [query(perHour(sumRate(K.enrollmentsConfirmed)), 'confirmed to consumers / h'), query(perHour(sumRate(M.enrollmentsConfirmed)), 'confirmed by the exchange / h')],
   });
 }
 
@@ -38,18 +37,18 @@ function throughputShare(targets: Targets) {
     unit: units.PercentUnit,
     baseColor: 'red',
     lines: [{ value: 1, color: 'green' }],
-    queries: [query(`${peak(perHour(sumRate(K6.enrollmentsConfirmed)))} / ${targets.enrollmentsPerHour}`, 'of target rate')],
+    queries: [query(`${peak(perHour(sumRate(K.enrollmentsConfirmed)))} / ${targets.enrollmentsPerHour}`, 'of target rate')],
   });
 }
 
 function concurrentUsers(targets: Targets) {
   return timeseriesPanel({
     title: 'Concurrent users against the target',
-    description: `Virtual users k6 ran, sessions the exchange admitted, and visitors queued. Dashed: the target of ${targets.concurrentUsers.toLocaleString('en-US')} concurrent users.`,
+    description: `Users the load engine ran, sessions the exchange admitted, and visitors queued. Dashed: the target of ${targets.concurrentUsers.toLocaleString('en-US')} concurrent users.`,
     unit: units.Short,
     min: 0,
     lines: [{ value: targets.concurrentUsers, color: 'red' }],
-    queries: [query(`sum(${select(K6.vus)})`, 'virtual users'), query(sumGauge(M.waitingRoomActive), 'admitted sessions'), query(sumGauge(M.waitingRoomQueued), 'queued')],
+    queries: [query(`sum(${select(K.activeUsers)})`, 'active users'), query(sumGauge(M.waitingRoomActive), 'admitted sessions'), query(sumGauge(M.waitingRoomQueued), 'queued')],
   });
 }
 
@@ -60,7 +59,7 @@ function concurrentUsersShare(targets: Targets) {
     unit: units.PercentUnit,
     baseColor: 'red',
     lines: [{ value: 1, color: 'green' }],
-    queries: [query(`max(max_over_time(${select(K6.vus)}[${GRAFANA_VARIABLES.range}])) / ${targets.concurrentUsers}`, 'of target users')],
+    queries: [query(`max(max_over_time(${select(K.activeUsers)}[${GRAFANA_VARIABLES.range}])) / ${targets.concurrentUsers}`, 'of target users')],
   });
 }
 
@@ -72,7 +71,7 @@ function errorBudgetRemaining(targets: Targets) {
     unit: units.PercentUnit,
     baseColor: 'red',
     lines: [{ value: 0, color: 'green' }],
-    queries: [query(`1 - (${share(sumIncrease(K6.httpReqs, { ...overRange, matchers: [failed] }), sumIncrease(K6.httpReqs, overRange))}) / ${budget}`, 'error budget')],
+    queries: [query(`1 - (${share(sumIncrease(K.requestFailed.true, overRange), sumIncrease(K.requestFailed.samples, overRange))}) / ${budget}`, 'error budget')],
   });
 }
 
@@ -88,7 +87,7 @@ function errorBudgetBurn(targets: Targets) {
     unit: units.Short,
     min: 0,
     lines,
-    queries: [query(`(${share(sumRate(K6.httpReqs, { matchers: [failed] }), sumRate(K6.httpReqs))}) / ${budget}`, 'burn rate')],
+    queries: [query(`(${share(sumRate(K.requestFailed.true), sumRate(K.requestFailed.samples))}) / ${budget}`, 'burn rate')],
   });
 }
 
@@ -96,12 +95,12 @@ function latencyObjectives(targets: Targets) {
   const objectives = objectivesOf(targets).latency;
   return timeseriesPanel({
     title: 'Requests within the latency targets',
-    description: 'Share of requests faster than each percentile target, from k6 native histograms. Below the dashed line of its objective, the run misses that target.',
+    description: 'Share of requests faster than each percentile target, from the engine’s native histograms. Below the dashed line of its objective, the run misses that target.',
     unit: units.PercentUnit,
     max: 1,
     baseColor: 'red',
     lines: objectives.map((o) => ({ value: o.quantile, color: 'green' as const })),
-    queries: objectives.map((o) => query(nativeFractionBelow(o.thresholdSeconds, K6.httpReqDuration), `under ${o.thresholdSeconds} s (objective ${o.quantile * 100} %)`)),
+    queries: objectives.map((o) => query(nativeFractionBelow(o.thresholdSeconds, K.requestDuration), `under ${o.thresholdSeconds} s (objective ${o.quantile * 100} %)`)),
   });
 }
 
@@ -113,7 +112,7 @@ function latencyBudgetRemaining(targets: Targets) {
     unit: units.PercentUnit,
     baseColor: 'red',
     lines: [{ value: 0, color: 'green' }],
-    queries: objectives.map((o) => query(`1 - (1 - ${nativeFractionBelow(o.thresholdSeconds, K6.httpReqDuration, overRange)}) / ${o.budget}`, `p${o.quantile * 100} budget`)),
+    queries: objectives.map((o) => query(`1 - (1 - ${nativeFractionBelow(o.thresholdSeconds, K.requestDuration, overRange)}) / ${o.budget}`, `p${o.quantile * 100} budget`)),
   });
 }
 

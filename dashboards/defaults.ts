@@ -17,7 +17,7 @@ function testidVariable(): dashboard.QueryVariableBuilder {
   const definition = `label_values(${TESTID_LABEL})`;
   return new dashboard.QueryVariableBuilder(TESTID_LABEL)
     .label('Run (testid)')
-    .description('The run id, as in results/<run-id>/; k6 tags its samples with it and the run’s Prometheus adds it to every scrape.')
+    .description('The run id, as in results/<run-id>/; the engine labels its series with it and the run’s Prometheus adds it to every scrape.')
     .datasource(PROMETHEUS_DATASOURCE)
     .query(definition)
     .definition(definition)

@@ -61,7 +61,7 @@ function durationByRoute(targets: Targets) {
 function durationPercentiles(targets: Targets) {
   return timeseriesPanel({
     title: 'Duration: percentiles, all routes',
-    description: 'p50, p95 and p99 of server-side request duration over every route. Compare with k6’s view on the load overview: the gap is queueing and network.',
+    description: 'p50, p95 and p99 of server-side request duration over every route. Compare with the engine’s view on the load overview: the gap is queueing and network.',
     unit: units.Seconds,
     min: 0,
     lines: [

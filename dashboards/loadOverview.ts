@@ -1,49 +1,47 @@
-// Load overview: what k6 saw — virtual users, request rate, latency from native histograms, failures, checks,
+// Load overview: what the load engine saw — active users, request rate, latency from native histograms, failures, checks,
 // dropped iterations and the waiting room — with the targets of targets.yaml drawn on the panels.
 
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import type { Targets } from '../scripts/targets/schema.ts';
 import { harnessDashboard, finish } from './defaults.ts';
-import { K6_LABELS, K6_METRICS as K6 } from './k6MetricNames.ts';
+import { LOAD_LABELS as L, LOAD_METRICS as K } from './loadMetricNames.ts';
 import { query, statPanel, timeseriesPanel } from './panels.ts';
-import { eq, nativeQuantile, select, share, sumIncrease, sumRate, zeroFilled, GRAFANA_VARIABLES } from './selectors.ts';
+import { nativeQuantile, select, share, sumIncrease, sumRate, zeroFilled, GRAFANA_VARIABLES } from './selectors.ts';
 
 export const LOAD_OVERVIEW_UID = 'marketplace-load-overview';
 
-const failed = eq(K6_LABELS.expectedResponse, 'false');
-
 function virtualUsers() {
   return timeseriesPanel({
-    title: 'Virtual users',
-    description: 'Active k6 virtual users, and the most k6 may start (vus_max).',
+    title: 'Active users',
+    description: 'Simulated consumers the engine had under way: journeys in flight (open model) or users running (closed model).',
     unit: units.Short,
     min: 0,
-    queries: [query(`sum(${select(K6.vus)})`, 'active'), query(`sum(${select(K6.vusMax)})`, 'max')],
+    queries: [query(`sum(${select(K.activeUsers)})`, 'active')],
   });
 }
 
 function requestRate() {
   return timeseriesPanel({
     title: 'Request rate by route',
-    description: 'HTTP requests per second k6 sent, by route pattern (the `name` tag the scenarios set).',
+    description: 'HTTP requests per second the engine sent, by route pattern (the `name` tag the journeys set).',
     unit: units.RequestsPerSecond,
     min: 0,
-    queries: [query(sumRate(K6.httpReqs), 'all'), query(sumRate(K6.httpReqs, { by: [K6_LABELS.name] }), '{{name}}')],
+    queries: [query(sumRate(K.requests), 'all'), query(sumRate(K.requests, { by: [L.name] }), '{{name}}')],
   });
 }
 
 function latencyPercentiles(targets: Targets) {
   return timeseriesPanel({
     title: 'Request latency percentiles',
-    description: 'p50, p95 and p99 of http_req_duration over all requests, from k6 native histograms. Dashed: the p95 and p99 targets.',
+    description: 'p50, p95 and p99 of http_req_duration over all requests (from each scheduled send), from the engine\'s native histograms. Dashed: the p95 and p99 targets.',
     unit: units.Seconds,
     min: 0,
     lines: [
       { value: targets.slo.p95Ms / 1000, color: 'orange' },
       { value: targets.slo.p99Ms / 1000, color: 'red' },
     ],
-    queries: [0.5, 0.95, 0.99].map((q) => query(nativeQuantile(q, K6.httpReqDuration), `p${q * 100}`)),
+    queries: [0.5, 0.95, 0.99].map((q) => query(nativeQuantile(q, K.requestDuration), `p${q * 100}`)),
   });
 }
 
@@ -54,21 +52,21 @@ function latencyByRoute(targets: Targets) {
     unit: units.Seconds,
     min: 0,
     lines: [{ value: targets.slo.p95Ms / 1000, color: 'red' }],
-    queries: [query(nativeQuantile(0.95, K6.httpReqDuration, { by: [K6_LABELS.name] }), '{{name}}')],
+    queries: [query(nativeQuantile(0.95, K.requestDuration, { by: [L.name] }), '{{name}}')],
   });
 }
 
 function failedRequests(targets: Targets) {
-  const byRoute = { by: [K6_LABELS.name] };
+  const byRoute = { by: [L.name] };
   return timeseriesPanel({
     title: 'Failed requests',
-    description: 'Share of requests with an unexpected status (k6 expected_response="false"), overall and by route. Dashed: the error-rate target.',
+    description: 'Share of requests that failed (no response, or a status of 400 and above), overall and by route. Dashed: the error-rate target.',
     unit: units.PercentUnit,
     min: 0,
     lines: [{ value: targets.slo.errorRate, color: 'red' }],
     queries: [
-      query(share(sumRate(K6.httpReqs, { matchers: [failed] }), sumRate(K6.httpReqs)), 'all routes'),
-      query(share(sumRate(K6.httpReqs, { ...byRoute, matchers: [failed] }), sumRate(K6.httpReqs, byRoute)), '{{name}}'),
+      query(share(sumRate(K.requestFailed.true), sumRate(K.requestFailed.samples)), 'all routes'),
+      query(share(sumRate(K.requestFailed.true, byRoute), sumRate(K.requestFailed.samples, byRoute)), '{{name}}'),
     ],
   });
 }
@@ -76,25 +74,25 @@ function failedRequests(targets: Targets) {
 function checks(targets: Targets) {
   return timeseriesPanel({
     title: 'Checks passed',
-    description: 'Share of each response check that passed since the run began (k6 checks rate). Below the dashed line the run misses its error-rate target.',
+    description: 'Share of each response check that passed since the run began. Below the dashed line the run misses its error-rate target.',
     unit: units.PercentUnit,
     min: 0,
     max: 1,
     baseColor: 'red',
     lines: [{ value: 1 - targets.slo.errorRate, color: 'green' }],
-    queries: [query(`min by (${K6_LABELS.check}) (${select(K6.checks)})`, '{{check}}')],
+    queries: [query(`sum by (${L.check}) (${select(K.checks.true)}) / sum by (${L.check}) (${select(K.checks.samples)})`, '{{check}}')],
   });
 }
 
 function droppedIterations() {
   return timeseriesPanel({
-    title: 'Iterations and dropped iterations',
-    description: 'Journeys completed per second, and iterations k6 could not start for lack of VUs (arrival-rate executors): any drop means the load asked for was not applied.',
+    title: 'Journeys started and dropped',
+    description: 'Journeys started per second, and arrivals the engine dropped at its cap on journeys in flight (open model): any drop means the load asked for was not applied.',
     unit: units.OpsPerSecond,
     min: 0,
     queries: [
-      query(sumRate(K6.iterations), 'completed'),
-      query(zeroFilled(sumRate(K6.droppedIterations), sumRate(K6.iterations)), 'dropped'),
+      query(sumRate(K.journeys), 'started'),
+      query(zeroFilled(sumRate(K.journeysDropped), sumRate(K.journeys)), 'dropped'),
     ],
   });
 }
@@ -106,7 +104,7 @@ function waitingRoomWait(targets: Targets) {
     unit: units.Seconds,
     min: 0,
     lines: [{ value: targets.slo.waitingRoomWaitSeconds, color: 'red' }],
-    queries: [0.5, 0.95, 0.99].map((q) => query(nativeQuantile(q, K6.waitingRoomWait), `p${q * 100}`)),
+    queries: [0.5, 0.95, 0.99].map((q) => query(nativeQuantile(q, K.waitingRoomWait), `p${q * 100}`)),
   });
 }
 
@@ -117,20 +115,20 @@ function enrollmentsAndMismatches() {
     unit: units.OpsPerSecond,
     min: 0,
     queries: [
-      query(sumRate(K6.enrollmentsConfirmed), 'confirmed'),
-      query(zeroFilled(sumRate(K6.oracleMismatches), sumRate(K6.iterations)), 'oracle mismatches'),
+      query(sumRate(K.enrollmentsConfirmed), 'confirmed'),
+      query(zeroFilled(sumRate(K.oracleMismatches), sumRate(K.journeys)), 'oracle mismatches'),
     ],
   });
 }
 
 function journeyDuration() {
-  const byJourney = { by: [K6_LABELS.journey] };
+  const byJourney = { by: [L.journey] };
   return timeseriesPanel({
     title: 'Journey duration',
     description: 'One consumer’s completed journey (browse, apply, enroll, returning), think time and waiting room included: p95 by journey.',
     unit: units.Seconds,
     min: 0,
-    queries: [query(nativeQuantile(0.95, K6.journeyDuration, byJourney), `p95 {{${K6_LABELS.journey}}}`)],
+    queries: [query(nativeQuantile(0.95, K.journeyDuration, byJourney), `p95 {{${L.journey}}}`)],
   });
 }
 
@@ -140,7 +138,7 @@ function journeysByKind() {
     description: 'Consumers arriving per second by journey: the funnel of targets.yaml (browse, apply, enroll, returning) as run.',
     unit: units.OpsPerSecond,
     min: 0,
-    queries: [query(sumRate(K6.journeysStarted, { by: [K6_LABELS.journey] }), `{{${K6_LABELS.journey}}}`)],
+    queries: [query(sumRate(K.journeysStarted, { by: [L.journey] }), `{{${L.journey}}}`)],
   });
 }
 
@@ -152,9 +150,9 @@ function runTotals() {
     unit: units.Short,
     span: 24,
     queries: [
-      query(sumIncrease(K6.httpReqs, overRun), 'requests'),
-      query(sumIncrease(K6.enrollmentsConfirmed, overRun), 'enrollments confirmed'),
-      query(zeroFilled(sumIncrease(K6.oracleMismatches, overRun), sumIncrease(K6.iterations, overRun)), 'oracle mismatches'),
+      query(sumIncrease(K.requests, overRun), 'requests'),
+      query(sumIncrease(K.enrollmentsConfirmed, overRun), 'enrollments confirmed'),
+      query(zeroFilled(sumIncrease(K.oracleMismatches, overRun), sumIncrease(K.journeys, overRun)), 'oracle mismatches'),
     ],
   });
 }
@@ -163,7 +161,7 @@ export function loadOverviewDashboard(targets: Targets): dashboard.Dashboard {
   const builder = harnessDashboard({
     uid: LOAD_OVERVIEW_UID,
     title: 'Marketplace harness / Load overview',
-    description: 'What k6 saw during one run: load applied, latency, failures, checks and the waiting room, against targets.yaml.',
+    description: 'What the load engine saw during one run: load applied, latency, failures, checks and the waiting room, against targets.yaml.',
   })
     .withPanel(runTotals())
     .withPanel(virtualUsers())

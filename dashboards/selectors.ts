@@ -1,7 +1,7 @@
 // The one place dashboard PromQL is assembled: every selector carries `testid="$testid"`, so no panel can mix runs,
 // and no panel repeats a label selector by hand.
 
-/** The label that names a run on every series: k6 tags its samples with it, the run's Prometheus adds it to scrapes. */
+/** The label that names a run on every series: the engine labels its series with it, the run's Prometheus adds it to scrapes. */
 export const TESTID_LABEL = 'testid';
 
 /** Grafana's template variables as they appear in the dashboards' queries. */
@@ -72,7 +72,7 @@ export function sumGauge(gauge: string, over: Omit<Over, 'window'> = {}): string
   return sumBy(over.by ?? [], select(gauge, ...(over.matchers ?? [])));
 }
 
-/** A quantile of a native histogram (k6 trends under `K6_PROMETHEUS_RW_TREND_AS_NATIVE_HISTOGRAM`). */
+/** A quantile of a native histogram (the engine's trends, pushed by remote write). */
 export function nativeQuantile(q: number, histogram: string, over: Over = {}): string {
   return `histogram_quantile(${q}, ${sumRate(histogram, over)})`;
 }

@@ -11,9 +11,12 @@ export interface RequestOptions {
   /** The route, as the request's `name` tag: never a per-person URL. Defaults to the method and path. */
   name?: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Text, or bytes sent as they are (a probe's invalid UTF-8). */
+  body?: string | Uint8Array;
   /** Keep the response body (default true); false discards it as it arrives. */
   keepBody?: boolean;
+  /** Statuses that are a success for this request (default 200–399): a probe expects its 4xx refusals. */
+  expectedStatuses?: { min: number; max: number };
 }
 
 export interface HttpResponse {
@@ -43,6 +46,7 @@ interface RouteSeries {
 }
 
 const decoder = new TextDecoder();
+const DEFAULT_EXPECTED = { min: 200, max: 399 };
 
 export class HttpClient {
   private readonly agent: Agent;
@@ -101,7 +105,8 @@ export class HttpClient {
       const finish = (error?: Error): void => {
         const end = performance.now();
         const duration = end - intendedAt;
-        const failed = error !== undefined || status >= 400;
+        const expected = options.expectedStatuses ?? DEFAULT_EXPECTED;
+        const failed = error !== undefined || status < expected.min || status > expected.max;
         if (this.cutOff) return resolve({ status: 0, headers: {}, body: '', error: 'the test was cut off', duration });
         route.duration.record(duration);
         route.blocked.record(writtenAt - startedAt);

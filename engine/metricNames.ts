@@ -10,7 +10,7 @@ export const ENGINE_METRICS = {
   requestBlocked: 'http_req_blocked',
   /** Trend, ms: time to first byte, from the request written to the response's headers. */
   requestWaiting: 'http_req_waiting',
-  /** Rate: the share of requests that failed (a network error, or a status of 400 and above). */
+  /** Rate: the share of requests that failed (a network error, or a status the request did not expect: by default 400 and above). */
   requestFailed: 'http_req_failed',
   /** Counter of journeys started. */
   journeys: 'journeys',

@@ -98,10 +98,16 @@ export class Series {
    */
   merge(snapshot: SeriesSnapshot, gauges: GaugeMerge = 'add'): void {
     if (snapshot.kind !== this.kind) throw new Error(`metric ${snapshot.name} recorded as both ${this.kind} and ${snapshot.kind}`);
+    if (this.kind === 'gauge' && gauges === 'add') {
+      // Parts of one moment: the users on each worker add up, and so do their lows and highs (an upper bound).
+      this.min = Number.isFinite(this.min) ? this.min + snapshot.min : snapshot.min;
+      this.max = Number.isFinite(this.max) ? this.max + snapshot.max : snapshot.max;
+    } else {
+      this.min = Math.min(this.min, snapshot.min);
+      this.max = Math.max(this.max, snapshot.max);
+    }
     this.count += snapshot.count;
     this.sum = this.kind === 'gauge' && gauges === 'replace' ? snapshot.sum : this.sum + snapshot.sum;
-    this.min = Math.min(this.min, snapshot.min);
-    this.max = Math.max(this.max, snapshot.max);
     if (this.trend && snapshot.histogram) {
       const part = hdr.decodeFromCompressedBase64(snapshot.histogram, 32, false);
       this.trend.histogram.add(part);

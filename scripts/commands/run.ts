@@ -23,14 +23,15 @@ export function register(program: Command): void {
     .option('--scale <x>', 'multiplies the profile load (e.g. 0.5)', '1')
     .option('--plan-year <year>', 'coverage year whose rules apply: 2025 or 2026', '2026')
     .option('--results <dir>', 'folder that receives the run folder', DEFAULT_RESULTS_DIR)
-    .option('--duration <d>', 'k6 duration (e.g. 30s, 5m, 1h): the profile spreads its stages over it')
+    .option('--duration <d>', 'how long the load runs (e.g. 30s, 5m, 1h): the profile spreads its stages over it')
     .option('--prometheus-data <dir>', "the run's own Prometheus keeps its data here instead of in the run folder (runs stay apart by testid)")
-    .option('--prometheus <where>', "metrics: auto (the run's own Prometheus when installed), own (required), off, or an existing Prometheus's URL for k6 to push to", 'auto')
+    .option('--prometheus <where>', "metrics: auto (the run's own Prometheus when installed), own (required), off, or an existing Prometheus's URL for the load's metrics to be pushed to", 'auto')
     .option('--waiting-room <sessions>', "the exchange's waiting-room capacity in active sessions (0: no waiting room)", '0')
     .option('--exchange-workers <n>', 'HTTP worker processes of the mock exchange (node:cluster; one waiting room and one dispatcher)', '1')
+    .option('--workers <n>', "the load engine's worker threads (default: the machine's cores)")
     .option('--instances <n>', 'k6 instances the test is split across (execution segments, each its own slice of the applicants), judged on the aggregate', '1')
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; instances: string }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; instances: string; workers?: string }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -41,8 +42,9 @@ export function register(program: Command): void {
       const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });
       const exchangeWorkers = parseNumberOption('--exchange-workers', opts.exchangeWorkers, { integer: true, min: 1, max: 64 });
       const instances = parseNumberOption('--instances', opts.instances, { integer: true, min: 1, max: MAX_INSTANCES });
+      const workers = opts.workers === undefined ? undefined : parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
-      const { verdict } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, instances, exchangeWorkers });
-      process.exitCode = verdict.pass ? 0 : 1;
+      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, instances, exchangeWorkers, workers });
+      process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
     });
 }

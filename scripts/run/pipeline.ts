@@ -1,7 +1,7 @@
 // `harness run <profile>` end to end: applicants → insurer → exchange → k6 → 834 drain → reconcile → verdict.
 // Every child process is tracked and stopped however the run ends.
 
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { reconcileRunFolder } from '../../reconcile/runFolder.ts';
@@ -14,14 +14,17 @@ import type { Verdict } from '../../verdict/verdict.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { RUN_FILES, runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
-import { ensureK6 } from '../tools/k6.ts';
+import { ensureK6, type K6Binary } from '../tools/k6.ts';
+import { createRemoteWriter } from '../../engine/prometheus/remoteWriter.ts';
+import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
+import { consumersFor } from './consumers.ts';
+import { runEngineLoad } from './engineLoad.ts';
+import { loadPlanOf } from './loadPlanOf.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
 import { ADMIN_TOKEN_ENV } from '../../mock-exchange/exchange/adminRoutes.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
 import { k6Config } from './k6Config.ts';
 import { applicantsForInstances, runK6Split } from './k6Instances.ts';
-import { runK6 } from './k6Run.ts';
-import { extractLedger } from './ledgerLog.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
 import type { Profile } from './profiles/index.ts';
 import { createRunFolder, newRunId } from './runFolder.ts';
@@ -53,14 +56,18 @@ export interface RunOptions {
   prometheus?: PrometheusMode;
   /** The TSDB folder of the run's own Prometheus, when not the run folder's prometheus/data. */
   prometheusDataDir?: string;
-  /** k6 instances the test is split across (execution segments), judged on the aggregate; 1 (the default): one k6. */
+  /** k6 instances the test is split across (execution segments), judged on the aggregate; 1 (the default): the harness's own engine. */
   instances?: number;
+  /** Worker threads of the load engine (default: the machine's cores). */
+  workers?: number;
   say?: (line: string) => void;
 }
 
 export interface RunOutcome {
   runDir: string;
   verdict: Verdict;
+  /** Ctrl-C or SIGTERM stopped the load early; what ran was still drained, reconciled and judged. */
+  interrupted: boolean;
   /** Wall time of each phase in milliseconds, for `npm run bench`. */
   phases: Record<string, number>;
 }
@@ -70,13 +77,17 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const { profile, targets } = options;
   const runId = newRunId(profile.name);
   const runDir = createRunFolder(options.resultsDir, runId);
-  const k6 = ensureK6(say);
+  const instances = options.instances ?? 1;
+  // Only a test split across k6 instances still needs k6; a run is otherwise on the harness's own engine.
+  const k6: K6Binary | undefined = instances > 1 ? ensureK6(say) : undefined;
   const group = new ProcessGroup();
-  const removeSignalHandlers = stopChildrenOnSignals(group, say);
+  // The first Ctrl-C stops the load gracefully and the run goes on to drain, reconcile and judge what ran; a second
+  // one (or one outside the load) stops every child at once.
+  const interrupt = new AbortController();
+  const removeSignalHandlers = stopChildrenOnSignals(group, say, { first: interrupt });
   const childEnv = { HARNESS_RUN_ID: runId };
   const adminToken = newAdminToken();
   const plan = profile.plan({ targets, scale: options.scale, durationSeconds: options.durationSeconds });
-  const instances = options.instances ?? 1;
   // A split test gives each instance its own slice, with headroom: it generates a few more than the plan.
   const count = instances > 1 ? applicantsForInstances(plan.applicants, instances) : plan.applicants;
   const startedAt = new Date();
@@ -124,20 +135,18 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     phaseDone('start services');
 
     const config = k6Config({ profile: profile.name, plan, targets, baseUrl: exchange.baseUrl, applicantsFile: runFile(runDir, 'applicants'), summaryFile: runFile(runDir, 'k6Summary') });
-    const split = instances > 1 ? ` split across ${instances} instances (execution segments, started together)` : '';
-    say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${plan.describe}${split}`);
-    const k6Options = {
-      k6,
-      script: profile.script,
-      remoteWrite: metrics.remoteWrite,
-      // The scenarios honour BASE_URL (to run against a staging exchange); here it is the exchange this run started.
-      env: { ...childEnv, BASE_URL: exchange.baseUrl },
-    };
-    let k6Exit: number;
+    let loadExit: number;
     let confirmed: number;
-    if (instances > 1) {
+    let loadDescription: string;
+    if (k6) {
+      const split = ` split across ${instances} instances (execution segments, started together)`;
+      say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${plan.describe}${split}`);
       const outcome = await runK6Split(group, {
-        ...k6Options,
+        k6,
+        script: profile.script,
+        remoteWrite: metrics.remoteWrite,
+        // The scenarios honour BASE_URL (to run against a staging exchange); here it is the exchange this run started.
+        env: { ...childEnv, BASE_URL: exchange.baseUrl },
         runDir,
         instances,
         testid: runId,
@@ -147,24 +156,40 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
           if (line.trim()) say(`        k6 ${instance} │ ${line}`);
         },
       });
-      k6Exit = outcome.exitCode;
+      loadExit = outcome.exitCode;
       confirmed = outcome.confirmed;
-      say(`        k6 instances exited ${outcome.instanceExitCodes.join(', ')}; judged on the aggregate: exit ${k6Exit}`);
+      loadDescription = `k6 ${k6.version} (exit ${loadExit}, ${instances} instances judged on the aggregate)`;
+      say(`        k6 instances exited ${outcome.instanceExitCodes.join(', ')}; judged on the aggregate: exit ${loadExit}`);
     } else {
-      const configFile = runFile(runDir, 'k6Config');
-      writeFileSync(configFile, JSON.stringify(config, null, 2));
-      k6Exit = await runK6(group, {
-        ...k6Options,
-        configFile,
-        logFile: runFile(runDir, 'k6Log'),
-        samplesFile: runFile(runDir, 'k6Samples'),
-        onLine: (line) => {
-          if (line.trim()) say(`        k6 │ ${line}`);
-        },
+      const ledgerDir = runFile(runDir, 'ledgerParts');
+      mkdirSync(ledgerDir, { recursive: true });
+      const consumers = consumersFor({ profile: profile.name, plan, targets, baseUrl: exchange.baseUrl, applicantsFile: runFile(runDir, 'applicants'), ledgerDir });
+      const writer = metrics.remoteWrite ? createRemoteWriter({ url: metrics.remoteWrite.url, testid: runId }) : undefined;
+      say(`  [4/6] load engine: ${profile.name}, ${plan.describe}; ${consumers.describe}`);
+      const { result } = await runEngineLoad({
+        runDir,
+        plan: loadPlanOf(plan, config.thresholds),
+        journeyModule: consumers.journeyModule,
+        journeyOptions: consumers.journeyOptions,
+        workers: options.workers,
+        say,
+        signal: interrupt.signal,
+        ...(writer ? { onSecond: (row, totals) => writer.push(row, totals) } : {}),
       });
-      confirmed = await extractLedger(runFile(runDir, 'k6Log'), runFile(runDir, 'ledger'));
+      if (writer) {
+        const pushed = await writer.flush();
+        if (pushed.failures > 0) say(`        metrics: ${pushed.failures} remote-write request(s) to Prometheus failed (${pushed.lastError ?? 'no message'})`);
+      }
+      // The gate reads the load's outcome as an exit code: 0 ran its course with every threshold held, 99 a threshold
+      // crossed (at the end, or aborting the run), 130 interrupted.
+      loadExit = result.exitReason === 'interrupted' ? 130 : result.thresholds.every((t) => t.ok) && result.exitReason === 'completed' ? 0 : 99;
+      for (const message of result.journeyErrors) say(`        journey error: ${message}`);
+      const ledger = await concatenateLedgers(ledgerDir, runFile(runDir, 'ledger'));
+      rmSync(ledgerDir, { recursive: true, force: true });
+      confirmed = ledger.entries;
+      loadDescription = `the harness's engine, ${result.workers} worker thread${result.workers === 1 ? '' : 's'} (${result.exitReason}${result.abortedBy ? `: ${result.abortedBy.metric} ${result.abortedBy.expression}` : ''})`;
     }
-    phaseDone('k6 run');
+    phaseDone('load');
 
     // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
     const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);
@@ -189,7 +214,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     await metrics.stop();
 
     const piiFindings = await scanRunFolder(runDir, labelTexts);
-    const summaryFile = runFile(runDir, 'k6Summary');
+    const summaryFile = runFile(runDir, k6 ? 'k6Summary' : 'loadSummary');
     const k6Summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary) : undefined;
     const judge = (pii: number): Verdict =>
       gate({
@@ -197,7 +222,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         runId,
         targets,
         k6Summary,
-        k6ExitCode: k6Exit,
+        k6ExitCode: loadExit,
         intended: plan.intendedEnrollments,
         maxDroppedIterations: plan.maxDroppedIterations,
         integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
@@ -206,7 +231,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     const facts: Record<string, string> = {
       'enrollments confirmed by the exchange': String(confirmed),
       'received intact by the insurer': String(reconciliation.intact),
-      'k6': `${k6.version} (exit ${k6Exit}${instances > 1 ? `, ${instances} instances judged on the aggregate` : ''})`,
+      load: loadDescription,
       'seed': String(options.seed),
       'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
     };
@@ -220,7 +245,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), k6: k6.version, k6ExitCode: k6Exit, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), load: k6 ? `k6 ${k6.version}` : 'harness engine', k6ExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);
@@ -234,7 +259,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     phaseDone('report');
     say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`);
     phases.total = Date.now() - startedAt.getTime();
-    return { runDir, verdict, phases };
+    return { runDir, verdict, phases, interrupted: interrupt.signal.aborted };
   } finally {
     await group.stopAll();
     await metrics?.stop();

@@ -82,12 +82,18 @@ export class ProcessGroup {
 }
 
 /**
- * Ctrl-C or SIGTERM: stop every child, then exit 130. A second Ctrl-C kills them at once.
+ * Ctrl-C or SIGTERM: stop every child, then exit 130. A second Ctrl-C kills them at once. With `first`, the first
+ * signal only aborts it (the run stops its load gracefully and goes on to write what ran); the next one stops all.
  * Returns a function that removes the handlers.
  */
-export function stopChildrenOnSignals(group: ProcessGroup, say: (line: string) => void): () => void {
+export function stopChildrenOnSignals(group: ProcessGroup, say: (line: string) => void, options: { first?: AbortController } = {}): () => void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
+    if (options.first && !options.first.signal.aborted) {
+      say(`\nharness: ${signal} received: no new journeys; those under way get the graceful stop, then what ran is drained, reconciled and judged. Press Ctrl-C again to stop at once.`);
+      options.first.abort();
+      return;
+    }
     if (stopping) {
       group.killAllNow();
       process.exit(130);

@@ -1,5 +1,5 @@
 // The harness's own Prometheus: a child process with its own config, data directory and free loopback port,
-// the remote-write receiver on (k6 pushes to it) and native histograms enabled. Stopped with SIGTERM so the TSDB
+// the remote-write receiver on (the load engine pushes to it) and native histograms enabled. Stopped with SIGTERM so the TSDB
 // closes cleanly and the run folder keeps a readable copy of the run's metrics.
 
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The metrics path of one run: the run's own Prometheus (scraping the exchange, the insurer and the harness, and
-// receiving k6's remote write), an existing Prometheus given by URL (k6 pushes to it), or none.
+// receiving the load engine's remote write), an existing Prometheus given by URL (the engine pushes to it), or none.
 
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,7 +69,7 @@ export async function startRunMetrics(
   const { mode, testid } = input;
   if (mode === 'off') return inert('not collected (--prometheus off)');
   if (mode instanceof URL) {
-    return inert(`k6 pushes to ${mode.origin} (testid ${testid}); the services are not scraped by it`, { url: remoteWriteUrlOf(mode), testid });
+    return inert(`the load engine pushes to ${mode.origin} (testid ${testid}); the services are not scraped by it`, { url: remoteWriteUrlOf(mode), testid });
   }
   const binary = findPrometheus();
   if (!binary) {

@@ -1,7 +1,7 @@
 // Runs the real `harness` CLI as a child process, the way a user or CI does.
 
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 
@@ -49,7 +49,7 @@ export async function processesOfRun(runId: string): Promise<number[]> {
   return pids;
 }
 
-/** What a test reads back from a finished `harness run`: its exit, k6's, the verdict's checks, k6's summary, reconciliation. */
+/** What a test reads back from a finished `harness run`: its exit, the load's, the verdict's checks, the load's summary, reconciliation. */
 export interface RunFacts {
   runDir: string;
   code: number | null;
@@ -57,7 +57,8 @@ export interface RunFacts {
   output: string;
   k6ExitCode: number;
   checks: { name: string; actual: number | string; pass: boolean }[];
-  summary: { state?: { testRunDurationMs?: number }; metrics: Record<string, { values: Record<string, number> }> };
+  /** load-summary.json (the engine's), or k6-summary.json for a run split across k6 instances. */
+  summary: { durationSeconds?: number; state?: { testRunDurationMs?: number }; aggregate?: { instances: number }; metrics: Record<string, { values: Record<string, number> }> };
   reconciliation: { classes: Record<string, number> };
 }
 
@@ -74,7 +75,7 @@ export async function runAndRead(args: string[], resultsDir: string, timeoutMs =
     output,
     k6ExitCode: read('run.json').k6ExitCode,
     checks: read('verdict.json').checks,
-    summary: read('k6-summary.json'),
+    summary: existsSync(join(resultsDir, runId, 'load-summary.json')) ? read('load-summary.json') : read('k6-summary.json'),
     reconciliation: read('reconciliation.json'),
   };
 }

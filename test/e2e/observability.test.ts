@@ -1,6 +1,7 @@
-// The metrics path end to end: a real run with its own Prometheus (k6 remote write with native histograms, the
+// The metrics path end to end: a real run with its own Prometheus (the engine's remote write with native histograms, the
 // exchange, the insurer and the harness scraped), then every panel's every query against the recorded data.
 
+import { ENGINE_SERIES } from '../../engine/prometheus/metricNames.ts';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,10 +61,10 @@ describe('a run with its own Prometheus', () => {
     }, 60_000);
     afterAll(async () => opened?.close());
 
-    it('holds k6’s latency as a native histogram and the reconciliation figures, all under the run’s testid', async () => {
+    it('holds the engine’s latency as a native histogram and the reconciliation figures, all under the run’s testid', async () => {
       const testid = opened.record.metrics!.testid;
       const at = new Date(opened.record.finishedAt);
-      const histogram = await instantQuery(opened.prometheus.baseUrl, `histogram_count(sum(k6_http_req_duration_seconds{testid="${testid}"}))`, at);
+      const histogram = await instantQuery(opened.prometheus.baseUrl, `histogram_count(sum(${ENGINE_SERIES.requestDuration}{testid="${testid}"}))`, at);
       expect(histogram.length).toBe(1);
       expect(histogram[0]!.values[0]![1]).toBeGreaterThan(0);
       const intact = await instantQuery(opened.prometheus.baseUrl, `${HARNESS_METRICS.enrollmentsIntact}{testid="${testid}"}`, new Date(at.getTime() + 2_000));
@@ -111,7 +112,7 @@ describe('a run whose Prometheus keeps its data in a chosen folder', () => {
 });
 
 describe('runs without their own Prometheus', () => {
-  it('pushes k6’s series, tagged with the run id, to an existing Prometheus given by URL', async () => {
+  it('pushes the engine’s series, tagged with the run id, to an existing Prometheus given by URL', async () => {
     const group = new ProcessGroup();
     try {
       const existing = await startPrometheus(group, {
@@ -122,9 +123,9 @@ describe('runs without their own Prometheus', () => {
       });
       const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', existing.baseUrl, '--results', resultsDir], { timeoutMs: 120_000 });
       expect(run.code, run.stdout + run.stderr).toBe(0);
-      expect(run.stdout).toContain(`k6 pushes to ${existing.baseUrl}`);
+      expect(run.stdout).toContain(`the load engine pushes to ${existing.baseUrl}`);
       const runId = /· run (\S+)/.exec(run.stdout)![1]!;
-      const requests = await instantQuery(existing.baseUrl, `sum(k6_http_reqs_total{testid="${runId}"})`);
+      const requests = await instantQuery(existing.baseUrl, `sum(${ENGINE_SERIES.requests}{testid="${runId}"})`);
       expect(requests[0]?.values[0]?.[1]).toBeGreaterThan(0);
     } finally {
       await group.stopAll(20_000);

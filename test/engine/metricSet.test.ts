@@ -49,9 +49,12 @@ describe('MetricSet', () => {
     second.merge(worker(30).snapshot(), 'add');
     second.merge(worker(12).snapshot(), 'add');
     expect(second.aggregate('active_users')!.stat('value')).toBe(42);
+    expect(second.aggregate('active_users')!.stat('max')).toBe(42);
     const totals = new MetricSet();
     totals.merge(second.snapshot(), 'replace');
     totals.merge(worker(5).snapshot(), 'replace');
     expect(totals.aggregate('active_users')!.stat('value')).toBe(5);
+    // The peak over the test is the highest moment's sum over the workers, not one worker's highest.
+    expect(totals.aggregate('active_users')!.stat('max')).toBe(42);
   });
 });

@@ -7,6 +7,9 @@ import { METRIC_NAMES } from '../../lib/metricNames.ts';
 import type { ProbeClass } from '../../lib/security/probeClasses.ts';
 import { jsonObjectOf, stringField, SYNTHETIC_PASSWORD, type JsonObject } from '../exchangeClient.ts';
 
+/** A probe's answer is a success for the load whether the exchange serves it or refuses it (4xx); a 5xx is a failure. */
+const EXPECTED_REFUSALS = { min: 200, max: 499 };
+
 export interface ProbeAnswer {
   /** 0 when no answer came. */
   status: number;
@@ -47,9 +50,9 @@ export class ProbeSender {
   }
 
   /**
-   * `route` is the request's name tag (its pattern), never the URL with ids or payloads. A byte body goes as its bytes:
-   * the engine's RequestOptions types a body as a string, but hands it to undici, which sends a Uint8Array as it is —
-   * and invalid UTF-8 is what some probes are about, which no string can hold.
+   * `route` is the request's name tag (its pattern), never the URL with ids or payloads. A byte body goes as its bytes
+   * (invalid UTF-8 is what some probes are about, which no string can hold). A refusal (4xx) is what a probe expects,
+   * so it does not count as a failed request.
    */
   async send(method: string, path: string, route: string, body: string | Uint8Array | null, options: SendOptions = {}): Promise<ProbeAnswer> {
     const headers: Record<string, string> = {};
@@ -57,7 +60,7 @@ export class ProbeSender {
     if (contentType !== null) headers['content-type'] = contentType;
     if (options.authorization !== undefined) headers.authorization = options.authorization;
     else if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const response = await this.context.request(method, `${this.baseUrl}${path}`, { name: route, headers, ...(body === null ? {} : { body: body as string }) });
+    const response = await this.context.request(method, `${this.baseUrl}${path}`, { name: route, headers, expectedStatuses: EXPECTED_REFUSALS, ...(body === null ? {} : { body }) });
     return { status: response.status, text: response.body, body: jsonObjectOf(response.body) };
   }
 

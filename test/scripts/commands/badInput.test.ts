@@ -5,8 +5,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../scripts/cli.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cliInProcess as harness } from './cliInProcess.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harness-bad-input-'));
 const file = (name: string, content: string | Buffer): string => {
@@ -36,20 +36,6 @@ const CASES: [string, () => string[], RegExp][] = [
   ['points CSV: empty', () => ['capacity', '--points', file('empty.csv', '')], /--points .*empty\.csv: .*the file is empty/],
   ['scan of a folder that is no run', () => ['scan', '--run', dir], /applicants\.ndjson: expected the household file of the run/],
 ];
-
-async function harness(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    await main(args);
-    return { code: Number(process.exitCode ?? 0), stderr };
-  } finally {
-    write.mockRestore();
-  }
-}
 
 describe('harness: bad input on the command line', () => {
   afterEach(() => {

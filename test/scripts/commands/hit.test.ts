@@ -2,25 +2,10 @@
 // --json figures against a server with a known count and delay.
 
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../scripts/cli.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cliInProcess as inProcess } from './cliInProcess.ts';
 import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
 import { knownServer, refusingUrl, type KnownServer } from '../../engine/fixtures/knownServer.ts';
-
-async function inProcess(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    await main(args);
-    return { code: Number(process.exitCode ?? 0), stderr };
-  } finally {
-    write.mockRestore();
-    process.exitCode = 0;
-  }
-}
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -35,7 +35,7 @@ function repeat(times: number[], at: number, count: number): void {
 }
 
 export function samplesFromRows(rows: Iterable<SecondRowLike>): RunSamples {
-  const samples = emptyRunSamples();
+  const samples: RunSamples = { ...emptyRunSamples(), resolutionSeconds: 1 };
   const names = new Map<string, number>();
   const nameIndex = (name: string): number => {
     let index = names.get(name);

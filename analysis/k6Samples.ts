@@ -26,6 +26,8 @@ export interface RunSamples {
   end: number;
   /** Samples of every kind seen, kept or not. */
   points: number;
+  /** Set when the samples are per-period aggregates (the engine's rows: 1 s, each sample at its second's middle). */
+  resolutionSeconds?: number;
 }
 
 const KEPT = new Set(['http_req_duration', 'http_req_failed', 'iterations', 'vus', METRIC_NAMES.journeyDuration, METRIC_NAMES.journeysStarted, METRIC_NAMES.waitingRoomWait]);

@@ -23,9 +23,13 @@ export interface Windows {
   x: number[];
 }
 
-export function windowsOf(startMs: number, endMs: number): Windows {
-  const duration = Math.max(0.01, (endMs - startMs) / 1000);
-  const wanted = Math.max(duration / MAX_WINDOWS, Math.min(1, duration / MIN_WINDOWS));
+/**
+ * `resolutionSeconds`: samples that are already per-period aggregates (the engine's per-second rows, each stamped at
+ * its middle) are never cut finer than that period, and the last sample's period is inside the span.
+ */
+export function windowsOf(startMs: number, endMs: number, resolutionSeconds = 0): Windows {
+  const duration = Math.max(0.01, (endMs - startMs) / 1000 + resolutionSeconds);
+  const wanted = Math.max(duration / MAX_WINDOWS, Math.min(1, duration / MIN_WINDOWS), resolutionSeconds);
   const seconds = WINDOW_STEPS.find((step) => step >= wanted) ?? Math.ceil(wanted / 300) * 300;
   const count = Math.max(1, Math.ceil(duration / seconds - 1e-9));
   return { startMs, seconds, count, x: Array.from({ length: count }, (_, i) => (i + 0.5) * seconds) };
@@ -73,7 +77,7 @@ export const K6_CHART_TITLES = {
 const per = (w: Windows): string => (w.seconds === 1 ? 'per second' : `in windows of ${w.seconds} s`);
 
 export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | undefined): ReportChart[] {
-  const w = windowsOf(samples.start, samples.end);
+  const w = windowsOf(samples.start, samples.end, samples.resolutionSeconds);
   const arrival = plannedArrivalRate(scenario);
   const vusPlan = plannedVus(scenario);
   const noRequests = 'k6 recorded no requests in this run (k6-samples.json.gz holds none).';

@@ -25,7 +25,7 @@ export const WAITING_ROOM_CHART_TITLES = { 'waiting-length': 'Waiting room: cons
 
 export function waitingRoomCharts(samples: RunSamples): ReportChart[] {
   const { time, wait } = samples.waitingRoom;
-  const w = windowsOf(samples.start, samples.end);
+  const w = windowsOf(samples.start, samples.end, samples.resolutionSeconds);
   const byWindow = (p: number): Y[] => {
     const out: Y[] = new Array<Y>(w.count).fill(null);
     for (const point of windowedPercentile(time, wait, { startMs: w.startMs, windowSeconds: w.seconds, p })) out[Math.min(w.count - 1, Math.floor(point.t / w.seconds))] = point.value / 1000;

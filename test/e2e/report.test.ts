@@ -113,9 +113,11 @@ function expectEveryChartDrawn(facts: PageFacts): void {
 }
 
 describe('the run report in a browser', () => {
-  it('renders a real smoke run offline: no errors, every chart drawn, the verdict of verdict.json', async () => {
+  it('renders a real load run offline: no errors, every chart drawn, the verdict of verdict.json', async () => {
     // Garbled SSNs make the run fail with integrity examples, so the banner, the examples and their masking are real.
-    const run = await runHarness(['run', 'smoke', '--scale', '5', '--faults', 'backend.garble.ssn=0.2', '--results', resultsDir], { timeoutMs: 150_000 });
+    // A run by time, not by count: 8 s of arrivals give every chart its points a second however fast the machine is
+    // (a smoke run's few enrollments can end within one second, leaving a chart a single point).
+    const run = await runHarness(['run', 'load', '--scale', '0.0004', '--duration', '8s', '--faults', 'backend.garble.ssn=0.5', '--results', resultsDir], { timeoutMs: 150_000 });
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const runId = /· run (\S+)/.exec(run.stdout)?.[1];
@@ -127,7 +129,7 @@ describe('the run report in a browser', () => {
     const facts = await openReport(runFile(runDir, 'report'), runFile(runDir, 'reportScreenshot'));
     expect(facts.banner).toEqual({ text: verdictHeadline(verdict), pass: String(verdict.pass) });
     expectEveryChartDrawn(facts);
-    // A smoke run of a few seconds has its k6 series, the waiting room and the 834 deliveries, and with the run's own
+    // A load run of a few seconds has the engine's series, the waiting room and the 834 deliveries, and with the run's own
     // Prometheus (npm test installs it) the exchange's gauges and resources.
     expect(facts.slots).toEqual(expect.arrayContaining(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait', 'outbox', 'delivery']));
     expect(facts.slots).toEqual(expect.arrayContaining(['exchange-waiting-room', 'exchange-outbox', 'exchange-outbox-age', 'memory', 'event-loop']));

@@ -86,6 +86,14 @@ describe('windows and rates', () => {
     expect(short.count).toBe(50);
   });
 
+  it("never cuts per-second rows finer than a second, and keeps the last row's second in the span", () => {
+    // Rows of seconds 0..7, each sample at its second's middle: eight one-second windows, one row each.
+    const w = windowsOf(500, 7500, 1);
+    expect(w).toMatchObject({ seconds: 1, count: 8 });
+    const times = [500, 500, 1500, 7500, 7500, 7500];
+    expect(ratePerWindow(w, times)).toEqual([2, 1, 0, 0, 0, 0, 0, 3]);
+  });
+
   it('gives a rate a second per window, weighted when asked', () => {
     const w = windowsOf(0, 4000);
     expect(w.seconds).toBe(0.1);

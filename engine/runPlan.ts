@@ -8,7 +8,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import type { HttpClientOptions } from './httpClient.ts';
 import { MetricSet, type SeriesSnapshot } from './metricSet.ts';
 import { isOpenModel, planProblem, type LoadPlan } from './plan.ts';
-import { peakUsers, WHOLE, type Segment } from './schedule.ts';
+import { countInSegment, peakUsers, WHOLE, type Segment } from './schedule.ts';
 import { epochNow, hostSegment, type FromSegment, type SegmentSetup, type ToSegment } from './segmentHost.ts';
 import { abortingFailures, judgeThresholds, thresholdProblems, type ThresholdResult } from './thresholds.ts';
 
@@ -39,6 +39,11 @@ export interface RunPlanOptions {
   onSecond?: (row: SecondRow, totals: MetricSet) => void;
   /** Aborted: stop gracefully (no new journeys, in-flight ones get the graceful stop). */
   signal?: AbortSignal;
+  /**
+   * When every worker is ready: the epoch ms to start at, so processes on several machines start together (a shared
+   * start time, or a barrier). The engine starts at the later of it and its own ready time.
+   */
+  startAt?: () => number | Promise<number>;
 }
 
 export interface RunPlanResult {
@@ -93,10 +98,10 @@ function inProcessEndpoint(setup: SegmentSetup): Endpoint {
 }
 
 /** Threads worth running: a closed model's users (or a shared pool's iterations) spread over at most that many. */
-export function workersFor(plan: LoadPlan, asked: number): number {
+export function workersFor(plan: LoadPlan, asked: number, segment: Segment = WHOLE): number {
   const e = plan.executor;
   if (isOpenModel(e)) return asked;
-  const users = e.executor === 'shared-iterations' ? Math.min(e.users, e.iterations) : peakUsers(e);
+  const users = countInSegment(e.executor === 'shared-iterations' ? Math.min(e.users, e.iterations) : peakUsers(e), segment);
   return Math.max(1, Math.min(asked, users));
 }
 
@@ -106,7 +111,7 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
   if (problems.length > 0) throw new PlanError(`load plan: ${problems.join('; ')}`);
   const machine = options.segment ?? WHOLE;
   const inProcess = options.workers === 0;
-  const count = inProcess ? 1 : workersFor(plan, options.workers ?? availableParallelism());
+  const count = inProcess ? 1 : workersFor(plan, options.workers ?? availableParallelism(), machine);
   const http = { ...DEFAULT_HTTP, ...options.http };
   const endpoints = Array.from({ length: count }, (_, w) => {
     const setup: SegmentSetup = { plan, segment: { index: machine.index + machine.of * w, of: machine.of * count }, journeyModule: options.journeyModule, journeyOptions: options.journeyOptions ?? {}, http };
@@ -193,7 +198,8 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
   try {
     await allReady;
     if (failure !== undefined) throw new PlanError(`journey module ${options.journeyModule}: ${failure}`);
-    startedAtMs = Math.ceil(epochNow()) + START_MARGIN_MS;
+    const asked = options.startAt ? await options.startAt() : 0;
+    startedAtMs = Math.max(Math.ceil(epochNow()) + START_MARGIN_MS, Math.ceil(asked));
     endpoints.forEach((e) => e.post({ type: 'start', startAtEpochMs: startedAtMs }));
     if (options.signal?.aborted) onSignal();
     await finished;

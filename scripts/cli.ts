@@ -17,6 +17,7 @@ import { register as registerReport } from './commands/report.ts';
 import { register as registerRun } from './commands/run.ts';
 import { register as registerScan } from './commands/scan.ts';
 import { register as registerServe } from './commands/serve.ts';
+import { register as registerShard } from './commands/shard.ts';
 import { register as registerSetup } from './commands/setup.ts';
 import { register as registerSoak } from './commands/soak.ts';
 
@@ -31,7 +32,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerHit, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerShard, registerHit, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
     register(program);
   }
   try {

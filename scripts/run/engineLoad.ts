@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { isOpenModel, plannedSeconds, type LoadPlan } from '../../engine/plan.ts';
 import { LiveProgress } from '../../engine/progress.ts';
 import { runPlan, type RunPlanResult, type SecondRow } from '../../engine/runPlan.ts';
-import { rateAt } from '../../engine/schedule.ts';
+import { rateAt, type Segment } from '../../engine/schedule.ts';
 import { engineSummary, type EngineSummary } from '../../engine/summary.ts';
 import type { MetricSet } from '../../engine/metricSet.ts';
 import { runFile } from '../runFiles.ts';
@@ -24,6 +24,10 @@ export interface EngineLoadOptions {
   say: (line: string) => void;
   /** Aborted (Ctrl-C): no new journeys, in-flight ones get the graceful stop, and what ran is written. */
   signal?: AbortSignal;
+  /** The part of the test this process runs, when it is one shard of several. */
+  segment?: Segment;
+  /** When every worker is ready: the epoch ms to start at (shards start together). */
+  startAt?: () => number | Promise<number>;
 }
 
 /** Plain progress lines every this many seconds when the output is not a terminal. */
@@ -41,12 +45,13 @@ export async function runEngineLoad(options: EngineLoadOptions): Promise<{ resul
     options.onSecond?.(row, totals);
     startedAt ??= row.second;
     const elapsed = row.second + 1 - startedAt;
-    const line = progress.line(row, totals, { elapsedSeconds: elapsed, plannedSeconds: planned, ...(isOpenModel(plan.executor) ? { plannedRate: rateAt(plan.executor, elapsed) } : {}) });
+    const share = options.segment ? 1 / options.segment.of : 1;
+    const line = progress.line(row, totals, { elapsedSeconds: elapsed, plannedSeconds: planned, ...(isOpenModel(plan.executor) ? { plannedRate: rateAt(plan.executor, elapsed) * share } : {}) });
     if (live) process.stdout.write(`\r\x1b[2K        ${line}`);
     else if (elapsed % PLAIN_EVERY_SECONDS === 0) say(`        ${line}`);
   };
   try {
-    const result = await runPlan({ plan, journeyModule: options.journeyModule, journeyOptions: options.journeyOptions, workers: options.workers, onSecond, signal: options.signal });
+    const result = await runPlan({ plan, journeyModule: options.journeyModule, journeyOptions: options.journeyOptions, workers: options.workers, onSecond, signal: options.signal, segment: options.segment, startAt: options.startAt });
     if (live) process.stdout.write('\n');
     const summary = engineSummary(plan, result);
     writeFileSync(runFile(options.runDir, 'loadSummary'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -1,4 +1,4 @@
-// `harness run <profile>` end to end: applicants → insurer → exchange → k6 → 834 drain → reconcile → verdict.
+// `harness run <profile>` end to end: applicants → insurer → exchange → load engine → 834 drain → reconcile → verdict.
 // Every child process is tracked and stopped however the run ends.
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,6 @@ import type { Verdict } from '../../verdict/verdict.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { RUN_FILES, runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
-import { ensureK6, type K6Binary } from '../tools/k6.ts';
 import { createRemoteWriter } from '../../engine/prometheus/remoteWriter.ts';
 import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
 import { consumersFor } from './consumers.ts';
@@ -24,7 +23,7 @@ import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './ba
 import { ADMIN_TOKEN_ENV } from '../../mock-exchange/exchange/adminRoutes.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
 import { k6Config } from './k6Config.ts';
-import { applicantsForInstances, runK6Split } from './k6Instances.ts';
+import { runLocalShards } from '../shards/localShards.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
 import type { Profile } from './profiles/index.ts';
 import { createRunFolder, newRunId } from './runFolder.ts';
@@ -56,7 +55,7 @@ export interface RunOptions {
   prometheus?: PrometheusMode;
   /** The TSDB folder of the run's own Prometheus, when not the run folder's prometheus/data. */
   prometheusDataDir?: string;
-  /** k6 instances the test is split across (execution segments), judged on the aggregate; 1 (the default): the harness's own engine. */
+  /** Shards the test is split across (N engine processes on this machine, started together), judged on the aggregate; default 1. */
   instances?: number;
   /** Worker threads of the load engine (default: the machine's cores). */
   workers?: number;
@@ -78,8 +77,6 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const runId = newRunId(profile.name);
   const runDir = createRunFolder(options.resultsDir, runId);
   const instances = options.instances ?? 1;
-  // Only a test split across k6 instances still needs k6; a run is otherwise on the harness's own engine.
-  const k6: K6Binary | undefined = instances > 1 ? ensureK6(say) : undefined;
   const group = new ProcessGroup();
   // The first Ctrl-C stops the load gracefully and the run goes on to drain, reconcile and judge what ran; a second
   // one (or one outside the load) stops every child at once.
@@ -88,8 +85,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const childEnv = { HARNESS_RUN_ID: runId };
   const adminToken = newAdminToken();
   const plan = profile.plan({ targets, scale: options.scale, durationSeconds: options.durationSeconds });
-  // A split test gives each instance its own slice, with headroom: it generates a few more than the plan.
-  const count = instances > 1 ? applicantsForInstances(plan.applicants, instances) : plan.applicants;
+  const count = plan.applicants;
   const startedAt = new Date();
   let metrics: RunMetrics | undefined;
   const phases: Record<string, number> = {};
@@ -138,28 +134,28 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     let loadExit: number;
     let confirmed: number;
     let loadDescription: string;
-    if (k6) {
-      const split = ` split across ${instances} instances (execution segments, started together)`;
-      say(`  [4/6] k6 ${k6.version} (${k6.source}): ${profile.name}, ${plan.describe}${split}`);
-      const outcome = await runK6Split(group, {
-        k6,
-        script: profile.script,
-        remoteWrite: metrics.remoteWrite,
-        // The scenarios honour BASE_URL (to run against a staging exchange); here it is the exchange this run started.
-        env: { ...childEnv, BASE_URL: exchange.baseUrl },
+    if (instances > 1) {
+      const outcome = await runLocalShards(group, {
         runDir,
+        runId,
+        profile: profile.name,
         instances,
-        testid: runId,
-        config,
-        plannedApplicants: plan.applicants,
-        onLine: (instance, line) => {
-          if (line.trim()) say(`        k6 ${instance} │ ${line}`);
-        },
+        baseUrl: exchange.baseUrl,
+        targetsFile: options.targetsFile,
+        seed: options.seed,
+        scale: options.scale,
+        durationSeconds: options.durationSeconds,
+        planYear: options.planYear,
+        prometheusUrl: metrics.remoteWrite?.url.replace(/api\/v1\/write$/, ''),
+        workers: options.workers,
+        plan: loadPlanOf(plan, config.thresholds),
+        say,
+        signal: interrupt.signal,
+        env: childEnv,
       });
       loadExit = outcome.exitCode;
       confirmed = outcome.confirmed;
-      loadDescription = `k6 ${k6.version} (exit ${loadExit}, ${instances} instances judged on the aggregate)`;
-      say(`        k6 instances exited ${outcome.instanceExitCodes.join(', ')}; judged on the aggregate: exit ${loadExit}`);
+      loadDescription = `the harness's engine, ${instances} shards judged on the aggregate (${outcome.exitReason})`;
     } else {
       const ledgerDir = runFile(runDir, 'ledgerParts');
       mkdirSync(ledgerDir, { recursive: true });
@@ -214,7 +210,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     await metrics.stop();
 
     const piiFindings = await scanRunFolder(runDir, labelTexts);
-    const summaryFile = runFile(runDir, k6 ? 'k6Summary' : 'loadSummary');
+    const summaryFile = runFile(runDir, 'loadSummary');
     const k6Summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary) : undefined;
     const judge = (pii: number): Verdict =>
       gate({
@@ -245,7 +241,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), load: k6 ? `k6 ${k6.version}` : 'harness engine', k6ExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', k6ExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);

@@ -14,9 +14,9 @@ import { ProcessGroup } from '../scripts/run/processes.ts';
 import { startService } from '../scripts/run/services.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import type { Targets } from '../scripts/targets/schema.ts';
-import { UsageError } from '../scripts/usageError.ts';
 import type { EngineVusResult, EngineVusRunInput, EngineVusSecond } from './engineVusRun.ts';
 import type { JourneyMix } from '../scenarios/lib/journeyShape.ts';
+import { envNumbers } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
 import { availableMemoryBytes, processUsage } from './processUsage.ts';
 import { idealRequestRate, littlesLawRequestRate } from './thinkPace.ts';
@@ -47,14 +47,6 @@ interface Step {
   stubResponseSeconds: number;
   /** The machine's 1-minute load average at the step's end. */
   loadAverage: number;
-}
-
-function envNumbers(name: string, fallback: number[]): number[] {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const values = raw.split(',').map((v) => Number(v.trim().replace(/_/g, '')));
-  if (values.some((v) => !Number.isInteger(v) || v <= 0)) throw new UsageError(`${name}=${raw}`, 'whole numbers > 0, comma-separated', `Unset ${name} for the defaults (${fallback.join(',')}).`);
-  return values;
 }
 
 export async function benchEngineVus(): Promise<Figures> {

@@ -1,24 +1,32 @@
-// Benchmark: what the exchange's engineering costs against the floor. The same k6 load (closed model, no think time)
-// against (a) bare node:http answering constant JSON, (b) the exchange's anonymous plan browsing, (c) the consumer
-// journeys in the targets' funnel, (d) the same on an exchange of two worker processes; requests a second and
-// p50/p95/p99 of each, and the ratios b/a (goal ≥ 0.6), c/a and d/c. k6 and the server share this machine's two
-// cores, as in every run here, so (d) shows what a second exchange process buys when k6 needs a core too.
+// Benchmark: what the exchange's engineering costs against the floor. The same engine load (closed model,
+// constant-vus, no think time) against (a) bare node:http answering constant JSON, (b) the exchange's anonymous plan
+// browsing, (c) the consumer journeys in the targets' funnel, (d) the same on an exchange of two worker processes;
+// requests a second and p50/p95/p99 of each, the ratios b/a (goal ≥ 0.6), c/a and d/c, and the cores each process
+// used. The engine runs in a child process of its own and shares this machine's two cores with the servers, as in
+// every run here, so (d) shows what a second exchange process buys when the engine needs a core too.
+// EXCHANGE_OVERHEAD_SECONDS (default 10) and EXCHANGE_OVERHEAD_USERS (default 50) make a quick run.
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateHouseholds } from '../applicants/generate.ts';
 import { writeApplicantsFile } from '../applicants/writeFile.ts';
-import { PROJECT_ROOT } from '../scripts/projectRoot.ts';
+import type { LoadPlan } from '../engine/plan.ts';
+import type { EngineSummary } from '../engine/summary.ts';
 import { ProcessGroup } from '../scripts/run/processes.ts';
-import { startService } from '../scripts/run/services.ts';
+import { startService, type RunningService } from '../scripts/run/services.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
-import { ensureK6 } from '../scripts/tools/k6.ts';
+import { coresFigure, runEngineProcess } from './engineProcess.ts';
+import { envNumber } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
 import { startMockServices } from './mockServices.ts';
 
-const SCRIPT = join(PROJECT_ROOT, 'scenarios', 'bench', 'overhead.ts');
+const GET_JOURNEY = fileURLToPath(new URL('./getJourney.ts', import.meta.url));
+const MARKETPLACE_JOURNEY = fileURLToPath(new URL('../scenarios/consumers/marketplace.ts', import.meta.url));
+const APPLICANTS = 40_000;
+/** Journeys under way at the end get this long to finish (a no-think journey takes well under a second here). */
+const GRACEFUL_STOP_SECONDS = 5;
 
 interface LoadFigures {
   rate: number;
@@ -26,42 +34,70 @@ interface LoadFigures {
   p95: number;
   p99: number;
   failedChecks: number;
+  /** Cores each process used over the test: `engine` and the servers under load. */
+  cores: Record<string, number>;
 }
 
-function runLoad(k6: string, mode: string, baseUrl: string, dir: string, env: Record<string, string>, vus: number, duration: string): LoadFigures {
-  const summary = join(dir, `${mode}-summary.json`);
-  const result = spawnSync(k6, ['run', '--quiet', '--no-color', '--summary-export', summary, SCRIPT], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, K6_NO_USAGE_REPORT: 'true', MODE: mode, BASE_URL: baseUrl, VUS: String(vus), DURATION: duration, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
+interface Leg {
+  label: string;
+  journeyModule: string;
+  journeyOptions: unknown;
+  /** The processes under load, by name. */
+  servers: Record<string, RunningService>;
+}
+
+function figuresOf(summary: EngineSummary, cores: Record<string, number>): LoadFigures {
+  const metric = (name: string): Record<string, number> => summary.metrics[name]?.values ?? {};
+  const duration = metric('http_req_duration');
+  return { rate: metric('http_reqs').rate ?? 0, p50: duration.med ?? 0, p95: duration['p(95)'] ?? 0, p99: duration['p(99)'] ?? 0, failedChecks: metric('checks').fails ?? 0, cores };
+}
+
+async function runLeg(group: ProcessGroup, leg: Leg, plan: LoadPlan, dir: string): Promise<LoadFigures> {
+  const { summary, result, cores } = await runEngineProcess(group, {
+    input: { plan, journeyModule: leg.journeyModule, journeyOptions: leg.journeyOptions, summaryFile: join(dir, `${leg.label}-summary.json`) },
+    label: `exchange-overhead ${leg.label}`,
+    logFile: join(dir, `engine-${leg.label}.log`),
+    watch: Object.fromEntries(Object.entries(leg.servers).map(([name, service]) => [name, service.process.child.pid!])),
+    limitSeconds: plan.executor.executor === 'constant-vus' ? plan.executor.seconds + GRACEFUL_STOP_SECONDS + 120 : 600,
+    say: (line) => process.stdout.write(`${line}\n`),
   });
-  if (result.status !== 0) throw new Error(`k6 (${mode}) exited ${result.status}: ${result.stderr.slice(-2000)}`);
-  const metrics = (JSON.parse(readFileSync(summary, 'utf8')) as { metrics: Record<string, Record<string, number>> }).metrics;
-  const duration_ = metrics.http_req_duration!;
-  return { rate: metrics.http_reqs!.rate!, p50: duration_.med!, p95: duration_['p(95)']!, p99: duration_['p(99)']!, failedChecks: metrics.checks?.fails ?? 0 };
+  // Journeys that threw are a fault of the benchmark (e.g. applicants run out), not a measurement of the exchange.
+  if (result.journeyErrors.length > 0) throw new Error(`exchange-overhead ${leg.label}: journeys threw: ${result.journeyErrors.join('; ')}`);
+  return figuresOf(summary, cores);
 }
 
-export async function benchExchangeOverhead(vus = 50, duration = '10s'): Promise<Figures> {
+export async function benchExchangeOverhead(): Promise<Figures> {
+  const users = envNumber('EXCHANGE_OVERHEAD_USERS', 50);
+  const seconds = envNumber('EXCHANGE_OVERHEAD_SECONDS', 10);
+  const plan: LoadPlan = { executor: { executor: 'constant-vus', users, seconds }, gracefulStopSeconds: GRACEFUL_STOP_SECONDS, thresholds: {} };
   const dir = mkdtempSync(join(tmpdir(), 'harness-bench-overhead-'));
   const group = new ProcessGroup();
   try {
-    const k6 = ensureK6().path;
     const applicantsFile = join(dir, 'applicants.ndjson');
-    await writeApplicantsFile({ count: 40_000, seed: 3, planYear: 2026, file: applicantsFile, format: 'ndjson' });
+    await writeApplicantsFile({ count: APPLICANTS, seed: 3, planYear: 2026, file: applicantsFile, format: 'ndjson' });
     const zip = generateHouseholds({ count: 1, seed: 3, planYear: 2026 }).next().value!.zip;
 
     const bare = await startService(group, { name: 'bare', main: 'bench/bareServer.ts', args: [], logFile: join(dir, 'bare.log'), readyTimeoutMs: 10_000 });
-    const constant = runLoad(k6, 'constant', bare.baseUrl, dir, {}, vus, duration);
+    const constant = await runLeg(group, { label: 'a', journeyModule: GET_JOURNEY, journeyOptions: { url: `${bare.baseUrl}/`, name: 'GET /' }, servers: { 'bare server': bare } }, plan, dir);
     await bare.process.stop();
 
-    const journeyEnv = { APPLICANTS_FILE: applicantsFile, JOURNEY_MIX: JSON.stringify(loadTargets().funnel) };
+    const journeyOptions = (ledgers: string) => {
+      mkdirSync(join(dir, ledgers));
+      return { applicantsFile, thinkTimeSeconds: 0, maxQueueSeconds: 10, ledgerDir: join(dir, ledgers), mode: 'funnel', journeyMix: loadTargets().funnel };
+    };
     const single = await startMockServices(group, dir);
-    const browse = runLoad(k6, 'browse', single.exchange.baseUrl, dir, { ZIP: zip }, vus, duration);
-    const journey = runLoad(k6, 'journey', single.exchange.baseUrl, dir, journeyEnv, vus, duration);
+    const onSingle = { exchange: single.exchange, insurer: single.insurer };
+    const browseUrl = `${single.exchange.baseUrl}/api/v1/plans?zip=${zip}&planYear=2026&ages=40,38,10`;
+    const browse = await runLeg(group, { label: 'b', journeyModule: GET_JOURNEY, journeyOptions: { url: browseUrl, name: 'GET /api/v1/plans' }, servers: onSingle }, plan, dir);
+    const journey = await runLeg(group, { label: 'c', journeyModule: MARKETPLACE_JOURNEY, journeyOptions: { baseUrl: single.exchange.baseUrl, ...journeyOptions('ledgers-c') }, servers: onSingle }, plan, dir);
     await Promise.all([single.exchange.process.stop(), single.insurer.process.stop()]);
     const clustered = await startMockServices(group, dir, 2);
-    const journeyOnTwo = runLoad(k6, 'journey', clustered.exchange.baseUrl, dir, journeyEnv, vus, duration);
+    const journeyOnTwo = await runLeg(
+      group,
+      { label: 'd', journeyModule: MARKETPLACE_JOURNEY, journeyOptions: { baseUrl: clustered.exchange.baseUrl, ...journeyOptions('ledgers-d') }, servers: { 'exchange (primary and 2 workers)': clustered.exchange, insurer: clustered.insurer } },
+      plan,
+      dir,
+    );
 
     const ratio = (x: number) => Math.round((x / constant.rate) * 1000) / 1000;
     const row = (name: string, f: LoadFigures): Figures => ({
@@ -70,9 +106,10 @@ export async function benchExchangeOverhead(vus = 50, duration = '10s'): Promise
       [`overhead: ${name} p95`]: { value: Math.round(f.p95 * 100) / 100, unit: 'ms' },
       [`overhead: ${name} p99`]: { value: Math.round(f.p99 * 100) / 100, unit: 'ms' },
       [`overhead: ${name} failed checks`]: { value: f.failedChecks, unit: 'checks' },
+      ...Object.fromEntries(Object.keys(f.cores).map((process) => [`overhead: ${name} CPU of the ${process}`, coresFigure(f.cores[process])])),
     });
     return {
-      'overhead: k6 virtual users, no think time': { value: vus, unit: 'VUs' },
+      'overhead: virtual users, no think time': { value: users, unit: `users (constant-vus for ${seconds} s)` },
       ...row('(a) bare node:http', constant),
       ...row('(b) exchange plan browsing', browse),
       ...row('(c) exchange journey mix (targets funnel)', journey),

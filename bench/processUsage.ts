@@ -1,7 +1,7 @@
 // A process's memory and CPU read from /proc while it runs (Linux): resident set size now and at its peak,
-// CPU seconds used so far, and the memory the machine still has available.
+// CPU seconds used so far (its own, or with its descendants'), and the memory the machine still has available.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux's clock ticks a second for /proc/<pid>/stat times (USER_HZ, 100 on every mainstream kernel). */
 const TICKS_PER_SECOND = 100;
@@ -25,6 +25,31 @@ export function processUsage(pid: number): ProcessUsage | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * CPU seconds of `pid` and every live descendant (a clustered exchange's worker processes), so far; undefined once
+ * `pid` is gone. A descendant that has exited no longer counts.
+ */
+export function processTreeCpuSeconds(pid: number): number | undefined {
+  const own = processUsage(pid);
+  if (!own) return undefined;
+  return own.cpuSeconds + childrenOf(pid).reduce((sum, child) => sum + (processTreeCpuSeconds(child) ?? 0), 0);
+}
+
+/** The processes whose parent is `pid` (ppid, field 4 of /proc/<pid>/stat). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return children;
 }
 
 /** MemAvailable of /proc/meminfo: what the machine can still give without swapping. */

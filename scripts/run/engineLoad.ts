@@ -30,6 +30,15 @@ export interface EngineLoadOptions {
   startAt?: () => number | Promise<number>;
 }
 
+/**
+ * The load's outcome as the gate reads it, an exit code: 0 ran its course with every threshold held, 99 a threshold
+ * crossed (at the end, or aborting the run), 130 interrupted.
+ */
+export function loadExitCode(exitReason: RunPlanResult['exitReason'], thresholdsHeld: boolean): number {
+  if (exitReason === 'interrupted') return 130;
+  return thresholdsHeld && exitReason === 'completed' ? 0 : 99;
+}
+
 /** Plain progress lines every this many seconds when the output is not a terminal. */
 const PLAIN_EVERY_SECONDS = 10;
 

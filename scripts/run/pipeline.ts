@@ -17,7 +17,7 @@ import type { Targets } from '../targets/schema.ts';
 import { createRemoteWriter } from '../../engine/prometheus/remoteWriter.ts';
 import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
 import { consumersFor } from './consumers.ts';
-import { runEngineLoad } from './engineLoad.ts';
+import { loadExitCode, runEngineLoad } from './engineLoad.ts';
 import { loadPlanOf } from './loadPlanOf.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
 import { ADMIN_TOKEN_ENV } from '../../mock-exchange/exchange/adminRoutes.ts';
@@ -176,9 +176,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         const pushed = await writer.flush();
         if (pushed.failures > 0) say(`        metrics: ${pushed.failures} remote-write request(s) to Prometheus failed (${pushed.lastError ?? 'no message'})`);
       }
-      // The gate reads the load's outcome as an exit code: 0 ran its course with every threshold held, 99 a threshold
-      // crossed (at the end, or aborting the run), 130 interrupted.
-      loadExit = result.exitReason === 'interrupted' ? 130 : result.thresholds.every((t) => t.ok) && result.exitReason === 'completed' ? 0 : 99;
+      loadExit = loadExitCode(result.exitReason, result.thresholds.every((t) => t.ok));
       for (const message of result.journeyErrors) say(`        journey error: ${message}`);
       const ledger = await concatenateLedgers(ledgerDir, runFile(runDir, 'ledger'));
       rmSync(ledgerDir, { recursive: true, force: true });

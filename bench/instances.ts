@@ -1,6 +1,7 @@
-// Benchmark: total request rate of one step load split across 1, 2 and 4 local k6 instances (--instances), against
-// the mock exchange. Every instance, the exchange and the insurer share this machine's two cores (and whatever else
-// runs on it), so this shows what splitting costs here, not what more machines would give.
+// Benchmark: total request rate of one step load split into 1, 2 and 4 local shards (--instances: engine processes
+// started together, merged and judged as one), against the mock exchange. Every shard, the exchange and the insurer
+// share this machine's two cores (and whatever else runs on it), so this shows what splitting costs here, not what
+// more machines would give.
 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,7 +40,7 @@ async function measure(instances: number): Promise<{ rate: number; p95: number; 
       instances,
       say: () => {},
     });
-    const summary = JSON.parse(readFileSync(runFile(runDir, 'k6Summary'), 'utf8')) as Summary;
+    const summary = JSON.parse(readFileSync(runFile(runDir, 'loadSummary'), 'utf8')) as Summary;
     return { rate: summary.metrics.http_reqs?.values.rate ?? 0, p95: summary.metrics.http_req_duration?.values['p(95)'] ?? NaN, pass: verdict.pass };
   } finally {
     rmSync(resultsDir, { recursive: true, force: true });
@@ -56,13 +57,13 @@ export async function benchInstances(): Promise<Figures> {
   const single = mean(runs.get(1)!.map((r) => r.rate));
   for (const [instances, measured] of runs) {
     const rates = measured.map((r) => r.rate);
-    const label = `instances: ${instances} k6`;
+    const label = `shards: ${instances}`;
     figures[`${label}: requests/s (total, mean of ${ROUNDS})`] = { value: Math.round(mean(rates)), unit: 'req/s' };
     figures[`${label}: requests/s (lowest, highest)`] = { value: Math.round(Math.min(...rates)), unit: `… ${Math.round(Math.max(...rates))} req/s` };
-    figures[`${label}: ratio to 1 instance`] = { value: round(mean(rates) / single, 3), unit: 'ratio' };
+    figures[`${label}: ratio to 1 shard`] = { value: round(mean(rates) / single, 3), unit: 'ratio' };
     figures[`${label}: p95 (merged, mean)`] = { value: round(mean(measured.map((r) => r.p95)), 1), unit: 'ms' };
     figures[`${label}: verdicts passed`] = { value: measured.filter((r) => r.pass).length, unit: `of ${ROUNDS}` };
   }
-  figures['instances: load average after'] = { value: round(loadavg()[0]!, 2), unit: '' };
+  figures['shards: load average after'] = { value: round(loadavg()[0]!, 2), unit: '' };
   return figures;
 }

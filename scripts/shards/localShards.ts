@@ -10,6 +10,7 @@ import type { ExitReason } from '../../engine/runPlan.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import type { ProcessGroup } from '../run/processes.ts';
 import { runFile } from '../runFiles.ts';
+import { loadExitCode } from '../run/engineLoad.ts';
 import { mergeShards } from './mergeShards.ts';
 
 export const SHARDS_DIR = 'shards';
@@ -75,6 +76,7 @@ export async function runLocalShards(group: ProcessGroup, options: LocalShardsOp
   const merged = await mergeShards(dirs, runDir, options.plan, { allowMissing: false });
   const { summary } = merged;
   const thresholdsHeld = Object.values(summary.metrics).every((m) => Object.values(m.thresholds ?? {}).every((t) => t.ok));
-  const exitCode = summary.exitReason === 'interrupted' ? 130 : failed.length > 0 ? 1 : thresholdsHeld && summary.exitReason === 'completed' ? 0 : 99;
+  // A shard that failed outright is a failed load whatever the others measured.
+  const exitCode = failed.length > 0 && summary.exitReason !== 'interrupted' ? 1 : loadExitCode(summary.exitReason, thresholdsHeld);
   return { exitCode, confirmed: merged.ledgerEntries, exitReason: summary.exitReason };
 }

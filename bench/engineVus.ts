@@ -3,7 +3,7 @@
 // time against a stub (bare node:http in its own process), so the generator is what is measured. The engine runs in a
 // child process of its own: its RSS, sampled every second, and its CPU are its own. Goal: 50,000 held in ≤ 1 GiB at
 // pace ≥ 0.95. ENGINE_VUS_USERS (e.g. 5000, or 50000,250000), ENGINE_VUS_RAMP_SECONDS and ENGINE_VUS_HOLD_SECONDS
-// make a quick run: ENGINE_VUS_USERS=5000 ENGINE_VUS_HOLD_SECONDS=20 npm run bench engine-vus.
+// make a quick run: ENGINE_VUS_USERS=5000 ENGINE_VUS_HOLD_SECONDS=20 npm run bench vus.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';

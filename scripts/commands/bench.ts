@@ -14,7 +14,6 @@ import { benchInstances } from '../../bench/instances.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchReport } from '../../bench/report.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
-import { benchVus } from '../../bench/vus.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { UsageError } from '../usageError.ts';
 
@@ -24,12 +23,11 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   reconcile: () => benchReconcile(),
   'end-to-end': () => benchEndToEnd(),
   'exchange-overhead': () => benchExchangeOverhead(),
-  vus: () => benchVus(),
   analysis: () => benchAnalysis(),
   report: () => benchReport(),
   instances: () => benchInstances(),
   'engine-calibration': () => benchEngineCalibration(),
-  'engine-vus': () => benchEngineVus(),
+  vus: () => benchEngineVus(),
 };
 
 export function register(program: Command): void {

@@ -22,7 +22,7 @@ import { loadPlanOf } from './loadPlanOf.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
 import { ADMIN_TOKEN_ENV } from '../../mock-exchange/exchange/adminRoutes.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
-import { k6Config } from './k6Config.ts';
+import { sloThresholds } from './profiles/thresholds.ts';
 import { runLocalShards } from '../shards/localShards.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
 import type { Profile } from './profiles/index.ts';
@@ -130,7 +130,8 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     say(`        metrics: ${metrics.description}`);
     phaseDone('start services');
 
-    const config = k6Config({ profile: profile.name, plan, targets, baseUrl: exchange.baseUrl, applicantsFile: runFile(runDir, 'applicants'), summaryFile: runFile(runDir, 'k6Summary') });
+    // Every run has the SLOs' thresholds; a profile adds or replaces some (a metric it names replaces its SLO ones).
+    const thresholds = { ...sloThresholds(targets), ...plan.thresholds };
     let loadExit: number;
     let confirmed: number;
     let loadDescription: string;
@@ -148,7 +149,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         planYear: options.planYear,
         prometheusUrl: metrics.remoteWrite?.url.replace(/api\/v1\/write$/, ''),
         workers: options.workers,
-        plan: loadPlanOf(plan, config.thresholds),
+        plan: loadPlanOf(plan, thresholds),
         say,
         signal: interrupt.signal,
         env: childEnv,
@@ -164,7 +165,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       say(`  [4/6] load engine: ${profile.name}, ${plan.describe}; ${consumers.describe}`);
       const { result } = await runEngineLoad({
         runDir,
-        plan: loadPlanOf(plan, config.thresholds),
+        plan: loadPlanOf(plan, thresholds),
         journeyModule: consumers.journeyModule,
         journeyOptions: consumers.journeyOptions,
         workers: options.workers,

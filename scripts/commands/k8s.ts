@@ -1,11 +1,13 @@
-// `harness k8s`: the same profile as a k6-operator TestRun and its ConfigMaps, for a Kubernetes cluster.
+// `harness k8s`: the same profile split across N pods of a Kubernetes Indexed Job, each running `harness shard`.
 
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { writeK8sManifests, DEFAULT_K6_IMAGE } from '../k8s/writeManifests.ts';
+import { writeK8sManifests } from '../k8s/writeManifests.ts';
+import { USERS_PER_SHARD } from '../k8s/shardSizing.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
+import { harnessVersion } from '../run/machine.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
-import { parsePrometheusMode, remoteWriteUrlOf } from '../run/runMetrics.ts';
+import { parsePrometheusMode } from '../run/runMetrics.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
 import { parsePlanYear } from './generate.ts';
@@ -13,81 +15,101 @@ import { parseDurationOption, parseNumberOption } from './options.ts';
 
 interface K8sCommandOptions {
   profile?: string;
-  parallelism?: string;
+  shards?: string;
   out?: string;
   baseUrl?: string;
   prometheus: string;
   namespace: string;
-  image: string;
+  image?: string;
+  storageClass?: string;
   targets: string;
   seed: string;
   scale: string;
   duration?: string;
   planYear: string;
+  startDelay: string;
 }
 
+/** An Indexed Job's parallelism may reach 10^5; a thousand shards is 50 million users. */
+const MAX_SHARDS = 1000;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-function parseBaseUrl(raw: string | undefined): string {
+function parseHttpUrl(flag: string, raw: string | undefined, what: string, example: string): string {
   let url: URL | undefined;
   try {
     url = raw === undefined ? undefined : new URL(raw);
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`--base-url ${raw ?? '(missing)'}`, "the exchange's http(s) URL as the runner pods reach it", 'e.g. --base-url http://exchange.marketplace.svc:8080');
-  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new UsageError(`${flag} ${raw ?? '(missing)'}`, what, `e.g. ${flag} ${example}`);
   return url.href.replace(/\/$/, '');
+}
+
+function parsePrometheus(raw: string): string | undefined {
+  if (raw === 'off') return undefined;
+  const mode = parsePrometheusMode(raw);
+  if (!(mode instanceof URL)) throw new UsageError(`--prometheus ${raw}`, 'the http(s) URL of a Prometheus the pods reach (remote-write receiver on), or off', 'e.g. --prometheus http://prometheus.monitoring.svc:9090');
+  return mode.href.replace(/\/$/, '');
 }
 
 export function register(program: Command): void {
   program
     .command('k8s')
-    .description('write a k6-operator TestRun and its ConfigMaps (scenario, targets, applicants) running a profile on N pods')
+    .description('write a Kubernetes Indexed Job running a profile as N `harness shard` pods, with its ConfigMap, results claim and a README')
     .option('--profile <name>', `one of: ${Object.keys(PROFILES).join(', ')}`)
-    .option('--parallelism <n>', 'runner pods the operator splits the test across (execution segments)')
-    .option('--out <dir>', 'folder that receives configmaps.yaml, testrun.yaml and applicants.ndjson')
-    .option('--base-url <url>', 'the exchange under test, as the runner pods reach it')
-    .option('--prometheus <url>', "Prometheus the runners push to (remote write, native histograms), or off", 'http://prometheus.monitoring.svc:9090')
-    .option('--namespace <ns>', 'namespace of the TestRun and its ConfigMaps', 'default')
-    .option('--image <image>', 'k6 image of the runner pods', DEFAULT_K6_IMAGE)
+    .option('--shards <n>', 'pods the test is split across (the Job\'s completions and parallelism)')
+    .option('--out <dir>', 'folder that receives manifests.yaml, collector.yaml and README.md')
+    .option('--base-url <url>', 'the exchange under test, as the pods reach it')
+    .option('--prometheus <url>', 'Prometheus the shards push to by remote write (as the pods reach it), or off', 'http://prometheus.monitoring.svc:9090')
+    .option('--namespace <ns>', 'namespace of every object', 'default')
+    .option('--image <image>', "the harness's image (the Dockerfile's) as the cluster pulls it (default: marketplace-load-harness:<version>)")
+    .option('--storage-class <name>', 'storage class of the results claim (it must offer ReadWriteMany); the default class when not given')
     .option('--targets <file>', 'targets YAML file', DEFAULT_TARGETS_FILE)
-    .option('--seed <n>', 'seed of the synthetic applicants', '1')
+    .option('--seed <n>', 'seed of the synthetic applicants (every shard generates the same)', '1')
     .option('--scale <x>', 'multiplies the profile load', '1')
-    .option('--duration <d>', 'k6 duration (e.g. 30s, 5m, 1h)')
+    .option('--duration <d>', 'duration of the load (e.g. 30s, 5m, 1h)')
     .option('--plan-year <year>', 'coverage year whose rules apply: 2025 or 2026', '2026')
-    .action(async (opts: K8sCommandOptions) => {
+    .option('--start-delay <d>', 'the shards start their load together this long after the manifests are written', '60s')
+    .action((opts: K8sCommandOptions) => {
       if (!opts.profile) throw new UsageError('--profile', `one of ${Object.keys(PROFILES).join(', ')}`, 'Give e.g. --profile load.');
       if (!opts.out) throw new UsageError('--out', 'the folder to write the manifests to', 'Give e.g. --out k8s/.');
-      if (opts.parallelism === undefined) throw new UsageError('--parallelism', 'the number of runner pods', 'Give e.g. --parallelism 4.');
+      if (opts.shards === undefined) throw new UsageError('--shards', 'the number of shard pods', 'Give e.g. --shards 4.');
       if (!DNS_LABEL.test(opts.namespace)) throw new UsageError(`--namespace ${opts.namespace}`, 'a DNS-1123 label (lower-case letters, digits, -)', 'Give e.g. --namespace load-tests.');
+      if (opts.storageClass !== undefined && !DNS_SUBDOMAIN.test(opts.storageClass)) throw new UsageError(`--storage-class ${opts.storageClass}`, 'a storage class name (lower-case letters, digits, - and .)', 'See `kubectl get storageclass`.');
       const profile = profileNamed(opts.profile);
-      const prometheus = opts.prometheus === 'off' ? undefined : parsePrometheusMode(opts.prometheus);
-      if (prometheus !== undefined && !(prometheus instanceof URL)) throw new UsageError(`--prometheus ${opts.prometheus}`, "a Prometheus URL the pods reach, or off", 'e.g. --prometheus http://prometheus.monitoring.svc:9090');
-      const outcome = await writeK8sManifests({
+      const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
+      const outcome = writeK8sManifests({
         profile,
         targets: loadTargets(opts.targets),
         targetsFile: opts.targets,
-        parallelism: parseNumberOption('--parallelism', opts.parallelism, { integer: true, min: 1, max: 1000 }),
+        shards,
         outDir: opts.out,
-        baseUrl: parseBaseUrl(opts.baseUrl),
-        remoteWriteUrl: prometheus === undefined ? undefined : remoteWriteUrlOf(prometheus),
+        baseUrl: parseHttpUrl('--base-url', opts.baseUrl, "the exchange's http(s) URL as the pods reach it", 'http://exchange.marketplace.svc:8080'),
+        prometheusUrl: parsePrometheus(opts.prometheus),
         namespace: opts.namespace,
-        image: opts.image,
+        image: opts.image ?? `marketplace-load-harness:${harnessVersion()}`,
+        storageClass: opts.storageClass,
         seed: parseNumberOption('--seed', opts.seed, { integer: true, min: 0 }),
         scale: parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 }),
         durationSeconds: opts.duration === undefined ? undefined : parseDurationOption('--duration', opts.duration),
         planYear: parsePlanYear(opts.planYear),
+        startDelaySeconds: parseDurationOption('--start-delay', opts.startDelay),
       });
       const shown = (file: string) => relative(PROJECT_ROOT, file) || file;
-      const sizes = Object.entries(outcome.configMapBytes).map(([map, bytes]) => `${map} ${(bytes / 1024).toFixed(0)} KiB`).join(', ');
+      const { sizing } = outcome;
+      const advice =
+        sizing.shardsAdvised > shards
+          ? `  note: up to ${sizing.usersPerShard.toLocaleString('en-US')} users a shard; one engine was measured keeping pace with ${USERS_PER_SHARD.toLocaleString('en-US')} (docs/kubernetes.md): --shards ${sizing.shardsAdvised} keeps each under it\n`
+          : '';
       process.stdout.write(
-        `harness k8s ${profile.name} · TestRun ${outcome.name} (testid ${outcome.testid})\n` +
-          `  plan: ${outcome.describe}; ${outcome.applicants} applicants\n` +
-          `  ConfigMaps: ${sizes}\n` +
+        `harness k8s ${profile.name} · Job ${outcome.name} (testid ${outcome.testid})\n` +
+          `  plan: ${outcome.describe}\n` +
+          `  ${shards} shard${shards === 1 ? '' : 's'}: up to ${sizing.usersPerShard.toLocaleString('en-US')} users and ${sizing.householdsPerShard.toLocaleString('en-US')} households each; ${sizing.cpuCores} CPU, ${sizing.memoryMiB} MiB, ${sizing.workers} engine workers a pod; results claim ${sizing.storageGiB} GiB (ReadWriteMany)\n` +
+          advice +
+          `  load starts at ${outcome.startAt.toISOString()}: apply before then\n` +
           `  wrote ${outcome.files.map(shown).join(', ')}\n` +
-          `  apply: kubectl apply -f ${shown(outcome.files[0]!)} -f ${shown(outcome.files[1]!)}   (docs/kubernetes.md)\n`,
+          `  apply: kubectl apply -f ${shown(outcome.files[0]!)}   (then ${shown(outcome.files[2]!)}: watch, collect)\n`,
       );
     });
 }

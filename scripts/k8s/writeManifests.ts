@@ -1,90 +1,103 @@
-// `harness k8s`: plans a profile as `harness run` would, generates its applicants, bundles its scenario and writes
-// the k6-operator manifests (configmaps.yaml, testrun.yaml) and the applicants (for reconciliation) to a folder.
+// `harness k8s`: plans a profile as `harness run` would, sizes its shards and writes the Indexed Job, its ConfigMap,
+// the results claim, the collector pod and a README to a folder. The shards generate their own applicants.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { writeApplicantsFile } from '../../applicants/writeFile.ts';
-import { k6Config } from '../run/k6Config.ts';
+import { plannedSeconds } from '../../engine/plan.ts';
+import { loadPlanOf } from '../run/loadPlanOf.ts';
 import type { Profile } from '../run/profiles/index.ts';
 import { newRunId } from '../run/runFolder.ts';
-import { RUN_FILES } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
-import { K6 } from '../tools/versions.ts';
 import { UsageError } from '../usageError.ts';
-import { bundleScenario } from './scenarioBundle.ts';
-import { CONFIG_MAP_MAX_BYTES, podPaths, testRunManifests, type Manifest } from './testRunManifests.ts';
+import { k8sReadme, MANIFEST_FILES } from './k8sReadme.ts';
+import { collectorPod, jobName, resultsClaim, shardJob, targetsConfigMap, type Manifest, type ShardJobInput } from './shardJob.ts';
+import { shardSizing, type ShardSizing } from './shardSizing.ts';
 
-export const DEFAULT_K6_IMAGE = `grafana/k6:${K6.version.replace(/^v/, '')}`;
-export const MANIFEST_FILES = { configMaps: 'configmaps.yaml', testRun: 'testrun.yaml' } as const;
+/** Kubernetes keeps a ConfigMap's data under 1 MiB (etcd's object limit); only targets.yaml goes in one now. */
+const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
+/** Beyond the plan's time and the start delay: pulling the image, scheduling, the shards writing their folders. */
+const DEADLINE_MARGIN_SECONDS = 600;
+/** Beyond the plan's graceful stop, for a stopped shard to write its folder. */
+const STOP_MARGIN_SECONDS = 30;
 
 export interface K8sOptions {
   profile: Profile;
   targets: Targets;
   targetsFile: string;
-  parallelism: number;
+  shards: number;
   outDir: string;
   baseUrl: string;
-  remoteWriteUrl: string | undefined;
+  prometheusUrl: string | undefined;
   namespace: string;
   image: string;
+  storageClass: string | undefined;
   seed: number;
   scale: number;
   durationSeconds?: number;
   planYear: 2025 | 2026;
+  startDelaySeconds: number;
+  /** The clock, for tests. */
+  now?: () => Date;
 }
 
 export interface K8sOutcome {
   testid: string;
   name: string;
   files: string[];
-  applicants: number;
-  configMapBytes: Record<string, number>;
+  startAt: Date;
+  sizing: ShardSizing;
   describe: string;
 }
 
 const yamlDocuments = (manifests: readonly Manifest[]): string => manifests.map((m) => stringify(m, { lineWidth: 0 })).join('---\n');
 
-export async function writeK8sManifests(options: K8sOptions): Promise<K8sOutcome> {
+function writableFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`--out ${dir}`, 'a folder that can be created and written', `Check its path and permissions (${(error as NodeJS.ErrnoException).code}).`);
+  }
+}
+
+function targetsYamlOf(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  if (Buffer.byteLength(text) > CONFIG_MAP_MAX_BYTES) throw new UsageError(`--targets ${file}`, 'a targets file under 1 MiB (it goes in a ConfigMap)', 'Remove what the targets do not need.');
+  return text;
+}
+
+export function writeK8sManifests(options: K8sOptions): K8sOutcome {
   const { profile, targets } = options;
   const plan = profile.plan({ targets, scale: options.scale, durationSeconds: options.durationSeconds });
-  const testid = newRunId(profile.name);
-  const name = `marketplace-${testid}`.toLowerCase();
-  try {
-    mkdirSync(options.outDir, { recursive: true });
-  } catch (error) {
-    throw new UsageError(`--out ${options.outDir}`, 'a folder that can be created and written', `Check its path and permissions (${(error as NodeJS.ErrnoException).code}).`);
-  }
-  const applicantsFile = join(options.outDir, RUN_FILES.applicants);
-  await writeApplicantsFile({ count: plan.applicants, seed: options.seed, planYear: options.planYear, file: applicantsFile });
-  const { manifests, configMapBytes } = testRunManifests({
-    name,
-    namespace: options.namespace,
-    parallelism: options.parallelism,
+  const loadPlan = loadPlanOf(plan, plan.thresholds ?? {});
+  const seconds = plannedSeconds(loadPlan.executor) + loadPlan.gracefulStopSeconds;
+  writableFolder(options.outDir);
+  const writtenAt = (options.now ?? (() => new Date()))();
+  const testid = newRunId(profile.name, writtenAt);
+  const sizing = shardSizing({ shards: options.shards, maxUsers: plan.maxVUs, applicants: plan.applicants, seconds });
+  const job: ShardJobInput = {
     testid,
+    profile: profile.name,
+    namespace: options.namespace,
     image: options.image,
+    shards: options.shards,
     baseUrl: options.baseUrl,
-    remoteWriteUrl: options.remoteWriteUrl,
-    scenarioScript: await bundleScenario(profile.script),
-    // Every runner reads the same applicants and takes one by its iteration's number in the whole test, which k6
-    // keeps unique across the execution segments: no applicant is used twice.
-    k6Config: { ...k6Config({ profile: profile.name, plan, targets, baseUrl: options.baseUrl, ...podPaths() }), applicantIndex: 'test' },
-    targetsYaml: readFileSync(options.targetsFile, 'utf8'),
-    applicantsNdjson: readFileSync(applicantsFile, 'utf8'),
-  });
-  for (const [map, bytes] of Object.entries(configMapBytes)) {
-    if (bytes > CONFIG_MAP_MAX_BYTES) {
-      const perApplicant = configMapBytes[`${name}-applicants`]! / plan.applicants;
-      throw new UsageError(
-        `ConfigMap ${map} (${(bytes / 1024 / 1024).toFixed(2)} MiB for ${plan.applicants.toLocaleString('en-US')} applicants)`,
-        `at most 1 MiB, Kubernetes' limit (about ${Math.floor(CONFIG_MAP_MAX_BYTES / perApplicant).toLocaleString('en-US')} applicants)`,
-        'Lower --scale or --duration, or serve the applicants from a volume (docs/kubernetes.md, "Beyond a ConfigMap").',
-      );
-    }
-  }
-  const configMapsFile = join(options.outDir, MANIFEST_FILES.configMaps);
-  const testRunFile = join(options.outDir, MANIFEST_FILES.testRun);
-  writeFileSync(configMapsFile, yamlDocuments(manifests.filter((m) => m.kind === 'ConfigMap')));
-  writeFileSync(testRunFile, yamlDocuments(manifests.filter((m) => m.kind === 'TestRun')));
-  return { testid, name, files: [configMapsFile, testRunFile, applicantsFile], applicants: plan.applicants, configMapBytes, describe: plan.describe };
+    prometheusUrl: options.prometheusUrl,
+    seed: options.seed,
+    scale: options.scale,
+    durationSeconds: options.durationSeconds,
+    planYear: options.planYear,
+    startAtMs: writtenAt.getTime() + Math.round(options.startDelaySeconds * 1000),
+    targetsYaml: targetsYamlOf(options.targetsFile),
+    sizing,
+    storageClass: options.storageClass,
+    activeDeadlineSeconds: Math.ceil(options.startDelaySeconds + seconds + DEADLINE_MARGIN_SECONDS),
+    terminationGraceSeconds: Math.ceil(loadPlan.gracefulStopSeconds + STOP_MARGIN_SECONDS),
+  };
+  const files = [join(options.outDir, MANIFEST_FILES.manifests), join(options.outDir, MANIFEST_FILES.collector), join(options.outDir, MANIFEST_FILES.readme)] as const;
+  writeFileSync(files[0], yamlDocuments([targetsConfigMap(job), resultsClaim(job), shardJob(job)]));
+  writeFileSync(files[1], yamlDocuments([collectorPod(job)]));
+  writeFileSync(files[2], k8sReadme({ job, dir: options.outDir, writtenAt, describe: plan.describe }));
+  return { testid, name: jobName(testid), files: [...files], startAt: new Date(job.startAtMs), sizing, describe: plan.describe };
 }

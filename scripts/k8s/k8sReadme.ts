@@ -26,8 +26,8 @@ export function k8sReadme({ job, dir, writtenAt, describe }: ReadmeInput): strin
 Written by \`harness k8s\` at ${writtenAt.toISOString()}: profile \`${job.profile}\` (${describe}) on ${job.shards} shard${job.shards === 1 ? '' : 's'} against ${job.baseUrl}.
 
 **The shards start their load together at ${new Date(job.startAtMs).toISOString()}** (\`--start-at ${job.startAtMs}\`). Apply
-before then, leaving time to pull the image and schedule every pod; a shard that starts after it says so in its
-\`shard.json\` and the test is judged with it. Write the manifests again (\`--start-delay\`) rather than apply them late.
+before then, leaving time to pull the image and schedule every pod; a shard ready after it starts at once, says so in
+its log and is judged with it. Write the manifests again (\`--start-delay\`) rather than apply them late.
 
 | file | what it holds |
 | --- | --- |

@@ -60,7 +60,10 @@ export function labels(input: Pick<ShardJobInput, 'testid' | 'profile'>, compone
   return { [LABELS.partOf]: 'marketplace-load-harness', [LABELS.component]: component, [LABELS.testid]: input.testid, [LABELS.profile]: input.profile };
 }
 
-/** `harness shard …` for every pod; the kubelet replaces $(JOB_COMPLETION_INDEX) with the pod's index. */
+/**
+ * `harness shard …` for every pod; the kubelet replaces $(JOB_COMPLETION_INDEX) with the pod's index. --allow-remote:
+ * the exchange is the cluster's, never the pod's own loopback, and `harness k8s --base-url` named it.
+ */
 export function shardArgs(input: ShardJobInput): string[] {
   const index = `$(${INDEX_ENV})`;
   return [
@@ -79,6 +82,7 @@ export function shardArgs(input: ShardJobInput): string[] {
     ...(input.prometheusUrl === undefined ? [] : ['--prometheus', input.prometheusUrl]),
     '--testid', input.testid,
     '--workers', String(input.sizing.workers),
+    '--allow-remote',
   ];
 }
 

@@ -100,6 +100,8 @@ describe('harness k8s manifests', () => {
     expect(flag('--prometheus')).toBe('http://prometheus.monitoring.svc:9090');
     expect([flag('--testid'), flag('--seed'), flag('--scale'), flag('--duration'), flag('--plan-year')]).toEqual([outcome.testid, '3', '0.02', '600s', '2026']);
     expect(flag('--workers')).toBe(String(outcome.sizing.workers));
+    // The real `harness shard` refuses an exchange outside loopback without it; the cluster's exchange is not the pod's.
+    expect(c.args.at(-1)).toBe('--allow-remote');
   });
 
   it('every shard starts at the time fixed when the manifests were written, plus --start-delay', () => {

@@ -33,9 +33,11 @@ describe('shard sizing', () => {
     expect(sizing).toMatchObject({ usersPerShard: 125_000, cpuCores: 3, workers: 3, shardsAdvised: 5 });
   });
 
-  it('the results claim holds twice the per-second rows and a ledger line a journey', () => {
-    // 10 shards × 14,400 s × 16 KiB + 2,000,000 × 256 B = 2.68 GiB, twice that → 6 GiB.
-    expect(shardSizing({ shards: 10, maxUsers: 1, applicants: 2_000_000, seconds: 14_400 }).storageGiB).toBe(6);
+  it("the results claim holds twice every shard's applicants and per-second rows and a ledger line a journey", () => {
+    // 10 × (2,000,000 × 1 KiB + 14,400 s × 16 KiB) + 2,000,000 × 256 B = 21.7 GiB, twice that → 44 GiB.
+    expect(shardSizing({ shards: 10, maxUsers: 1, applicants: 2_000_000, seconds: 14_400 }).storageGiB).toBe(44);
+    // A small test still gets 1 GiB.
+    expect(shardSizing({ shards: 2, maxUsers: 2, applicants: 20, seconds: 120 }).storageGiB).toBe(1);
   });
 
   it("the load profile at the targets' 50,000 users: up to 162,420 in flight at the p99 SLO, so 4 shards advised", () => {

@@ -6,7 +6,7 @@
 import * as hdr from 'hdr-histogram-js';
 import { ENGINE_METRICS } from '../engine/metricNames.ts';
 import type { SeriesSnapshot } from '../engine/metricSet.ts';
-import { METRIC_NAMES } from '../scenarios/lib/metricNames.ts';
+import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 import { emptyRunSamples, type RunSamples } from './k6Samples.ts';
 
 export interface SecondRowLike {

@@ -2,7 +2,7 @@
 // line into flat arrays: request latencies and failures with their `name` tag, iterations, journeys, and VUs.
 // Pure: the caller streams the lines in (scripts/analysis/readK6Samples.ts).
 
-import { METRIC_NAMES } from '../scenarios/lib/metricNames.ts';
+import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 import { metricOfLine, parsePointLine, POINT_PREFIX } from './k6PointLine.ts';
 
 export { SampleLineError } from './k6PointLine.ts';

@@ -16,7 +16,7 @@ import { scanRunFolder } from '../scan/scanRun.ts';
 import { downloadInsurerRecords, waitForOutboxDrain } from '../scripts/run/backEnd.ts';
 import { consumersFor } from '../scripts/run/consumers.ts';
 import { loadExitCode } from '../scripts/run/engineLoad.ts';
-import { k6Config } from '../scripts/run/k6Config.ts';
+import { sloThresholds } from '../scripts/run/profiles/thresholds.ts';
 import { loadPlanOf } from '../scripts/run/loadPlanOf.ts';
 import { ProcessGroup } from '../scripts/run/processes.ts';
 import { profileNamed } from '../scripts/run/profiles/index.ts';
@@ -55,8 +55,7 @@ export async function benchEndToEnd(): Promise<Figures> {
     const ledgerDir = runFile(runDir, 'ledgerParts');
     mkdirSync(ledgerDir, { recursive: true });
     const consumers = consumersFor({ profile: smoke.name, plan, targets, baseUrl: exchange.baseUrl, applicantsFile, ledgerDir });
-    const config = k6Config({ profile: smoke.name, plan, targets, baseUrl: exchange.baseUrl, applicantsFile, summaryFile: runFile(runDir, 'k6Summary') });
-    const loadPlan = loadPlanOf(plan, config.thresholds);
+    const loadPlan = loadPlanOf(plan, { ...sloThresholds(targets), ...plan.thresholds });
     const { result, summary, cores } = await runEngineProcess(group, {
       input: { plan: loadPlan, journeyModule: consumers.journeyModule, journeyOptions: consumers.journeyOptions, summaryFile: runFile(runDir, 'loadSummary') },
       label: 'end-to-end',

@@ -15,7 +15,7 @@ import { startService } from '../scripts/run/services.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import type { Targets } from '../scripts/targets/schema.ts';
 import type { EngineVusResult, EngineVusRunInput, EngineVusSecond } from './engineVusRun.ts';
-import type { JourneyMix } from '../scenarios/lib/journeyShape.ts';
+import type { JourneyMix } from '../scenarios/consumers/journeyShape.ts';
 import { envNumbers } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
 import { availableMemoryBytes, processUsage } from './processUsage.ts';

@@ -3,7 +3,7 @@
 // native histograms in seconds). The journeys' own metrics (marketplace_*) travel the same way.
 
 import { counterName, ENGINE_LABELS, ENGINE_SERIES, trendName } from '../engine/prometheus/metricNames.ts';
-import { METRIC_NAMES } from '../scenarios/lib/metricNames.ts';
+import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 
 export const LOAD_METRICS = {
   activeUsers: ENGINE_SERIES.activeUsers,

@@ -1,4 +1,4 @@
-// The client-side ledger: what a simulated consumer was told by the exchange, recorded by k6 from responses.
+// The client-side ledger: what a simulated consumer was told by the exchange, written by the journey from the response.
 // Never read from the exchange's own database: it is the consumer's side of the three-way reconciliation.
 
 export interface LedgerEntry {
@@ -10,9 +10,6 @@ export interface LedgerEntry {
   aptc: number;
   owed: number;
   effectiveDate: string;
-  /** ISO-8601 instant k6 received the confirmation. */
+  /** ISO-8601 instant the simulated consumer received the confirmation. */
   confirmedAt: string;
 }
-
-/** k6 writes each ledger entry as one console line prefixed with this marker; the harness extracts them. */
-export const LEDGER_LOG_MARKER = 'LEDGER ';

@@ -2,7 +2,7 @@
 
 import type { Targets } from '../scripts/targets/schema.ts';
 import { metricValue, thresholdOutcomes, type K6Summary } from './k6Summary.ts';
-import { METRIC_NAMES } from '../scenarios/lib/metricNames.ts';
+import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 import { ENGINE_METRICS } from '../engine/metricNames.ts';
 import { atMost, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
 

@@ -6,12 +6,11 @@ import type { Household } from '../../domain/household.ts';
 import type { HttpResponse } from '../../engine/httpClient.ts';
 import type { JourneyContext } from '../../engine/runtime.ts';
 import { SESSION_HEADER } from '../../mock-exchange/exchange/waitingRoomRoutes.ts';
-// The answers' shapes are the k6 client's (type-only: nothing of k6 is loaded), so both clients check the same fields.
-import type { BrowsedPlan, Confirmation, EligibilityAnswer } from '../lib/exchangeClient.ts';
+import type { BrowsedPlan, Confirmation, EligibilityAnswer } from './answers.ts';
 
 export type { BrowsedPlan, Confirmation, EligibilityAnswer };
 
-/** Every synthetic consumer's password: the accounts are throwaway, on a test exchange. (As in the k6 client.) */
+/** Every synthetic consumer's password: the accounts are throwaway, on a test exchange. */
 export const SYNTHETIC_PASSWORD = 'synthetic-password-1';
 
 export type JsonObject = Record<string, unknown>;

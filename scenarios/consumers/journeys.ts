@@ -8,9 +8,9 @@
 import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
 import type { Household } from '../../domain/household.ts';
 import type { JourneyContext } from '../../engine/runtime.ts';
-import { THINK_SPREAD, type JourneyKind } from '../lib/journeyShape.ts';
-import { METRIC_NAMES } from '../lib/metricNames.ts';
-import { browseMismatches, confirmationMismatches, eligibilityMismatches } from '../lib/oracleChecks.ts';
+import { THINK_SPREAD, type JourneyKind } from './journeyShape.ts';
+import { METRIC_NAMES } from './metricNames.ts';
+import { browseMismatches, confirmationMismatches, eligibilityMismatches } from './oracleChecks.ts';
 import { confirmationOf, ExchangeClient, stringField, type BrowsedPlan, type Confirmation, type EligibilityAnswer, type JsonObject } from './exchangeClient.ts';
 import type { Ledger } from './ledger.ts';
 import type { ConsumerOptions } from './options.ts';

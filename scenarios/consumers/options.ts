@@ -2,7 +2,7 @@
 // and what to do. They mirror scenarios/lib/config.ts's ScenarioConfig without k6's parts (scenario, thresholds,
 // summary file), which the engine's plan and summary carry instead.
 
-import { JOURNEY_KINDS, type JourneyMix } from '../lib/journeyShape.ts';
+import { JOURNEY_KINDS, type JourneyMix } from './journeyShape.ts';
 import { UsageError } from '../../scripts/usageError.ts';
 
 /** What every consumer journey needs, whichever module runs it. */

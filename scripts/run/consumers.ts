@@ -2,7 +2,7 @@
 // configuration every module reads: the exchange, the applicants, think time, the waiting room, the ledgers).
 
 import { fileURLToPath } from 'node:url';
-import type { JourneyMix } from '../../scenarios/lib/journeyShape.ts';
+import type { JourneyMix } from '../../scenarios/consumers/journeyShape.ts';
 import type { Targets } from '../targets/schema.ts';
 import type { ProfilePlan } from './profiles/index.ts';
 

@@ -1,7 +1,7 @@
 // The targets file's schema: every capacity and quality target, validated with clear errors.
 
 import { z } from 'zod';
-import { JOURNEY_KINDS, type JourneyKind } from '../../scenarios/lib/journeyShape.ts';
+import { JOURNEY_KINDS, type JourneyKind } from '../../scenarios/consumers/journeyShape.ts';
 
 const share = z.number().min(0).max(1);
 /** Shares of arriving consumers per journey; they must add up to 1 (a rounding slack of 0.001). */

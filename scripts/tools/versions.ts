@@ -1,8 +1,5 @@
 // Pinned versions of the external tools the harness installs itself: the one place to change them.
 
-/** k6 is built from source through the Go module proxy. There is no go.k6.io/k6/v2 module published; v1 is current. */
-export const K6 = { module: 'go.k6.io/k6', version: 'v1.8.1', major: 1 } as const;
-
 /** Prometheus comes from Debian's package; native histograms over remote write need 2.40 or later. */
 export const PROMETHEUS = { debianPackage: 'prometheus', minimumMajor: 2, minimumMinor: 40 } as const;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { samplesFromRows } from '../../analysis/engineSamples.ts';
 import { ENGINE_METRICS as M } from '../../engine/metricNames.ts';
 import { MetricSet } from '../../engine/metricSet.ts';
-import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
+import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
 
 function row(second: number, fill: (set: MetricSet) => void) {
   const set = new MetricSet();

@@ -7,7 +7,7 @@ import { EXCHANGE_METRICS } from '../../mock-exchange/exchange/metricNames.ts';
 import { INSURER_METRICS } from '../../mock-exchange/insurer/metricNames.ts';
 import { RED_RECORDS, RED_QUANTILES } from '../../dashboards/prometheus/redRules.ts';
 import { sloSpecs } from '../../dashboards/prometheus/sloRules.ts';
-import { METRIC_NAMES } from '../../scenarios/lib/metricNames.ts';
+import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
 import { HARNESS_METRICS } from '../../scripts/observability/harnessMetricNames.ts';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 import { loadTargets } from '../../scripts/targets/load.ts';

@@ -6,7 +6,7 @@ import { generateHouseholds } from '../../applicants/generate.ts';
 import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
 import type { Household } from '../../domain/household.ts';
 import { oracleRules } from '../../mock-exchange/exchange/oracleRules.ts';
-import { browseMismatches } from '../../scenarios/lib/oracleChecks.ts';
+import { browseMismatches } from '../../scenarios/consumers/oracleChecks.ts';
 
 const households = [...generateHouseholds({ count: 400, seed: 21, planYear: 2026 })];
 

@@ -2,7 +2,7 @@
 // forged token, and whether another account's id answers differently from a missing one (enumeration).
 
 import type { JourneyContext } from '../../../engine/runtime.ts';
-import type { ProbeClass } from '../../lib/security/probeClasses.ts';
+import type { ProbeClass } from './probeClasses.ts';
 import { applicationBody } from '../exchangeClient.ts';
 import { accepted, attackerAccount, probe, type ProbeAnswer, type ProbeSender } from './probeKit.ts';
 import type { Victim } from './victim.ts';

@@ -3,8 +3,8 @@
 // attacker makes to probe with.
 
 import type { JourneyContext } from '../../../engine/runtime.ts';
-import { METRIC_NAMES } from '../../lib/metricNames.ts';
-import type { ProbeClass } from '../../lib/security/probeClasses.ts';
+import { METRIC_NAMES } from '../metricNames.ts';
+import type { ProbeClass } from './probeClasses.ts';
 import { jsonObjectOf, stringField, SYNTHETIC_PASSWORD, type JsonObject } from '../exchangeClient.ts';
 
 /** A probe's answer is a success for the load whether the exchange serves it or refuses it (4xx); a 5xx is a failure. */

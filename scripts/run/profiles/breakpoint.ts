@@ -1,7 +1,7 @@
 // breakpoint: arrivals ramp up without pause from nothing to ten times the target's rate; every SLO threshold
 // aborts the test once crossed, so the run ends at the exchange's breaking point (k6 exit 99) or passes the ramp.
 
-import { ENROLL_ONLY } from '../../../scenarios/lib/journeyShape.ts';
+import { ENROLL_ONLY } from '../../../scenarios/consumers/journeyShape.ts';
 import { consumersFor, describeThink, journeysPerSecond } from './journeyPace.ts';
 import { APPLICANT_BUDGET, openModelPlan } from './openModel.ts';
 import type { Profile } from './profile.ts';
@@ -20,7 +20,6 @@ const PREALLOCATE_ALL_UP_TO_VUS = 2_000;
 
 export const breakpoint: Profile = {
   name: 'breakpoint',
-  script: 'scenarios/breakpoint.ts',
   description: `arrivals ramp from 0 to ${BREAKPOINT_MULTIPLE}× the target's rate; the first SLO crossed aborts the run (the breaking point)`,
   plan(input) {
     const { targets } = input;

@@ -11,7 +11,6 @@ const DEFAULT_SECONDS = 600;
 
 export const concurrency: Profile = {
   name: 'concurrency',
-  script: 'scenarios/concurrency.ts',
   description: "N VUs (the target's concurrent users) held in think time for the whole run, making real requests at the targets' pace",
   plan(input) {
     const { targets } = input;

@@ -2,7 +2,7 @@
 // journeys a second: λ = N / (R + Z), with R the mean journey's responses and Z its think time.
 
 import { throughputOf } from '../../../domain/capacity/littlesLaw.ts';
-import { ENROLL_ONLY, mixShape, THINK_SPREAD, type JourneyMix } from '../../../scenarios/lib/journeyShape.ts';
+import { ENROLL_ONLY, mixShape, THINK_SPREAD, type JourneyMix } from '../../../scenarios/consumers/journeyShape.ts';
 import type { Targets } from '../../targets/schema.ts';
 import type { PlanInput } from './profile.ts';
 

@@ -11,7 +11,6 @@ const RAMP_SHARE = 1 / 3;
 
 export const load: Profile = {
   name: 'load',
-  script: 'scenarios/load.ts',
   description: "the target concurrency as an arrival rate by Little's law (open model), ramped up then held",
   plan(input) {
     const { targets } = input;

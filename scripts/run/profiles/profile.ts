@@ -1,7 +1,7 @@
 // What a load profile is: a k6 script and a plan — how many applicants, which k6 executor with which numbers —
 // built from the targets file, the --scale factor and an optional --duration.
 
-import type { JourneyMix } from '../../../scenarios/lib/journeyShape.ts';
+import type { JourneyMix } from '../../../scenarios/consumers/journeyShape.ts';
 import type { Targets } from '../../targets/schema.ts';
 import type { K6Thresholds } from './thresholds.ts';
 
@@ -37,8 +37,6 @@ export interface ProfilePlan {
 
 export interface Profile {
   name: string;
-  /** The k6 script, relative to the project root. */
-  script: string;
   description: string;
   plan(input: PlanInput): ProfilePlan;
 }

@@ -2,8 +2,8 @@
 // like an attacker, once per probe class (scenarios/security.ts). Zero successful probes allowed per class, and every
 // class must have run; the exchange runs with a rate limit for the rate_limit probe to find.
 
-import { METRIC_NAMES } from '../../../scenarios/lib/metricNames.ts';
-import { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS } from '../../../scenarios/lib/security/probeClasses.ts';
+import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
+import { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS } from '../../../scenarios/consumers/security/probeClasses.ts';
 import { UsageError } from '../../usageError.ts';
 import type { Profile } from './profile.ts';
 import type { K6Thresholds } from './thresholds.ts';
@@ -27,7 +27,6 @@ export function securityThresholds(): K6Thresholds {
 
 export const security: Profile = {
   name: 'security',
-  script: 'scenarios/security.ts',
   description: 'probes the exchange like an attacker (cross-account access, tokens, injection, bodies, content types, enumeration, rate limit) under light background load',
   plan({ scale, durationSeconds }) {
     const seconds = Math.max(1, Math.round(durationSeconds ?? DEFAULT_SECONDS));

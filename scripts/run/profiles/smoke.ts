@@ -9,7 +9,6 @@ const MAX_VUS = 50;
 
 export const smoke: Profile = {
   name: 'smoke',
-  script: 'scenarios/smoke.ts',
   description: 'a few VUs take every applicant through the enrollment journey once; proves the whole path',
   plan({ scale, durationSeconds }) {
     const applicants = Math.max(1, Math.round(APPLICANTS * scale));

@@ -15,7 +15,6 @@ const BUDGET_SHARE = 0.95;
 
 export const soak: Profile = {
   name: 'soak',
-  script: 'scenarios/soak.ts',
   description: 'the target arrival rate held for hours (4 h by default, at most 24 h) with memory-friendly k6 options',
   plan(input) {
     const { targets } = input;

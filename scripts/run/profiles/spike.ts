@@ -14,7 +14,6 @@ const SHARES = { before: 0.3, surge: 0.1, peak: 0.3, fall: 0.1, after: 0.2 } as 
 
 export const spike: Profile = {
   name: 'spike',
-  script: 'scenarios/spike.ts',
   description: `an open-enrollment surge: arrivals jump to ${SPIKE_MULTIPLE}× the target's rate in a tenth of the run (1 minute by default), then fall back`,
   plan(input) {
     const { targets } = input;

@@ -22,7 +22,6 @@ export function stressSteps(scale: number): number[] {
 
 export const stress: Profile = {
   name: 'stress',
-  script: 'scenarios/stress.ts',
   description: 'steps of closed-model VUs with no think time, for the capacity fit (harness capacity --run)',
   plan({ scale, durationSeconds }) {
     const steps = stressSteps(scale);

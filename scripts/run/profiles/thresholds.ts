@@ -2,7 +2,7 @@
 // breakpoint test uses to stop at the first SLO it breaks.
 
 import type { Targets } from '../../targets/schema.ts';
-import { METRIC_NAMES } from '../../../scenarios/lib/metricNames.ts';
+import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
 
 /** k6's threshold forms: an expression, or one that aborts the test when crossed. */
 export type K6Threshold = string | { threshold: string; abortOnFail?: boolean; delayAbortEval?: string };

@@ -14,8 +14,8 @@ import { readInsurerRecords, readLedger } from '../../../reconcile/ndjson.ts';
 import { reconcile } from '../../../reconcile/reconcile.ts';
 import { REMEMBERED_ENROLLMENTS } from '../../../scenarios/consumers/journeys.ts';
 import { concatenateLedgers } from '../../../scenarios/consumers/ledger.ts';
-import { JOURNEY_KINDS, journeyFor, type JourneyKind, type JourneyMix } from '../../../scenarios/lib/journeyShape.ts';
-import { METRIC_NAMES } from '../../../scenarios/lib/metricNames.ts';
+import { JOURNEY_KINDS, journeyFor, type JourneyKind, type JourneyMix } from '../../../scenarios/consumers/journeyShape.ts';
+import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
 import { loadTargets } from '../../../scripts/targets/load.ts';
 import { applicantsFile, drained, failedChecks, households, MARKETPLACE_MODULE, run, samples, sharedIterations, startStack, total, type Stack } from './stack.ts';
 

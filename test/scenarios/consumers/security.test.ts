@@ -8,8 +8,8 @@ import type { LedgerEntry } from '../../../domain/ledger.ts';
 import type { RunPlanResult } from '../../../engine/runPlan.ts';
 import { VULNERABLE_SWITCH_NAMES } from '../../../mock-exchange/faults/index.ts';
 import { readLedger } from '../../../reconcile/ndjson.ts';
-import { METRIC_NAMES } from '../../../scenarios/lib/metricNames.ts';
-import { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS, type ProbeClass } from '../../../scenarios/lib/security/probeClasses.ts';
+import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
+import { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS, type ProbeClass } from '../../../scenarios/consumers/security/probeClasses.ts';
 import { applicantsFile, failedChecks, households, run, samples, SECURITY_MODULE, sharedIterations, startStack, total } from './stack.ts';
 
 /** The security profile's limit (scripts/run/profiles/security.ts). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { load } from '../../../../scripts/run/profiles/load.ts';
 import { loadTargets } from '../../../../scripts/targets/load.ts';
 import type { Targets } from '../../../../scripts/targets/schema.ts';
-import { ENROLL_ONLY } from '../../../../scenarios/lib/journeyShape.ts';
+import { ENROLL_ONLY } from '../../../../scenarios/consumers/journeyShape.ts';
 
 const defaults = loadTargets();
 /** A worked example: 1,000 users who all enroll, 10 s think time per pause, 100 ms per request. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROFILES, profileNamed } from '../../../../scripts/run/profiles/index.ts';
 import { APPLICANT_BUDGET } from '../../../../scripts/run/profiles/openModel.ts';
 import { loadTargets } from '../../../../scripts/targets/load.ts';
-import { ENROLL_ONLY } from '../../../../scenarios/lib/journeyShape.ts';
+import { ENROLL_ONLY } from '../../../../scenarios/consumers/journeyShape.ts';
 import { UsageError } from '../../../../scripts/usageError.ts';
 
 const targets = loadTargets();
@@ -110,14 +110,20 @@ describe('concurrency profile', () => {
   });
 });
 
-it('every profile is registered with its own scenario script', () => {
+it('every profile is registered under its name, and its consumers are an engine journey module that exists', async () => {
   expect(Object.keys(PROFILES)).toEqual(['smoke', 'load', 'stress', 'breakpoint', 'spike', 'soak', 'concurrency', 'security']);
-  for (const profile of Object.values(PROFILES)) expect(profile.script).toBe(`scenarios/${profile.name}.ts`);
+  const { consumersFor } = await import('../../../../scripts/run/consumers.ts');
+  const { existsSync } = await import('node:fs');
+  for (const profile of Object.values(PROFILES)) {
+    const plan = profile.plan({ targets, scale: 0.001, durationSeconds: 60 });
+    const consumers = consumersFor({ profile: profile.name, plan, targets, baseUrl: 'http://127.0.0.1:1', applicantsFile: '/a', ledgerDir: '/l' });
+    expect(existsSync(consumers.journeyModule), profile.name).toBe(true);
+  }
 });
 
 describe('security profile', () => {
   it('plans light background arrivals for --duration, a rate limit for the exchange, and two thresholds per probe class', async () => {
-    const { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS } = await import('../../../../scenarios/lib/security/probeClasses.ts');
+    const { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS } = await import('../../../../scenarios/consumers/security/probeClasses.ts');
     const plan = profileNamed('security').plan({ targets, scale: 1, durationSeconds: 30 });
     expect(plan.scenario).toMatchObject({ executor: 'constant-arrival-rate', rate: 60, timeUnit: '1m', duration: '30s' });
     expect(plan.applicants).toBe(30 + 1 + SECURITY_PROBE_HOUSEHOLDS);

@@ -2,7 +2,7 @@
 
 import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
 import type { ExpectedAnswers, Household } from '../../domain/household.ts';
-import type { BrowsedPlan, Confirmation, EligibilityAnswer } from './exchangeClient.ts';
+import type { BrowsedPlan, Confirmation, EligibilityAnswer } from './answers.ts';
 
 const sameMoney = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) < 0.005);
 

@@ -1,9 +1,9 @@
 // What `harness gate` needs to judge a finished run folder again, assembled from the files the run wrote:
-// run.json, k6-summary.json, reconciliation.json and, for what older runs did not record, their verdict.json.
+// run.json, load-summary.json (k6-summary.json in runs made with k6), reconciliation.json and, for what older runs did not record, their verdict.json.
 
 import type { Targets } from '../scripts/targets/schema.ts';
 import type { GateInput } from '../verdict/gate.ts';
-import type { K6Summary } from '../verdict/k6Summary.ts';
+import type { LoadSummary } from '../verdict/loadSummary.ts';
 import type { Verdict } from '../verdict/verdict.ts';
 
 export interface RunRecord {
@@ -14,8 +14,12 @@ export interface RunRecord {
   intendedEnrollments?: number | null;
   seed?: number;
   faults?: string;
+  /** The load generator: `harness engine` (`k6` and its version in runs made with it). */
+  load?: string;
   k6?: string;
   /** Written by `harness run` since the gate can be re-run; older runs lack it. */
+  loadExitCode?: number;
+  /** The same outcome, as runs made with k6 recorded it. */
   k6ExitCode?: number;
   /** Arrival-rate profiles: the dropped iterations the run allowed; null or absent otherwise. */
   maxDroppedIterations?: number | null;
@@ -29,7 +33,7 @@ export interface ReconciliationRecord {
 
 export interface RunFolderFacts {
   run: RunRecord;
-  k6Summary: K6Summary | undefined;
+  loadSummary: LoadSummary | undefined;
   reconciliation: ReconciliationRecord | undefined;
   previousVerdict: Verdict | undefined;
   /** Findings of a fresh PII scan, or undefined when the scan could not run (no applicants file). */
@@ -44,6 +48,7 @@ export function runRecordProblems(run: unknown): string[] {
   if (typeof r.runId !== 'string') problems.push('runId: expected a string');
   if (typeof r.profile !== 'string') problems.push('profile: expected a string');
   if (typeof r.count !== 'number') problems.push('count: expected the number of applicants');
+  if (r.loadExitCode !== undefined && typeof r.loadExitCode !== 'number') problems.push('loadExitCode: expected a number');
   if (r.k6ExitCode !== undefined && typeof r.k6ExitCode !== 'number') problems.push('k6ExitCode: expected a number');
   if (r.intendedEnrollments !== undefined && r.intendedEnrollments !== null && typeof r.intendedEnrollments !== 'number') problems.push('intendedEnrollments: expected a number or null');
   return problems;
@@ -59,22 +64,25 @@ export function reconciliationProblems(value: unknown): string[] {
   return problems;
 }
 
-const EXIT_FROM_MEANING: Record<string, number> = { completed: 0, 'thresholds failed': 99, 'setup() failed': 105, 'script error': 107, 'aborted by the script': 108 };
+/** The outcomes the verdict's "load run" check names (and those k6 named, for runs made with it) → exit codes. */
+const EXIT_FROM_MEANING: Record<string, number> = { completed: 0, 'thresholds crossed': 99, 'thresholds failed': 99, interrupted: 130, 'a shard failed': 1, 'setup() failed': 105, 'script error': 107, 'aborted by the script': 108 };
 
 /**
- * k6's exit code: as run.json recorded it; else as the earlier verdict's "k6 run" check named it; else inferred
- * from the summary's thresholds (99 when one was crossed, 0 otherwise); -1 (never a pass) when nothing tells.
+ * The load's outcome as an exit code: as run.json recorded it (loadExitCode; k6ExitCode in runs made with k6); else
+ * as the earlier verdict's "load run" (or "k6 run") check named it; else inferred from the summary's thresholds (99
+ * when one was crossed, 0 otherwise); -1 (never a pass) when nothing tells.
  */
-export function k6ExitCodeOf(facts: Pick<RunFolderFacts, 'run' | 'previousVerdict' | 'k6Summary'>): number {
-  if (facts.run.k6ExitCode !== undefined) return facts.run.k6ExitCode;
-  const recorded = facts.previousVerdict?.checks.find((c) => c.name === 'k6 run')?.actual;
+export function loadExitCodeOf(facts: Pick<RunFolderFacts, 'run' | 'previousVerdict' | 'loadSummary'>): number {
+  const recordedCode = facts.run.loadExitCode ?? facts.run.k6ExitCode;
+  if (recordedCode !== undefined) return recordedCode;
+  const recorded = facts.previousVerdict?.checks.find((c) => c.name === 'load run' || c.name === 'k6 run')?.actual;
   if (typeof recorded === 'string') {
     if (recorded in EXIT_FROM_MEANING) return EXIT_FROM_MEANING[recorded]!;
     const code = /^exit code (-?\d+)$/.exec(recorded);
     if (code) return Number(code[1]);
   }
-  if (facts.k6Summary) {
-    const crossed = Object.values(facts.k6Summary.metrics).some((m) => Object.values(m.thresholds ?? {}).some((t) => !t.ok));
+  if (facts.loadSummary) {
+    const crossed = Object.values(facts.loadSummary.metrics).some((m) => Object.values(m.thresholds ?? {}).some((t) => !t.ok));
     return crossed ? 99 : 0;
   }
   return -1;
@@ -92,8 +100,8 @@ export function gateInputOf(facts: RunFolderFacts, targets: Targets, piiFindings
     profile: facts.run.profile,
     runId: facts.run.runId,
     targets,
-    k6Summary: facts.k6Summary,
-    k6ExitCode: k6ExitCodeOf(facts),
+    loadSummary: facts.loadSummary,
+    loadExitCode: loadExitCodeOf(facts),
     intended: facts.run.intendedEnrollments === undefined ? facts.run.count : (facts.run.intendedEnrollments ?? undefined),
     integrity: facts.reconciliation
       ? { confirmed: facts.reconciliation.enrollments.confirmed, received: facts.reconciliation.intact, classes: facts.reconciliation.classes }

@@ -1,4 +1,4 @@
-// k6 threshold expressions ("p(95)<1000", "rate<=0.01", "count<=0") parsed and judged against a value, so the
+// threshold expressions ("p(95)<1000", "rate<=0.01", "count<=0") parsed and judged against a value, so the
 // thresholds of a test split across instances are judged once, on the aggregate, as k6 judges them on one.
 
 export interface K6ThresholdExpression {

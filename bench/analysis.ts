@@ -42,9 +42,9 @@ async function writeSoakRun(runDir: string): Promise<{ lines: number; requests: 
     medianMs: (t) => 4 * (1 + 0.02 * vusAt(t)) * (1 + (0.1 * t) / 3600),
   });
   const p95 = { 'p(95)': 14, 'p(99)': 22, avg: 7, med: 6, max: 180 };
-  writeFileSync(runFile(runDir, 'run'), JSON.stringify({ runId: 'bench-soak', profile: 'soak', count: 60_000, intendedEnrollments: null, seed: 1, k6: 'v1.8.1', k6ExitCode: 0 }));
+  writeFileSync(runFile(runDir, 'run'), JSON.stringify({ runId: 'bench-soak', profile: 'soak', count: 60_000, intendedEnrollments: null, seed: 1, k6: 'v1.8.1', loadExitCode: 0 }));
   writeFileSync(
-    runFile(runDir, 'k6Summary'),
+    runFile(runDir, 'loadSummary'),
     JSON.stringify({
       metrics: {
         http_req_duration: { type: 'trend', values: p95, thresholds: { 'p(95)<1000': { ok: true } } },

@@ -25,7 +25,7 @@ import { startService } from '../scripts/run/services.ts';
 import { runFile } from '../scripts/runFiles.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import { gate } from '../verdict/gate.ts';
-import type { K6Summary } from '../verdict/k6Summary.ts';
+import type { LoadSummary } from '../verdict/loadSummary.ts';
 import { coresFigure, runEngineProcess } from './engineProcess.ts';
 import { envNumber } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
@@ -80,8 +80,8 @@ export async function benchEndToEnd(): Promise<Figures> {
       profile: smoke.name,
       runId,
       targets,
-      k6Summary: summary as unknown as K6Summary,
-      k6ExitCode: loadExitCode(result.exitReason, thresholdsHeld),
+      loadSummary: summary as unknown as LoadSummary,
+      loadExitCode: loadExitCode(result.exitReason, thresholdsHeld),
       intended: plan.intendedEnrollments,
       maxDroppedIterations: plan.maxDroppedIterations,
       integrity: { confirmed: ledger.entries, received: reconciliation.intact, classes: reconciliation.classes },

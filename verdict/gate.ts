@@ -1,7 +1,7 @@
 // The gate: a run's measurements against the targets file → the checks of verdict.json.
 
 import type { Targets } from '../scripts/targets/schema.ts';
-import { metricValue, thresholdOutcomes, type K6Summary } from './k6Summary.ts';
+import { metricValue, thresholdOutcomes, type LoadSummary } from './loadSummary.ts';
 import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 import { ENGINE_METRICS } from '../engine/metricNames.ts';
 import { atMost, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
@@ -16,30 +16,30 @@ export interface GateInput {
   profile: string;
   runId: string;
   targets: Targets;
-  k6Summary: K6Summary | undefined;
-  k6ExitCode: number;
+  loadSummary: LoadSummary | undefined;
+  loadExitCode: number;
   /** Applicants the run meant to enroll (every one, in a smoke run); undefined for a profile run by time, not count. */
   intended: number | undefined;
-  /** Open-model profiles: iterations k6 may drop — load it meant to send but had no VU for. Undefined: not gated. */
+  /** Open-model profiles: journeys the engine may drop — load it meant to send but had no room in flight for. Undefined: not gated. */
   maxDroppedIterations?: number;
   integrity: IntegrityCounts | undefined;
   /** Synthetic identities found outside the files meant to hold them (harness scan). */
   piiFindings: number;
 }
 
-const K6_EXIT_MEANING: Record<number, string> = {
+/** The load's outcome codes (scripts/run/engineLoad.ts loadExitCode; shards add 1) and what the verdict calls them. */
+const LOAD_OUTCOME: Record<number, string> = {
   0: 'completed',
-  99: 'thresholds failed',
-  105: 'setup() failed',
-  107: 'script error',
-  108: 'aborted by the script',
+  1: 'a shard failed',
+  99: 'thresholds crossed',
+  130: 'interrupted',
 };
 
-function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Targets, maxDroppedIterations: number | undefined): VerdictCheck[] {
-  const meaning = K6_EXIT_MEANING[exitCode] ?? `exit code ${exitCode}`;
-  const checks: VerdictCheck[] = [{ name: 'k6 run', target: 'completed (exit 0)', actual: meaning, pass: exitCode === 0 }];
+function loadChecks(summary: LoadSummary | undefined, exitCode: number, targets: Targets, maxDroppedIterations: number | undefined): VerdictCheck[] {
+  const meaning = LOAD_OUTCOME[exitCode] ?? `exit code ${exitCode}`;
+  const checks: VerdictCheck[] = [{ name: 'load run', target: 'completed (exit 0)', actual: meaning, pass: exitCode === 0 }];
   if (!summary) return checks;
-  for (const t of thresholdOutcomes(summary)) checks.push({ name: `k6 threshold ${t.name}`, target: 'ok', actual: t.ok ? 'ok' : 'crossed', pass: t.ok });
+  for (const t of thresholdOutcomes(summary)) checks.push({ name: `threshold ${t.name}`, target: 'ok', actual: t.ok ? 'ok' : 'crossed', pass: t.ok });
   checks.push(atMost('latency p95', metricValue(summary, 'http_req_duration', 'p(95)'), targets.slo.p95Ms, ' ms'));
   checks.push(atMost('latency p99', metricValue(summary, 'http_req_duration', 'p(99)'), targets.slo.p99Ms, ' ms'));
   checks.push(atMost('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate));
@@ -47,7 +47,7 @@ function k6Checks(summary: K6Summary | undefined, exitCode: number, targets: Tar
   checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
   checks.push(atMost('oracle mismatches', metricValue(summary, METRIC_NAMES.oracleMismatches, 'count') ?? 0, targets.integrity.maxOracleMismatches));
   if (maxDroppedIterations !== undefined) {
-    // Neither k6 (dropped_iterations) nor the engine (journeys_dropped) reports the metric when none was dropped.
+    // The engine reports no journeys_dropped when none was dropped (nor did k6 its dropped_iterations, in its runs).
     const dropped = metricValue(summary, ENGINE_METRICS.journeysDropped, 'count') ?? metricValue(summary, 'dropped_iterations', 'count') ?? 0;
     checks.push(atMost('iterations dropped (load never sent)', dropped, maxDroppedIterations));
   }
@@ -71,5 +71,5 @@ function integrityChecks(input: GateInput): VerdictCheck[] {
 
 export function gate(input: GateInput): Verdict {
   const pii = atMost('synthetic PII outside its files', input.piiFindings, 0);
-  return verdictOf(input.profile, input.runId, [...k6Checks(input.k6Summary, input.k6ExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), pii]);
+  return verdictOf(input.profile, input.runId, [...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), pii]);
 }

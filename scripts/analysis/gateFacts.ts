@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { gateInputOf, piiFindingsOf, reconciliationProblems, runRecordProblems, type ReconciliationRecord, type RunFolderFacts, type RunRecord } from '../../analysis/gateInput.ts';
 import { scanRunFolder } from '../../scan/scanRun.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
-import type { K6Summary } from '../../verdict/k6Summary.ts';
+import type { LoadSummary } from '../../verdict/loadSummary.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
 import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
@@ -23,15 +23,15 @@ async function readFacts(runDir: string): Promise<RunFolderFacts> {
   requireShape(run, runPath, "the run's parameters written by `harness run`", runRecordProblems(run));
   // A run on the harness's engine keeps load-summary.json (the same metrics shape); an older k6 run, k6-summary.json.
   const summaryFile = existsSync(runFile(runDir, 'loadSummary')) ? 'loadSummary' : 'k6Summary';
-  const k6Summary = readOptionalRunJson<K6Summary>(runDir, summaryFile, 'the end-of-test summary of the load');
-  if (k6Summary && (typeof k6Summary !== 'object' || typeof k6Summary.metrics !== 'object' || k6Summary.metrics === null)) {
+  const loadSummary = readOptionalRunJson<LoadSummary>(runDir, summaryFile, 'the end-of-test summary of the load');
+  if (loadSummary && (typeof loadSummary !== 'object' || typeof loadSummary.metrics !== 'object' || loadSummary.metrics === null)) {
     throw new UsageError(runFile(runDir, summaryFile), 'the end-of-test summary of the load, with a metrics object', 'Restore it or re-run the profile.');
   }
   const reconciliation = readOptionalRunJson<ReconciliationRecord>(runDir, 'reconciliation', 'the reconciliation of the run');
   if (reconciliation) requireShape(reconciliation, runFile(runDir, 'reconciliation'), 'reconciliation.json as `harness reconcile` writes it', reconciliationProblems(reconciliation));
   const previousVerdict = readOptionalRunJson<Verdict>(runDir, 'verdict', 'the earlier verdict');
   const piiFindings = existsSync(runFile(runDir, 'applicants')) ? (await scanRunFolder(runDir)).length : undefined;
-  return { run, k6Summary, reconciliation, previousVerdict, piiFindings };
+  return { run, loadSummary, reconciliation, previousVerdict, piiFindings };
 }
 
 /** Every target against the run folder; a UsageError when a file it needs is missing or malformed. */

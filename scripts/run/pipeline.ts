@@ -7,7 +7,7 @@ import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { reconcileRunFolder } from '../../reconcile/runFolder.ts';
 import { scanRunFolder } from '../../scan/scanRun.ts';
 import { gate } from '../../verdict/gate.ts';
-import type { K6Summary } from '../../verdict/k6Summary.ts';
+import type { LoadSummary } from '../../verdict/loadSummary.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
 import { verdictJunit } from '../../analysis/junit.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
@@ -210,14 +210,14 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
 
     const piiFindings = await scanRunFolder(runDir, labelTexts);
     const summaryFile = runFile(runDir, 'loadSummary');
-    const k6Summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary) : undefined;
+    const loadSummary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as LoadSummary) : undefined;
     const judge = (pii: number): Verdict =>
       gate({
         profile: profile.name,
         runId,
         targets,
-        k6Summary,
-        k6ExitCode: loadExit,
+        loadSummary,
+        loadExitCode: loadExit,
         intended: plan.intendedEnrollments,
         maxDroppedIterations: plan.maxDroppedIterations,
         integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
@@ -240,7 +240,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', k6ExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);

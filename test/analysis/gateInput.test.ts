@@ -5,8 +5,8 @@ import { loadTargets } from '../../scripts/targets/load.ts';
 
 const targets = loadTargets();
 const facts = (maxDroppedIterations: number | null | undefined): RunFolderFacts => ({
-  run: { runId: 'r', profile: 'load', count: 100, intendedEnrollments: null, k6ExitCode: 0, maxDroppedIterations },
-  k6Summary: { metrics: { dropped_iterations: { type: 'counter', contains: 'default', values: { count: 7, rate: 0.1 } } } } as never,
+  run: { runId: 'r', profile: 'load', count: 100, intendedEnrollments: null, loadExitCode: 0, maxDroppedIterations },
+  loadSummary: { metrics: { dropped_iterations: { type: 'counter', contains: 'default', values: { count: 7, rate: 0.1 } } } } as never,
   reconciliation: undefined,
   previousVerdict: undefined,
   piiFindings: 0,

@@ -53,11 +53,11 @@ export async function processesOfRun(runId: string): Promise<number[]> {
 export interface RunFacts {
   runDir: string;
   code: number | null;
-  /** The CLI's output without k6's progress lines, for failure messages. */
+  /** The CLI's output, for failure messages. */
   output: string;
-  k6ExitCode: number;
+  loadExitCode: number;
   checks: { name: string; actual: number | string; pass: boolean }[];
-  /** load-summary.json (the engine's), or k6-summary.json for a run split across k6 instances. */
+  /** load-summary.json (k6-summary.json in an older run made with k6). */
   summary: { durationSeconds?: number; state?: { testRunDurationMs?: number }; aggregate?: { instances: number }; metrics: Record<string, { values: Record<string, number> }> };
   reconciliation: { classes: Record<string, number> };
 }
@@ -73,7 +73,7 @@ export async function runAndRead(args: string[], resultsDir: string, timeoutMs =
     runDir: join(resultsDir, runId),
     code: result.code,
     output,
-    k6ExitCode: read('run.json').k6ExitCode,
+    loadExitCode: read('run.json').loadExitCode,
     checks: read('verdict.json').checks,
     summary: existsSync(join(resultsDir, runId, 'load-summary.json')) ? read('load-summary.json') : read('k6-summary.json'),
     reconciliation: read('reconciliation.json'),

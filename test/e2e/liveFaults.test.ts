@@ -41,7 +41,7 @@ describe('harness faults --run DIR', () => {
     const result = await run;
     const output = result.stdout.split('\n').filter((l) => !l.includes('k6 │')).join('\n');
     expect(result.code, output).toBe(1);
-    expect(output).toMatch(/FAIL\s+k6 threshold http_req_failed/);
+    expect(output).toMatch(/FAIL\s+threshold http_req_failed/);
 
     const over = await runHarness(['faults', '--run', runDir]);
     expect(over.code).toBe(2);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadTargets } from '../../scripts/targets/load.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
-import type { K6Summary } from '../../verdict/k6Summary.ts';
+import type { LoadSummary } from '../../verdict/loadSummary.ts';
 
 const targets = loadTargets();
-const summary = (p95: number, failed = 0): K6Summary => ({
+const summary = (p95: number, failed = 0): LoadSummary => ({
   metrics: {
     http_req_duration: { type: 'trend', values: { 'p(95)': p95, 'p(99)': p95 * 1.5 }, thresholds: { 'p(95)<1000': { ok: p95 < 1000 } } },
     http_req_failed: { type: 'rate', values: { rate: failed } },
@@ -16,8 +16,8 @@ const input = (over: Partial<GateInput> = {}): GateInput => ({
   profile: 'smoke',
   runId: 'r1',
   targets,
-  k6Summary: summary(120),
-  k6ExitCode: 0,
+  loadSummary: summary(120),
+  loadExitCode: 0,
   intended: 20,
   integrity: { confirmed: 20, received: 20, classes: { lost: 0, duplicate: 0 } },
   piiFindings: 0,
@@ -31,11 +31,11 @@ describe('gate', () => {
     expect(verdict.pass).toBe(true);
     expect(verdict.checks.find((c) => c.name === 'latency p95')).toEqual({ name: 'latency p95', target: '≤ 1000 ms', actual: 120, pass: true });
   });
-  it('fails latency and the k6 threshold when p95 is over the SLO', () => {
-    expect(failedNames({ k6Summary: summary(1500), k6ExitCode: 99 })).toEqual(['k6 run', 'k6 threshold http_req_duration: p(95)<1000', 'latency p95']);
+  it('fails latency and the threshold when p95 is over the SLO', () => {
+    expect(failedNames({ loadSummary: summary(1500), loadExitCode: 99 })).toEqual(['load run', 'threshold http_req_duration: p(95)<1000', 'latency p95']);
   });
   it('fails on errors, lost enrollments and unconfirmed applicants', () => {
-    expect(failedNames({ k6Summary: summary(100, 0.2) })).toEqual(['HTTP error rate']);
+    expect(failedNames({ loadSummary: summary(100, 0.2) })).toEqual(['HTTP error rate']);
     expect(failedNames({ integrity: { confirmed: 20, received: 19, classes: { lost: 1 } } })).toEqual([
       'enrollments received intact by the insurer',
       'integrity: lost',
@@ -46,14 +46,14 @@ describe('gate', () => {
     expect(failedNames({ intended: undefined, integrity: { confirmed: 4468, received: 4468, classes: {} } })).toEqual([]);
     expect(failedNames({ intended: undefined, integrity: { confirmed: 0, received: 0, classes: {} } })).toEqual(['enrollments confirmed to consumers']);
   });
-  it('in an open-model run, gates the iterations k6 dropped (none reported means none dropped)', () => {
-    const dropped = (count: number): K6Summary => {
+  it('in an open-model run, gates the journeys dropped (none reported means none dropped)', () => {
+    const dropped = (count: number): LoadSummary => {
       const base = summary(120);
       return { metrics: { ...base.metrics, dropped_iterations: { type: 'counter', values: { count } } } };
     };
     const open = { intended: undefined, maxDroppedIterations: 3 };
-    expect(failedNames({ ...open, k6Summary: dropped(3) })).toEqual([]);
-    expect(failedNames({ ...open, k6Summary: dropped(4) })).toEqual(['iterations dropped (load never sent)']);
+    expect(failedNames({ ...open, loadSummary: dropped(3) })).toEqual([]);
+    expect(failedNames({ ...open, loadSummary: dropped(4) })).toEqual(['iterations dropped (load never sent)']);
     expect(gate(input(open)).checks.find((c) => c.name === 'iterations dropped (load never sent)')?.actual).toBe(0);
     expect(gate(input()).checks.some((c) => c.name.startsWith('iterations dropped'))).toBe(false);
   });
@@ -61,6 +61,6 @@ describe('gate', () => {
     expect(failedNames({ piiFindings: 2 })).toEqual(['synthetic PII outside its files']);
   });
   it('never passes without measurements', () => {
-    expect(failedNames({ k6Summary: undefined, integrity: undefined, k6ExitCode: 107 })).toEqual(['k6 run', 'reconciliation']);
+    expect(failedNames({ loadSummary: undefined, integrity: undefined, loadExitCode: 107 })).toEqual(['load run', 'reconciliation']);
   });
 });

@@ -124,7 +124,7 @@ describe('analysis commands on missing or malformed run folders', () => {
 
   it('gate re-judges a copied run folder and writes junit.xml', async () => {
     const run = folder('gate-ok', {
-      'run.json': JSON.stringify({ runId: 'r1', profile: 'smoke', count: 2, intendedEnrollments: 2, k6ExitCode: 0 }),
+      'run.json': JSON.stringify({ runId: 'r1', profile: 'smoke', count: 2, intendedEnrollments: 2, loadExitCode: 0 }),
       'k6-summary.json': JSON.stringify({ metrics: {} }),
       'reconciliation.json': JSON.stringify({ enrollments: { confirmed: 2 }, intact: 2, classes: {} }),
     });

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { register as registerBench } from './commands/bench.ts';
 import { register as registerCapacity } from './commands/capacity.ts';
+import { register as registerCollect } from './commands/collect.ts';
 import { register as registerCompare } from './commands/compare.ts';
 import { register as registerDashboards } from './commands/dashboards.ts';
 import { register as registerFaults } from './commands/faults.ts';
@@ -32,7 +33,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError('(run `harness --help` for the commands)');
-  for (const register of [registerSetup, registerRun, registerShard, registerHit, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerShard, registerCollect, registerHit, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
     register(program);
   }
   try {

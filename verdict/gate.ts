@@ -35,7 +35,7 @@ const LOAD_OUTCOME: Record<number, string> = {
   130: 'interrupted',
 };
 
-function loadChecks(summary: LoadSummary | undefined, exitCode: number, targets: Targets, maxDroppedIterations: number | undefined): VerdictCheck[] {
+export function loadChecks(summary: LoadSummary | undefined, exitCode: number, targets: Targets, maxDroppedIterations: number | undefined): VerdictCheck[] {
   const meaning = LOAD_OUTCOME[exitCode] ?? `exit code ${exitCode}`;
   const checks: VerdictCheck[] = [{ name: 'load run', target: 'completed (exit 0)', actual: meaning, pass: exitCode === 0 }];
   if (!summary) return checks;

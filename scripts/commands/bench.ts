@@ -10,7 +10,7 @@ import { benchEndToEnd } from '../../bench/endToEnd.ts';
 import { benchEngineCalibration } from '../../bench/engineCalibration.ts';
 import { benchEngineVus } from '../../bench/engineVus.ts';
 import { benchExchangeOverhead } from '../../bench/exchangeOverhead.ts';
-import { benchInstances } from '../../bench/instances.ts';
+import { benchShards } from '../../bench/shards.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchReport } from '../../bench/report.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
@@ -25,7 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   'exchange-overhead': () => benchExchangeOverhead(),
   analysis: () => benchAnalysis(),
   report: () => benchReport(),
-  instances: () => benchInstances(),
+  shards: () => benchShards(),
   'engine-calibration': () => benchEngineCalibration(),
   vus: () => benchEngineVus(),
 };

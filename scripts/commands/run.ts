@@ -10,8 +10,8 @@ import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 
-/** Local instances share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
-const MAX_INSTANCES = 32;
+/** Local shards share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
+const MAX_SHARDS = 32;
 
 export function register(program: Command): void {
   program
@@ -29,9 +29,9 @@ export function register(program: Command): void {
     .option('--waiting-room <sessions>', "the exchange's waiting-room capacity in active sessions (0: no waiting room)", '0')
     .option('--exchange-workers <n>', 'HTTP worker processes of the mock exchange (node:cluster; one waiting room and one dispatcher)', '1')
     .option('--workers <n>', "the load engine's worker threads (default: the machine's cores)")
-    .option('--instances <n>', 'k6 instances the test is split across (execution segments, each its own slice of the applicants), judged on the aggregate', '1')
+    .option('--shards <n>', 'shard processes the test is split into on this machine (segments of the plan and the applicants, started together), judged on the aggregate', '1')
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; instances: string; workers?: string }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -41,10 +41,10 @@ export function register(program: Command): void {
       const prometheus = parsePrometheusMode(opts.prometheus);
       const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });
       const exchangeWorkers = parseNumberOption('--exchange-workers', opts.exchangeWorkers, { integer: true, min: 1, max: 64 });
-      const instances = parseNumberOption('--instances', opts.instances, { integer: true, min: 1, max: MAX_INSTANCES });
+      const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
       const workers = opts.workers === undefined ? undefined : parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
-      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, instances, exchangeWorkers, workers });
+      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, shards, exchangeWorkers, workers });
       process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
     });
 }

@@ -1,6 +1,6 @@
 // `harness shard`: one shard of a test (segment --index of --of of the profile's load and applicants) against an
 // exchange, writing its folder for `harness collect`. What each pod of a Kubernetes Indexed Job runs, and what
-// `harness run --instances N` starts N of on one machine. Exit 0 when it ran (the verdict is the merged test's),
+// `harness run --shards N` starts N of on one machine. Exit 0 when it ran (the verdict is the merged test's),
 // 130 when interrupted, 2 for bad input.
 
 import type { Command } from 'commander';

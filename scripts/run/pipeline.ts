@@ -56,7 +56,7 @@ export interface RunOptions {
   /** The TSDB folder of the run's own Prometheus, when not the run folder's prometheus/data. */
   prometheusDataDir?: string;
   /** Shards the test is split across (N engine processes on this machine, started together), judged on the aggregate; default 1. */
-  instances?: number;
+  shards?: number;
   /** Worker threads of the load engine (default: the machine's cores). */
   workers?: number;
   say?: (line: string) => void;
@@ -76,7 +76,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const { profile, targets } = options;
   const runId = newRunId(profile.name);
   const runDir = createRunFolder(options.resultsDir, runId);
-  const instances = options.instances ?? 1;
+  const shards = options.shards ?? 1;
   const group = new ProcessGroup();
   // The first Ctrl-C stops the load gracefully and the run goes on to drain, reconcile and judge what ran; a second
   // one (or one outside the load) stops every child at once.
@@ -135,12 +135,12 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     let loadExit: number;
     let confirmed: number;
     let loadDescription: string;
-    if (instances > 1) {
+    if (shards > 1) {
       const outcome = await runLocalShards(group, {
         runDir,
         runId,
         profile: profile.name,
-        instances,
+        shards,
         baseUrl: exchange.baseUrl,
         targetsFile: options.targetsFile,
         seed: options.seed,
@@ -156,7 +156,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       });
       loadExit = outcome.exitCode;
       confirmed = outcome.confirmed;
-      loadDescription = `the harness's engine, ${instances} shards judged on the aggregate (${outcome.exitReason})`;
+      loadDescription = `the harness's engine, ${shards} shards judged on the aggregate (${outcome.exitReason})`;
     } else {
       const ledgerDir = runFile(runDir, 'ledgerParts');
       mkdirSync(ledgerDir, { recursive: true });
@@ -240,7 +240,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, instances, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);

@@ -1,4 +1,4 @@
-// `harness run --instances N`: one test as N shard processes on this machine against the run's exchange, started
+// `harness run --shards N`: one test as N shard processes on this machine against the run's exchange, started
 // together (each waits, once its workers are ready, for a start file the run writes when all are), then merged into
 // the run folder and judged on the aggregate — the code `harness collect` runs for shards from a cluster.
 
@@ -19,7 +19,7 @@ export interface LocalShardsOptions {
   runDir: string;
   runId: string;
   profile: string;
-  instances: number;
+  shards: number;
   baseUrl: string;
   targetsFile: string;
   seed: number;
@@ -40,16 +40,16 @@ export interface LocalShardsOptions {
 const START_MARGIN_MS = 200;
 
 export async function runLocalShards(group: ProcessGroup, options: LocalShardsOptions): Promise<{ exitCode: number; confirmed: number; exitReason: ExitReason }> {
-  const { instances, runDir, say } = options;
-  const dirs = Array.from({ length: instances }, (_, i) => join(runDir, SHARDS_DIR, String(i)));
+  const { shards: count, runDir, say } = options;
+  const dirs = Array.from({ length: count }, (_, i) => join(runDir, SHARDS_DIR, String(i)));
   const startFile = join(runDir, SHARDS_DIR, 'start');
-  const workers = options.workers ?? Math.max(1, Math.floor(availableParallelism() / instances));
+  const workers = options.workers ?? Math.max(1, Math.floor(availableParallelism() / count));
   let ready = 0;
-  say(`  [4/6] load engine: ${options.profile} as ${instances} shards of ${workers} worker thread${workers === 1 ? '' : 's'}, started together`);
+  say(`  [4/6] load engine: ${options.profile} as ${count} shards of ${workers} worker thread${workers === 1 ? '' : 's'}, started together`);
   const shards = dirs.map((dir, index) =>
     group.spawn(`shard ${index}`, process.execPath, [
       'bin/harness.mjs', 'shard',
-      '--profile', options.profile, '--index', String(index), '--of', String(instances),
+      '--profile', options.profile, '--index', String(index), '--of', String(count),
       '--base-url', options.baseUrl, '--out', dir, '--targets', options.targetsFile,
       '--seed', String(options.seed), '--scale', String(options.scale), '--plan-year', String(options.planYear),
       ...(options.durationSeconds === undefined ? [] : ['--duration', `${options.durationSeconds}s`]),
@@ -61,7 +61,7 @@ export async function runLocalShards(group: ProcessGroup, options: LocalShardsOp
       env: { ...process.env, ...options.env },
       logFile: join(runDir, `shard-${index}.log`),
       onStdoutLine: (line) => {
-        if (line.includes('shard ready: waiting for the start') && ++ready === instances) writeFileSync(startFile, String(Date.now() + START_MARGIN_MS));
+        if (line.includes('shard ready: waiting for the start') && ++ready === count) writeFileSync(startFile, String(Date.now() + START_MARGIN_MS));
         else if (line.trim() && !line.includes('shard ready')) say(`        shard ${index} │ ${line.trim()}`);
       },
       onStderrLine: (line) => say(`        shard ${index} │ ${line}`),

@@ -1,7 +1,7 @@
 // One shard of a test: segment `index` of `of` of a profile's load plan and of its applicants, run by the engine
 // against an exchange, started with the other shards (a shared start time or a start file), its metrics labelled
 // with the shard, its summary, per-second rows and ledgers written to its own folder. Used by `harness shard`
-// (a Kubernetes Indexed Job's pods) and by `harness run --instances N` on one machine: the same code.
+// (a Kubernetes Indexed Job's pods) and by `harness run --shards N` on one machine: the same code.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

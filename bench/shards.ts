@@ -1,4 +1,4 @@
-// Benchmark: total request rate of one step load split into 1, 2 and 4 local shards (--instances: engine processes
+// Benchmark: total request rate of one step load split into 1, 2 and 4 local shards (--shards: engine processes
 // started together, merged and judged as one), against the mock exchange. Every shard, the exchange and the insurer
 // share this machine's two cores (and whatever else runs on it), so this shows what splitting costs here, not what
 // more machines would give.
@@ -23,8 +23,8 @@ interface Summary {
   metrics: Record<string, { values: Record<string, number> } | undefined>;
 }
 
-async function measure(instances: number): Promise<{ rate: number; p95: number; pass: boolean }> {
-  const resultsDir = mkdtempSync(join(tmpdir(), 'harness-bench-instances-'));
+async function measure(shards: number): Promise<{ rate: number; p95: number; pass: boolean }> {
+  const resultsDir = mkdtempSync(join(tmpdir(), 'harness-bench-shards-'));
   try {
     const { runDir, verdict } = await runProfile({
       profile: profileNamed('stress'),
@@ -37,7 +37,7 @@ async function measure(instances: number): Promise<{ rate: number; p95: number; 
       planYear: 2026,
       faults: '',
       prometheus: 'off',
-      instances,
+      shards,
       say: () => {},
     });
     const summary = JSON.parse(readFileSync(runFile(runDir, 'loadSummary'), 'utf8')) as Summary;
@@ -50,8 +50,8 @@ async function measure(instances: number): Promise<{ rate: number; p95: number; 
 const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function benchInstances(): Promise<Figures> {
-  const figures: Figures = { 'instances: CPU cores on this machine': { value: cpus().length, unit: 'cores' }, 'instances: load average before': { value: round(loadavg()[0]!, 2), unit: '' } };
+export async function benchShards(): Promise<Figures> {
+  const figures: Figures = { 'shards: CPU cores on this machine': { value: cpus().length, unit: 'cores' }, 'shards: load average before': { value: round(loadavg()[0]!, 2), unit: '' } };
   const runs = new Map<number, { rate: number; p95: number; pass: boolean }[]>(INSTANCES.map((n) => [n, []]));
   for (let round = 0; round < ROUNDS; round++) for (const instances of INSTANCES) runs.get(instances)!.push(await measure(instances));
   const single = mean(runs.get(1)!.map((r) => r.rate));

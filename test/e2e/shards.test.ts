@@ -1,4 +1,4 @@
-// One load test split into shards by the real CLI: the same brief `load` run with --instances 1 and 3 plans exactly
+// One load test split into shards by the real CLI: the same brief `load` run with --shards 1 and 3 plans exactly
 // the same arrivals (segments are exact), no applicant is in two shards' ledgers, the shards start together, and the
 // merged p95 is the p95 of the shards' merged distributions, not an average of theirs.
 
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runFile } from '../../scripts/runFiles.ts';
 import { runHarness } from './harness.ts';
 
-const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-instances-'));
+const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-shards-'));
 
 interface Summary {
   metrics: Record<string, { values: Record<string, number>; histogram?: string }>;
@@ -18,7 +18,7 @@ interface Summary {
 }
 
 async function briefLoad(instances: number): Promise<{ runDir: string; code: number | null; output: string; summary: Summary }> {
-  const args = ['run', 'load', '--scale', '0.0005', '--duration', '6s', '--seed', '7', '--prometheus', 'off', '--results', resultsDir, '--instances', String(instances)];
+  const args = ['run', 'load', '--scale', '0.0005', '--duration', '6s', '--seed', '7', '--prometheus', 'off', '--results', resultsDir, '--shards', String(instances)];
   const result = await runHarness(args, { timeoutMs: 150_000 });
   const output = result.stdout + result.stderr;
   const runId = /· run (\S+)/.exec(result.stdout)?.[1];
@@ -37,7 +37,7 @@ function expectIntact(runDir: string): void {
 
 const arrivals = (s: Summary) => (s.metrics.journeys?.values.count ?? 0) + (s.metrics.journeys_dropped?.values.count ?? 0);
 
-describe('harness run load --instances (shards)', () => {
+describe('harness run load --shards', () => {
   it('1 and 3 shards: the same arrivals, disjoint ledgers, started together, p95 from merged distributions', async () => {
     const one = await briefLoad(1);
     // What is tested is the split, not the exchange's speed: a busy machine may miss the latency SLO (exit 1), but
@@ -77,5 +77,17 @@ describe('harness run load --instances (shards)', () => {
     const p95 = three.summary.metrics.http_req_duration!.values['p(95)']!;
     expect(Math.abs(p95 - Math.min(pooled.getValueAtPercentile(95) / 1000, three.summary.metrics.http_req_duration!.values.max!))).toBeLessThan(1e-9);
     expect(three.summary.metrics.http_req_duration!.values.count).toBe(shardSummaries.reduce((n, s) => n + s.metrics.http_req_duration!.values.count!, 0));
+
+    // harness collect merges the same folders as the run did (what a cluster's shards are given to): the same figures.
+    const out = join(resultsDir, 'collected');
+    const collected = await runHarness(['collect', '--from', ...dirs, '--out', out]);
+    expect([0, 1], collected.stdout + collected.stderr).toContain(collected.code);
+    const summary = JSON.parse(readFileSync(runFile(out, 'loadSummary'), 'utf8')) as Summary;
+    for (const stat of ['count', 'p(95)', 'max']) expect(summary.metrics.http_req_duration!.values[stat]).toBe(three.summary.metrics.http_req_duration!.values[stat]);
+    expect(summary.metrics.http_reqs!.values.count).toBe(three.summary.metrics.http_reqs!.values.count);
+    expect(ndjson(runFile(out, 'ledger')).length).toBe(merged.length);
+    const missing = await runHarness(['collect', '--from', dirs[0]!, dirs[2]!, '--out', join(resultsDir, 'partial')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Shard\(s\) 1 missing/);
   }, 300_000);
 });

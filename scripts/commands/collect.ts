@@ -1,0 +1,56 @@
+// `harness collect --from DIR… --out RUN`: shard folders (from `harness shard`, e.g. a Kubernetes Indexed Job's
+// volume) merged into one run folder and judged as one test, by the code `harness run --shards N` uses. The load is
+// judged here; its integrity needs the insurer's side (`harness reconcile`). Exit 0 pass, 1 a target missed, 2 bad
+// input: folders of different tests, a duplicate shard, or a missing one without --allow-missing.
+
+import type { Command } from 'commander';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { verdictJunit } from '../../analysis/junit.ts';
+import { loadChecks } from '../../verdict/gate.ts';
+import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
+import { verdictOf } from '../../verdict/verdict.ts';
+import { loadExitCode } from '../run/engineLoad.ts';
+import { loadPlanOf } from '../run/loadPlanOf.ts';
+import { profileNamed } from '../run/profiles/index.ts';
+import { sloThresholds } from '../run/profiles/thresholds.ts';
+import { runFile } from '../runFiles.ts';
+import { mergeShards } from '../shards/mergeShards.ts';
+import { readShardRecord } from '../shards/shardFolder.ts';
+import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
+import { TargetMissed, UsageError } from '../usageError.ts';
+
+export function register(program: Command): void {
+  program
+    .command('collect')
+    .description('merge shard folders (harness shard) into one run folder and judge the load as one test')
+    .requiredOption('--from <dirs...>', 'the shard folders')
+    .requiredOption('--out <dir>', 'the run folder to write')
+    .option('--targets <file>', 'targets YAML file', DEFAULT_TARGETS_FILE)
+    .option('--allow-missing', 'judge the shards given even when some are missing (the verdict says so and fails)')
+    .action(async (opts: { from: string[]; out: string; targets: string; allowMissing?: boolean }) => {
+      const dirs = opts.from.map((dir) => resolve(dir));
+      const first = readShardRecord(dirs[0]!);
+      const targets = loadTargets(opts.targets);
+      const profile = profileNamed(first.profile);
+      const plan = profile.plan({ targets, scale: first.scale, durationSeconds: first.durationSeconds ?? undefined });
+      const out = resolve(opts.out);
+      try {
+        mkdirSync(out, { recursive: true });
+      } catch (error) {
+        throw new UsageError(`--out ${opts.out}`, 'a folder that can be created and written', `Check the path (${(error as NodeJS.ErrnoException).code}).`);
+      }
+      const merged = await mergeShards(dirs, out, loadPlanOf(plan, { ...sloThresholds(targets), ...plan.thresholds }), { allowMissing: opts.allowMissing ?? false });
+      const { summary } = merged;
+      const thresholdsHeld = Object.values(summary.metrics).every((m) => Object.values(m.thresholds ?? {}).every((t) => t.ok));
+      const { of, missing } = summary.shards;
+      const shardsCheck = { name: 'shards merged', target: `all ${of}`, actual: missing.length === 0 ? `${of} of ${of}` : `${of - missing.length} of ${of} (missing ${missing.join(', ')}; --allow-missing)`, pass: missing.length === 0 };
+      const verdict = verdictOf(first.profile, first.testid, [shardsCheck, ...loadChecks(summary, loadExitCode(summary.exitReason, thresholdsHeld), targets, plan.maxDroppedIterations)]);
+      writeFileSync(runFile(out, 'run'), `${JSON.stringify({ runId: first.testid, profile: first.profile, seed: first.seed, scale: first.scale, durationSeconds: first.durationSeconds, planYear: first.planYear, shards: of, collectedFrom: dirs, load: 'harness engine', loadExitCode: loadExitCode(summary.exitReason, thresholdsHeld), startedAt: summary.startedAt, finishedAt: summary.endedAt, count: plan.applicants, intendedEnrollments: plan.intendedEnrollments ?? null, scenario: plan.scenario }, null, 2)}\n`);
+      writeFileSync(runFile(out, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
+      writeFileSync(runFile(out, 'summary'), verdictMarkdown(verdict, { shards: `${of - missing.length} of ${of}`, 'ledger entries': String(merged.ledgerEntries), integrity: 'not judged here: reconcile the ledger against the insurer’s 834s (`harness reconcile`)' }));
+      writeFileSync(runFile(out, 'junit'), verdictJunit(verdict));
+      process.stdout.write(`harness collect: ${dirs.length} shard folder(s) of test ${first.testid} → ${out}\n${verdictTable(verdict)}\n  ledger: ${merged.ledgerEntries} confirmations (reconcile them against the insurer's 834s with harness reconcile)\n`);
+      if (!verdict.pass) throw new TargetMissed(`the collected test missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')}`);
+    });
+}

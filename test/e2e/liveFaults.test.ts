@@ -1,5 +1,5 @@
 // A fault switched on in the middle of a run: `harness faults --run DIR SPEC` reaches the live exchange through its
-// loopback admin endpoint and the run's own k6 thresholds catch it (exit 99), as a performance engineer would use it
+// loopback admin endpoint and the run's own thresholds catch it (exit 99), as a performance engineer would use it
 // during a soak; bad specs and a finished run are refused with exit 2.
 
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';

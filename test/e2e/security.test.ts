@@ -1,4 +1,4 @@
-// The security profile by the real CLI, k6 and exchange: the normal exchange passes it, and each vulnerable mode of
+// The security profile by the real CLI, engine and exchange: the normal exchange passes it, and each vulnerable mode of
 // the mock exchange (a fault switch) is caught — the load's thresholds are crossed (99) and the verdict names the probe class that got through.
 // Runs are brief (6 s of background load) and run a few at a time, so the file takes about a minute and a half.
 
@@ -104,7 +104,7 @@ describe('harness run security', () => {
     expect(facts.loadExitCode, facts.output).toBe(99);
     expect(facts.code, facts.output).toBe(1);
     expect(breachedClasses(facts), facts.output).toEqual(caughtBy);
-    expect(facts.output).toContain(`missed: k6 run, `);
+    expect(facts.output).toContain(`missed: load run, `);
     for (const probe of caughtBy) expect(facts.output).toContain(breach(probe));
   }, 300_000);
 });

@@ -7,6 +7,7 @@ import { isLoopbackHost } from '../../engine/loopback.ts';
 import { runPlan } from '../../engine/runPlan.ts';
 import { hitFigures, hitPlan, hitText, type HitInput } from '../hit/hitPlan.ts';
 import { TargetMissed, UsageError } from '../usageError.ts';
+import { interruptible } from './interruptible.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
@@ -69,19 +70,12 @@ export function register(program: Command): void {
       const input = hitInput(rawUrl, opts);
       const workers = opts.workers === undefined ? undefined : parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
       const { plan, journeyOptions } = hitPlan(input);
-      const interrupt = new AbortController();
-      const onSignal = (): void => interrupt.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      try {
-        const result = await runPlan({ plan, journeyModule: HIT_JOURNEY, journeyOptions, workers, signal: interrupt.signal });
+      await interruptible(async (signal) => {
+        const result = await runPlan({ plan, journeyModule: HIT_JOURNEY, journeyOptions, workers, signal });
         const figures = hitFigures(input, result);
         process.stdout.write(opts.json ? `${JSON.stringify(figures)}\n` : `${hitText(input, figures, result.workers)}\n`);
         if (result.exitReason === 'interrupted') process.exitCode = 130;
         else if (figures.errors > 0 || figures.dropped > 0) throw new TargetMissed(`${figures.errors} request(s) failed and ${figures.dropped} were dropped`);
-      } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
+      });
     });
 }

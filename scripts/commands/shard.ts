@@ -11,6 +11,7 @@ import { remoteWriteUrlOf } from '../run/runMetrics.ts';
 import { runShard } from '../shards/shardRun.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
+import { interruptible } from './interruptible.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 
 interface ShardFlags {
@@ -70,11 +71,7 @@ export function register(program: Command): void {
       if (opts.startAt !== undefined && opts.startFile !== undefined) throw new UsageError('--start-at / --start-file', 'at most one of them', 'Give a common start time, or a start file, not both.');
       const profile = profileNamed(opts.profile);
       const targets = loadTargets(opts.targets);
-      const interrupt = new AbortController();
-      const onSignal = (): void => interrupt.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      try {
+      await interruptible(async (signal) => {
         const { record } = await runShard({
           profile,
           targets,
@@ -93,13 +90,10 @@ export function register(program: Command): void {
           ...(opts.prometheus ? { remoteWriteUrl: remoteWriteUrlOf(new URL(opts.prometheus)) } : {}),
           ...(opts.workers === undefined ? {} : { workers: parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 }) }),
           say: (line) => process.stdout.write(`${line}\n`),
-          signal: interrupt.signal,
+          signal,
         });
         process.stdout.write(`  shard ${index} of ${of}: ${record.exitReason}, folder ${opts.out}\n`);
         if (record.exitReason === 'interrupted') process.exitCode = 130;
-      } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
+      });
     });
 }

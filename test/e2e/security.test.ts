@@ -2,12 +2,13 @@
 // the mock exchange (a fault switch) is caught — the load's thresholds are crossed (99) and the verdict names the probe class that got through.
 // Runs are brief (6 s of background load) and run a few at a time, so the file takes about a minute and a half.
 
+import { VULNERABLE_MODES as MODES } from '../scenarios/consumers/vulnerableModes.ts';
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
-import { PROBE_CLASS_NAMES, type ProbeClass } from '../../scenarios/consumers/security/probeClasses.ts';
+import { PROBE_CLASS_NAMES } from '../../scenarios/consumers/security/probeClasses.ts';
 import { VULNERABLE_SWITCH_NAMES } from '../../mock-exchange/faults/index.ts';
 import type { Household } from '../../domain/household.ts';
 import { findPrometheus } from '../../scripts/tools/prometheus.ts';
@@ -15,19 +16,6 @@ import { failedChecks, runAndRead, runHarness, type RunFacts } from './harness.t
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-security-'));
 
-/** Each vulnerable mode, and the probe classes that must find it (a skipped ownership check also lets ids be told apart; unvalidated input also takes a JSON object with no application in it). */
-const MODES: [fault: string, caughtBy: ProbeClass[]][] = [
-  ['exchange.skipOwnershipCheck', ['cross_account', 'enumeration']],
-  ['exchange.skipAuthentication', ['missing_token']],
-  ['exchange.acceptExpiredTokens', ['expired_token']],
-  ['exchange.acceptForgedTokens', ['forged_token']],
-  ['exchange.noInputValidation', ['injection', 'malformed_body']],
-  ['exchange.noBodyLimit', ['oversized_body']],
-  ['exchange.badJsonCrash', ['malformed_body']],
-  ['exchange.laxContentType', ['content_type']],
-  ['exchange.revealForeignIds', ['enumeration']],
-  ['exchange.noRateLimit', ['rate_limit']],
-];
 
 const breach = (probe: string) => `threshold ${METRIC_NAMES.securityProbesSucceeded}{probe:${probe}}: count==0`;
 const breachedClasses = (facts: RunFacts): string[] =>

@@ -2,6 +2,7 @@
 // probe class makes its probes and none gets through; with a vulnerable mode on, the probe class of that concern —
 // and only it — counts successful probes. Background journeys enroll beside the probes, into the ledger with the victim.
 
+import { VULNERABLE_MODES as MODES } from './vulnerableModes.ts';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../domain/ledger.ts';
@@ -63,19 +64,6 @@ describe('security probes on the normal exchange', () => {
   });
 });
 
-/** Each vulnerable mode, and the probe classes that must find it (as test/e2e/security.test.ts has them for k6). */
-const MODES: [fault: string, caughtBy: ProbeClass[]][] = [
-  ['exchange.skipOwnershipCheck', ['cross_account', 'enumeration']],
-  ['exchange.skipAuthentication', ['missing_token']],
-  ['exchange.acceptExpiredTokens', ['expired_token']],
-  ['exchange.acceptForgedTokens', ['forged_token']],
-  ['exchange.noInputValidation', ['injection', 'malformed_body']],
-  ['exchange.noBodyLimit', ['oversized_body']],
-  ['exchange.badJsonCrash', ['malformed_body']],
-  ['exchange.laxContentType', ['content_type']],
-  ['exchange.revealForeignIds', ['enumeration']],
-  ['exchange.noRateLimit', ['rate_limit']],
-];
 
 describe('security probes on a vulnerable exchange', () => {
   it('every vulnerable switch is covered here, and every probe class finds one', () => {

@@ -52,11 +52,15 @@ describe('harness capacity --run on stress runs', () => {
     expect(faulted.points.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('finds a lower peak throughput and fewer users per instance when the exchange burns CPU', () => {
-    // N* is reported but not compared: on two cores shared with k6, the healthy exchange also flattens within a
+  it('finds the CPU cap and a lower peak throughput and fewer users per instance when the exchange burns CPU', () => {
+    // N* is reported but not compared: on two cores shared with the engine, the healthy exchange also flattens within a
     // few VUs, where N* (or Nopt) is poorly determined; the throughput it reaches and the users it holds are not.
-    expect(faulted.maxThroughput).toBeLessThan(healthy.maxThroughput / 2);
-    expect(faulted.usersPerInstance).toBeLessThan(healthy.usersPerInstance / 2);
+    // 10 ms of CPU per request on one thread allows at most 100 requests a second; the USL's modelled peak overshoots
+    // the measured points by up to a fifth (93 to 117 seen), hence 150. The healthy run's own peak depends on how busy
+    // the machine is (150 to 1,300 a second seen), so it is only compared.
+    expect(faulted.maxThroughput).toBeLessThanOrEqual(150);
+    expect(faulted.maxThroughput).toBeLessThan(healthy.maxThroughput);
+    expect(faulted.usersPerInstance).toBeLessThan(healthy.usersPerInstance);
   });
 });
 

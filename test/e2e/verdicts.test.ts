@@ -1,5 +1,6 @@
-// Verdicts over real runs: the real CLI, the real mock exchange on loopback, the real k6. A CPU fault on the
-// exchange lowers the capacity `harness capacity` finds; added latency makes `harness compare` say Slower.
+// Verdicts over real runs: the real CLI, the real mock exchange on loopback, the harness's engine. A CPU fault on the
+// exchange lowers the capacity `harness capacity` finds; added latency makes `harness compare` say Slower. These are
+// judgements of speed, so vitest.config.ts runs this file last and alone.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,15 +36,15 @@ async function capacityOf(runDir: string): Promise<CapacityJson> {
 
 describe('harness capacity --run on stress runs', () => {
   // Five-second steps (1, 2, 4, 6, 8, 12, 16 VUs): long enough for the VU gauge to hold each step for 2 s or more.
-  // exchange.cpu=10ms caps the single-threaded exchange near 100 requests/s whatever the VUs.
+  // exchange.cpu=25ms caps the single-threaded exchange at 40 requests/s whatever the VUs.
   let healthy: CapacityJson;
   let faulted: CapacityJson;
   beforeAll(async () => {
     healthy = await capacityOf(await run('stress', '--scale', '0.5', '--duration', '35s'));
-    faulted = await capacityOf(await run('stress', '--scale', '0.5', '--duration', '35s', '--faults', 'exchange.cpu=10ms'));
+    faulted = await capacityOf(await run('stress', '--scale', '0.5', '--duration', '35s', '--faults', 'exchange.cpu=25ms'));
     process.stdout.write(
       `capacity healthy: N* ${healthy.peakConcurrency}, Nopt ${healthy.optimalConcurrency}, X(N*) ${healthy.maxThroughput}/s, ${healthy.usersPerInstance} users/instance; ` +
-        `exchange.cpu=10ms: N* ${faulted.peakConcurrency}, Nopt ${faulted.optimalConcurrency}, X(N*) ${faulted.maxThroughput}/s, ${faulted.usersPerInstance} users/instance\n`,
+        `exchange.cpu=25ms: N* ${faulted.peakConcurrency}, Nopt ${faulted.optimalConcurrency}, X(N*) ${faulted.maxThroughput}/s, ${faulted.usersPerInstance} users/instance\n`,
     );
   }, 300_000);
 
@@ -55,10 +56,11 @@ describe('harness capacity --run on stress runs', () => {
   it('finds the CPU cap and a lower peak throughput and fewer users per instance when the exchange burns CPU', () => {
     // N* is reported but not compared: on two cores shared with the engine, the healthy exchange also flattens within a
     // few VUs, where N* (or Nopt) is poorly determined; the throughput it reaches and the users it holds are not.
-    // 10 ms of CPU per request on one thread allows at most 100 requests a second; the USL's modelled peak overshoots
-    // the measured points by up to a fifth (93 to 117 seen), hence 150. The healthy run's own peak depends on how busy
-    // the machine is (150 to 1,300 a second seen), so it is only compared.
-    expect(faulted.maxThroughput).toBeLessThanOrEqual(150);
+    // 25 ms of CPU per request on one thread allows at most 40 requests a second; the USL's modelled peak overshoots
+    // the measured points by up to a fifth (at 10 ms: 93 to 117 seen against 100), hence 60. The healthy run's own
+    // peak depends on how busy the machine is (76 to 1,224 a second seen while other test files ran beside it), so it
+    // is only compared.
+    expect(faulted.maxThroughput).toBeLessThanOrEqual(60);
     expect(faulted.maxThroughput).toBeLessThan(healthy.maxThroughput);
     expect(faulted.usersPerInstance).toBeLessThan(healthy.usersPerInstance);
   });
@@ -69,15 +71,16 @@ describe('harness compare on sets of smoke runs', () => {
   const sameBuild: string[] = [];
   const slower: string[] = [];
   beforeAll(async () => {
-    // Smoke at scale 2: 40 journeys on 4 VUs, 280 requests a run, 560 a side: enough for the overall p95 (200 or
-    // more); the per-request rows have fewer and are shown, not judged.
+    // Smoke at scale 2: 40 journeys on 4 VUs, 280 requests a run, 840 a side: enough for the overall p95 (200 or
+    // more); the per-request rows have fewer and are shown, not judged. Three runs a side, as the bootstrap resamples
+    // runs as well as requests and two runs show little of how much runs differ.
     // Interleaved (A B C A B C), so a machine that gets busier or quieter meanwhile weighs on every set alike.
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       baseline.push(await run('smoke', '--scale', '2'));
       sameBuild.push(await run('smoke', '--scale', '2'));
       slower.push(await run('smoke', '--scale', '2', '--faults', 'exchange.latency=150ms'));
     }
-  }, 300_000);
+  }, 450_000);
 
   it('says Same for two sets of runs of the same build, exit 0', async () => {
     const table = await runHarness(['compare', '--baseline', ...baseline, '--candidate', ...sameBuild]);

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // CI gate: every installed npm package (production and dev, nested ones too) is under a permissive licence.
 // AGPL, GPL, LGPL, SSPL, BUSL, a custom "SEE LICENSE IN" or no licence at all fails CI, naming the package.
+// It also fails on an executable binary tracked in git (ELF, Mach-O, PE): a vendored program escapes the package
+// review (a k6 binary, under the AGPL, was once committed by accident).
 // Node built-ins only. Usage: node .ci/licences.mjs [node_modules]
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -86,7 +89,42 @@ export function nonPermissive(root) {
   return found;
 }
 
+/** The executable format a file's first bytes announce (ELF, Mach-O, PE), or undefined. */
+export function executableFormat(head) {
+  const hex = Buffer.from(head.subarray(0, 4)).toString('hex');
+  if (hex === '7f454c46') return 'ELF';
+  if (['feedface', 'feedfacf', 'cefaedfe', 'cffaedfe', 'cafebabe'].includes(hex)) return 'Mach-O';
+  if (hex.startsWith('4d5a')) return 'PE';
+  return undefined;
+}
+
+/** Files tracked by git under `dir` that are executable binaries, as "path: format". Empty outside a git checkout. */
+export function trackedBinaries(dir) {
+  const listed = spawnSync('git', ['ls-files', '-z'], { cwd: dir, encoding: 'utf8' });
+  if (listed.status !== 0) return [];
+  const found = [];
+  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+    const path = join(dir, file);
+    if (!existsSync(path)) continue;
+    const head = Buffer.alloc(4);
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, 4, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const format = executableFormat(head);
+    if (format) found.push(`${file}: ${format} executable`);
+  }
+  return found;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const binaries = trackedBinaries('.');
+  if (binaries.length > 0) {
+    process.stderr.write(`licences: ${binaries.length} executable binary file(s) tracked in git:\n${binaries.map((b) => `  ${b}`).join('\n')}\nRemove them (git rm --cached FILE) and install the program from npm or Debian in the project's setup instead.\n`);
+    process.exit(1);
+  }
   const root = process.argv[2] ?? 'node_modules';
   if (!existsSync(root)) {
     process.stderr.write(`licences: ${root}: expected the installed npm packages. Run npm ci first.\n`);

@@ -1,12 +1,13 @@
 // The CI licence gate: SPDX expressions judged as the project's rule says, and a node_modules tree with a copyleft
 // or unlicensed package (scoped and nested too) named in the failure.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs CI script with no type declarations
-import { declaredLicence, isPermissive, nonPermissive } from '../../.ci/licences.mjs';
+import { declaredLicence, isPermissive, nonPermissive, trackedBinaries } from '../../.ci/licences.mjs';
 
 const permissive = isPermissive as (expression: unknown) => boolean;
 
@@ -54,5 +55,25 @@ describe('.ci/licences.mjs', () => {
 
   it("passes this project's own installed packages", () => {
     expect(nonPermissive(join(import.meta.dirname, '../../node_modules'))).toEqual([]);
+  });
+
+  it('names an executable binary tracked in git, and not one that is only on disk', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'licences-git-'));
+    const git = (...args: string[]): void => {
+      expect(spawnSync('git', args, { cwd: repo }).status).toBe(0);
+    };
+    git('init', '-q');
+    writeFileSync(join(repo, 'notes.md'), '# not a program\n');
+    mkdirSync(join(repo, 'tools'));
+    // The first bytes of this machine's own node executable: a real ELF header.
+    const head = readFileSync(process.execPath).subarray(0, 64);
+    writeFileSync(join(repo, 'tools', 'node'), head);
+    writeFileSync(join(repo, 'untracked-node'), head);
+    git('add', 'notes.md', 'tools/node');
+    expect(trackedBinaries(repo)).toEqual(['tools/node: ELF executable']);
+  });
+
+  it('finds no executable binary tracked in this project', () => {
+    expect(trackedBinaries(join(import.meta.dirname, '../..'))).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
 // so no generator shares its event loop, loaded 10 s each by wrk, autocannon and `harness hit --vus 50 --think 0`,
 // all with 50 connections, in two interleaved rounds (the second in reverse order, so drift on a shared machine
 // falls on every tool alike). Requests a second, p50/p99, and each tool's ratio to wrk; goal hit/wrk ≥ 0.6 (k6: 0.29).
+// Beside them, undici's floor: a bare loop of 50 users over an undici Pool (bench/undiciLoop.ts), so what the engine
+// costs over the library it is built on is read as hit/undici in the same round.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,8 +25,8 @@ const OVERRUN_SECONDS = 60;
 const GOAL = 0.6;
 const K6_RATIO = 0.29;
 
-type Tool = 'wrk' | 'autocannon' | 'hit';
-const ORDER: Tool[] = ['wrk', 'autocannon', 'hit'];
+type Tool = 'wrk' | 'autocannon' | 'undici' | 'hit';
+const ORDER: Tool[] = ['wrk', 'autocannon', 'undici', 'hit'];
 
 interface Load {
   requestsPerSecond: number;
@@ -56,6 +58,12 @@ function command(tool: Tool, url: string): { file: string; args: string[]; read:
           const j = JSON.parse(lastJsonLine(stdout)) as { requests: { total: number }; duration: number; latency: { p50: number; p99: number }; errors: number; non2xx: number };
           return { requestsPerSecond: j.requests.total / j.duration, p50Ms: j.latency.p50, p99Ms: j.latency.p99, errors: j.errors + j.non2xx };
         },
+      };
+    case 'undici':
+      return {
+        file: process.execPath,
+        args: ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'undiciLoop.ts'), url, String(CONNECTIONS), String(SECONDS)],
+        read: (stdout) => JSON.parse(lastJsonLine(stdout)) as Omit<Load, 'serverCores' | 'generatorCores'>,
       };
     case 'hit':
       return {
@@ -142,7 +150,7 @@ export async function benchEngineCalibration(): Promise<Figures> {
 }
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
-const TOOL_NAME: Record<Tool, string> = { wrk: 'wrk', autocannon: 'autocannon', hit: `harness hit --vus ${CONNECTIONS}` };
+const TOOL_NAME: Record<Tool, string> = { wrk: 'wrk', autocannon: 'autocannon', undici: 'undici Pool loop', hit: `harness hit --vus ${CONNECTIONS}` };
 
 function calibrationFigures(rounds: Array<Partial<Record<Tool, Load>>>, loads: number[], wrkMissing: string | undefined): Figures {
   const figures: Figures = {
@@ -160,9 +168,10 @@ function calibrationFigures(rounds: Array<Partial<Record<Tool, Load>>>, loads: n
       if (load.p99Ms !== null) figures[`${at} p99`] = { value: round3(load.p99Ms), unit: 'ms' };
       figures[`${at} errors`] = { value: load.errors, unit: 'requests' };
       figures[`${at} server CPU`] = { value: round3(load.serverCores), unit: 'cores' };
-      figures[`${at} generator CPU`] = { value: round3(load.generatorCores), unit: tool === 'hit' ? 'cores (its start-up included)' : 'cores' };
+      figures[`${at} generator CPU`] = { value: round3(load.generatorCores), unit: tool === 'hit' || tool === 'undici' ? 'cores (its start-up included)' : 'cores' };
       if (round.wrk && tool !== 'wrk') figures[`engine-calibration: round ${r + 1} ${tool}/wrk`] = { value: round3(load.requestsPerSecond / round.wrk.requestsPerSecond), unit: ratioUnit(tool) };
     }
+    if (round.hit && round.undici) figures[`engine-calibration: round ${r + 1} hit/undici`] = { value: round3(round.hit.requestsPerSecond / round.undici.requestsPerSecond), unit: 'ratio (the engine against the bare library)' };
   });
   if (wrkMissing) {
     figures['engine-calibration: wrk'] = { value: 0, unit: `missing: ${wrkMissing}` };
@@ -170,6 +179,7 @@ function calibrationFigures(rounds: Array<Partial<Record<Tool, Load>>>, loads: n
   }
   // Over both rounds: the ratio of the summed rates (each load ran the same seconds).
   const total = (tool: Tool): number => rounds.reduce((sum, round) => sum + (round[tool]?.requestsPerSecond ?? 0), 0);
-  for (const tool of ['autocannon', 'hit'] as const) figures[`engine-calibration: all rounds ${tool}/wrk`] = { value: round3(total(tool) / total('wrk')), unit: ratioUnit(tool) };
+  for (const tool of ['autocannon', 'undici', 'hit'] as const) figures[`engine-calibration: all rounds ${tool}/wrk`] = { value: round3(total(tool) / total('wrk')), unit: ratioUnit(tool) };
+  figures['engine-calibration: all rounds hit/undici'] = { value: round3(total('hit') / total('undici')), unit: 'ratio (the engine against the bare library)' };
   return figures;
 }

@@ -1,7 +1,8 @@
 // `harness collect --from DIR… --out RUN`: shard folders (from `harness shard`, e.g. a Kubernetes Indexed Job's
 // volume) merged into one run folder and judged as one test, by the code `harness run --shards N` uses. The load is
-// judged here; its integrity needs the insurer's side (`harness reconcile`). Exit 0 pass, 1 a target missed, 2 bad
-// input: folders of different tests, a duplicate shard, or a missing one without --allow-missing.
+// judged here; its integrity needs the insurer's side (`harness reconcile`, on the ledger and the test's applicants
+// collect keeps). Exit 0 pass, 1 a target missed, 2 bad input: folders of different tests, a duplicate shard, or a
+// missing one without --allow-missing.
 
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { loadExitCode } from '../run/engineLoad.ts';
 import { loadPlanOf } from '../run/loadPlanOf.ts';
 import { profileNamed } from '../run/profiles/index.ts';
 import { sloThresholds } from '../run/profiles/thresholds.ts';
-import { runFile } from '../runFiles.ts';
+import { RUN_FILES, runFile } from '../runFiles.ts';
 import { mergeShards } from '../shards/mergeShards.ts';
 import { readShardRecord } from '../shards/shardFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
@@ -48,9 +49,9 @@ export function register(program: Command): void {
       const verdict = verdictOf(first.profile, first.testid, [shardsCheck, ...loadChecks(summary, loadExitCode(summary.exitReason, thresholdsHeld), targets, plan.maxDroppedIterations)]);
       writeFileSync(runFile(out, 'run'), `${JSON.stringify({ runId: first.testid, profile: first.profile, seed: first.seed, scale: first.scale, durationSeconds: first.durationSeconds, planYear: first.planYear, shards: of, collectedFrom: dirs, load: 'harness engine', loadExitCode: loadExitCode(summary.exitReason, thresholdsHeld), startedAt: summary.startedAt, finishedAt: summary.endedAt, count: plan.applicants, intendedEnrollments: plan.intendedEnrollments ?? null, scenario: plan.scenario }, null, 2)}\n`);
       writeFileSync(runFile(out, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
-      writeFileSync(runFile(out, 'summary'), verdictMarkdown(verdict, { shards: `${of - missing.length} of ${of}`, 'ledger entries': String(merged.ledgerEntries), integrity: 'not judged here: reconcile the ledger against the insurer’s 834s (`harness reconcile`)' }));
+      writeFileSync(runFile(out, 'summary'), verdictMarkdown(verdict, { shards: `${of - missing.length} of ${of}`, 'ledger entries': String(merged.ledgerEntries), integrity: `not judged here: with the insurer’s 834 records in ${RUN_FILES.insurerRecords} beside the ledger, \`harness reconcile --run\` on this folder` }));
       writeFileSync(runFile(out, 'junit'), verdictJunit(verdict));
-      process.stdout.write(`harness collect: ${dirs.length} shard folder(s) of test ${first.testid} → ${out}\n${verdictTable(verdict)}\n  ledger: ${merged.ledgerEntries} confirmations (reconcile them against the insurer's 834s with harness reconcile)\n`);
+      process.stdout.write(`harness collect: ${dirs.length} shard folder(s) of test ${first.testid} → ${out}\n${verdictTable(verdict)}\n  ledger: ${merged.ledgerEntries} confirmations, beside the test's applicants; to reconcile them, put the insurer's 834 records in ${runFile(out, 'insurerRecords')} and run harness reconcile --run ${out}\n`);
       if (!verdict.pass) throw new TargetMissed(`the collected test missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')}`);
     });
 }

@@ -53,7 +53,7 @@ kubectl ${ns} logs -f -l ${selector},${LABELS.component}=shard --prefix --max-lo
 kubectl ${ns} wait --for=condition=complete job/${name} --timeout=${job.activeDeadlineSeconds}s
 \`\`\`
 
-${job.prometheusUrl ? `Metrics go to ${job.prometheusUrl} by remote write, labelled \`testid="${job.testid}"\` and \`shard\`.` : 'Metrics are off (--prometheus off): the shard folders are the only record.'}
+${job.prometheusUrl ? `Metrics go to ${job.prometheusUrl} by remote write, labelled \`testid="${job.testid}"\` and \`shard\`: about ${sizing.prometheusSamplesPerSecond.toLocaleString('en-US')} samples a second for the ${job.shards} shard${job.shards === 1 ? '' : 's'}.` : 'Metrics are off (--prometheus off): the shard folders are the only record.'}
 A shard that fails (its exit code, an out-of-memory kill, an eviction) fails the Job, which is never retried
 (\`backoffLimit: 0\`: a retried shard would send its journeys again) and stops the other shards:
 \`kubectl ${ns} describe job/${name}\` says which.

@@ -7,7 +7,9 @@
  * second; the kernel's high-water mark 857 MiB) and 0.51 cores. At 250,000 one engine held the users (2,304 MiB) but
  * paced 0.227: 50,000 is what one engine was measured to keep up with.
  */
-export const ENGINE_MEASURED = { users: 50_000, peakRssMiB: 849, coresUsed: 0.51 } as const;
+export const ENGINE_MEASURED = { users: 50_000, peakRssMiB: 849, coresUsed: 0.51, pace: 0.974 } as const;
+/** The same bench's launch-day step: one engine held 250,000 users but not at pace. */
+export const ENGINE_OVERLOADED = { users: 250_000, peakRssMiB: 2_304, pace: 0.227 } as const;
 
 /** Users one shard is planned to hold at most: the measured engine's. */
 export const USERS_PER_SHARD = ENGINE_MEASURED.users;
@@ -26,6 +28,16 @@ export const BYTES_PER_SECOND_ROW = 16 * 1024;
 export const BYTES_PER_LEDGER_LINE = 256;
 /** One household in applicants.ndjson: 838 bytes on average (40,000 generated). Every shard writes the whole test's. */
 export const BYTES_PER_APPLICANT_LINE = 1024;
+
+/**
+ * Series one shard pushes to Prometheus, every one of them sampled every second: the remote writer sends each series
+ * the test has made so far at its running total each second (engine/prometheus/remoteWrite.ts). Counted by replaying
+ * a healthy `load` run's per-second rows through that writer: 104, 37 of them native histograms (request duration,
+ * blocked and waiting per route, journey duration and start lag, each journey's duration, the waiting room's wait).
+ * Every new (route, status) pair of an error adds one.
+ */
+export const SERIES_PER_SHARD = 104;
+export const NATIVE_HISTOGRAMS_PER_SHARD = 37;
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -53,6 +65,8 @@ export interface ShardSizing {
   storageGiB: number;
   /** Shards that keep each at or under USERS_PER_SHARD users. */
   shardsAdvised: number;
+  /** Samples a second the test's shards push to Prometheus together (as many active series). */
+  prometheusSamplesPerSecond: number;
 }
 
 const roundUp = (value: number, step: number): number => Math.ceil(value / step) * step;
@@ -74,5 +88,6 @@ export function shardSizing(plan: ShardPlan): ShardSizing {
     workers: Math.max(2, cpuCores),
     storageGiB: Math.max(1, Math.ceil(storageBytes / GiB)),
     shardsAdvised: Math.max(1, Math.ceil(plan.maxUsers / USERS_PER_SHARD)),
+    prometheusSamplesPerSecond: plan.shards * SERIES_PER_SHARD,
   };
 }

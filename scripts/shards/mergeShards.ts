@@ -1,6 +1,8 @@
 // Shard folders merged into one run folder, judged as one test: per-second rows added second by second (counters
 // summed, histograms merged losslessly, users added), the totals and every threshold judged on them, the ledgers
-// joined. Refuses folders of different tests, a duplicate shard, or (unless allowed) a missing one.
+// joined, and the test's applicants kept beside them (a pod's shard writes them to its folder; every shard's are the
+// same), so `harness reconcile --run` has what it reads. Refuses folders of different tests, a duplicate shard, or
+// (unless allowed) a missing one.
 
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -13,7 +15,7 @@ import { judgeThresholds } from '../../engine/thresholds.ts';
 import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
 import { runFile } from '../runFiles.ts';
 import { UsageError } from '../usageError.ts';
-import { readShardRecord, type ShardRecord } from './shardFolder.ts';
+import { readShardRecord, SHARD_FILES, type ShardRecord } from './shardFolder.ts';
 
 export interface MergedShards {
   summary: EngineSummary & { shards: { of: number; merged: number[]; missing: number[] } };
@@ -112,5 +114,11 @@ export async function mergeShards(dirs: string[], runDir: string, plan: LoadPlan
     for (const name of readdirSync(parts)) copyFileSync(join(parts, name), join(ledgerDir, name));
   }
   const ledger = await concatenateLedgers(ledgerDir, runFile(runDir, 'ledger'));
+
+  // `harness run --shards` wrote the run's applicants before its shards shared them; shards that generated their own
+  // (a cluster's pods) each hold the same file, generated from the same seed: one copy is the test's.
+  const applicants = runFile(runDir, 'applicants');
+  const generated = dirs.map((dir) => join(dir, SHARD_FILES.applicants)).find((file) => existsSync(file));
+  if (!existsSync(applicants) && generated) copyFileSync(generated, applicants);
   return { summary, records, ledgerEntries: ledger.entries };
 }

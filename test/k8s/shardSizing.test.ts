@@ -2,7 +2,7 @@
 // a household held per applicant of the shard's segment, whole cores, and the shards a plan is advised.
 
 import { describe, expect, it } from 'vitest';
-import { BASE_MIB, KIB_PER_USER, shardSizing, USERS_PER_SHARD } from '../../scripts/k8s/shardSizing.ts';
+import { BASE_MIB, KIB_PER_USER, SERIES_PER_SHARD, shardSizing, USERS_PER_SHARD } from '../../scripts/k8s/shardSizing.ts';
 import { profileNamed } from '../../scripts/run/profiles/index.ts';
 import { loadTargets } from '../../scripts/targets/load.ts';
 
@@ -38,6 +38,11 @@ describe('shard sizing', () => {
     expect(shardSizing({ shards: 10, maxUsers: 1, applicants: 2_000_000, seconds: 14_400 }).storageGiB).toBe(44);
     // A small test still gets 1 GiB.
     expect(shardSizing({ shards: 2, maxUsers: 2, applicants: 20, seconds: 120 }).storageGiB).toBe(1);
+  });
+
+  it('Prometheus gets a sample a second of every series of every shard: 104 a shard', () => {
+    expect(SERIES_PER_SHARD).toBe(104);
+    expect(shardSizing({ shards: 5, maxUsers: 250_000, applicants: 0, seconds: 60 }).prometheusSamplesPerSecond).toBe(520);
   });
 
   it("the load profile at the targets' 50,000 users: up to 162,420 in flight at the p99 SLO, so 4 shards advised", () => {

@@ -10,8 +10,10 @@ import { runHarness } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-verdicts-'));
 
+// Capacity and compare read the engine's per-second rows and summary, not Prometheus: runs here go without it, which
+// spares each about 6 s (Prometheus scrapes its first target only after 5 s). test/e2e/observability.test.ts runs it.
 async function run(profile: string, ...args: string[]): Promise<string> {
-  const result = await runHarness(['run', profile, '--results', resultsDir, ...args], { timeoutMs: 150_000 });
+  const result = await runHarness(['run', profile, '--results', resultsDir, '--prometheus', 'off', ...args], { timeoutMs: 150_000 });
   const runId = /· run (\S+)/.exec(result.stdout)?.[1];
   if (!runId || result.code === 2 || result.code === null) throw new Error(`harness run ${profile} ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   return join(resultsDir, runId);

@@ -86,6 +86,7 @@ describe('analysis commands on missing or malformed run folders', () => {
     ['gate', (d: string) => ['gate', '--run', d], empty, /run\.json: expected the run's parameters .* It could not be read \(ENOENT\)/],
     ['gate', (d: string) => ['gate', '--run', d], badJson, /run\.json: expected the run's parameters .* in valid JSON/],
     ['gate', (d: string) => ['gate', '--run', d], () => folder('no-fields', { 'run.json': '{"runId": 5}' }), /run\.json: expected the run's parameters written by `harness run`\. Fix: runId: expected a string; profile: expected a string; count/],
+    ['gate', (d: string) => ['gate', '--run', d], beforeTheEngine, /load-summary\.json: expected the load engine's end-of-test summary, written by `harness run` when the load ends\. .*Re-run the profile\./],
     ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], empty, /load-seconds\.ndjson: expected the load engine's per-second measurements, written by `harness run`\. .*Re-run the profile\./],
     ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], beforeTheEngine, /load-seconds\.ndjson: expected the load engine's per-second measurements.*Re-run the profile\./],
     ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], badJson, /load-seconds\.ndjson:2: expected one JSON object a line \(the engine's per-second rows\)\. It is not JSON/],

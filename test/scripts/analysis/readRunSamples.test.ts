@@ -48,7 +48,7 @@ describe('readRunSamples', () => {
   });
 
   it('says a folder without load-seconds.ndjson (made before the engine) needs the profile re-run', () => {
-    const run = folder('before-the-engine', { 'k6-samples.json.gz': 'old samples' });
+    const run = folder('before-the-engine', { 'other-samples.json.gz': 'old samples' });
     expect(messageOf(() => readRunSamples(run))).toMatch(
       new RegExp(`^${join(run, 'load-seconds.ndjson')}: expected the load engine's per-second measurements, written by \`harness run\`\\. The run folder has none: .* Re-run the profile\\.$`),
     );

@@ -2,7 +2,7 @@
 // CI gate: every installed npm package (production and dev, nested ones too) is under a permissive licence.
 // AGPL, GPL, LGPL, SSPL, BUSL, a custom "SEE LICENSE IN" or no licence at all fails CI, naming the package.
 // It also fails on an executable binary tracked in git (ELF, Mach-O, PE): a vendored program escapes the package
-// review (a k6 binary, under the AGPL, was once committed by accident).
+// review (an AGPL-licensed binary was once committed by accident).
 // Node built-ins only. Usage: node .ci/licences.mjs [node_modules]
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';

@@ -57,7 +57,7 @@ function select(values: Float64Array, k: number, from = 0): number {
   return values[k]!;
 }
 
-/** The type-7 quantile (as k6 computes it) of an unsorted pool, in linear time; reorders the pool. */
+/** The type-7 quantile (Hyndman & Fan; R's default, numpy's linear: as analysis/distribution.ts) of an unsorted pool, in linear time; reorders the pool. */
 export function quantileStatistic(p: number): Statistic {
   return (pool) => {
     const rank = p * (pool.length - 1);

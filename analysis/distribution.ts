@@ -18,9 +18,9 @@ export function mergeSamples(parts: readonly ArrayLike<number>[]): Float64Array 
 }
 
 /**
- * The p-quantile (0 ≤ p ≤ 1) of ascending samples by linear interpolation between closest ranks — R/numpy type 7,
- * the definition k6 uses for its p(95), so a single run's figure here equals k6's summary. (simple-statistics'
- * quantileSorted takes a nearest rank instead, which would not match k6.)
+ * The p-quantile (0 ≤ p ≤ 1) of ascending samples by linear interpolation between closest ranks — Hyndman & Fan
+ * type 7, R's default quantile and numpy's `linear`: the common definition, so a figure here can be checked against
+ * either. (simple-statistics' quantileSorted takes a nearest rank instead, which would not match them.)
  */
 export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) throw new RangeError('percentile of no samples');

@@ -1,13 +1,13 @@
-// The engine's per-second rows (seconds.ndjson) as the analyses' RunSamples: each second's histograms expanded into
-// their recorded values (HDR precision, 3 significant digits), counters into that many events, the users gauge
-// into one point a second. Times are the middle of their second. The analyses, the report and compare read the
-// engine's runs through this seam unchanged.
+// The engine's per-second rows (load-seconds.ndjson) as the analyses' RunSamples: each second's histograms expanded
+// into their recorded values (HDR precision, 3 significant digits), counters into that many events, the users gauge
+// into one point a second. Times are the middle of their second. The analyses, the report and compare read a run
+// through this seam.
 
 import * as hdr from 'hdr-histogram-js';
 import { ENGINE_METRICS } from '../engine/metricNames.ts';
 import type { SeriesSnapshot } from '../engine/metricSet.ts';
 import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
-import { emptyRunSamples, type RunSamples } from './k6Samples.ts';
+import { emptyRunSamples, type RunSamples } from './runSamples.ts';
 
 export interface SecondRowLike {
   second: number;
@@ -52,7 +52,6 @@ export function samplesFromRows(rows: Iterable<SecondRowLike>): RunSamples {
     let users: number | undefined;
     for (const s of row.series) {
       any = true;
-      samples.points += s.kind === 'counter' ? s.sum : s.count;
       switch (s.name) {
         case ENGINE_METRICS.requestDuration: {
           const name = nameIndex(s.tags.name ?? '(unnamed)');

@@ -1,8 +1,8 @@
 // What `harness gate` needs to judge a finished run folder again, assembled from the files the run wrote:
-// run.json, load-summary.json (k6-summary.json in runs made with k6), reconciliation.json and, for what older runs did not record, their verdict.json.
+// run.json, load-summary.json, reconciliation.json and, for what older runs did not record, their verdict.json.
 
 import type { Targets } from '../scripts/targets/schema.ts';
-import type { GateInput } from '../verdict/gate.ts';
+import { LOAD_OUTCOME, type GateInput } from '../verdict/gate.ts';
 import type { LoadSummary } from '../verdict/loadSummary.ts';
 import type { Verdict } from '../verdict/verdict.ts';
 
@@ -14,13 +14,10 @@ export interface RunRecord {
   intendedEnrollments?: number | null;
   seed?: number;
   faults?: string;
-  /** The load generator: `harness engine` (`k6` and its version in runs made with it). */
+  /** The load generator: `harness engine`. */
   load?: string;
-  k6?: string;
   /** Written by `harness run` since the gate can be re-run; older runs lack it. */
   loadExitCode?: number;
-  /** The same outcome, as runs made with k6 recorded it. */
-  k6ExitCode?: number;
   /** Arrival-rate profiles: the dropped iterations the run allowed; null or absent otherwise. */
   maxDroppedIterations?: number | null;
 }
@@ -49,7 +46,6 @@ export function runRecordProblems(run: unknown): string[] {
   if (typeof r.profile !== 'string') problems.push('profile: expected a string');
   if (typeof r.count !== 'number') problems.push('count: expected the number of applicants');
   if (r.loadExitCode !== undefined && typeof r.loadExitCode !== 'number') problems.push('loadExitCode: expected a number');
-  if (r.k6ExitCode !== undefined && typeof r.k6ExitCode !== 'number') problems.push('k6ExitCode: expected a number');
   if (r.intendedEnrollments !== undefined && r.intendedEnrollments !== null && typeof r.intendedEnrollments !== 'number') problems.push('intendedEnrollments: expected a number or null');
   return problems;
 }
@@ -64,18 +60,17 @@ export function reconciliationProblems(value: unknown): string[] {
   return problems;
 }
 
-/** The outcomes the verdict's "load run" check names (and those k6 named, for runs made with it) → exit codes. */
-const EXIT_FROM_MEANING: Record<string, number> = { completed: 0, 'thresholds crossed': 99, 'thresholds failed': 99, interrupted: 130, 'a shard failed': 1, 'setup() failed': 105, 'script error': 107, 'aborted by the script': 108 };
+/** The outcomes the verdict's "load run" check names → exit codes. */
+const EXIT_FROM_MEANING: Record<string, number> = Object.fromEntries(Object.entries(LOAD_OUTCOME).map(([code, meaning]) => [meaning, Number(code)]));
 
 /**
- * The load's outcome as an exit code: as run.json recorded it (loadExitCode; k6ExitCode in runs made with k6); else
- * as the earlier verdict's "load run" (or "k6 run") check named it; else inferred from the summary's thresholds (99
- * when one was crossed, 0 otherwise); -1 (never a pass) when nothing tells.
+ * The load's outcome as an exit code: as run.json recorded it (loadExitCode); else as the earlier verdict's "load run"
+ * check named it; else inferred from the summary's thresholds (99 when one was crossed, 0 otherwise); -1 (never a
+ * pass) when nothing tells.
  */
 export function loadExitCodeOf(facts: Pick<RunFolderFacts, 'run' | 'previousVerdict' | 'loadSummary'>): number {
-  const recordedCode = facts.run.loadExitCode ?? facts.run.k6ExitCode;
-  if (recordedCode !== undefined) return recordedCode;
-  const recorded = facts.previousVerdict?.checks.find((c) => c.name === 'load run' || c.name === 'k6 run')?.actual;
+  if (facts.run.loadExitCode !== undefined) return facts.run.loadExitCode;
+  const recorded = facts.previousVerdict?.checks.find((c) => c.name === 'load run')?.actual;
   if (typeof recorded === 'string') {
     if (recorded in EXIT_FROM_MEANING) return EXIT_FROM_MEANING[recorded]!;
     const code = /^exit code (-?\d+)$/.exec(recorded);

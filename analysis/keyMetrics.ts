@@ -1,8 +1,8 @@
-// The key metrics `harness compare` judges, gathered per run from k6's samples: latency overall and per request
+// The key metrics `harness compare` judges, gathered per run from its samples (analysis/runSamples.ts): latency overall and per request
 // name, the error rate, and the journey duration. Each keeps one array per run so the comparison can pool them.
 
 import type { MetricRuns } from './compare.ts';
-import type { RunSamples } from './k6Samples.ts';
+import type { RunSamples } from './runSamples.ts';
 
 function byName(run: RunSamples): Map<string, number[]> {
   const groups = new Map<string, number[]>();

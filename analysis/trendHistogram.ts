@@ -1,10 +1,10 @@
-// A k6 trend's distribution as an HdrHistogram (3 significant digits) beside its exact count, sum, min and max.
+// A trend metric's distribution as an HdrHistogram (3 significant digits) beside its exact count, sum, min and max.
 // Small whatever the run's length, and mergeable: adding the bucket counts of several load generators gives the
 // distribution of all their samples, so a percentile across instances is never an average of their percentiles.
 
 import * as hdr from 'hdr-histogram-js';
 
-/** Samples are recorded in microseconds: k6 reports durations in milliseconds with microsecond resolution. */
+/** Samples are recorded in microseconds: durations are given in milliseconds, kept to microsecond resolution. */
 const UNITS_PER_VALUE = 1000;
 const SIGNIFICANT_DIGITS = 3;
 
@@ -57,7 +57,7 @@ export function mergeTrends(parts: readonly TrendHistogram[]): TrendHistogram {
 const PERCENTILE = /^p\((\d+(?:\.\d+)?)\)$/;
 
 /**
- * A statistic as k6 names it in summaryTrendStats and thresholds: avg, min, med, max, count or p(N). Percentiles
+ * A statistic as the summary and thresholds name it: avg, min, med, max, count or p(N). Percentiles
  * are the histogram's (within 0.1 %, rounded up to the bucket's top); undefined for an unknown name or no samples.
  */
 export function trendStat(trend: TrendHistogram, stat: string): number | undefined {

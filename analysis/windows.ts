@@ -1,5 +1,5 @@
 // Turning raw samples into series: fixed time windows (a p95 per minute, for soak trends) and load levels (the
-// requests served while k6 held a given number of VUs, for the USL fit).
+// requests served while the load held a given number of users, for the USL fit).
 
 import { percentileSorted } from './distribution.ts';
 import type { SeriesPoint } from './soak.ts';

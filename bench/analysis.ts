@@ -1,14 +1,15 @@
 // Benchmark: the verdicts over a one-hour soak's results — `harness gate`, `harness capacity --run` and
 // `harness soak --run`, each reading the run folder itself as the commands do. Goal (issue #8): under 5 s in all.
 //
-// The run folder is synthetic but full size: k6's JSON output with every metric k6 writes per request (about 11
-// lines a request), for a soak that ramps through 7 VU steps of a minute, then holds 16 VUs for the rest of the
-// hour at about 100 requests a second — what `harness run soak --scale 0.06 --duration 1h` asks for (3,000 users
-// at 30 s think time), a tenth of what the mock exchange peaks at on this machine: 355,000 requests, about 4
-// million lines, 1.1 GB of JSON (45 MB gzipped). The cost grows with the lines: the soak at scale 1 (1,656
-// requests/s) writes about 16 times as many. The gate reads the run's files (run.json, the k6
-// summary, reconciliation.json) and takes the PII figure from the run's verdict, as it does when the applicant
-// file is gone: the PII scan is the scan's own cost (`harness bench` has none for it yet).
+// The run folder is synthetic but full size: the engine's load-seconds.ndjson with every series the engine records
+// per request and per journey (bench/syntheticSeconds.ts), for a soak that ramps through 7 user steps of a minute,
+// then holds 16 users for the rest of the hour at about 100 requests a second — what `harness run soak --scale 0.06
+// --duration 1h` asks for (3,000 users at 30 s think time), a tenth of what the mock exchange peaks at on this
+// machine: 355,000 requests in 3,600 rows. Each second's row holds a histogram per series, not a line per
+// request, so the file grows with the seconds and the routes more than with the requests; the analyses expand the
+// histograms back into samples, which grows with the requests. The gate reads the run's files (run.json,
+// load-summary.json, reconciliation.json) and takes the PII figure from the run's verdict, as it does when the
+// applicant file is gone: the PII scan is the scan's own cost (`harness bench` has none for it yet).
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +17,12 @@ import { join } from 'node:path';
 import { uslThroughput } from '../analysis/usl.ts';
 import { fitAndPlan, fromRun } from '../scripts/analysis/capacityInputs.ts';
 import { judgeRun } from '../scripts/analysis/gateFacts.ts';
-import { readRunSamples, readSamplesFile } from '../scripts/analysis/readK6Samples.ts';
+import { readRunSamples } from '../scripts/analysis/readRunSamples.ts';
 import { soakOfRun } from '../scripts/analysis/soakOfRun.ts';
 import { runFile } from '../scripts/runFiles.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
-import { writeK6Samples } from '../test/analysis/fixtures/k6Output.ts';
 import type { Figures } from './figures.ts';
+import { writeSyntheticSeconds } from './syntheticSeconds.ts';
 
 const GOAL_SECONDS = 5;
 const RAMP = [2, 4, 8, 12, 16, 24, 32];
@@ -31,9 +32,9 @@ const EXCHANGE = { sigma: 0.02, kappa: 0.0005, lambda: 9 };
 
 const vusAt = (t: number): number => RAMP[Math.floor(t / 60)] ?? HOLD_VUS;
 
-async function writeSoakRun(runDir: string): Promise<{ lines: number; requests: number }> {
+async function writeSoakRun(runDir: string): Promise<{ rows: number; requests: number; bytes: number }> {
   const started = Date.parse('2026-11-01T08:00:00Z');
-  const written = await writeK6Samples(runFile(runDir, 'k6Samples'), {
+  const written = await writeSyntheticSeconds(runFile(runDir, 'loadSeconds'), {
     startMs: started,
     seconds: 3600,
     vus: vusAt,
@@ -42,7 +43,7 @@ async function writeSoakRun(runDir: string): Promise<{ lines: number; requests: 
     medianMs: (t) => 4 * (1 + 0.02 * vusAt(t)) * (1 + (0.1 * t) / 3600),
   });
   const p95 = { 'p(95)': 14, 'p(99)': 22, avg: 7, med: 6, max: 180 };
-  writeFileSync(runFile(runDir, 'run'), JSON.stringify({ runId: 'bench-soak', profile: 'soak', count: 60_000, intendedEnrollments: null, seed: 1, k6: 'v1.8.1', loadExitCode: 0 }));
+  writeFileSync(runFile(runDir, 'run'), JSON.stringify({ runId: 'bench-soak', profile: 'soak', count: 60_000, intendedEnrollments: null, seed: 1, load: 'harness engine', loadExitCode: 0 }));
   writeFileSync(
     runFile(runDir, 'loadSummary'),
     JSON.stringify({
@@ -50,7 +51,7 @@ async function writeSoakRun(runDir: string): Promise<{ lines: number; requests: 
         http_req_duration: { type: 'trend', values: p95, thresholds: { 'p(95)<1000': { ok: true } } },
         http_req_failed: { type: 'rate', values: { rate: 0 } },
         checks: { type: 'rate', values: { rate: 1 } },
-        iterations: { type: 'counter', values: { count: written.requests / 6 } },
+        journeys: { type: 'counter', values: { count: written.requests / 6 } },
       },
     }),
   );
@@ -70,27 +71,24 @@ export async function benchAnalysis(): Promise<Figures> {
     const { verdict } = await judgeRun(runDir, targets);
     const gateSeconds = seconds(started);
     const capacityStarted = performance.now();
-    const { fit, plan } = fitAndPlan(await fromRun(runDir), targets, runDir);
+    const { fit, plan } = fitAndPlan(fromRun(runDir), targets, runDir);
     const capacitySeconds = seconds(capacityStarted);
     const soakStarted = performance.now();
-    const soak = await soakOfRun(runDir, { minRelativeChange: 0.1 });
+    const soak = soakOfRun(runDir, { minRelativeChange: 0.1 });
     const soakSeconds = seconds(soakStarted);
     const total = seconds(started);
     const readStarted = performance.now();
-    await readSamplesFile(runFile(runDir, 'k6Samples'));
+    readRunSamples(runDir);
     const readSeconds = seconds(readStarted);
-    const cachedStarted = performance.now();
-    await readRunSamples(runDir);
-    const cachedSeconds = seconds(cachedStarted);
     if (verdict.checks.length === 0 || !(fit.lambda > 0) || plan.usersPerInstance <= 0 || soak.results.length === 0) throw new Error('analysis bench: an analysis came back empty');
     return {
-      'analysis: k6 lines of the one-hour soak': { value: written.lines, unit: 'lines' },
+      'analysis: rows of the one-hour soak (load-seconds.ndjson)': { value: written.rows, unit: 'rows' },
+      'analysis: size of its load-seconds.ndjson': { value: Math.round(written.bytes / 1e5) / 10, unit: 'MB' },
       'analysis: requests in it': { value: written.requests, unit: 'requests' },
       'analysis: gate': { value: gateSeconds, unit: 's' },
-      'analysis: capacity (reads the k6 JSON, caches its samples, fits, plans)': { value: capacitySeconds, unit: 's' },
-      'analysis: soak (reads the cached samples, windows, trends)': { value: soakSeconds, unit: 's' },
-      'analysis: one read of the k6 JSON': { value: readSeconds, unit: 's' },
-      'analysis: one read of the cached samples': { value: cachedSeconds, unit: 's' },
+      'analysis: capacity (reads the rows, fits, plans)': { value: capacitySeconds, unit: 's' },
+      'analysis: soak (reads the rows, windows, trends)': { value: soakSeconds, unit: 's' },
+      'analysis: one read of load-seconds.ndjson into samples': { value: readSeconds, unit: 's' },
       'analysis: gate + capacity + soak': { value: total, unit: 's' },
       'analysis: share of the 5 s goal used': { value: Math.round((total / GOAL_SECONDS) * 1000) / 1000, unit: 'ratio' },
     };

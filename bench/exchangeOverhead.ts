@@ -74,7 +74,7 @@ export async function benchExchangeOverhead(): Promise<Figures> {
   const group = new ProcessGroup();
   try {
     const applicantsFile = join(dir, 'applicants.ndjson');
-    await writeApplicantsFile({ count: APPLICANTS, seed: 3, planYear: 2026, file: applicantsFile, format: 'ndjson' });
+    await writeApplicantsFile({ count: APPLICANTS, seed: 3, planYear: 2026, file: applicantsFile });
     const zip = generateHouseholds({ count: 1, seed: 3, planYear: 2026 }).next().value!.zip;
 
     const bare = await startService(group, { name: 'bare', main: 'bench/bareServer.ts', args: [], logFile: join(dir, 'bare.log'), readyTimeoutMs: 10_000 });

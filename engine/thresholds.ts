@@ -1,7 +1,7 @@
 // Thresholds judged on the engine's totals: `metric` or `metric{tag:value}` with expressions such as p(95)<1000,
 // rate<=0.01, count<=0. Pure; the run judges them every second (abort on fail) and once at the end.
 
-import { parseK6Threshold, thresholdHolds } from '../analysis/k6Threshold.ts';
+import { parseThreshold, thresholdHolds } from '../analysis/thresholdExpression.ts';
 import type { MetricSet, Tags } from './metricSet.ts';
 import type { Threshold } from './plan.ts';
 
@@ -36,7 +36,7 @@ export function parseMetricKey(key: string): { name: string; tags: Tags } | unde
 export function thresholdProblems(thresholds: Record<string, Threshold[]>): string[] {
   return Object.entries(thresholds).flatMap(([key, list]) => [
     ...(parseMetricKey(key) ? [] : [`threshold metric "${key}": expected name or name{tag:value}`]),
-    ...list.filter((t) => !parseK6Threshold(t.expression)).map((t) => `threshold "${key}: ${t.expression}": expected an expression such as p(95)<1000, rate<=0.01 or count<=0`),
+    ...list.filter((t) => !parseThreshold(t.expression)).map((t) => `threshold "${key}: ${t.expression}": expected an expression such as p(95)<1000, rate<=0.01 or count<=0`),
   ]);
 }
 
@@ -49,7 +49,7 @@ export function judgeThresholds(totals: MetricSet, thresholds: Record<string, Th
     const parsed = parseMetricKey(key);
     const series = parsed ? totals.aggregate(parsed.name, parsed.tags) : undefined;
     return list.map((threshold) => {
-      const expression = parseK6Threshold(threshold.expression);
+      const expression = parseThreshold(threshold.expression);
       let value = expression && series ? series.stat(expression.stat) : undefined;
       if (value === undefined && expression && !series && (expression.stat === 'count' || expression.stat === 'rate')) value = 0;
       return { metric: key, expression: threshold.expression, ok: thresholdHolds(threshold.expression, value), value, abortOnFail: threshold.abortOnFail ?? false };

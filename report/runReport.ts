@@ -61,7 +61,7 @@ function parameters(run: Record<string, unknown>): string {
     ['scenario', scenario ? JSON.stringify(scenario) : '–'],
     ['started', text(run.startedAt)],
     ['finished', text(run.finishedAt)],
-    ['load', `${text(run.load ?? (run.k6 === undefined ? undefined : `k6 ${String(run.k6)}`))} (exit ${text(run.loadExitCode ?? run.k6ExitCode)})`],
+    ['load', `${text(run.load)} (exit ${text(run.loadExitCode)})`],
     ['harness', text(run.harness)],
     ['Node', text(run.node)],
     ['machine', text(run.machine)],

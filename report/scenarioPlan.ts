@@ -1,4 +1,4 @@
-// What a run's k6 scenario (run.json `scenario`) planned at each moment: journeys started a second for the
+// What a run's scenario (run.json `scenario`: the profile's executor and stages) planned at each moment: journeys started a second for the
 // arrival-rate executors, VUs for the VU executors. The target lines the report draws under what was achieved.
 
 import { parseDurationOption } from '../scripts/commands/options.ts';
@@ -13,7 +13,7 @@ interface Stage {
   target: number;
 }
 
-/** A k6 duration; "0s" is one too (a ramping stage that jumps at once). */
+/** A duration such as 30s or 1h30m; "0s" is one too (a ramping stage that jumps at once). */
 const seconds = (raw: unknown): number => (/^0+(\.0+)?(ms|s|m|h)?$/.test(String(raw).trim()) ? 0 : parseDurationOption('run.json scenario duration', String(raw)));
 
 function stagesOf(scenario: ScenarioRecord): Stage[] {
@@ -21,7 +21,7 @@ function stagesOf(scenario: ScenarioRecord): Stage[] {
   return stages.map((s) => ({ seconds: seconds(s.duration), target: Number(s.target) }));
 }
 
-/** k6's ramping executors move linearly from the last target to each stage's target over the stage. */
+/** The ramping executors move linearly from the last target to each stage's target over the stage. */
 function ramp(start: number, stages: Stage[], t: number): number | null {
   let from = start;
   let at = 0;

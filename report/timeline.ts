@@ -1,9 +1,9 @@
-// The run over time from k6's samples: journeys started and completed a second against the planned arrival rate,
+// The run over time from the engine's per-second samples: journeys started and completed a second against the planned arrival rate,
 // requests a second, latency percentiles, failed requests, VUs against the planned VUs. Per-window figures (a second
 // per window for runs up to an hour); latency percentiles per window come from analysis/windows.ts, as `harness soak`
 // computes them.
 
-import type { RunSamples } from '../analysis/k6Samples.ts';
+import type { RunSamples } from '../analysis/runSamples.ts';
 import { windowedPercentile } from '../analysis/windows.ts';
 import { chart, type ReportChart } from './chart.ts';
 import type { Y } from './downsample.ts';
@@ -65,8 +65,8 @@ function gaugePerWindow(w: Windows, times: readonly number[], values: readonly n
   return out;
 }
 
-/** The charts drawn from k6's samples, by id: the one list of their titles. */
-export const K6_CHART_TITLES = {
+/** The charts drawn from the load's samples, by id: the one list of their titles. */
+export const LOAD_CHART_TITLES = {
   arrival: 'Arrival rate',
   throughput: 'Throughput',
   latency: 'Request latency',
@@ -80,14 +80,14 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
   const w = windowsOf(samples.start, samples.end, samples.resolutionSeconds);
   const arrival = plannedArrivalRate(scenario);
   const vusPlan = plannedVus(scenario);
-  const noRequests = 'k6 recorded no requests in this run (k6-samples.json.gz holds none).';
+  const noRequests = 'The engine recorded no requests in this run (load-seconds.ndjson holds none).';
   const charts: ReportChart[] = [];
   charts.push(
     chart(
       {
         id: 'arrival',
-        title: K6_CHART_TITLES.arrival,
-        caption: `Journeys started a second (marketplace_journeys: consumers arriving) and completed (k6 iterations), ${per(w)}${arrival ? ', against the arrival rate the scenario planned (dashed)' : `; the ${scenario?.executor ?? 'unknown'} executor plans no arrival rate, so no target line`}.`,
+        title: LOAD_CHART_TITLES.arrival,
+        caption: `Journeys started a second (marketplace_journeys: consumers arriving) and completed (journey_duration samples: journeys ended), ${per(w)}${arrival ? ', against the arrival rate the scenario planned (dashed)' : `; the ${scenario?.executor ?? 'unknown'} executor plans no arrival rate, so no target line`}.`,
         xAxis: 'elapsed',
         yLabel: 'journeys/s',
         x: w.x,
@@ -97,14 +97,14 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
           ...(arrival ? [{ label: 'planned arrivals/s', values: w.x.map(arrival), reference: true }] : []),
         ],
       },
-      'k6 recorded no journey (no iteration, no marketplace_journeys point) in this run.',
+      'The engine recorded no journey (no journey_duration sample, no marketplace_journeys point) in this run.',
     ),
   );
   charts.push(
     chart(
       {
         id: 'throughput',
-        title: K6_CHART_TITLES.throughput,
+        title: LOAD_CHART_TITLES.throughput,
         caption: `Requests completed a second (http_req_duration samples of the load), ${per(w)}.`,
         xAxis: 'elapsed',
         yLabel: 'requests/s',
@@ -118,8 +118,8 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
     chart(
       {
         id: 'latency',
-        title: K6_CHART_TITLES.latency,
-        caption: `p50, p95 and p99 of http_req_duration ${per(w)} (the load's requests; setup and teardown left out).`,
+        title: LOAD_CHART_TITLES.latency,
+        caption: `p50, p95 and p99 of http_req_duration ${per(w)} (every request of the load).`,
         xAxis: 'elapsed',
         yLabel: 'ms',
         x: w.x,
@@ -133,7 +133,7 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
     chart(
       {
         id: 'errors',
-        title: K6_CHART_TITLES.errors,
+        title: LOAD_CHART_TITLES.errors,
         caption: `Failed requests a second (http_req_failed), ${per(w)}: ${failed.toLocaleString('en-US')} of ${samples.failures.failed.length.toLocaleString('en-US')} in the run.`,
         xAxis: 'elapsed',
         yLabel: 'failed/s',
@@ -147,14 +147,14 @@ export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | u
     chart(
       {
         id: 'vus',
-        title: K6_CHART_TITLES.vus,
-        caption: `k6's VU gauge (sampled once a second; the most in each window, held between samples)${vusPlan ? ', against the VUs the scenario planned (dashed)' : ''}.`,
+        title: LOAD_CHART_TITLES.vus,
+        caption: `The engine's users gauge (active_users, sampled once a second; the most in each window, held between samples)${vusPlan ? ', against the VUs the scenario planned (dashed)' : ''}.`,
         xAxis: 'elapsed',
         yLabel: 'VUs',
         x: w.x,
         series: [{ label: 'VUs', values: gaugePerWindow(w, samples.vus.time, samples.vus.value) }, ...(vusPlan ? [{ label: 'planned VUs', values: w.x.map(vusPlan), reference: true }] : [])],
       },
-      'k6 recorded no VU gauge samples in this run (it samples the gauge once a second, so a run shorter than that has none).',
+      'The engine recorded no users gauge samples in this run (it samples the gauge once a second, so a run shorter than that has none).',
     ),
   );
   return charts;

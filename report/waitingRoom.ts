@@ -1,8 +1,8 @@
-// The waiting room over the run, from k6's own samples (marketplace_waiting_room_wait: one per consumer who entered
+// The waiting room over the run, from the load's own samples (marketplace_waiting_room_wait: one per consumer who entered
 // it — browsers do not — stamped when the wait ended): how long consumers waited, and how many were waiting at each moment — every wait is an
 // interval [end − wait, end], and the queue's length at t is the intervals that cover t.
 
-import type { RunSamples } from '../analysis/k6Samples.ts';
+import type { RunSamples } from '../analysis/runSamples.ts';
 import { windowedPercentile } from '../analysis/windows.ts';
 import { chart, type ReportChart } from './chart.ts';
 import type { Y } from './downsample.ts';
@@ -31,10 +31,10 @@ export function waitingRoomCharts(samples: RunSamples): ReportChart[] {
     for (const point of windowedPercentile(time, wait, { startMs: w.startMs, windowSeconds: w.seconds, p })) out[Math.min(w.count - 1, Math.floor(point.t / w.seconds))] = point.value / 1000;
     return out;
   };
-  const none = "No consumer went through the waiting room: k6 recorded no marketplace_waiting_room_wait samples (this profile's journeys do not enter it, or the run predates the report).";
+  const none = "No consumer went through the waiting room: the engine recorded no marketplace_waiting_room_wait samples (this profile's journeys do not enter it, or the run predates the report).";
   return [
     chart(
-      { id: 'waiting-length', title: WAITING_ROOM_CHART_TITLES['waiting-length'], caption: 'Consumers in the waiting room at each moment, from the start and end of every wait k6 recorded.', xAxis: 'elapsed', yLabel: 'consumers', x: w.x, series: [{ label: 'waiting', values: waitingAt(time, wait, samples.start, w.x) }] },
+      { id: 'waiting-length', title: WAITING_ROOM_CHART_TITLES['waiting-length'], caption: 'Consumers in the waiting room at each moment, from the start and end of every wait the engine recorded.', xAxis: 'elapsed', yLabel: 'consumers', x: w.x, series: [{ label: 'waiting', values: waitingAt(time, wait, samples.start, w.x) }] },
       none,
     ),
     chart(

@@ -1,6 +1,6 @@
 // `harness scan`: looks for a run's synthetic identities in every file of the run folder except those meant to hold
 // them (the applicants, the services' databases, the insurer's records, the ledger) — logs, the services' final
-// metric exposition, k6's summary and samples (gzipped ones read unzipped), summary.md, report.html — and in texts
+// metric exposition, the load's summary and per-second rows (a gzipped file read unzipped), summary.md, report.html — and in texts
 // given beside them (the label values of the run's Prometheus). Any hit is a finding.
 
 import { createReadStream, readdirSync, statSync } from 'node:fs';

@@ -4,12 +4,6 @@ import { join } from 'node:path';
 
 export const RUN_FILES = {
   applicants: 'applicants.ndjson',
-  k6Config: 'k6-config.json',
-  k6Summary: 'k6-summary.json',
-  k6Log: 'k6.log',
-  k6Samples: 'k6-samples.json.gz',
-  /** The samples the analyses keep, cached by `harness gate|compare|capacity|soak` (scripts/analysis/samplesCache.ts). */
-  k6SamplesCache: 'k6-samples.cache.bin',
   /** The engine's end-of-test summary (engine/summary.ts): every metric's figures, thresholds and histograms. */
   loadSummary: 'load-summary.json',
   /** The engine's measurements, one JSON line a second (engine/runPlan.ts SecondRow): counts, rates, gauges, histograms. */

@@ -28,7 +28,7 @@ export interface GateInput {
 }
 
 /** The load's outcome codes (scripts/run/engineLoad.ts loadExitCode; shards add 1) and what the verdict calls them. */
-const LOAD_OUTCOME: Record<number, string> = {
+export const LOAD_OUTCOME: Record<number, string> = {
   0: 'completed',
   1: 'a shard failed',
   99: 'thresholds crossed',
@@ -47,8 +47,8 @@ export function loadChecks(summary: LoadSummary | undefined, exitCode: number, t
   checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
   checks.push(atMost('oracle mismatches', metricValue(summary, METRIC_NAMES.oracleMismatches, 'count') ?? 0, targets.integrity.maxOracleMismatches));
   if (maxDroppedIterations !== undefined) {
-    // The engine reports no journeys_dropped when none was dropped (nor did k6 its dropped_iterations, in its runs).
-    const dropped = metricValue(summary, ENGINE_METRICS.journeysDropped, 'count') ?? metricValue(summary, 'dropped_iterations', 'count') ?? 0;
+    // The engine reports no journeys_dropped when none was dropped.
+    const dropped = metricValue(summary, ENGINE_METRICS.journeysDropped, 'count') ?? 0;
     checks.push(atMost('iterations dropped (load never sent)', dropped, maxDroppedIterations));
   }
   return checks;

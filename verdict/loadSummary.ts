@@ -1,4 +1,4 @@
-// The parts of k6's end-of-test summary (handleSummary data) the verdict reads.
+// The parts of the load's end-of-test summary (load-summary.json, engine/summary.ts) the verdict reads.
 
 export interface LoadMetric {
   type: string;
@@ -14,7 +14,7 @@ export function metricValue(summary: LoadSummary, metric: string, stat: string):
   return summary.metrics[metric]?.values[stat];
 }
 
-/** Every threshold k6 judged, as "metric: expression", with its outcome. */
+/** Every threshold the engine judged, as "metric: expression", with its outcome. */
 export function thresholdOutcomes(summary: LoadSummary): { name: string; ok: boolean }[] {
   return Object.entries(summary.metrics).flatMap(([metric, m]) =>
     Object.entries(m.thresholds ?? {}).map(([expression, t]) => ({ name: `${metric}: ${expression}`, ok: t.ok })),

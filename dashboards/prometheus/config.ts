@@ -1,5 +1,5 @@
 // The Prometheus configuration of one run: scrape the exchange, the insurer and the harness with `testid` on every
-// series, often enough for a short run, and load the rule file. k6 pushes its own series through remote write.
+// series, often enough for a short run, and load the rule file. The load engine pushes its own series through remote write.
 
 import { stringify } from 'yaml';
 import { TESTID_LABEL } from '../selectors.ts';

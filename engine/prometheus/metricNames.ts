@@ -4,7 +4,7 @@
 import { ENGINE_METRICS } from '../metricNames.ts';
 import type { MetricKind } from '../metricSet.ts';
 
-/** Every engine series starts with this, as k6's start with `k6_`. */
+/** Every engine series starts with this, so the load's series stand apart from the services' own. */
 export const PROMETHEUS_PREFIX = 'harness_';
 
 /** What each kind becomes: the names of its series in Prometheus and their Prometheus type. */

@@ -392,7 +392,7 @@ function jsonBodies(faults: FrontFaults, countInjected: ((fault: string) => void
   };
 }
 
-/** What the consumer is shown: this is what k6 records in the client-side ledger. */
+/** What the consumer is shown: this is what the load engine records in the client-side ledger. */
 function confirmationView(e: Enrollment) {
   return {
     confirmationNumber: e.confirmationNumber,

@@ -37,7 +37,7 @@ function householdOf(line: string, where: string): Household {
   for (const [field, type] of FIELDS) {
     const actual = (value as Record<string, unknown>)[field];
     if (typeof actual !== type || actual === null) {
-      throw new UsageError(where, `household field "${field}" to be a ${type}, got ${actual === null ? 'null' : typeof actual}`, 'The file was not written by `harness generate --format ndjson`; regenerate it.');
+      throw new UsageError(where, `household field "${field}" to be a ${type}, got ${actual === null ? 'null' : typeof actual}`, 'The file was not written by `harness generate`; regenerate it.');
     }
   }
   return value as Household;

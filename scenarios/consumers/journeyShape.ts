@@ -1,4 +1,4 @@
-// The shapes of the consumer journeys (journeys.ts) as plain data with no k6 import, so the profiles can plan
+// The shapes of the consumer journeys (journeys.ts) as plain data with no engine import, so the profiles can plan
 // arrival rates and durations from them by Little's law, and the VU benchmark knows the pace to expect.
 
 /** The journeys a consumer can make, in funnel order: most browse, fewer apply, fewer enroll; some come back. */

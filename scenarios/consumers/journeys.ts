@@ -3,7 +3,6 @@
 //   apply     — waiting room → account → application → eligibility → plans, and leave without enrolling;
 //   enroll    — waiting room → account → application → eligibility → plans → enrollment (into the ledger);
 //   returning — waiting room → log in to an account enrolled earlier on this worker, and check the enrollment shown.
-// The same checks, metric names and tags as the k6 journeys (scenarios/lib/journeys.ts), so both feed one verdict.
 
 import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
 import type { Household } from '../../domain/household.ts';

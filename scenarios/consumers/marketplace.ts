@@ -1,6 +1,5 @@
 // The consumer population as an engine journey module: journey k takes applicant k and makes the journey its place
-// in the arrivals gives through the funnel (mode 'funnel', as k6's nextConsumer.ts) or enrolls (mode 'enroll', as
-// enrollNext.ts). createJourney runs once per worker: it checks the options, loads this segment's applicants and
+// in the arrivals gives through the funnel (mode 'funnel') or enrolls (mode 'enroll'). createJourney runs once per worker: it checks the options, loads this segment's applicants and
 // opens this segment's ledger.
 
 import type { Journey } from '../../engine/runtime.ts';

@@ -1,4 +1,4 @@
-// Names of the scenarios' custom metrics, prefixed `marketplace_`: plain data with no k6 import, so the dashboards,
+// Names of the scenarios' custom metrics, prefixed `marketplace_`: plain data with no imports, so the dashboards,
 // the verdict and the docs can import the same names the scenarios emit.
 
 export const METRIC_NAMES = {

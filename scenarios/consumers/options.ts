@@ -1,6 +1,5 @@
 // The journey modules' options, checked before any load starts: each problem names the option, what was expected
-// and what to do. They mirror scenarios/lib/config.ts's ScenarioConfig without k6's parts (scenario, thresholds,
-// summary file), which the engine's plan and summary carry instead.
+// and what to do. The load's shape (executor, thresholds) is not here: the engine's plan carries it.
 
 import { JOURNEY_KINDS, type JourneyMix } from './journeyShape.ts';
 import { UsageError } from '../../scripts/usageError.ts';

@@ -30,7 +30,7 @@ export function pauseBeforePoll(retryAfter: string | string[] | undefined, backo
   return Math.min(Number.isFinite(asked) ? Math.max(asked, backoffSeconds) : backoffSeconds, secondsLeft);
 }
 
-/** Admitted or not; the time spent queued is returned either way. A queued consumer who gives up just goes (as in k6). */
+/** Admitted or not; the time spent queued is returned either way. A queued consumer who gives up just goes. */
 export async function waitForAdmission(door: WaitingRoomDoor, clock: WaitClock, maxWaitSeconds: number): Promise<Admission> {
   const started = clock.now();
   let answer = await door.enterWaitingRoom();

@@ -10,7 +10,7 @@ import { loadLevels, type LoadLevel } from '../../analysis/windows.ts';
 import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { UsageError } from '../usageError.ts';
-import { readRunSamples } from './readK6Samples.ts';
+import { readRunSamples } from './readRunSamples.ts';
 import { requireRunFolder } from './runInputs.ts';
 
 export interface Measured {
@@ -38,14 +38,14 @@ export function fromCsv(file: string, requestsPerJourney: number): Measured {
   }
 }
 
-/** Load points of a stress run folder: one per VU count its k6 samples held. */
-export async function fromRun(runDir: string): Promise<Measured> {
-  const samples = await readRunSamples(requireRunFolder(runDir));
+/** Load points of a stress run folder: one per user count its samples held. */
+export function fromRun(runDir: string): Measured {
+  const samples = readRunSamples(requireRunFolder(runDir));
   // Throughput counts requests (pages), the unit of the latency SLO and of Little's law for users.
   const levels = loadLevels({ vus: samples.vus, completions: samples.requests.time, requests: samples.requests, endMs: samples.end, minSeconds: 2 });
   if (levels.length < 3) {
     throw new UsageError(
-      runFile(runDir, 'k6Samples'),
+      runFile(runDir, 'loadSeconds'),
       'a step load holding 3 or more VU counts for 2 s or more each',
       `It holds ${levels.length} (${levels.map((l) => `${l.concurrency} VUs`).join(', ') || 'none'}). Run \`harness run stress\` for the capacity fit.`,
     );

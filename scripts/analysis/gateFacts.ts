@@ -21,11 +21,17 @@ async function readFacts(runDir: string): Promise<RunFolderFacts> {
   const runPath = runFile(runDir, 'run');
   const run = readRunJson<RunRecord>(runDir, 'run', "the run's parameters (runId, profile, count)");
   requireShape(run, runPath, "the run's parameters written by `harness run`", runRecordProblems(run));
-  // A run on the harness's engine keeps load-summary.json (the same metrics shape); an older k6 run, k6-summary.json.
-  const summaryFile = existsSync(runFile(runDir, 'loadSummary')) ? 'loadSummary' : 'k6Summary';
-  const loadSummary = readOptionalRunJson<LoadSummary>(runDir, summaryFile, 'the end-of-test summary of the load');
-  if (loadSummary && (typeof loadSummary !== 'object' || typeof loadSummary.metrics !== 'object' || loadSummary.metrics === null)) {
-    throw new UsageError(runFile(runDir, summaryFile), 'the end-of-test summary of the load, with a metrics object', 'Restore it or re-run the profile.');
+  const summaryPath = runFile(runDir, 'loadSummary');
+  if (!existsSync(summaryPath)) {
+    throw new UsageError(
+      summaryPath,
+      "the load engine's end-of-test summary, written by `harness run` when the load ends",
+      'The run folder has none: it was made before the harness had its own load engine, or its load never ended. Re-run the profile.',
+    );
+  }
+  const loadSummary = readRunJson<LoadSummary>(runDir, 'loadSummary', "the load engine's end-of-test summary");
+  if (typeof loadSummary !== 'object' || loadSummary === null || typeof loadSummary.metrics !== 'object' || loadSummary.metrics === null) {
+    throw new UsageError(summaryPath, "the load engine's end-of-test summary, with a metrics object", 'Restore it or re-run the profile.');
   }
   const reconciliation = readOptionalRunJson<ReconciliationRecord>(runDir, 'reconciliation', 'the reconciliation of the run');
   if (reconciliation) requireShape(reconciliation, runFile(runDir, 'reconciliation'), 'reconciliation.json as `harness reconcile` writes it', reconciliationProblems(reconciliation));

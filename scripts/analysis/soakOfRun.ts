@@ -9,7 +9,7 @@ import { soakWindows, type SoakWindows } from '../../analysis/soakSeries.ts';
 import { windowedPercentile } from '../../analysis/windows.ts';
 import { runFile } from '../runFiles.ts';
 import { UsageError } from '../usageError.ts';
-import { readRunSamples } from './readK6Samples.ts';
+import { readRunSamples } from './readRunSamples.ts';
 
 export interface SoakSeriesResult extends SoakResult {
   series: string;
@@ -34,8 +34,8 @@ export interface SoakAnalysis {
   notes: string[];
 }
 
-export async function soakOfRun(runDir: string, options: Partial<SoakWindows> & { minRelativeChange: number }): Promise<SoakAnalysis> {
-  const samples = await readRunSamples(runDir);
+export function soakOfRun(runDir: string, options: Partial<SoakWindows> & { minRelativeChange: number }): SoakAnalysis {
+  const samples = readRunSamples(runDir);
   const durationSeconds = (samples.end - samples.start) / 1000;
   const { minRelativeChange, ...asked } = options;
   const windows = soakWindows(durationSeconds, asked);
@@ -46,7 +46,7 @@ export async function soakOfRun(runDir: string, options: Partial<SoakWindows> & 
   const results: SoakSeriesResult[] = [...series].map(([name, points]) => ({ series: name, ...soakVerdict(points, { warmupSeconds: windows.warmupSeconds, minRelativeChange }) }));
   if (results.every((r) => r.verdict === 'too short')) {
     throw new UsageError(
-      runFile(runDir, 'k6Samples'),
+      runFile(runDir, 'loadSeconds'),
       'a run long enough for 8 windows after the warm-up',
       `This run lasted ${durationSeconds.toFixed(0)} s (windows of ${windows.windowSeconds} s after a ${windows.warmupSeconds} s warm-up). Give a shorter --window or --warmup, or soak longer.`,
     );

@@ -69,7 +69,7 @@ export function register(program: Command): void {
     .command('capacity')
     .description('fit the Universal Scalability Law to load points and plan instances and waiting-room waits')
     .option('--points <file>', 'CSV with the header concurrency,throughput (optionally ,p95_ms)')
-    .option('--run <dir>', 'a stress run folder: points from its k6 samples, one per VU step')
+    .option('--run <dir>', 'a stress run folder: points from its per-second samples, one per step of users')
     .option('--targets <file>', 'the targets file (think time, SLO, concurrent users)', DEFAULT_TARGETS_FILE)
     .option('--instances <n>', 'fleet size the waiting-room wait assumes (default: what the target needs)')
     .option('--requests-per-journey <n>', `requests one user makes per journey, for --points (default ${REQUESTS_PER_JOURNEY})`)
@@ -80,7 +80,7 @@ export function register(program: Command): void {
       }
       const targets = loadTargets(opts.targets);
       const perJourney = opts.requestsPerJourney ? parseNumberOption('--requests-per-journey', opts.requestsPerJourney, { min: 1 }) : REQUESTS_PER_JOURNEY;
-      const measured = opts.points ? fromCsv(opts.points, perJourney) : await fromRun(opts.run!);
+      const measured = opts.points ? fromCsv(opts.points, perJourney) : fromRun(opts.run!);
       const instances = opts.instances ? parseNumberOption('--instances', opts.instances, { integer: true, min: 1 }) : undefined;
       const { fit, plan } = fitAndPlan(measured, targets, opts.points ? `--points ${opts.points}` : `--run ${opts.run}`, instances);
       process.stdout.write(opts.json ? `${JSON.stringify(capacityJson(fit, plan, measured, targets), null, 2)}\n` : `${capacityTable(fit, plan, measured, targets)}\n`);

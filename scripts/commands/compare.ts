@@ -4,16 +4,14 @@
 import type { Command } from 'commander';
 import { compareRuns, type Comparison, type MetricComparison } from '../../analysis/compare.ts';
 import { keyMetrics } from '../../analysis/keyMetrics.ts';
-import type { RunSamples } from '../../analysis/k6Samples.ts';
-import { readRunSamples } from '../analysis/readK6Samples.ts';
+import type { RunSamples } from '../../analysis/runSamples.ts';
+import { readRunSamples } from '../analysis/readRunSamples.ts';
 import { requireRunFolder } from '../analysis/runInputs.ts';
 import { TargetMissed } from '../usageError.ts';
 import { parseNumberOption } from './options.ts';
 
-async function readSide(dirs: string[], flag: string): Promise<RunSamples[]> {
-  const runs: RunSamples[] = [];
-  for (const dir of dirs) runs.push(await readRunSamples(requireRunFolder(dir, flag)));
-  return runs;
+function readSide(dirs: string[], flag: string): RunSamples[] {
+  return dirs.map((dir) => readRunSamples(requireRunFolder(dir, flag)));
 }
 
 const format = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
@@ -52,8 +50,8 @@ export function register(program: Command): void {
     .action(async (opts: { baseline: string[]; candidate: string[]; minEffect: string; seed: string; json?: boolean }) => {
       const minEffect = parseNumberOption('--min-effect', opts.minEffect, { min: 0.001, max: 0.999 });
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
-      const baseline = await readSide(opts.baseline, '--baseline');
-      const candidate = await readSide(opts.candidate, '--candidate');
+      const baseline = readSide(opts.baseline, '--baseline');
+      const candidate = readSide(opts.candidate, '--candidate');
       const result = compareRuns(keyMetrics(baseline, candidate), { minEffect, bootstrap: { seed } });
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${comparisonTable(result, { baseline: baseline.length, candidate: candidate.length })}\n`);
       const slower = result.metrics.filter((m) => m.change === 'slower');

@@ -27,7 +27,7 @@ export function register(program: Command): void {
       const summaryFacts: Record<string, string> = {
         'enrollments confirmed by the exchange': String(facts.reconciliation?.enrollments.confirmed ?? 'not reconciled'),
         'received intact by the insurer': String(facts.reconciliation?.intact ?? 'not reconciled'),
-        load: `${facts.run.load ?? (facts.run.k6 ? `k6 ${facts.run.k6}` : 'unknown')} (exit ${input.loadExitCode})`,
+        load: `${facts.run.load ?? 'unknown'} (exit ${input.loadExitCode})`,
         'seed': String(facts.run.seed ?? 'unknown'),
         'targets': rel(opts.targets),
         'judged by': '`harness gate` on the files of the run folder',

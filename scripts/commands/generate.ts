@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { describeHouseholds, formatDistribution } from '../../applicants/describe.ts';
-import { writeApplicantsFile, type ApplicantFormat } from '../../applicants/writeFile.ts';
+import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { readHouseholds } from '../../reconcile/ndjson.ts';
 import { UsageError } from '../usageError.ts';
 import { parseNumberOption } from './options.ts';
@@ -12,7 +12,6 @@ interface GenerateOptions {
   count?: string;
   seed: string;
   planYear: string;
-  format: string;
   out?: string;
   describe?: string;
 }
@@ -25,11 +24,10 @@ export function parsePlanYear(raw: string): 2025 | 2026 {
 export function register(program: Command): void {
   program
     .command('generate')
-    .description('write seeded synthetic households (NDJSON, or a JSON array for k6), or --describe an existing file')
+    .description('write seeded synthetic households (NDJSON, one per line), or --describe an existing file')
     .option('--count <n>', 'how many households')
     .option('--seed <n>', 'seed: the same seed gives byte-identical output', '1')
     .option('--plan-year <year>', 'coverage year whose rules the expected answers follow: 2025 or 2026', '2026')
-    .option('--format <format>', 'ndjson (one household per line) or k6 (a JSON array for SharedArray)', 'ndjson')
     .option('--out <file>', 'where to write')
     .option('--describe <file>', 'print the distribution of an NDJSON applicant file beside the target shares')
     .action(async (opts: GenerateOptions) => {
@@ -40,12 +38,11 @@ export function register(program: Command): void {
       }
       if (opts.count === undefined) throw new UsageError('--count', 'the number of households to generate', 'Give e.g. --count 1000 --out applicants.ndjson.');
       if (!opts.out) throw new UsageError('--out', 'the file to write', 'Give e.g. --out applicants.ndjson.');
-      if (opts.format !== 'ndjson' && opts.format !== 'k6') throw new UsageError(`--format ${opts.format}`, 'ndjson or k6', 'Give --format ndjson or --format k6.');
       const count = parseNumberOption('--count', opts.count, { integer: true, min: 1 });
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
       const planYear = parsePlanYear(opts.planYear);
       const started = Date.now();
-      const written = await writeApplicantsFile({ count, seed, planYear, file: opts.out, format: opts.format as ApplicantFormat });
+      const written = await writeApplicantsFile({ count, seed, planYear, file: opts.out });
       process.stderr.write(`generated ${written} households (seed ${seed}, plan year ${planYear}) into ${opts.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     });
 }

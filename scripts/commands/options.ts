@@ -20,7 +20,7 @@ export function parseNumberOption(flag: string, raw: string, rule: { integer?: b
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
 
-/** A duration in k6's syntax (30s, 5m, 1h30m, 500ms) → seconds; a clear error otherwise. */
+/** A duration such as 30s, 5m, 1h30m or 500ms (units h, m, s, ms, combined) → seconds; a clear error otherwise. */
 export function parseDurationOption(flag: string, raw: string): number {
   const text = raw.trim();
   let seconds = 0;
@@ -31,7 +31,7 @@ export function parseDurationOption(flag: string, raw: string): number {
     consumed = DURATION_PART.lastIndex;
   }
   if (text === '' || consumed !== text.length || !(seconds > 0)) {
-    throw new UsageError(`${flag} ${raw}`, 'a positive duration in k6 syntax such as 30s, 5m or 1h30m', `Give ${flag} a duration like 30s.`);
+    throw new UsageError(`${flag} ${raw}`, 'a positive duration such as 30s, 5m or 1h30m', `Give ${flag} a duration like 30s.`);
   }
   return seconds;
 }

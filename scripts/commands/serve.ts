@@ -1,4 +1,4 @@
-// `harness serve exchange|insurer`: runs one mock service in the foreground, for manual runs or a k6 run of your own.
+// `harness serve exchange|insurer`: runs one mock service in the foreground, for manual runs or a load tool of your own.
 
 import { join } from 'node:path';
 import type { Command } from 'commander';

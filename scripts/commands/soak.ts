@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .option('--json', 'print the results as JSON')
     .action(async (opts: { run: string; window?: string; warmup?: string; minChange: string; json?: boolean }) => {
       const runDir = requireRunFolder(opts.run);
-      const { results, windows, notes } = await soakOfRun(runDir, {
+      const { results, windows, notes } = soakOfRun(runDir, {
         minRelativeChange: parseNumberOption('--min-change', opts.minChange, { min: 0 }),
         ...(opts.window ? { windowSeconds: parseDurationOption('--window', opts.window) } : {}),
         ...(opts.warmup ? { warmupSeconds: parseDurationOption('--warmup', opts.warmup) } : {}),

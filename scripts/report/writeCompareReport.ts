@@ -5,19 +5,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareRuns, type Change } from '../../analysis/compare.ts';
 import { keyMetrics } from '../../analysis/keyMetrics.ts';
-import type { RunSamples } from '../../analysis/k6Samples.ts';
+import type { RunSamples } from '../../analysis/runSamples.ts';
 import { distributionChart, renderCompareReport, type CompareRun } from '../../report/compareReport.ts';
 import { verdictHeadline } from '../../verdict/render.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
-import { readRunSamples } from '../analysis/readK6Samples.ts';
+import { readRunSamples } from '../analysis/readRunSamples.ts';
 import { readOptionalRunJson, requireRunFolder } from '../analysis/runInputs.ts';
 import { readChartLibrary } from './chartLibrary.ts';
 
-async function readSide(dirs: string[], flag: string): Promise<{ runs: CompareRun[]; samples: RunSamples[] }> {
+function readSide(dirs: string[], flag: string): { runs: CompareRun[]; samples: RunSamples[] } {
   const runs: CompareRun[] = [];
   const samples: RunSamples[] = [];
   for (const dir of dirs) {
-    samples.push(await readRunSamples(requireRunFolder(dir, flag)));
+    samples.push(readRunSamples(requireRunFolder(dir, flag)));
     const run = readOptionalRunJson<{ runId?: string; profile?: string }>(dir, 'run', "the run's parameters");
     const verdict = readOptionalRunJson<Verdict>(dir, 'verdict', 'the verdict of the run');
     runs.push({ dir, runId: run?.runId ?? dir, profile: run?.profile ?? 'unknown', verdict: verdict ? verdictHeadline(verdict) : 'no verdict.json' });
@@ -34,8 +34,8 @@ export interface CompareReportRequest {
 }
 
 export async function writeCompareReport(request: CompareReportRequest, now = new Date()): Promise<{ file: string; bytes: number; verdict: Change }> {
-  const baseline = await readSide(request.baseline, '--baseline');
-  const candidate = await readSide(request.candidate, '--candidate');
+  const baseline = readSide(request.baseline, '--baseline');
+  const candidate = readSide(request.candidate, '--candidate');
   const comparison = compareRuns(keyMetrics(baseline.samples, candidate.samples), { minEffect: request.minEffect, bootstrap: { seed: request.seed } });
   const html = renderCompareReport({
     comparison,

@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { MetricLineError, parseMetricSeries } from '../../analysis/metricSeries.ts';
-import type { RunSamples } from '../../analysis/k6Samples.ts';
+import type { RunSamples } from '../../analysis/runSamples.ts';
 import type { SeriesPoint } from '../../analysis/soak.ts';
 import { readInsurerRecords, readLedger } from '../../reconcile/ndjson.ts';
 import { capacityCharts, type CapacityView } from '../../report/capacitySection.ts';
@@ -14,12 +14,12 @@ import { exchangeCharts, exchangeQueueCharts } from '../../report/exchangeCharts
 import { renderRunReport, type ReconciliationView } from '../../report/runReport.ts';
 import { checkedScenario, type ScenarioRecord } from '../../report/scenarioPlan.ts';
 import { soakCharts, type SoakView } from '../../report/soakSection.ts';
-import { K6_CHART_TITLES, timelineCharts } from '../../report/timeline.ts';
+import { LOAD_CHART_TITLES, timelineCharts } from '../../report/timeline.ts';
 import { WAITING_ROOM_CHART_TITLES, waitingRoomCharts } from '../../report/waitingRoom.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
 import { capacityJson } from '../commands/capacity.ts';
 import { fitAndPlan, fromRun } from '../analysis/capacityInputs.ts';
-import { readRunSamples } from '../analysis/readK6Samples.ts';
+import { readRunSamples } from '../analysis/readRunSamples.ts';
 import { readOptionalRunJson, readRunJson, requireRunFolder } from '../analysis/runInputs.ts';
 import { soakOfRun } from '../analysis/soakOfRun.ts';
 import { runFile } from '../runFiles.ts';
@@ -52,7 +52,7 @@ async function usableAsync<T>(read: () => Promise<T>, notes: string[]): Promise<
   }
 }
 
-const K6_CHARTS = Object.entries({ ...K6_CHART_TITLES, ...WAITING_ROOM_CHART_TITLES });
+const LOAD_CHARTS = Object.entries({ ...LOAD_CHART_TITLES, ...WAITING_ROOM_CHART_TITLES });
 
 function exchangeSeriesOf(runDir: string, which: 'exchangeMetrics' | 'exchangeQueues', startMs: number, notes: string[]): { series?: Map<string, SeriesPoint[]>; why: string } {
   const file = runFile(runDir, which);
@@ -76,9 +76,9 @@ async function deliveryChartsOf(runDir: string, startMs: number, notes: string[]
   return deliveryCharts(deliveriesOf(ledger, received), startMs);
 }
 
-async function capacityOf(runDir: string, targets: Targets): Promise<{ view: CapacityView | { absent: string }; charts: ReportChart[] }> {
+function capacityOf(runDir: string, targets: Targets): { view: CapacityView | { absent: string }; charts: ReportChart[] } {
   try {
-    const measured = await fromRun(runDir);
+    const measured = fromRun(runDir);
     const { fit, plan } = fitAndPlan(measured, targets, runDir);
     const view: CapacityView = { fit, load: measured.load, latency: measured.latency, json: capacityJson(fit, plan, measured, targets), sloP95Ms: targets.slo.p95Ms };
     return { view, charts: capacityCharts(view) };
@@ -88,9 +88,9 @@ async function capacityOf(runDir: string, targets: Targets): Promise<{ view: Cap
   }
 }
 
-async function soakOf(runDir: string): Promise<{ view: SoakView | { absent: string }; charts: ReportChart[] }> {
+function soakOf(runDir: string): { view: SoakView | { absent: string }; charts: ReportChart[] } {
   try {
-    const view = await soakOfRun(runDir, { minRelativeChange: 0.1 });
+    const view = soakOfRun(runDir, { minRelativeChange: 0.1 });
     return { view, charts: soakCharts(view) };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -105,11 +105,11 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
   const run = readRunJson<Record<string, unknown>>(runDir, 'run', "the run's parameters written by `harness run`");
   const verdict = usable(() => readOptionalRunJson<Verdict>(runDir, 'verdict', 'the verdict of the run'), notes);
   const reconciliation = usable(() => readOptionalRunJson<ReconciliationView>(runDir, 'reconciliation', 'the reconciliation of the run'), notes);
-  const samples: RunSamples | undefined = await usableAsync(() => readRunSamples(runDir), notes);
+  const samples: RunSamples | undefined = usable(() => readRunSamples(runDir), notes);
   const startMs = samples?.start ?? Date.parse(String(run.startedAt));
   const timeline: ReportChart[] = samples
     ? [...timelineCharts(samples, usable(() => checkedScenario(run.scenario as ScenarioRecord | undefined), notes)), ...waitingRoomCharts(samples)]
-    : K6_CHARTS.map(([id, title]) => absent(id, title, "k6's samples (k6-samples.json.gz) are not usable; see the notes."));
+    : LOAD_CHARTS.map(([id, title]) => absent(id, title, "The engine's per-second samples (load-seconds.ndjson) are not usable; see the notes."));
   const exchange = exchangeSeriesOf(runDir, 'exchangeMetrics', startMs, notes);
   const queues = exchangeSeriesOf(runDir, 'exchangeQueues', startMs, notes);
   timeline.push(...exchangeQueueCharts(queues.series, queues.why), ...(await deliveryChartsOf(runDir, startMs, notes)), ...exchangeCharts(exchange.series, exchange.why));
@@ -119,8 +119,8 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
     run,
     timeline,
     reconciliation,
-    ...(CAPACITY_PROFILES.has(profile) ? { capacity: await capacityOf(runDir, targets) } : {}),
-    ...(SOAK_PROFILES.has(profile) ? { soak: await soakOf(runDir) } : {}),
+    ...(CAPACITY_PROFILES.has(profile) ? { capacity: capacityOf(runDir, targets) } : {}),
+    ...(SOAK_PROFILES.has(profile) ? { soak: soakOf(runDir) } : {}),
     notes,
     generatedAt: now.toISOString(),
     library: readChartLibrary(),

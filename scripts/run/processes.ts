@@ -1,4 +1,4 @@
-// Child-process hygiene: every service and k6 the harness starts is tracked, and stopped on normal exit,
+// Child-process hygiene: every child process the harness starts (services, Prometheus, shards) is tracked, and stopped on normal exit,
 // on error and on Ctrl-C (SIGTERM first, SIGKILL after a grace period), so no process outlives a run.
 
 import { spawn, type ChildProcess } from 'node:child_process';

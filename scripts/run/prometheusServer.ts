@@ -11,7 +11,7 @@ import type { ManagedProcess, ProcessGroup } from './processes.ts';
 
 export interface PrometheusServer {
   baseUrl: string;
-  /** Where k6 sends `experimental-prometheus-rw` output. */
+  /** Where the load engine sends its series (Prometheus remote write). */
   remoteWriteUrl: string;
   dataDir: string;
   process: ManagedProcess;

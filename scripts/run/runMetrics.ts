@@ -41,7 +41,7 @@ export function remoteWriteUrlOf(prometheus: URL): string {
 export interface RunMetrics {
   /** What to tell people about where the metrics went. */
   description: string;
-  /** For k6's experimental-prometheus-rw output, when metrics are collected. */
+  /** Where the load engine remote-writes its series, and their testid label, when metrics are collected. */
   remoteWrite: { url: string; testid: string } | undefined;
   /** The run's own Prometheus, when it has one. */
   prometheus: PrometheusServer | undefined;

@@ -1,4 +1,4 @@
-// The seeded hierarchical bootstrap: reproducible, its quantile equals k6's (type 7), its interval covers a known
+// The seeded hierarchical bootstrap: reproducible, its quantile is type 7 (R's default), its interval covers a known
 // ratio, and it widens when runs differ from each other (what a pooled bootstrap would hide).
 
 import { describe, expect, it } from 'vitest';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { gateInputOf, type RunFolderFacts } from '../../analysis/gateInput.ts';
+import { gateInputOf, loadExitCodeOf, type RunFolderFacts } from '../../analysis/gateInput.ts';
 import { gate } from '../../verdict/gate.ts';
 import { loadTargets } from '../../scripts/targets/load.ts';
 
 const targets = loadTargets();
 const facts = (maxDroppedIterations: number | null | undefined): RunFolderFacts => ({
   run: { runId: 'r', profile: 'load', count: 100, intendedEnrollments: null, loadExitCode: 0, maxDroppedIterations },
-  loadSummary: { metrics: { dropped_iterations: { type: 'counter', contains: 'default', values: { count: 7, rate: 0.1 } } } } as never,
+  loadSummary: { metrics: { journeys_dropped: { type: 'counter', values: { count: 7, rate: 0.1 } } } } as never,
   reconciliation: undefined,
   previousVerdict: undefined,
   piiFindings: 0,
@@ -24,5 +24,27 @@ describe('gateInputOf', () => {
   it('leaves the check out for runs that recorded none', () => {
     expect(gateInputOf(facts(null), targets, 0).maxDroppedIterations).toBeUndefined();
     expect(gate(gateInputOf(facts(undefined), targets, 0)).checks.some((c) => /dropped/.test(c.name))).toBe(false);
+  });
+});
+
+describe('loadExitCodeOf', () => {
+  const run = { runId: 'r', profile: 'load', count: 100 };
+  const verdictSaying = (name: string, actual: string) => ({ pass: false, profile: 'load', runId: 'r', checks: [{ name, target: 'completed (exit 0)', actual, pass: false }] });
+  const crossed = { metrics: { http_req_duration: { type: 'trend', values: {}, thresholds: { 'p(95)<1000': { ok: false } } } } };
+
+  it('takes the code run.json recorded first', () => {
+    expect(loadExitCodeOf({ run: { ...run, loadExitCode: 130 }, previousVerdict: verdictSaying('load run', 'completed'), loadSummary: crossed })).toBe(130);
+  });
+
+  it('else reads the outcome the earlier verdict named in its load run row', () => {
+    expect(loadExitCodeOf({ run, previousVerdict: verdictSaying('load run', 'thresholds crossed'), loadSummary: undefined })).toBe(99);
+    expect(loadExitCodeOf({ run, previousVerdict: verdictSaying('load run', 'a shard failed'), loadSummary: undefined })).toBe(1);
+    expect(loadExitCodeOf({ run, previousVerdict: verdictSaying('load run', 'exit code 7'), loadSummary: undefined })).toBe(7);
+  });
+
+  it('else infers it from the summary thresholds, and is -1 when nothing tells; rows of other names are not read', () => {
+    expect(loadExitCodeOf({ run, previousVerdict: verdictSaying('another run', 'completed'), loadSummary: crossed })).toBe(99);
+    expect(loadExitCodeOf({ run, previousVerdict: undefined, loadSummary: { metrics: {} } })).toBe(0);
+    expect(loadExitCodeOf({ run, previousVerdict: verdictSaying('another run', 'completed'), loadSummary: undefined })).toBe(-1);
   });
 });

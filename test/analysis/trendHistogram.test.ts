@@ -31,7 +31,7 @@ describe('merged trend histograms', () => {
     expect(Math.abs(trendStat(merged, 'p(95)')! - averaged) / averaged).toBeGreaterThan(0.5);
   });
 
-  it('k6 statistics by name; none for an unknown statistic or an empty trend; negative samples refused', () => {
+  it('the summary statistics by name; none for an unknown statistic or an empty trend; negative samples refused', () => {
     const trend = trendOf([1, 2, 3, 4, 5]);
     expect([trendStat(trend, 'min'), trendStat(trend, 'max'), trendStat(trend, 'count'), trendStat(trend, 'avg')]).toEqual([1, 5, 5, 3]);
     // A histogram's percentile is its bucket's top: within 0.1 % at 3 significant digits.

@@ -24,10 +24,10 @@ describe('generateHouseholds', () => {
     expect(overlap.length).toBeLessThan(5);
   });
 
-  it('writes a JSON array for k6 that holds the same households', async () => {
-    await writeApplicantsFile({ count: 20, seed: 5, planYear: 2026, file: join(dir, 'k6.json'), format: 'k6' });
-    const array = JSON.parse(readFileSync(join(dir, 'k6.json'), 'utf8')) as { id: string }[];
-    expect(array.map((h) => h.id)).toEqual([...generateHouseholds({ count: 20, seed: 5, planYear: 2026 })].map((h) => h.id));
+  it('writes one household a line, the same households the generator yields', async () => {
+    await writeApplicantsFile({ count: 20, seed: 5, planYear: 2026, file: join(dir, 'twenty.ndjson') });
+    const lines = readFileSync(join(dir, 'twenty.ndjson'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([...generateHouseholds({ count: 20, seed: 5, planYear: 2026 })].map((h) => h.id));
   });
 
   it('uses only never-issued SSNs, fiction-range phones and example.com e-mail, over 100,000 households', () => {

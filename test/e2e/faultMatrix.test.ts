@@ -1,4 +1,4 @@
-// The fault matrix: each back-end fault injected at a known rate over a real run (real k6, exchange, 834s, insurer)
+// The fault matrix: each back-end fault injected at a known rate over a real run (the real engine, exchange, 834s, insurer)
 // is found by reconciliation exactly as often as it was injected, in exactly its class, and nowhere else.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

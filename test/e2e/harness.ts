@@ -1,7 +1,7 @@
 // Runs the real `harness` CLI as a child process, the way a user or CI does.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 
@@ -57,15 +57,15 @@ export interface RunFacts {
   output: string;
   loadExitCode: number;
   checks: { name: string; actual: number | string; pass: boolean }[];
-  /** load-summary.json (k6-summary.json in an older run made with k6). */
-  summary: { durationSeconds?: number; state?: { testRunDurationMs?: number }; aggregate?: { instances: number }; metrics: Record<string, { values: Record<string, number> }> };
+  /** load-summary.json. */
+  summary: { durationSeconds?: number; metrics: Record<string, { values: Record<string, number> }> };
   reconciliation: { classes: Record<string, number> };
 }
 
 /** `harness run …` into `resultsDir`, then the run folder's facts. */
 export async function runAndRead(args: string[], resultsDir: string, timeoutMs = 90_000): Promise<RunFacts> {
   const result = await runHarness([...args, '--results', resultsDir], { timeoutMs });
-  const output = result.stdout.split('\n').filter((l) => !l.includes('k6 │')).join('\n') + result.stderr;
+  const output = result.stdout + result.stderr;
   const runId = /· run (\S+)/.exec(result.stdout)?.[1];
   if (!runId) throw new Error(`no run id in output:\n${output}`);
   const read = (file: string) => JSON.parse(readFileSync(join(resultsDir, runId, file), 'utf8'));
@@ -75,7 +75,7 @@ export async function runAndRead(args: string[], resultsDir: string, timeoutMs =
     output,
     loadExitCode: read('run.json').loadExitCode,
     checks: read('verdict.json').checks,
-    summary: existsSync(join(resultsDir, runId, 'load-summary.json')) ? read('load-summary.json') : read('k6-summary.json'),
+    summary: read('load-summary.json'),
     reconciliation: read('reconciliation.json'),
   };
 }

@@ -39,7 +39,7 @@ describe('harness faults --run DIR', () => {
     expect(on.stdout).toContain('exchange fault switches: exchange.error.eligibility=1');
 
     const result = await run;
-    const output = result.stdout.split('\n').filter((l) => !l.includes('k6 │')).join('\n');
+    const output = result.stdout;
     expect(result.code, output).toBe(1);
     expect(output).toMatch(/FAIL\s+threshold http_req_failed/);
 

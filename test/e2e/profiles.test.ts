@@ -30,7 +30,7 @@ async function briefRun(profile: string, scale: number, faults = '', duration = 
   return { ...facts, journeys: journeysByKind(join(facts.runDir, 'load-summary.json')) };
 }
 
-// Scales keep each run's peak to a few dozen journeys a second, well inside what the mock serves beside k6 on 2 cores.
+// Scales keep each run's peak to a few dozen journeys a second, well inside what the mock serves beside the engine on 2 cores.
 const HEALTHY: [profile: string, scale: number][] = [
   ['load', 0.0004],
   ['spike', 0.0001],

@@ -21,7 +21,7 @@ const breach = (probe: string) => `threshold ${METRIC_NAMES.securityProbesSuccee
 const breachedClasses = (facts: RunFacts): string[] =>
   PROBE_CLASS_NAMES.filter((probe) => failedChecks(facts).includes(breach(probe)));
 
-/** Runs `jobs` at most `width` at a time (two cores, shared): each run is k6 plus two services. */
+/** Runs `jobs` at most `width` at a time (two cores, shared): each run is the engine plus two services. */
 function pooled<T>(jobs: (() => Promise<T>)[], width: number): Promise<T>[] {
   const started: Promise<T>[] = [];
   let running = Promise.resolve();

@@ -20,7 +20,7 @@ const failing: Verdict = {
 function input(overrides: Partial<RunReportInput> = {}): RunReportInput {
   return {
     verdict: failing,
-    run: { runId: 'r1', profile: 'smoke', seed: 1, k6: 'v1.8.1', harness: '0.1.0', machine: '2 × test CPU' },
+    run: { runId: 'r1', profile: 'smoke', seed: 1, load: 'harness engine', loadExitCode: 0, harness: '0.1.0', machine: '2 × test CPU' },
     timeline: [
       chart({ id: 'latency', title: 'Request latency', caption: 'p95', xAxis: 'elapsed', yLabel: 'ms', x: [0.5, 1.5], series: [{ label: 'p95', values: [10, 12] }] }, 'none'),
       absent('memory', 'Exchange memory', 'exchange-metrics.ndjson is not in the run folder.'),
@@ -50,6 +50,7 @@ describe('renderRunReport', () => {
   it('shows a passing verdict as PASS', () => {
     const html = renderRunReport(input({ verdict: { ...failing, pass: true, checks: failing.checks.map((c) => ({ ...c, pass: true })) } }));
     expect(html).toContain('data-pass="true">VERDICT: PASS — every target held (3 checks, profile smoke)</div>');
+    expect(html).toContain('harness engine (exit 0)');
   });
 
   it('says why a series is absent instead of leaving a slot for an empty chart', () => {

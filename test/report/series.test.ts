@@ -1,4 +1,4 @@
-// The report's series with worked numbers: planned rates from a k6 scenario, the outbox backlog and delivery
+// The report's series with worked numbers: planned rates from a profile's scenario, the outbox backlog and delivery
 // latency from ledger and insurer times, consumers waiting from wait intervals, per-window rates.
 
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { ratePerWindow, windowsOf } from '../../report/timeline.ts';
 import { waitingAt } from '../../report/waitingRoom.ts';
 
 describe('plannedArrivalRate', () => {
-  it('ramps linearly through the stages, in journeys a second (k6 rates are per timeUnit)', () => {
+  it('ramps linearly through the stages, in journeys a second (rates are per timeUnit)', () => {
     const rate = plannedArrivalRate({ executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '60s', stages: [{ duration: '10s', target: 600 }, { duration: '20s', target: 600 }, { duration: '10s', target: 0 }] })!;
     expect(rate(0)).toBe(0);
     expect(rate(5)).toBe(5);
@@ -24,7 +24,7 @@ describe('plannedArrivalRate', () => {
     expect(plannedArrivalRate(undefined)).toBeUndefined();
   });
 
-  it('names run.json when a duration is not k6 syntax', () => {
+  it('names run.json when a duration is not one such as 30s', () => {
     expect(() => plannedArrivalRate({ executor: 'constant-arrival-rate', rate: 1, duration: 'soon' })).toThrow(/run.json scenario duration soon/);
   });
 });

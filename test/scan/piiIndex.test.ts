@@ -16,7 +16,7 @@ describe('findPii', () => {
     expect(findPii("patient AVERY O'NEILL said", index)).toEqual([{ kind: 'name', masked: "A**** O******" }]);
   });
   it('does not take the fraction of a timestamp or a metric value for an SSN or a date of birth', () => {
-    // A 10,000-applicant run's k6 samples held timestamps such as 13:29:30.19680719Z equal to a household's DOB.
+    // A 10,000-applicant run's samples held timestamps such as 13:29:30.19680719Z equal to a household's DOB.
     expect(findPii('{"time":"2026-11-23T13:29:30.19840309Z","value":0.912345678}', index)).toEqual([]);
     expect(findPii('REF*0F*912345678~DMG*D8*19840309*F~', index).map((h) => h.kind)).toEqual(['ssn', 'dob']);
   });

@@ -35,10 +35,10 @@ describe('scanRunFolder: every place a run writes', () => {
   const ssn = household(1).members[0]!.ssn;
   const name = `${household(2).members[0]!.firstName} ${household(2).members[0]!.lastName}`;
 
-  it('reads gzipped files unzipped (k6 samples)', async () => {
+  it('reads gzipped files unzipped', async () => {
     const dir = runFolder();
-    writeFileSync(join(dir, 'k6-samples.json.gz'), gzipSync(`{"metric":"http_reqs"}\n{"tags":{"name":"/api/v1/x/${ssn}"}}\n`));
-    expect(await scanRunFolder(dir)).toEqual([{ file: 'k6-samples.json.gz', line: 2, kind: 'ssn', masked: `***-**-${ssn.slice(-4)}` }]);
+    writeFileSync(join(dir, 'load-seconds.ndjson.gz'), gzipSync(`{"second":1,"series":[]}\n{"second":2,"series":[{"name":"http_reqs","tags":{"name":"/api/v1/x/${ssn}"}}]}\n`));
+    expect(await scanRunFolder(dir)).toEqual([{ file: 'load-seconds.ndjson.gz', line: 2, kind: 'ssn', masked: `***-**-${ssn.slice(-4)}` }]);
   });
 
   it('covers the metric exposition and report.html', async () => {

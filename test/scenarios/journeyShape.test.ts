@@ -24,7 +24,7 @@ describe('journeyFor', () => {
     expect(countKinds(0, 500, { browse: 0.5, apply: 0, enroll: 0.5, returning: 0 }).apply).toBe(0);
   });
 
-  it('is the same for the same arrival, so every k6 instance and every rerun agrees', () => {
+  it('is the same for the same arrival, so every engine worker and every rerun agrees', () => {
     expect([...Array(50).keys()].map((i) => journeyFor(i, FUNNEL))).toEqual([...Array(50).keys()].map((i) => journeyFor(i, FUNNEL)));
   });
 });

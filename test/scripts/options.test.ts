@@ -17,7 +17,7 @@ describe('parseNumberOption', () => {
 });
 
 describe('parseDurationOption', () => {
-  it('reads k6 duration syntax, compound units included', () => {
+  it('reads durations such as 30s or 1h30m, compound units included', () => {
     expect(parseDurationOption('--duration', '30s')).toBe(30);
     expect(parseDurationOption('--duration', '5m')).toBe(300);
     expect(parseDurationOption('--duration', '1h30m')).toBe(5400);
@@ -25,6 +25,6 @@ describe('parseDurationOption', () => {
   });
 
   it.each(['', '30', 's', '10x', '5m junk', '0s', '-5s'])('refuses %j naming the flag and the syntax', (raw) => {
-    expect(() => parseDurationOption('--duration', raw)).toThrow(/--duration .*expected a positive duration in k6 syntax/);
+    expect(() => parseDurationOption('--duration', raw)).toThrow(/--duration .*expected a positive duration such as 30s/);
   });
 });

@@ -49,7 +49,7 @@ describe('gate', () => {
   it('in an open-model run, gates the journeys dropped (none reported means none dropped)', () => {
     const dropped = (count: number): LoadSummary => {
       const base = summary(120);
-      return { metrics: { ...base.metrics, dropped_iterations: { type: 'counter', values: { count } } } };
+      return { metrics: { ...base.metrics, journeys_dropped: { type: 'counter', values: { count } } } };
     };
     const open = { intended: undefined, maxDroppedIterations: 3 };
     expect(failedNames({ ...open, loadSummary: dropped(3) })).toEqual([]);

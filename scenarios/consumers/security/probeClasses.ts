@@ -1,4 +1,4 @@
-// The security profile's probe classes as plain data (no k6 import): the scenario tags its checks with them, the
+// The security profile's probe classes as plain data (no imports): the scenario tags its checks with them, the
 // profile builds one threshold per class from them, and the docs and tests name the same classes.
 
 export const PROBE_CLASSES = {

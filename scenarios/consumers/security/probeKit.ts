@@ -1,5 +1,5 @@
 // What every security probe shares on the engine: recording its outcome (a check and two counters tagged with the
-// probe class, as the k6 probes do), requests whose 4xx answers are the expected refusals, and the accounts an
+// probe class), requests whose 4xx answers are the expected refusals, and the accounts an
 // attacker makes to probe with.
 
 import type { JourneyContext } from '../../../engine/runtime.ts';

@@ -4,10 +4,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticSeconds } from '../../../bench/syntheticSeconds.ts';
 import { runHarness } from '../../e2e/harness.ts';
-import { writeK6Samples } from '../../analysis/fixtures/k6Output.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harness-analysis-commands-'));
 const file = (name: string, text: string): string => {
@@ -67,22 +66,34 @@ describe('harness capacity --points', () => {
 describe('analysis commands on missing or malformed run folders', () => {
   let soakRun: string;
   beforeAll(async () => {
-    // Ten minutes of a synthetic run whose latency doubles: drifting. Written like k6 writes it.
+    // Ten minutes of a synthetic run whose latency doubles: drifting. Written as the engine writes it.
     soakRun = folder('soak-drifting');
-    await writeK6Samples(join(soakRun, 'k6-samples.json.gz'), { startMs: Date.parse('2026-11-01T00:00:00Z'), seconds: 600, vus: () => 10, requestsPerSecond: () => 20, medianMs: (t) => 10 * (1 + t / 600) });
+    await writeSyntheticSeconds(join(soakRun, 'load-seconds.ndjson'), { startMs: Date.parse('2026-11-01T00:00:00Z'), seconds: 600, vus: () => 10, requestsPerSecond: () => 20, medianMs: (t) => 10 * (1 + t / 600) });
   });
   const empty = (): string => folder('empty');
-  const badGzip = (): string => folder('bad-gzip', { 'k6-samples.json.gz': 'not gzip at all', 'run.json': '{' });
-  const foreign = (): string => folder('foreign', { 'k6-samples.json.gz': gzipSync('{"metric":"vus","type":"Point","data":{"time":"2026-11-01T00:00:00Z","value":1}}\nhello\n') });
+  const badJson = (): string => folder('bad-json', { 'load-seconds.ndjson': '{"second":1,"series":[]}\nnot json at all\n', 'run.json': '{' });
+  const notRows = (): string => folder('not-rows', { 'load-seconds.ndjson': '{"metric":"vus","type":"Point","data":{"time":"2026-11-01T00:00:00Z","value":1}}\n' });
+  const noRows = (): string => folder('no-rows', { 'load-seconds.ndjson': '\n' });
+  /** A run folder from before the engine: a summary and samples of another load generator, none of the engine's files. */
+  const beforeTheEngine = (): string =>
+    folder('before-the-engine', {
+      'run.json': JSON.stringify({ runId: 'r0', profile: 'smoke', count: 2, intendedEnrollments: 2, loadExitCode: 0 }),
+      'other-summary.json': JSON.stringify({ metrics: {} }),
+      'other-samples.json.gz': 'old samples',
+    });
 
   it.each([
     ['gate', (d: string) => ['gate', '--run', d], empty, /run\.json: expected the run's parameters .* It could not be read \(ENOENT\)/],
-    ['gate', (d: string) => ['gate', '--run', d], badGzip, /run\.json: expected the run's parameters .* in valid JSON/],
+    ['gate', (d: string) => ['gate', '--run', d], badJson, /run\.json: expected the run's parameters .* in valid JSON/],
     ['gate', (d: string) => ['gate', '--run', d], () => folder('no-fields', { 'run.json': '{"runId": 5}' }), /run\.json: expected the run's parameters written by `harness run`\. Fix: runId: expected a string; profile: expected a string; count/],
-    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], empty, /k6-samples\.json\.gz: expected k6's sample output/],
-    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], badGzip, /k6-samples\.json\.gz: expected a gzip file of k6 JSON output/],
-    ['capacity', (d: string) => ['capacity', '--run', d], foreign, /k6-samples\.json\.gz: expected k6's JSON output, one sample a line\. Its line 2: not a JSON object/],
-    ['soak', (d: string) => ['soak', '--run', d], badGzip, /k6-samples\.json\.gz: expected a gzip file of k6 JSON output/],
+    ['gate', (d: string) => ['gate', '--run', d], beforeTheEngine, /load-summary\.json: expected the load engine's end-of-test summary, written by `harness run` when the load ends\. .*Re-run the profile\./],
+    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], empty, /load-seconds\.ndjson: expected the load engine's per-second measurements, written by `harness run`\. .*Re-run the profile\./],
+    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], beforeTheEngine, /load-seconds\.ndjson: expected the load engine's per-second measurements.*Re-run the profile\./],
+    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], badJson, /load-seconds\.ndjson:2: expected one JSON object a line \(the engine's per-second rows\)\. It is not JSON/],
+    ['capacity', (d: string) => ['capacity', '--run', d], notRows, /load-seconds\.ndjson:1: expected a row with second \(a number\) and series \(a list\)\. Re-run the profile/],
+    ['capacity', (d: string) => ['capacity', '--run', d], beforeTheEngine, /load-seconds\.ndjson: expected the load engine's per-second measurements.*Re-run the profile\./],
+    ['soak', (d: string) => ['soak', '--run', d], badJson, /load-seconds\.ndjson:2: expected one JSON object a line/],
+    ['soak', (d: string) => ['soak', '--run', d], noRows, /load-seconds\.ndjson: expected the engine's per-second rows, one JSON object a line\. It holds none/],
   ])('%s exits 2 naming the file (%#)', async (_, args, makeDir, message) => {
     const result = await runHarness(args(makeDir()));
     expect(result.code, result.stdout + result.stderr).toBe(2);
@@ -125,10 +136,10 @@ describe('analysis commands on missing or malformed run folders', () => {
   it('gate re-judges a copied run folder and writes junit.xml', async () => {
     const run = folder('gate-ok', {
       'run.json': JSON.stringify({ runId: 'r1', profile: 'smoke', count: 2, intendedEnrollments: 2, loadExitCode: 0 }),
-      'k6-summary.json': JSON.stringify({ metrics: {} }),
+      'load-summary.json': JSON.stringify({ metrics: {} }),
       'reconciliation.json': JSON.stringify({ enrollments: { confirmed: 2 }, intact: 2, classes: {} }),
     });
-    copyFileSync(join(soakRun, 'k6-samples.json.gz'), join(run, 'k6-samples.json.gz'));
+    copyFileSync(join(soakRun, 'load-seconds.ndjson'), join(run, 'load-seconds.ndjson'));
     writeFileSync(join(run, 'applicants.ndjson'), '');
     const result = await runHarness(['gate', '--run', run]);
     expect([0, 1]).toContain(result.code);

@@ -21,7 +21,7 @@ describe('harness report --run', () => {
     const html = readFileSync(join(run, 'report.html'), 'utf8');
     expect(html).toContain('VERDICT: FAIL — missed: latency p95');
     for (const id of ['arrival', 'latency', 'vus', 'waiting-wait', 'outbox', 'delivery', 'memory']) expect(html).toContain(`data-chart-absent="${id}"`);
-    expect(html).toContain('k6-samples.json.gz');
+    expect(html).toMatch(/load-seconds\.ndjson: expected the load engine&#39;s per-second measurements, written by `harness run`\. .*Re-run the profile\./);
     expect(html).toContain('reconciliation.json is not in the run folder');
     expect(html).toMatch(/<section id="capacity">[\s\S]*No capacity fit/);
   });

@@ -1,7 +1,7 @@
-// threshold expressions ("p(95)<1000", "rate<=0.01", "count<=0") parsed and judged against a value, so the
-// thresholds of a test split across instances are judged once, on the aggregate, as k6 judges them on one.
+// Threshold expressions ("p(95)<1000", "rate<=0.01", "count<=0"): a statistic, a comparison and a limit, parsed and
+// judged against a measured value. The engine judges a plan's thresholds on its totals with them (engine/thresholds.ts).
 
-export interface K6ThresholdExpression {
+export interface ThresholdExpression {
   /** The statistic: avg, min, med, max, count, rate, value or p(N). */
   stat: string;
   operator: '<' | '<=' | '>' | '>=' | '==' | '===' | '!=';
@@ -10,15 +10,15 @@ export interface K6ThresholdExpression {
 
 const EXPRESSION = /^\s*(avg|min|med|max|count|rate|value|p\(\d+(?:\.\d+)?\))\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*$/i;
 
-export function parseK6Threshold(expression: string): K6ThresholdExpression | undefined {
+export function parseThreshold(expression: string): ThresholdExpression | undefined {
   const match = EXPRESSION.exec(expression);
   if (!match) return undefined;
-  return { stat: match[1]!, operator: match[2] as K6ThresholdExpression['operator'], limit: Number(match[3]) };
+  return { stat: match[1]!, operator: match[2] as ThresholdExpression['operator'], limit: Number(match[3]) };
 }
 
-/** Whether `value` holds the threshold; an expression k6 would not accept, or no value, does not hold. */
+/** Whether `value` holds the threshold; an expression that cannot be parsed, or no value, does not hold. */
 export function thresholdHolds(expression: string, value: number | undefined): boolean {
-  const parsed = parseK6Threshold(expression);
+  const parsed = parseThreshold(expression);
   if (!parsed || value === undefined || Number.isNaN(value)) return false;
   const { operator, limit } = parsed;
   switch (operator) {

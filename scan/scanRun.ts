@@ -9,12 +9,12 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { readHouseholds } from '../reconcile/ndjson.ts';
-import { INSTANCES_DIR, RUN_FILES, runFile } from '../scripts/runFiles.ts';
+import { RUN_FILES, runFile, SHARDS_DIR } from '../scripts/runFiles.ts';
 import { findPii, indexHouseholds, type PiiIndex, type PiiKind } from './piiIndex.ts';
 
-/** Files and folders (relative to the run folder, or to a split test's instances/<i>/) allowed to hold synthetic PII. */
+/** Files and folders (relative to the run folder, or to a shard's folder shards/<i>/) allowed to hold synthetic PII. */
 export const PII_HOLDERS = [RUN_FILES.applicants, RUN_FILES.insurerRecords, RUN_FILES.ledger, 'exchange', 'insurer'] as const;
-const INSTANCE_PREFIX = new RegExp(`^${INSTANCES_DIR}/\\d+/`);
+const SHARD_PREFIX = new RegExp(`^${SHARDS_DIR}/\\d+/`);
 
 export interface ScanFinding {
   file: string;
@@ -59,7 +59,7 @@ async function scanFile(path: string, index: PiiIndex, name: string): Promise<Sc
 export async function scanRunFolder(runDir: string, texts: ScannedText[] = [], options: { only?: readonly string[] } = {}): Promise<ScanFinding[]> {
   const index = indexHouseholds(await readHouseholds(runFile(runDir, 'applicants')));
   const allowed = (path: string): boolean => {
-    const name = path.replace(INSTANCE_PREFIX, '');
+    const name = path.replace(SHARD_PREFIX, '');
     return PII_HOLDERS.some((holder) => name === holder || name.startsWith(`${holder}/`));
   };
   // prometheus/ holds the TSDB's binary blocks: its label values are scanned through Prometheus's API instead.

@@ -37,12 +37,8 @@ export const RUN_FILES = {
 
 export type RunFile = keyof typeof RUN_FILES;
 
-/** A split test's instances keep their own files (the names above) in instances/<i>/ of the run folder. */
-export const INSTANCES_DIR = 'instances';
-
-export function instanceDir(runDir: string, instance: number): string {
-  return join(runDir, INSTANCES_DIR, String(instance));
-}
+/** A test run in shards on this machine (`run --shards N`) keeps each shard's folder in shards/<i>/ of the run folder. */
+export const SHARDS_DIR = 'shards';
 
 export function runFile(runDir: string, file: RunFile): string {
   return join(runDir, RUN_FILES[file]);

@@ -53,4 +53,12 @@ describe('scanRunFolder: every place a run writes', () => {
     const texts = [{ name: 'prometheus label values (testid t)', lines: ['route=browse', `name=${household(2).members[0]!.dob}`] }];
     expect(await scanRunFolder(runFolder(), texts)).toEqual([{ file: 'prometheus label values (testid t)', line: 2, kind: 'dob', masked: `${household(2).members[0]!.dob.slice(0, 4)}-**-**` }]);
   });
+
+  it('lets a shard folder hold identities where the run folder may, and nowhere else', async () => {
+    const dir = runFolder();
+    mkdirSync(join(dir, 'shards', '1'), { recursive: true });
+    writeFileSync(join(dir, 'shards', '1', 'applicants.ndjson'), JSON.stringify(household(1)));
+    writeFileSync(join(dir, 'shards', '1', 'shard.log'), `shard: failed for ${ssn}\n`);
+    expect(await scanRunFolder(dir)).toEqual([{ file: 'shards/1/shard.log', line: 1, kind: 'ssn', masked: `***-**-${ssn.slice(-4)}` }]);
+  });
 });

@@ -16,8 +16,6 @@ import { scanRunFolder } from '../scan/scanRun.ts';
 import { downloadInsurerRecords, waitForOutboxDrain } from '../scripts/run/backEnd.ts';
 import { consumersFor } from '../scripts/run/consumers.ts';
 import { loadExitCode } from '../scripts/run/engineLoad.ts';
-import { sloThresholds } from '../scripts/run/profiles/thresholds.ts';
-import { loadPlanOf } from '../scripts/run/loadPlanOf.ts';
 import { ProcessGroup } from '../scripts/run/processes.ts';
 import { profileNamed } from '../scripts/run/profiles/index.ts';
 import { createRunFolder, newRunId } from '../scripts/run/runFolder.ts';
@@ -55,7 +53,7 @@ export async function benchEndToEnd(): Promise<Figures> {
     const ledgerDir = runFile(runDir, 'ledgerParts');
     mkdirSync(ledgerDir, { recursive: true });
     const consumers = consumersFor({ profile: smoke.name, plan, targets, baseUrl: exchange.baseUrl, applicantsFile, ledgerDir });
-    const loadPlan = loadPlanOf(plan, { ...sloThresholds(targets), ...plan.thresholds });
+    const { loadPlan } = plan;
     const { result, summary, cores } = await runEngineProcess(group, {
       input: { plan: loadPlan, journeyModule: consumers.journeyModule, journeyOptions: consumers.journeyOptions, summaryFile: runFile(runDir, 'loadSummary') },
       label: 'end-to-end',
@@ -83,7 +81,7 @@ export async function benchEndToEnd(): Promise<Figures> {
       loadSummary: summary as unknown as LoadSummary,
       loadExitCode: loadExitCode(result.exitReason, thresholdsHeld),
       intended: plan.intendedEnrollments,
-      maxDroppedIterations: plan.maxDroppedIterations,
+      maxDroppedIterations: plan.maxDroppedJourneys,
       integrity: { confirmed: ledger.entries, received: reconciliation.intact, classes: reconciliation.classes },
       piiFindings: (await scanRunFolder(runDir)).length,
     });
@@ -98,7 +96,7 @@ export async function benchEndToEnd(): Promise<Figures> {
     const perHour = (count: number): number => (seconds > 0 ? Math.round((count / seconds) * 3600) : 0);
     const defects = Object.values(reconciliation.classes).reduce((a, b) => a + b, 0);
     return {
-      'end to end: enrollments confirmed': { value: confirmedAt.length, unit: `enrollments (of ${plan.applicants.toLocaleString('en-US')} applicants, on up to ${plan.maxVUs} users)` },
+      'end to end: enrollments confirmed': { value: confirmedAt.length, unit: `enrollments (of ${plan.applicants.toLocaleString('en-US')} applicants, on up to ${plan.maxUsers} users)` },
       'end to end: sustained for': { value: Math.round(seconds), unit: 's' },
       'end to end: enrollments per hour': { value: perHour(confirmedAt.length), unit: 'enrollments/h' },
       'end to end: ratio to the 1,000,000/h goal': { value: Math.round((perHour(confirmedAt.length) / 1_000_000) * 1000) / 1000, unit: 'ratio' },

@@ -46,7 +46,7 @@ function targets(verdict: Verdict | undefined): string {
 const text = (v: unknown): string => (v === undefined || v === null || v === '' ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 function parameters(run: Record<string, unknown>): string {
-  const scenario = run.scenario as Record<string, unknown> | undefined;
+  const plan = run.plan as { executor?: unknown; gracefulStopSeconds?: unknown } | undefined;
   const metrics = run.metrics as { description?: string } | undefined;
   return definitionList([
     ['run', text(run.runId)],
@@ -58,7 +58,7 @@ function parameters(run: Record<string, unknown>): string {
     ['plan year', text(run.planYear)],
     ['fault switches', text(run.faults) === '–' ? 'none' : text(run.faults)],
     ['applicants', text(run.count)],
-    ['scenario', scenario ? JSON.stringify(scenario) : '–'],
+    ['load plan', plan ? `${JSON.stringify(plan.executor)}, graceful stop ${text(plan.gracefulStopSeconds)} s` : '– (run.json records none)'],
     ['started', text(run.startedAt)],
     ['finished', text(run.finishedAt)],
     ['load', `${text(run.load)} (exit ${text(run.loadExitCode)})`],

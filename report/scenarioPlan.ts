@@ -1,73 +1,58 @@
-// What a run's scenario (run.json `scenario`: the profile's executor and stages) planned at each moment: journeys started a second for the
-// arrival-rate executors, VUs for the VU executors. The target lines the report draws under what was achieved.
+// What a run's load plan (run.json `plan`, the engine's LoadPlan) planned at each moment: journeys started a second
+// for the arrival-rate executors, users for the ramping and constant user executors, as engine/schedule.ts computes
+// them for the run itself. The target lines the report draws under what was achieved.
 
-import { parseDurationOption } from '../scripts/commands/options.ts';
+import { EXECUTORS, isOpenModel, planProblem, plannedSeconds, type Executor, type LoadPlan } from '../engine/plan.ts';
+import { rateAt, usersAt } from '../engine/schedule.ts';
+import { UsageError } from '../scripts/usageError.ts';
 
-export interface ScenarioRecord {
-  executor: string;
-  [key: string]: unknown;
+/** The planned executor as report/timeline.ts takes it (its `executor` names it in a caption). */
+export type ScenarioRecord = Executor;
+
+/** A moment just before the plan's end: the schedule's curves hold their last value up to the end itself. */
+const withinPlan = (executor: Executor, t: number): number | undefined => {
+  const end = plannedSeconds(executor);
+  return t > end ? undefined : Math.min(t, end * (1 - 1e-12));
+};
+
+/** Planned journeys started a second at t seconds (null after the plan), or undefined when the executor plans no arrival rate. */
+export function plannedArrivalRate(executor: Executor | undefined): ((t: number) => number | null) | undefined {
+  if (!executor || !isOpenModel(executor)) return undefined;
+  return (t) => {
+    const at = withinPlan(executor, t);
+    return at === undefined ? null : rateAt(executor, at);
+  };
 }
 
-interface Stage {
-  seconds: number;
-  target: number;
+/** Planned users at t seconds (null after the plan), or undefined when the executor plans no user count over time. */
+export function plannedVus(executor: Executor | undefined): ((t: number) => number | null) | undefined {
+  if (!executor || (executor.executor !== 'ramping-vus' && executor.executor !== 'constant-vus')) return undefined;
+  return (t) => {
+    const at = withinPlan(executor, t);
+    return at === undefined ? null : usersAt(executor, at);
+  };
 }
 
-/** A duration such as 30s or 1h30m; "0s" is one too (a ramping stage that jumps at once). */
-const seconds = (raw: unknown): number => (/^0+(\.0+)?(ms|s|m|h)?$/.test(String(raw).trim()) ? 0 : parseDurationOption('run.json scenario duration', String(raw)));
-
-function stagesOf(scenario: ScenarioRecord): Stage[] {
-  const stages = Array.isArray(scenario.stages) ? (scenario.stages as { duration: unknown; target: unknown }[]) : [];
-  return stages.map((s) => ({ seconds: seconds(s.duration), target: Number(s.target) }));
+/** What is wrong with a recorded plan, or undefined when the engine would run it. */
+function recordedPlanProblem(plan: unknown): string | undefined {
+  if (typeof plan !== 'object' || plan === null) return 'not an object';
+  const executor = (plan as { executor?: unknown }).executor;
+  if (typeof executor !== 'object' || executor === null) return 'no executor';
+  const name = (executor as { executor?: unknown }).executor;
+  if (!(EXECUTORS as readonly unknown[]).includes(name)) return `executor ${String(name)}, not one of ${EXECUTORS.join(', ')}`;
+  if ((name === 'ramping-vus' || name === 'ramping-arrival-rate') && !Array.isArray((executor as { stages?: unknown }).stages)) return `${String(name)} without stages`;
+  return planProblem(plan as LoadPlan);
 }
 
-/** The ramping executors move linearly from the last target to each stage's target over the stage. */
-function ramp(start: number, stages: Stage[], t: number): number | null {
-  let from = start;
-  let at = 0;
-  for (const stage of stages) {
-    if (t <= at + stage.seconds) return stage.seconds === 0 ? stage.target : from + ((stage.target - from) * (t - at)) / stage.seconds;
-    at += stage.seconds;
-    from = stage.target;
+/**
+ * The executor of the plan run.json records, or undefined when it records none (a run folder from before runs
+ * recorded their plan: the report then draws no planned curve). A plan the engine would refuse is a UsageError.
+ */
+export function recordedExecutor(run: Record<string, unknown>): Executor | undefined {
+  if (run.plan === undefined || run.plan === null) return undefined;
+  const problem = recordedPlanProblem(run.plan);
+  if (problem) {
+    throw new UsageError(`run.json plan (${problem})`, 'the load plan `harness run` recorded', 'Leave run.json as the run wrote it, or remove its plan to draw the report without the planned curves.');
   }
-  return null;
-}
-
-/** Planned journeys started a second at t seconds, or undefined when the executor plans no arrival rate. */
-export function plannedArrivalRate(scenario: ScenarioRecord | undefined): ((t: number) => number | null) | undefined {
-  if (!scenario) return undefined;
-  const unit = scenario.timeUnit === undefined ? 1 : seconds(scenario.timeUnit);
-  if (scenario.executor === 'ramping-arrival-rate') {
-    const stages = stagesOf(scenario);
-    return (t) => {
-      const rate = ramp(Number(scenario.startRate ?? 0), stages, t);
-      return rate === null ? null : rate / unit;
-    };
-  }
-  if (scenario.executor === 'constant-arrival-rate') {
-    const duration = seconds(scenario.duration);
-    return (t) => (t <= duration ? Number(scenario.rate) / unit : null);
-  }
-  return undefined;
-}
-
-/** Planned VUs at t seconds, or undefined when the executor plans no VU count over time. */
-export function plannedVus(scenario: ScenarioRecord | undefined): ((t: number) => number | null) | undefined {
-  if (!scenario) return undefined;
-  if (scenario.executor === 'ramping-vus') {
-    const stages = stagesOf(scenario);
-    return (t) => ramp(Number(scenario.startVUs ?? 1), stages, t);
-  }
-  if (scenario.executor === 'constant-vus') {
-    const duration = seconds(scenario.duration);
-    return (t) => (t <= duration ? Number(scenario.vus) : null);
-  }
-  return undefined;
-}
-
-/** The scenario when both plans read it, else a UsageError naming run.json's bad duration. */
-export function checkedScenario(scenario: ScenarioRecord | undefined): ScenarioRecord | undefined {
-  plannedArrivalRate(scenario)?.(0);
-  plannedVus(scenario)?.(0);
-  return scenario;
+  return (run.plan as LoadPlan).executor;
 }

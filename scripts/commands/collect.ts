@@ -12,9 +12,7 @@ import { loadChecks } from '../../verdict/gate.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
 import { verdictOf } from '../../verdict/verdict.ts';
 import { loadExitCode } from '../run/engineLoad.ts';
-import { loadPlanOf } from '../run/loadPlanOf.ts';
 import { profileNamed } from '../run/profiles/index.ts';
-import { sloThresholds } from '../run/profiles/thresholds.ts';
 import { RUN_FILES, runFile } from '../runFiles.ts';
 import { mergeShards } from '../shards/mergeShards.ts';
 import { readShardRecord } from '../shards/shardFolder.ts';
@@ -41,13 +39,13 @@ export function register(program: Command): void {
       } catch (error) {
         throw new UsageError(`--out ${opts.out}`, 'a folder that can be created and written', `Check the path (${(error as NodeJS.ErrnoException).code}).`);
       }
-      const merged = await mergeShards(dirs, out, loadPlanOf(plan, { ...sloThresholds(targets), ...plan.thresholds }), { allowMissing: opts.allowMissing ?? false });
+      const merged = await mergeShards(dirs, out, plan.loadPlan, { allowMissing: opts.allowMissing ?? false });
       const { summary } = merged;
       const thresholdsHeld = Object.values(summary.metrics).every((m) => Object.values(m.thresholds ?? {}).every((t) => t.ok));
       const { of, missing } = summary.shards;
       const shardsCheck = { name: 'shards merged', target: `all ${of}`, actual: missing.length === 0 ? `${of} of ${of}` : `${of - missing.length} of ${of} (missing ${missing.join(', ')}; --allow-missing)`, pass: missing.length === 0 };
-      const verdict = verdictOf(first.profile, first.testid, [shardsCheck, ...loadChecks(summary, loadExitCode(summary.exitReason, thresholdsHeld), targets, plan.maxDroppedIterations)]);
-      writeFileSync(runFile(out, 'run'), `${JSON.stringify({ runId: first.testid, profile: first.profile, seed: first.seed, scale: first.scale, durationSeconds: first.durationSeconds, planYear: first.planYear, shards: of, collectedFrom: dirs, load: 'harness engine', loadExitCode: loadExitCode(summary.exitReason, thresholdsHeld), startedAt: summary.startedAt, finishedAt: summary.endedAt, count: plan.applicants, intendedEnrollments: plan.intendedEnrollments ?? null, scenario: plan.scenario }, null, 2)}\n`);
+      const verdict = verdictOf(first.profile, first.testid, [shardsCheck, ...loadChecks(summary, loadExitCode(summary.exitReason, thresholdsHeld), targets, plan.maxDroppedJourneys)]);
+      writeFileSync(runFile(out, 'run'), `${JSON.stringify({ runId: first.testid, profile: first.profile, seed: first.seed, scale: first.scale, durationSeconds: first.durationSeconds, planYear: first.planYear, shards: of, collectedFrom: dirs, load: 'harness engine', loadExitCode: loadExitCode(summary.exitReason, thresholdsHeld), startedAt: summary.startedAt, finishedAt: summary.endedAt, count: plan.applicants, intendedEnrollments: plan.intendedEnrollments ?? null, plan: plan.loadPlan }, null, 2)}\n`);
       writeFileSync(runFile(out, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
       writeFileSync(runFile(out, 'summary'), verdictMarkdown(verdict, { shards: `${of - missing.length} of ${of}`, 'ledger entries': String(merged.ledgerEntries), integrity: `not judged here: with the insurer’s 834 records in ${RUN_FILES.insurerRecords} beside the ledger, \`harness reconcile --run\` on this folder` }));
       writeFileSync(runFile(out, 'junit'), verdictJunit(verdict));

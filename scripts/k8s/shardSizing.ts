@@ -44,7 +44,7 @@ const GiB = 2 ** 30;
 
 export interface ShardPlan {
   shards: number;
-  /** The most users the plan lets be in flight at once (its maxVUs), all shards together. */
+  /** The most users the plan lets be in flight at once (the profile plan's maxUsers), all shards together. */
   maxUsers: number;
   /** Households the plan generates, all shards together. */
   applicants: number;

@@ -5,7 +5,6 @@ import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { plannedSeconds } from '../../engine/plan.ts';
-import { loadPlanOf } from '../run/loadPlanOf.ts';
 import type { Profile } from '../run/profiles/index.ts';
 import { newRunId } from '../run/runFolder.ts';
 import type { Targets } from '../targets/schema.ts';
@@ -70,12 +69,12 @@ function targetsYamlOf(file: string): string {
 export function writeK8sManifests(options: K8sOptions): K8sOutcome {
   const { profile, targets } = options;
   const plan = profile.plan({ targets, scale: options.scale, durationSeconds: options.durationSeconds });
-  const loadPlan = loadPlanOf(plan, plan.thresholds ?? {});
+  const { loadPlan } = plan;
   const seconds = plannedSeconds(loadPlan.executor) + loadPlan.gracefulStopSeconds;
   writableFolder(options.outDir);
   const writtenAt = (options.now ?? (() => new Date()))();
   const testid = newRunId(profile.name, writtenAt);
-  const sizing = shardSizing({ shards: options.shards, maxUsers: plan.maxVUs, applicants: plan.applicants, seconds });
+  const sizing = shardSizing({ shards: options.shards, maxUsers: plan.maxUsers, applicants: plan.applicants, seconds });
   const job: ShardJobInput = {
     testid,
     profile: profile.name,

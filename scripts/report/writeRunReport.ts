@@ -12,7 +12,7 @@ import { absent, type ReportChart } from '../../report/chart.ts';
 import { DELIVERY_CHART_TITLES, deliveriesOf, deliveryCharts } from '../../report/delivery.ts';
 import { exchangeCharts, exchangeQueueCharts } from '../../report/exchangeCharts.ts';
 import { renderRunReport, type ReconciliationView } from '../../report/runReport.ts';
-import { checkedScenario, type ScenarioRecord } from '../../report/scenarioPlan.ts';
+import { recordedExecutor } from '../../report/scenarioPlan.ts';
 import { soakCharts, type SoakView } from '../../report/soakSection.ts';
 import { LOAD_CHART_TITLES, timelineCharts } from '../../report/timeline.ts';
 import { WAITING_ROOM_CHART_TITLES, waitingRoomCharts } from '../../report/waitingRoom.ts';
@@ -30,6 +30,8 @@ import { readChartLibrary } from './chartLibrary.ts';
 /** Profiles whose runs get a capacity section (a step load) and a soak section. */
 const CAPACITY_PROFILES = new Set(['stress']);
 const SOAK_PROFILES = new Set(['soak']);
+/** Said when run.json records no load plan: the arrival and users charts then draw no planned line. */
+const NO_RECORDED_PLAN = 'run.json records no load plan (a run from before runs recorded one), so the arrival rate and users charts draw no planned line.';
 
 /** The message of an input the report cannot use; anything else is a bug and is thrown on. */
 function usable<T>(read: () => T, notes: string[]): T | undefined {
@@ -107,8 +109,9 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
   const reconciliation = usable(() => readOptionalRunJson<ReconciliationView>(runDir, 'reconciliation', 'the reconciliation of the run'), notes);
   const samples: RunSamples | undefined = usable(() => readRunSamples(runDir), notes);
   const startMs = samples?.start ?? Date.parse(String(run.startedAt));
+  if (samples && (run.plan === undefined || run.plan === null)) notes.push(NO_RECORDED_PLAN);
   const timeline: ReportChart[] = samples
-    ? [...timelineCharts(samples, usable(() => checkedScenario(run.scenario as ScenarioRecord | undefined), notes)), ...waitingRoomCharts(samples)]
+    ? [...timelineCharts(samples, usable(() => recordedExecutor(run), notes)), ...waitingRoomCharts(samples)]
     : LOAD_CHARTS.map(([id, title]) => absent(id, title, "The engine's per-second samples (load-seconds.ndjson) are not usable; see the notes."));
   const exchange = exchangeSeriesOf(runDir, 'exchangeMetrics', startMs, notes);
   const queues = exchangeSeriesOf(runDir, 'exchangeQueues', startMs, notes);

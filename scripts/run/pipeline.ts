@@ -18,11 +18,9 @@ import { createRemoteWriter } from '../../engine/prometheus/remoteWriter.ts';
 import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
 import { consumersFor } from './consumers.ts';
 import { loadExitCode, runEngineLoad } from './engineLoad.ts';
-import { loadPlanOf } from './loadPlanOf.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
 import { ADMIN_TOKEN_ENV } from '../../mock-exchange/exchange/adminRoutes.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
-import { sloThresholds } from './profiles/thresholds.ts';
 import { runLocalShards } from '../shards/localShards.ts';
 import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
 import type { Profile } from './profiles/index.ts';
@@ -130,8 +128,6 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     say(`        metrics: ${metrics.description}`);
     phaseDone('start services');
 
-    // Every run has the SLOs' thresholds; a profile adds or replaces some (a metric it names replaces its SLO ones).
-    const thresholds = { ...sloThresholds(targets), ...plan.thresholds };
     let loadExit: number;
     let confirmed: number;
     let loadDescription: string;
@@ -149,7 +145,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         planYear: options.planYear,
         prometheusUrl: metrics.remoteWrite?.url.replace(/api\/v1\/write$/, ''),
         workers: options.workers,
-        plan: loadPlanOf(plan, thresholds),
+        plan: plan.loadPlan,
         say,
         signal: interrupt.signal,
         env: childEnv,
@@ -165,7 +161,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       say(`  [4/6] load engine: ${profile.name}, ${plan.describe}; ${consumers.describe}`);
       const { result } = await runEngineLoad({
         runDir,
-        plan: loadPlanOf(plan, thresholds),
+        plan: plan.loadPlan,
         journeyModule: consumers.journeyModule,
         journeyOptions: consumers.journeyOptions,
         workers: options.workers,
@@ -219,7 +215,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         loadSummary,
         loadExitCode: loadExit,
         intended: plan.intendedEnrollments,
-        maxDroppedIterations: plan.maxDroppedIterations,
+        maxDroppedIterations: plan.maxDroppedJourneys,
         integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
         piiFindings: pii,
       });
@@ -240,7 +236,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedIterations ?? null, scenario: plan.scenario, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);

@@ -10,9 +10,7 @@ import type { RunPlanResult } from '../../engine/runPlan.ts';
 import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { consumersFor } from '../run/consumers.ts';
 import { runEngineLoad } from '../run/engineLoad.ts';
-import { loadPlanOf } from '../run/loadPlanOf.ts';
 import type { Profile } from '../run/profiles/index.ts';
-import { sloThresholds } from '../run/profiles/thresholds.ts';
 import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { SHARD_FILES, type ShardRecord } from './shardFolder.ts';
@@ -74,7 +72,7 @@ export async function runShard(options: ShardOptions): Promise<{ result: RunPlan
   say(`  shard ${options.index} of ${options.of}: ${profile.name}, ${plan.describe}; ${consumers.describe}`);
   const { result } = await runEngineLoad({
     runDir: options.outDir,
-    plan: loadPlanOf(plan, { ...sloThresholds(targets), ...plan.thresholds }),
+    plan: plan.loadPlan,
     journeyModule: consumers.journeyModule,
     journeyOptions: consumers.journeyOptions,
     workers: options.workers,

@@ -1,41 +1,67 @@
-// The report's series with worked numbers: planned rates from a profile's scenario, the outbox backlog and delivery
+// The report's series with worked numbers: planned rates from a run's load plan, the outbox backlog and delivery
 // latency from ledger and insurer times, consumers waiting from wait intervals, per-window rates.
 
 import { describe, expect, it } from 'vitest';
 import { backlogAt, deliveriesOf } from '../../report/delivery.ts';
-import { plannedArrivalRate, plannedVus } from '../../report/scenarioPlan.ts';
+import { plannedArrivalRate, plannedVus, recordedExecutor } from '../../report/scenarioPlan.ts';
+import { UsageError } from '../../scripts/usageError.ts';
 import { ratePerWindow, windowsOf } from '../../report/timeline.ts';
 import { waitingAt } from '../../report/waitingRoom.ts';
 
 describe('plannedArrivalRate', () => {
-  it('ramps linearly through the stages, in journeys a second (rates are per timeUnit)', () => {
-    const rate = plannedArrivalRate({ executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '60s', stages: [{ duration: '10s', target: 600 }, { duration: '20s', target: 600 }, { duration: '10s', target: 0 }] })!;
+  it('ramps linearly through the stages, in journeys a second', () => {
+    const rate = plannedArrivalRate({ executor: 'ramping-arrival-rate', startRate: 0, stages: [{ seconds: 10, target: 10 }, { seconds: 20, target: 10 }, { seconds: 10, target: 0 }], maxInFlight: 50 })!;
     expect(rate(0)).toBe(0);
     expect(rate(5)).toBe(5);
     expect(rate(10)).toBe(10);
     expect(rate(25)).toBe(10);
     expect(rate(35)).toBe(5);
+    expect(rate(40)).toBeCloseTo(0, 6);
     expect(rate(41)).toBeNull();
   });
 
-  it('is flat for constant-arrival-rate and absent for closed-model executors', () => {
-    expect(plannedArrivalRate({ executor: 'constant-arrival-rate', rate: 120, timeUnit: '1m', duration: '30s' })!(10)).toBe(2);
-    expect(plannedArrivalRate({ executor: 'shared-iterations', vus: 2, iterations: 20 })).toBeUndefined();
+  it('is flat for constant-arrival-rate up to its end, and absent for closed-model executors', () => {
+    const rate = plannedArrivalRate({ executor: 'constant-arrival-rate', rate: 2, seconds: 30, maxInFlight: 10 })!;
+    expect(rate(10)).toBe(2);
+    expect(rate(30)).toBe(2);
+    expect(rate(31)).toBeNull();
+    expect(plannedArrivalRate({ executor: 'shared-iterations', users: 2, iterations: 20, maxSeconds: 120 })).toBeUndefined();
     expect(plannedArrivalRate(undefined)).toBeUndefined();
-  });
-
-  it('names run.json when a duration is not one such as 30s', () => {
-    expect(() => plannedArrivalRate({ executor: 'constant-arrival-rate', rate: 1, duration: 'soon' })).toThrow(/run.json scenario duration soon/);
   });
 });
 
 describe('plannedVus', () => {
-  it('follows ramping-vus steps from startVUs', () => {
-    const vus = plannedVus({ executor: 'ramping-vus', startVUs: 2, stages: [{ duration: '0s', target: 4 }, { duration: '10s', target: 4 }, { duration: '10s', target: 8 }] })!;
-    expect(vus(0)).toBe(4);
-    expect(vus(5)).toBe(4);
-    expect(vus(15)).toBe(6);
-    expect(plannedVus({ executor: 'constant-vus', vus: 3, duration: '1m' })!(59)).toBe(3);
+  it('follows ramping-vus steps from startUsers, in whole users as the engine starts them', () => {
+    const users = plannedVus({ executor: 'ramping-vus', startUsers: 2, stages: [{ seconds: 0, target: 4 }, { seconds: 10, target: 4 }, { seconds: 10, target: 8 }] })!;
+    expect(users(0)).toBe(4);
+    expect(users(5)).toBe(4);
+    expect(users(15)).toBe(6);
+    expect(users(17.5)).toBe(7);
+    expect(users(21)).toBeNull();
+    expect(plannedVus({ executor: 'constant-vus', users: 3, seconds: 60 })!(59)).toBe(3);
+    expect(plannedVus({ executor: 'constant-arrival-rate', rate: 2, seconds: 30, maxInFlight: 10 })).toBeUndefined();
+  });
+});
+
+describe('recordedExecutor', () => {
+  const plan = { executor: { executor: 'constant-vus', users: 3, seconds: 60 }, gracefulStopSeconds: 10, thresholds: {} };
+
+  it('reads the executor of the plan run.json records', () => {
+    expect(recordedExecutor({ plan })).toEqual(plan.executor);
+  });
+
+  it('is undefined for a run.json from before runs recorded their plan', () => {
+    expect(recordedExecutor({ runId: 'old' })).toBeUndefined();
+  });
+
+  it.each([
+    ['an executor the engine does not know', { ...plan, executor: { executor: 'per-vu-iterations', vus: 1 } }, /run\.json plan \(executor per-vu-iterations, not one of shared-iterations/],
+    ['a ramp without stages', { ...plan, executor: { executor: 'ramping-vus', startUsers: 1 } }, /run\.json plan \(ramping-vus without stages\)/],
+    ['a negative duration', { ...plan, executor: { executor: 'constant-vus', users: 3, seconds: -1 } }, /run\.json plan \(constant-vus seconds must be a number > 0, got -1\): expected the load plan/],
+    ['no executor at all', { gracefulStopSeconds: 1 }, /run\.json plan \(no executor\)/],
+  ])('names run.json and what is wrong for %s', (_, bad, message) => {
+    expect(() => recordedExecutor({ plan: bad })).toThrow(UsageError);
+    expect(() => recordedExecutor({ plan: bad })).toThrow(message);
   });
 });
 

@@ -1,5 +1,6 @@
 // breakpoint: arrivals ramp up without pause from nothing to ten times the target's rate; every SLO threshold
-// aborts the test once crossed, so the run ends at the exchange's breaking point (k6 exit 99) or passes the ramp.
+// aborts the test once crossed, so the run ends at the exchange's breaking point (the load's outcome 99) or passes
+// the ramp.
 
 import { ENROLL_ONLY } from '../../../scenarios/consumers/journeyShape.ts';
 import { consumersFor, describeThink, journeysPerSecond } from './journeyPace.ts';
@@ -9,14 +10,10 @@ import type { Profile } from './profile.ts';
 /** The ramp's top, in multiples of the target's rate: far past launch day's 5×. */
 export const BREAKPOINT_MULTIPLE = 10;
 const DEFAULT_SECONDS = 20 * 60;
-/** Thresholds are judged after this share of the run (k6 delayAbortEval), so a few early samples do not abort it. */
+/** Thresholds may abort only after this share of the run, so a few early samples do not abort it. */
 const ABORT_DELAY_SHARE = 0.05;
+/** A capped ramp plans a little under the applicant budget, not on its edge, where a journey rounded up would pass it. */
 const BUDGET_SHARE = 0.95;
-/**
- * VUs initialised before the start when the whole ramp needs no more (about 0.5 MiB each): then no arrival is dropped
- * while k6 starts VUs mid-ramp, so a drop means the exchange could not keep up. Beyond it, VUs for the target's rate.
- */
-const PREALLOCATE_ALL_UP_TO_VUS = 2_000;
 
 export const breakpoint: Profile = {
   name: 'breakpoint',
@@ -29,18 +26,15 @@ export const breakpoint: Profile = {
     // A linear ramp from 0 starts top · seconds / 2 journeys.
     const top = Math.min(wanted, (2 * APPLICANT_BUDGET * BUDGET_SHARE) / seconds);
     const capped = top < wanted ? ` (capped from ${wanted.toFixed(2)} by the applicant budget)` : '';
-    const delayAbortEval = `${Math.max(1, Math.round(seconds * ABORT_DELAY_SHARE))}s`;
+    const abortAfterSeconds = Math.max(1, seconds * ABORT_DELAY_SHARE);
     return openModelPlan({
       profile: 'breakpoint',
       targets,
       pace,
       startRate: 0,
-      stages: [{ seconds, rate: top }],
-      abortOnFailAfter: delayAbortEval,
-      // The ramp starts at 0: a small ramp gets all its VUs up front; a large one those for the target's rate, the
-      // rest started by k6 as the rate climbs.
-      preAllocateForRate: top * pace.meanJourneySeconds <= PREALLOCATE_ALL_UP_TO_VUS ? top : targetRate,
-      describe: `0 → ${top.toFixed(2)} journeys/s${capped} over ${seconds} s, aborting at the first SLO crossed after ${delayAbortEval} (${describeThink(pace, targets)})`,
+      stages: [{ seconds, target: top }],
+      abortOnFailAfterSeconds: abortAfterSeconds,
+      describe: `0 → ${top.toFixed(2)} journeys/s${capped} over ${seconds} s, aborting at the first SLO crossed after ${abortAfterSeconds} s (${describeThink(pace, targets)})`,
     });
   },
 };

@@ -24,12 +24,12 @@ export interface JourneyPace {
   journeyThinkSeconds: number;
   /** R + Z. */
   meanJourneySeconds: number;
-  /** The journey with fewest pauses, every pause at its shortest, responses instant: bounds how many journeys a VU can make. */
+  /** The journey with fewest pauses, every pause at its shortest, responses instant: bounds how many journeys a user can make. */
   shortestJourneySeconds: number;
   /** The longest journey, every pause at its longest, every response at the p99 SLO (a run is fitted to the planned responses, not these). */
   longestJourneySeconds: number;
-  /** k6's gracefulStop: the longest journey and a margin, so journeys under way at the end finish and none is cut. */
-  gracefulStop: string;
+  /** The plan's graceful stop: the longest journey and a margin, so journeys under way at the end finish and none is cut. */
+  gracefulStopSeconds: number;
 }
 
 export function journeyPace(targets: Targets, runSeconds: number, mix: JourneyMix = ENROLL_ONLY): JourneyPace {
@@ -49,7 +49,7 @@ export function journeyPace(targets: Targets, runSeconds: number, mix: JourneyMi
     meanJourneySeconds: responseSeconds + shape.meanThinkPauses * thinkTimeSeconds,
     shortestJourneySeconds: shape.fewestThinkPauses * THINK_SPREAD.min * thinkTimeSeconds,
     longestJourneySeconds,
-    gracefulStop: `${Math.ceil(longestJourneySeconds + STOP_GRACE_SECONDS)}s`,
+    gracefulStopSeconds: Math.ceil(longestJourneySeconds + STOP_GRACE_SECONDS),
   };
 }
 

@@ -23,8 +23,8 @@ export const load: Profile = {
       pace,
       startRate: 0,
       stages: [
-        { seconds: ramp, rate },
-        { seconds: seconds - ramp, rate },
+        { seconds: ramp, target: rate },
+        { seconds: seconds - ramp, target: rate },
       ],
       describe: `${users.toLocaleString('en-US')} concurrent users → ${rate.toFixed(2)} journeys/s (${describeThink(pace, targets)}), ramp ${ramp} s, hold ${seconds - ramp} s`,
     });

@@ -1,9 +1,15 @@
-// What a load profile is: a k6 script and a plan — how many applicants, which k6 executor with which numbers —
-// built from the targets file, the --scale factor and an optional --duration.
+// What a load profile is: a plan — how many applicants, and the engine's LoadPlan (executor, numbers, graceful stop,
+// thresholds) — built from the targets file, the --scale factor and an optional --duration.
 
+import type { LoadPlan } from '../../../engine/plan.ts';
 import type { JourneyMix } from '../../../scenarios/consumers/journeyShape.ts';
 import type { Targets } from '../../targets/schema.ts';
-import type { K6Thresholds } from './thresholds.ts';
+
+/**
+ * The graceful stop of a profile whose journeys have no think time: a journey still under way at the end gets this
+ * long to finish, many times a healthy journey's length.
+ */
+export const NO_THINK_GRACEFUL_STOP_SECONDS = 30;
 
 export interface PlanInput {
   targets: Targets;
@@ -14,21 +20,19 @@ export interface PlanInput {
 }
 
 export interface ProfilePlan {
-  /** Synthetic households to generate; every iteration takes the next one, so none enrolls twice. */
+  /** Synthetic households to generate; every journey takes the next one, so none enrolls twice. */
   applicants: number;
   /** Enrollments a healthy run confirms: every applicant in a count-based profile; undefined in a time-based one. */
   intendedEnrollments: number | undefined;
-  /** The k6 scenario (executor and its numbers), passed to the script through the run configuration. */
-  scenario: Record<string, unknown> & { executor: string };
-  /** The most VUs the scenario can use, for the run's one-line description. */
-  maxVUs: number;
+  /** What the engine runs: the executor and its numbers, the graceful stop, every threshold (the SLOs' included). */
+  loadPlan: LoadPlan;
+  /** The most users (journeys in flight, or closed-model users) the plan can have at once: the run's one line, shard sizing. */
+  maxUsers: number;
   thinkTimeSeconds: number;
   /** The journeys consumers make and their shares (the targets' funnel); only enrollments when not given. */
   journeyMix?: JourneyMix;
-  /** Thresholds beyond the SLOs every run has (`sloThresholds`); a metric named here replaces its SLO thresholds. */
-  thresholds?: K6Thresholds;
-  /** Open-model profiles: iterations k6 may drop (load never sent) before the verdict fails. */
-  maxDroppedIterations?: number;
+  /** Open-model profiles: planned journeys the engine may drop (load never sent) before the verdict fails. */
+  maxDroppedJourneys?: number;
   /** How the harness starts the exchange for this profile (the security profile probes its rate limit). */
   exchange?: { rateLimitPerMinute?: number };
   /** One line for people: what this plan will do. */

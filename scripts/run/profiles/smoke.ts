@@ -1,26 +1,32 @@
-// smoke: a few VUs take every applicant once through the enrollment journey, no think time. Proves the whole path.
+// smoke: a few users take every applicant once through the enrollment journey, no think time. Proves the whole path.
 
-import type { Profile } from './profile.ts';
+import { NO_THINK_GRACEFUL_STOP_SECONDS, type Profile } from './profile.ts';
+import { withSloThresholds } from './thresholds.ts';
 
 const APPLICANTS = 20;
-const VUS = 2;
-/** A scaled-up smoke run stays short: more applicants get more VUs, up to this many. */
-const MAX_VUS = 50;
+const USERS = 2;
+/** A scaled-up smoke run stays short: more applicants get more users, up to this many. */
+const MAX_USERS = 50;
+const DEFAULT_MAX_SECONDS = 120;
 
 export const smoke: Profile = {
   name: 'smoke',
-  description: 'a few VUs take every applicant through the enrollment journey once; proves the whole path',
-  plan({ scale, durationSeconds }) {
+  description: 'a few users take every applicant through the enrollment journey once; proves the whole path',
+  plan({ targets, scale, durationSeconds }) {
     const applicants = Math.max(1, Math.round(APPLICANTS * scale));
-    const vus = Math.min(applicants, Math.max(VUS, Math.min(MAX_VUS, Math.round(VUS * scale))));
-    const maxDuration = `${Math.round(durationSeconds ?? 120)}s`;
+    const users = Math.min(applicants, Math.max(USERS, Math.min(MAX_USERS, Math.round(USERS * scale))));
+    const maxSeconds = durationSeconds ?? DEFAULT_MAX_SECONDS;
     return {
       applicants,
       intendedEnrollments: applicants,
-      scenario: { executor: 'shared-iterations', vus, iterations: applicants, maxDuration },
-      maxVUs: vus,
+      loadPlan: {
+        executor: { executor: 'shared-iterations', users, iterations: applicants, maxSeconds },
+        gracefulStopSeconds: NO_THINK_GRACEFUL_STOP_SECONDS,
+        thresholds: withSloThresholds(targets),
+      },
+      maxUsers: users,
       thinkTimeSeconds: 0,
-      describe: `${applicants} iterations on up to ${vus} VUs (at most ${maxDuration})`,
+      describe: `${applicants} journeys shared by up to ${users} users (at most ${maxSeconds} s)`,
     };
   },
 };

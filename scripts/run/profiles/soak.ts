@@ -10,12 +10,12 @@ const DEFAULT_SECONDS = 4 * 3600;
 export const SOAK_MAX_SECONDS = 24 * 3600;
 /** Ramp up over this share of the run; the rest is held. */
 const RAMP_SHARE = 0.05;
-/** Leave room in the applicant budget for the margin openModelPlan adds. */
+/** A capped rate plans a little under the applicant budget, not on its edge, where a journey rounded up would pass it. */
 const BUDGET_SHARE = 0.95;
 
 export const soak: Profile = {
   name: 'soak',
-  description: 'the target arrival rate held for hours (4 h by default, at most 24 h) with memory-friendly k6 options',
+  description: 'the target arrival rate held for hours (4 h by default, at most 24 h), lowered to fit the applicant budget when needed',
   plan(input) {
     const { targets } = input;
     const { seconds, pace, users } = consumersFor(input, DEFAULT_SECONDS, input.targets.funnel);
@@ -35,8 +35,8 @@ export const soak: Profile = {
       pace,
       startRate: 0,
       stages: [
-        { seconds: ramp, rate },
-        { seconds: hold, rate },
+        { seconds: ramp, target: rate },
+        { seconds: hold, target: rate },
       ],
       describe: `${rate.toFixed(2)} journeys/s${capped} held ${hold} s after a ${ramp} s ramp (${describeThink(pace, targets)})`,
     });

@@ -27,11 +27,11 @@ export const spike: Profile = {
       pace,
       startRate: base,
       stages: [
-        { seconds: share(SHARES.before), rate: base },
-        { seconds: share(SHARES.surge), rate: peak },
-        { seconds: share(SHARES.peak), rate: peak },
-        { seconds: share(SHARES.fall), rate: base },
-        { seconds: share(SHARES.after), rate: base },
+        { seconds: share(SHARES.before), target: base },
+        { seconds: share(SHARES.surge), target: peak },
+        { seconds: share(SHARES.peak), target: peak },
+        { seconds: share(SHARES.fall), target: base },
+        { seconds: share(SHARES.after), target: base },
       ],
       describe: `${base.toFixed(2)} → ${peak.toFixed(2)} journeys/s in ${share(SHARES.surge)} s (${users.toLocaleString('en-US')} → ${(SPIKE_MULTIPLE * users).toLocaleString('en-US')} users, ${describeThink(pace, targets)})`,
     });

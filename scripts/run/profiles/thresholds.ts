@@ -1,32 +1,42 @@
-// k6 thresholds from the targets file: the SLOs and the oracle every profile gates on, and the aborting form a
-// breakpoint test uses to stop at the first SLO it breaks.
+// Thresholds from the targets file, in the engine's form: the SLOs and the oracle every profile gates on, and the
+// aborting form a breakpoint test uses to stop at the first SLO it breaks.
 
+import { ENGINE_METRICS } from '../../../engine/metricNames.ts';
+import type { Threshold } from '../../../engine/plan.ts';
 import type { Targets } from '../../targets/schema.ts';
 import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
 
-/** k6's threshold forms: an expression, or one that aborts the test when crossed. */
-export type K6Threshold = string | { threshold: string; abortOnFail?: boolean; delayAbortEval?: string };
-export type K6Thresholds = Record<string, K6Threshold[]>;
+/** Metric key (optionally with a tag filter) → its thresholds, as a LoadPlan holds them. */
+export type Thresholds = Record<string, Threshold[]>;
 
-export function sloThresholds(targets: Targets): K6Thresholds {
+const expressions = (...list: string[]): Threshold[] => list.map((expression) => ({ expression }));
+
+export function sloThresholds(targets: Targets): Thresholds {
   return {
-    http_req_duration: [`p(95)<${targets.slo.p95Ms}`, `p(99)<${targets.slo.p99Ms}`],
-    http_req_failed: [`rate<=${targets.slo.errorRate}`],
-    [METRIC_NAMES.oracleMismatches]: [`count<=${targets.integrity.maxOracleMismatches}`],
+    [ENGINE_METRICS.requestDuration]: expressions(`p(95)<${targets.slo.p95Ms}`, `p(99)<${targets.slo.p99Ms}`),
+    [ENGINE_METRICS.requestFailed]: expressions(`rate<=${targets.slo.errorRate}`),
+    [METRIC_NAMES.oracleMismatches]: expressions(`count<=${targets.integrity.maxOracleMismatches}`),
   };
 }
 
-/** Load an open-model run meant to send but never did (no VU free): at most the error budget's share of it. */
-export function droppedIterationsAllowed(targets: Targets, plannedIterations: number): number {
-  return Math.floor(targets.slo.errorRate * plannedIterations);
+/** Every run's thresholds: the SLOs', with the profile's own added (a metric the profile names replaces its SLO ones). */
+export function withSloThresholds(targets: Targets, own: Thresholds = {}): Thresholds {
+  return { ...sloThresholds(targets), ...own };
 }
 
-/** The same thresholds, each aborting the test once crossed, judged only after `delayAbortEval` of data. */
-export function abortingOnFail(thresholds: K6Thresholds, delayAbortEval: string): K6Thresholds {
+/** Journeys an open-model run may drop (planned but never started: the cap on journeys in flight reached): at most the error budget's share. */
+export function droppedJourneysAllowed(targets: Targets, plannedJourneys: number): number {
+  return Math.floor(targets.slo.errorRate * plannedJourneys);
+}
+
+/** The gate on dropped journeys, keyed by the engine's metric. */
+export function droppedJourneysThreshold(maxDropped: number): Thresholds {
+  return { [ENGINE_METRICS.journeysDropped]: expressions(`count<=${maxDropped}`) };
+}
+
+/** The same thresholds, each aborting the test once crossed, judged only after `afterSeconds` of load. */
+export function abortingOnFail(thresholds: Thresholds, afterSeconds: number): Thresholds {
   return Object.fromEntries(
-    Object.entries(thresholds).map(([metric, list]) => [
-      metric,
-      list.map((t) => ({ threshold: typeof t === 'string' ? t : t.threshold, abortOnFail: true, delayAbortEval })),
-    ]),
+    Object.entries(thresholds).map(([metric, list]) => [metric, list.map((t) => ({ expression: t.expression, abortOnFail: true, abortAfterSeconds: afterSeconds }))]),
   );
 }

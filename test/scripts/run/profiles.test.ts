@@ -6,29 +6,36 @@ import { loadTargets } from '../../../scripts/targets/load.ts';
 const targets = loadTargets();
 
 describe('smoke profile', () => {
-  it('takes 20 applicants on 2 VUs at scale 1, and every applicant exactly once', () => {
+  it('takes 20 applicants on 2 users at scale 1, and every applicant exactly once, for at most 120 s', () => {
     const plan = profileNamed('smoke').plan({ targets, scale: 1 });
     expect(plan.applicants).toBe(20);
-    expect(plan.scenario).toMatchObject({ executor: 'shared-iterations', vus: 2, iterations: 20 });
+    expect(plan.loadPlan.executor).toEqual({ executor: 'shared-iterations', users: 2, iterations: 20, maxSeconds: 120 });
+    expect(plan.loadPlan.gracefulStopSeconds).toBe(30);
   });
 
-  it('scales applicants and VUs together, VUs capped at 50', () => {
-    const plan = profileNamed('smoke').plan({ targets, scale: 500 });
+  it('scales applicants and users together, users capped at 50, and bounds the run by --duration', () => {
+    const plan = profileNamed('smoke').plan({ targets, scale: 500, durationSeconds: 45 });
     expect(plan.applicants).toBe(10_000);
-    expect(plan.scenario).toMatchObject({ vus: 50, iterations: 10_000 });
+    expect(plan.loadPlan.executor).toMatchObject({ users: 50, iterations: 10_000, maxSeconds: 45 });
+    expect(plan.maxUsers).toBe(50);
   });
 });
 
 describe('stress profile', () => {
-  it('holds each step of VUs with a short ramp between, over --duration when given', () => {
+  it('holds each step of users with a short ramp between, over --duration when given', () => {
     const plan = profileNamed('stress').plan({ targets, scale: 1, durationSeconds: 80 });
-    const stages = plan.scenario.stages as { duration: string; target: number }[];
-    expect(stages.filter((_, i) => i % 2 === 1).map((s) => s.target)).toEqual([1, 2, 4, 8, 12, 16, 24, 32]);
-    expect(stages.filter((_, i) => i % 2 === 1).every((s) => s.duration === '9s')).toBe(true);
-    expect(plan.maxVUs).toBe(32);
+    const { executor } = plan.loadPlan;
+    if (executor.executor !== 'ramping-vus') throw new Error(`stress plans ramping-vus, not ${executor.executor}`);
+    expect(executor.startUsers).toBe(1);
+    // 80 s over 8 steps: 10 s each, a 1 s ramp and 9 s held.
+    expect(executor.stages.filter((_, i) => i % 2 === 0).every((s) => s.seconds === 1)).toBe(true);
+    expect(executor.stages.filter((_, i) => i % 2 === 1).map((s) => s.target)).toEqual([1, 2, 4, 8, 12, 16, 24, 32]);
+    expect(executor.stages.filter((_, i) => i % 2 === 1).every((s) => s.seconds === 9)).toBe(true);
+    expect(plan.loadPlan.gracefulStopSeconds).toBe(10);
+    expect(plan.maxUsers).toBe(32);
   });
 
-  it('plans enough applicants that no VU runs out: 150 journeys per VU-second, at most 800 a second per step', () => {
+  it('plans enough applicants that no user runs out: 150 journeys per user-second, at most 800 a second per step', () => {
     const plan = profileNamed('stress').plan({ targets, scale: 0.25, durationSeconds: 30 });
     expect(stressSteps(0.25)).toEqual([1, 2, 3, 4, 6, 8]);
     // 6 steps of 5 s: 150, 300, 450, 600, 800 (900 capped), 800 (1200 capped) journeys a second.

@@ -1,7 +1,9 @@
 // The load profile turns the target concurrency into an arrival rate by Little's law, λ = N / (R + Z).
 
 import { describe, expect, it } from 'vitest';
+import type { RampingArrivalRate } from '../../../../engine/plan.ts';
 import { load } from '../../../../scripts/run/profiles/load.ts';
+import type { ProfilePlan } from '../../../../scripts/run/profiles/profile.ts';
 import { loadTargets } from '../../../../scripts/targets/load.ts';
 import type { Targets } from '../../../../scripts/targets/schema.ts';
 import { ENROLL_ONLY } from '../../../../scenarios/consumers/journeyShape.ts';
@@ -10,42 +12,57 @@ const defaults = loadTargets();
 /** A worked example: 1,000 users who all enroll, 10 s think time per pause, 100 ms per request. */
 const example: Targets = { ...defaults, funnel: ENROLL_ONLY, concurrentUsers: 1000, thinkTimeSeconds: 10, plannedResponseMs: 100 };
 
-type Stage = { duration: string; target: number };
+function arrivals(plan: ProfilePlan): RampingArrivalRate {
+  const { executor } = plan.loadPlan;
+  if (executor.executor !== 'ramping-arrival-rate') throw new Error(`load plans ramping-arrival-rate, not ${executor.executor}`);
+  return executor;
+}
 
 describe("load profile: Little's law", () => {
   it('1,000 users, 7 requests of 0.1 s and 4 pauses of 10 s: λ = 1000 / (0.7 + 40) = 24.57 journeys/s', () => {
     const plan = load.plan({ targets: example, scale: 1 });
-    // R = 7 × 0.1 s = 0.7 s; Z = 4 × 10 s = 40 s; λ = 1000 / 40.7 = 24.570 journeys/s = 1,474.2 a minute → 1,474.
-    expect(plan.scenario).toMatchObject({ executor: 'ramping-arrival-rate', timeUnit: '60s', startRate: 0 });
-    const stages = plan.scenario.stages as Stage[];
-    expect(stages).toEqual([
-      { duration: '300s', target: 1474 },
-      { duration: '600s', target: 1474 },
-    ]);
-    // Back through Little's law: N = λ · W = 1474 / 60 × 40.7 s = 999.9 users on the site.
-    expect(((1474 / 60) * 40.7)).toBeCloseTo(999.9, 1);
+    // R = 7 × 0.1 s = 0.7 s; Z = 4 × 10 s = 40 s; λ = 1000 / 40.7 = 24.570 journeys/s, ramped over a third of 900 s.
+    const executor = arrivals(plan);
+    expect(executor.startRate).toBe(0);
+    expect(executor.stages.map((s) => s.seconds)).toEqual([300, 600]);
+    for (const stage of executor.stages) expect(stage.target).toBeCloseTo(1000 / 40.7, 9);
+    // Back through Little's law: N = λ · W = 24.570 × 40.7 s = 1,000 users on the site.
+    expect(executor.stages[1]!.target * 40.7).toBeCloseTo(1000, 9);
     expect(plan.thinkTimeSeconds).toBe(10);
   });
 
-  it('--scale 0.5 halves the users and so the rate: 500 / 40.7 = 12.285 journeys/s → 737 a minute', () => {
-    const stages = load.plan({ targets: example, scale: 0.5 }).scenario.stages as Stage[];
-    expect(stages.map((s) => s.target)).toEqual([737, 737]);
+  it('--scale 0.5 halves the users and so the rate: 500 / 40.7 = 12.285 journeys/s', () => {
+    const executor = arrivals(load.plan({ targets: example, scale: 0.5 }));
+    expect(executor.stages).toHaveLength(2);
+    for (const stage of executor.stages) expect(stage.target).toBeCloseTo(500 / 40.7, 9);
   });
 
-  it('plans the journeys the stages start, gates dropped iterations at the error budget, and has a VU for each', () => {
+  it('plans the journeys the stages start, an applicant each, gates dropped journeys at the error budget, and bounds the journeys in flight', () => {
     const plan = load.plan({ targets: example, scale: 0.5 });
-    // Ramp 300 s from 0 to 737/min: 737 / 2 × 5 min = 1,842.5; hold 600 s: 737 × 10 min = 7,370 → 9,213 journeys.
-    expect(plan.describe).toContain('9,213 journeys');
-    expect(plan.maxDroppedIterations).toBe(92); // 1 % (slo.errorRate) of 9,213
-    expect(plan.thresholds).toEqual({ dropped_iterations: ['count<=92'] });
-    expect(plan.applicants).toBeGreaterThanOrEqual(9213);
-    // VUs: the peak rate times the longest journey (every pause 1.5 × 10 s, every request at the p99 SLO of 2.5 s).
-    expect(plan.maxVUs).toBe(Math.ceil((737 / 60) * (4 * 1.5 * 10 + 7 * 2.5)) + 2);
+    // Ramp 300 s from 0 to 12.285/s: 12.285 / 2 × 300 = 1,842.75; hold 600 s: 12.285 × 600 = 7,371.01 → 9,213.76, so 9,214 journeys.
+    expect(Math.ceil((500 / 40.7) * (300 / 2 + 600))).toBe(9214);
+    expect(plan.describe).toContain('9,214 journeys');
+    expect(plan.applicants).toBe(9214);
+    expect(plan.maxDroppedJourneys).toBe(92); // 1 % (slo.errorRate) of 9,214
+    expect(plan.loadPlan.thresholds.journeys_dropped).toEqual([{ expression: 'count<=92' }]);
+    // In flight: the peak rate times the longest journey (every pause 1.5 × 10 s, every request at the p99 SLO of 2.5 s), + 2.
+    expect(arrivals(plan).maxInFlight).toBe(Math.ceil((500 / 40.7) * (4 * 1.5 * 10 + 7 * 2.5)) + 2);
+    expect(plan.maxUsers).toBe(955); // 12.285 × 77.5 s = 952.09 → 953, + 2
+    // Journeys under way at the end get the longest journey and 10 s: 77.5 + 10 → 88 s.
+    expect(plan.loadPlan.gracefulStopSeconds).toBe(88);
+  });
+
+  it('gates on the SLOs of the targets file besides dropped journeys', () => {
+    const { thresholds } = load.plan({ targets: example, scale: 0.5 }).loadPlan;
+    expect(thresholds.http_req_duration).toEqual([{ expression: `p(95)<${example.slo.p95Ms}` }, { expression: `p(99)<${example.slo.p99Ms}` }]);
+    expect(thresholds.http_req_failed).toEqual([{ expression: `rate<=${example.slo.errorRate}` }]);
+    expect(thresholds.marketplace_oracle_mismatches).toEqual([{ expression: `count<=${example.integrity.maxOracleMismatches}` }]);
+    expect(Object.values(thresholds).flat().some((t) => t.abortOnFail)).toBe(false);
   });
 
   it('all enrolling, the committed 50,000 users, 30 s think, 0.2 s responses → 50000 / 121.4 = 411.86 journeys/s', () => {
-    const stages = load.plan({ targets: { ...defaults, funnel: ENROLL_ONLY }, scale: 1 }).scenario.stages as Stage[];
-    expect(stages[1]!.target).toBe(Math.round((50_000 / 121.4) * 60)); // 24,712 a minute
+    const executor = arrivals(load.plan({ targets: { ...defaults, funnel: ENROLL_ONLY }, scale: 1 }));
+    expect(executor.stages[1]!.target).toBeCloseTo(50_000 / 121.4, 9);
   });
 
   it("the committed funnel: Little's law over the mean journey, 50000 / 60.8 = 822.37 journeys/s, a fifth of them enrolling", () => {
@@ -54,9 +71,11 @@ describe("load profile: Little's law", () => {
     // mean pauses 0.5·1 + 0.2·3 + 0.2·4 + 0.1·1 = 2.0 → Z = 2 × 30 s = 60 s; λ = 50000 / 60.8 = 822.37 journeys/s.
     expect(defaults.funnel).toEqual({ browse: 0.5, apply: 0.2, enroll: 0.2, returning: 0.1 });
     const plan = load.plan({ targets: defaults, scale: 1 });
-    expect((plan.scenario.stages as Stage[])[1]!.target).toBe(Math.round((50_000 / 60.8) * 60)); // 49,342 a minute
+    expect(arrivals(plan).stages[1]!.target).toBeCloseTo(50_000 / 60.8, 9);
     expect(plan.journeyMix).toEqual(defaults.funnel);
     expect(plan.describe).toContain('822.37 journeys/s');
+    // 822.37 / 2 × 300 s + 822.37 × 600 s = 616,776.3 → 616,777 journeys.
+    expect(plan.applicants).toBe(Math.ceil((50_000 / 60.8) * 750));
     // Enrollments: 822.37 × 0.2 = 164.47 a second, 592,105 an hour: the funnel alone does not make the 1,000,000 an hour
     // target, which the enrollment path must hold when more consumers enroll (breakpoint and stress measure it).
     expect(Math.round((50_000 / 60.8) * 0.2 * 3600)).toBe(592_105);
@@ -67,7 +86,9 @@ describe("load profile: Little's law", () => {
     // (10 s / 2 − 0.7 s of responses) / (4 pauses × 1.5) = 0.716 s.
     expect(plan.thinkTimeSeconds).toBe(0.716);
     expect(plan.describe).toMatch(/does not fit a journey into this short a run/);
-    // 10 users / (0.7 + 4 × 0.716) s = 2.806 journeys/s → 168 a minute.
-    expect((plan.scenario.stages as Stage[]).map((s) => s.target)).toEqual([168, 168]);
+    // 10 users / (0.7 + 4 × 0.716) s = 2.806 journeys/s, ramped over 3 s and held 7 s.
+    const executor = arrivals(plan);
+    expect(executor.stages.map((s) => s.seconds)).toEqual([3, 7]);
+    for (const stage of executor.stages) expect(stage.target).toBeCloseTo(10 / (0.7 + 4 * 0.716), 9);
   });
 });

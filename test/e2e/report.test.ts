@@ -141,6 +141,10 @@ describe('the run report in a browser', () => {
     expect(verdict.pass).toBe(false);
     expect(facts.exampleSsns.length).toBeGreaterThan(0);
     for (const ssn of facts.exampleSsns) expect(ssn).toMatch(/^\*\*\*-\*\*-\d{4}$/);
+    // summary.md outlives the run's Prometheus: where its data is kept, no dead loopback link.
+    const summary = readFileSync(runFile(runDir, 'summary'), 'utf8');
+    expect(summary).not.toMatch(/https?:\/\/127\.0\.0\.1/);
+    expect(summary).toContain('prometheus/data');
     const html = readFileSync(runFile(runDir, 'report'), 'utf8');
     const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { ssn: string }).ssn);
     // Whole numbers only: a 9-digit SSN could sit by chance inside a long decimal of the chart data.

@@ -37,7 +37,7 @@ export function distributionChart(id: string, title: string, baseline: readonly 
     {
       id,
       title,
-      caption: 'Latency at each percentile, every run of a side pooled (percentiles are never averaged across runs); the baseline is the wide line under the candidate. The percentile axis is logarithmic in 1 − p, so p90, p99 and p99.9 are as far apart as p50 from p90 and the tail is not squeezed into the right edge.',
+      caption: 'Latency at each percentile, every run of a side pooled (percentiles are never averaged across runs); the baseline is the wide line under the candidate. The percentile axis is logarithmic in 1 − p: p90, p99 and p99.9 are evenly spaced, so the tail is not squeezed into the right edge.',
       // A linear axis gives p99 to p99.9 under a hundredth of the width: the tail, where regressions show, would be a sliver.
       xAxis: 'tail',
       xLabel: 'percentile (log scale of 1 − p)',

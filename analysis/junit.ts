@@ -1,19 +1,44 @@
 // A verdict as JUnit XML, the report format CI systems read: one test case per check, a failure for each missed one.
+// Every case, passing or not, carries what was measured: its actual value, the target and the unit as <properties>
+// (CI systems that read them show them per test) and as one line of <system-out> (those that do not still show it).
 
-import type { Verdict } from '../verdict/verdict.ts';
+import type { Verdict, VerdictCheck } from '../verdict/verdict.ts';
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+/** XML 1.0 allows no control characters but tab, newline and carriage return, not even as references: dropped. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function escapeXml(text: string): string {
+  return text.replace(NOT_XML, '').replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+/** "120 ms", "0.004 (ratio)", "3", "not measured": the actual value as a sentence shows it. */
+function measured(c: VerdictCheck): string {
+  if (typeof c.actual !== 'number' || c.unit === undefined || c.unit === 'count') return String(c.actual);
+  return c.unit === 'ms' ? `${c.actual} ms` : `${c.actual} (ratio)`;
+}
+
+function properties(c: VerdictCheck): string[] {
+  const entries: [string, string][] = [
+    ['actual', String(c.actual)],
+    ['target', c.target],
+    ...(c.unit === undefined ? [] : ([['unit', c.unit]] as [string, string][])),
+    ['pass', String(c.pass)],
+  ];
+  return ['      <properties>', ...entries.map(([name, value]) => `        <property name="${name}" value="${escapeXml(value)}"/>`), '      </properties>'];
 }
 
 export function verdictJunit(verdict: Verdict, timestamp: Date = new Date()): string {
   const failures = verdict.checks.filter((c) => !c.pass).length;
   const suite = `harness gate: ${verdict.profile} run ${verdict.runId}`;
   const cases = verdict.checks.map((c) => {
-    const open = `    <testcase classname="harness.gate.${escapeXml(verdict.profile)}" name="${escapeXml(c.name)}" time="0"`;
-    if (c.pass) return `${open}/>`;
-    const message = `target ${c.target}, actual ${c.actual}`;
-    return `${open}>\n      <failure message="${escapeXml(message)}" type="TargetMissed">${escapeXml(`${c.name}: ${message}`)}</failure>\n    </testcase>`;
+    const message = `target ${c.target}, actual ${measured(c)}`;
+    return [
+      `    <testcase classname="harness.gate.${escapeXml(verdict.profile)}" name="${escapeXml(c.name)}" time="0">`,
+      ...properties(c),
+      ...(c.pass ? [] : [`      <failure message="${escapeXml(message)}" type="TargetMissed">${escapeXml(`${c.name}: ${message}`)}</failure>`]),
+      `      <system-out>${escapeXml(`${c.name}: ${measured(c)} (target ${c.target}) — ${c.pass ? 'held' : 'missed'}`)}</system-out>`,
+      '    </testcase>',
+    ].join('\n');
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

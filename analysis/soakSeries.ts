@@ -14,3 +14,16 @@ export function soakWindows(durationSeconds: number, asked: Partial<SoakWindows>
   const warmupSeconds = asked.warmupSeconds ?? Math.min(300, Math.floor(durationSeconds / 10));
   return { windowSeconds, warmupSeconds };
 }
+
+/**
+ * The least a soak judges after its warm-up. A trend fitted to less and projected to 8 hours multiplies the noise of
+ * a few windows a hundredfold: a 30 s load run (3 s of warm-up, 27 windows of a second) projected 27 GB of memory.
+ * Five minutes of windows still extrapolate a hundredfold to 8 hours, but a creep that steady is worth a look.
+ */
+export const MIN_JUDGED_SECONDS = 300;
+
+/** Undefined when a run of `durationSeconds` is long enough to judge; else what it needed and what it had. */
+export function soakTooShort(durationSeconds: number, windows: SoakWindows): { neededSeconds: number; durationSeconds: number; warmupSeconds: number; minJudgedSeconds: number } | undefined {
+  const neededSeconds = windows.warmupSeconds + MIN_JUDGED_SECONDS;
+  return durationSeconds >= neededSeconds ? undefined : { neededSeconds, durationSeconds, warmupSeconds: windows.warmupSeconds, minJudgedSeconds: MIN_JUDGED_SECONDS };
+}

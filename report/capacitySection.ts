@@ -90,5 +90,7 @@ export function capacitySection(view: CapacityView | { absent: string }, charts:
     ['users per instance', fmt(j.usersPerInstance)],
   ]);
   const poor = view.fit.rSquared < 0.8 ? `<p class="note">The USL explains little of these points (R² ${fmt(view.fit.rSquared, 2)}): throughput varied for other reasons than load; treat σ, κ and N* with care.</p>` : '';
-  return section('capacity', 'Capacity', `${facts}${poor}\n${table(['users', 'instances needed', 'fleet assumed', 'waiting-room wait', 'within wait target'], plans)}\n${charts.map(chartSlot).join('\n')}`);
+  const made = j.plan as { made: boolean; reason?: string; detail?: string } | undefined;
+  const planned = made && !made.made ? `<p class="note fail" id="no-plan">No plan: ${escapeHtml(made.reason)} — ${escapeHtml(made.detail)}</p>` : table(['users', 'instances needed', 'fleet assumed', 'waiting-room wait', 'within wait target'], plans);
+  return section('capacity', 'Capacity', `${facts}${poor}\n${planned}\n${charts.map(chartSlot).join('\n')}`);
 }

@@ -1,10 +1,47 @@
 // The browser side of the report: draws every chart spec (report/chart.ts) with uPlot. Plain ES2019 in a string,
-// inlined into the page after uPlot. It records what it drew in `window.reportCharts` (id and the finite points of
-// each series) for the browser test and for anyone checking a report by script.
+// inlined into the page after uPlot. It records what it drew in `window.reportCharts` (id, the finite points of each
+// series, and the tick labels of both axes as drawn) for the browser test and for anyone checking a report by script.
+//
+// Both scripts are String.raw: a backslash is kept as written (in a plain template literal `/\.?0+$/` would reach the
+// browser as `/.?0+$/`, which strips any character before the zeros: "2.0 s" became "2. s").
 
-export const CHART_SCRIPT = `(function () {
-  var COLORS = ['#1d4ed8', '#d97706', '#15803d', '#b91c1c', '#7c3aed', '#0e7490'];
-  var REFERENCE = '#6b7280';
+/**
+ * The tick and value formatters, on their own so a test can evaluate them outside a browser: defines `reportTicks`.
+ * Ticks get the decimals their step needs (steps of 0.25 give two, steps of 5 none), the same for every tick of an
+ * axis, so whole numbers never sit beside a "0.0".
+ */
+export const TICKS_SCRIPT = String.raw`var reportTicks = (function () {
+  function decimalsFor(step) {
+    step = Math.abs(step);
+    for (var d = 0; d < 10; d++) {
+      var scaled = step * Math.pow(10, d);
+      if (Math.abs(scaled - Math.round(scaled)) <= 1e-6 * Math.max(1, scaled)) return d;
+    }
+    return 10;
+  }
+  // The smallest gap between splits, when uPlot gives no step.
+  function stepOf(splits, step) {
+    if (step > 0 && isFinite(step)) return step;
+    var best = Infinity;
+    for (var i = 1; i < splits.length; i++) {
+      var gap = Math.abs(splits[i] - splits[i - 1]);
+      if (gap > 0 && gap < best) best = gap;
+    }
+    return isFinite(best) ? best : 1;
+  }
+  function ticks(splits, step, suffix) {
+    step = stepOf(splits, step);
+    var top = 0;
+    splits.forEach(function (v) { if (v != null && isFinite(v)) top = Math.max(top, Math.abs(v)); });
+    var div = top >= 1e6 ? 1e6 : top >= 1e4 ? 1e3 : 1;
+    var mark = div === 1e6 ? 'M' : div === 1e3 ? 'k' : '';
+    var d = decimalsFor(step / div);
+    return splits.map(function (v) {
+      if (v == null) return '';
+      if (Math.abs(v) < step * 1e-9) v = 0;
+      return (v / div).toFixed(d) + mark + (suffix || '');
+    });
+  }
   function clock(s) {
     var sign = s < 0 ? '-' : '';
     s = Math.abs(Math.round(s));
@@ -12,11 +49,34 @@ export const CHART_SCRIPT = `(function () {
     var mm = (h > 0 && m < 10 ? '0' : '') + m, ss = (sec < 10 ? '0' : '') + sec;
     return sign + (h > 0 ? h + ':' : '') + mm + ':' + ss;
   }
+  // One value (a legend, a tooltip): up to two decimals, trailing zeros and a bare point dropped.
   function number(v) {
     if (v == null) return '';
     var a = Math.abs(v);
-    return a >= 1e6 ? (v / 1e6).toFixed(1) + 'M' : a >= 1e4 ? (v / 1e3).toFixed(0) + 'k' : a >= 100 ? v.toFixed(0) : a >= 1 ? v.toFixed(2).replace(/\\.?0+$/, '') : v.toPrecision(2);
+    return a >= 1e6 ? (v / 1e6).toFixed(1) + 'M' : a >= 1e4 ? (v / 1e3).toFixed(0) + 'k' : a >= 100 ? v.toFixed(0) : a >= 1 ? v.toFixed(2).replace(/\.?0+$/, '') : a === 0 ? '0' : v.toPrecision(2);
   }
+  function seconds(s) {
+    return s == null ? '' : s.toFixed(s < 10 ? 2 : 1).replace(/\.?0+$/, '') + ' s';
+  }
+  // A 'tail' axis: x = -log10(1 - p/100). Back to the percentile, as p50, p90, p99, p99.9.
+  function tailLabel(x) {
+    if (x == null) return '';
+    var p = 100 * (1 - Math.pow(10, -x));
+    return 'p' + String(Math.round(p * 1000) / 1000);
+  }
+  var TAIL_PERCENTILES = [50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99];
+  function tailSplits(min, max) {
+    return TAIL_PERCENTILES.map(function (p) { return -Math.log10(1 - p / 100); }).filter(function (x) { return x >= min - 1e-9 && x <= max + 1e-9; });
+  }
+  return { decimalsFor: decimalsFor, ticks: ticks, clock: clock, number: number, seconds: seconds, tailLabel: tailLabel, tailSplits: tailSplits };
+})();
+`;
+
+export const CHART_SCRIPT = String.raw`(function () {
+` + TICKS_SCRIPT + String.raw`
+  var COLORS = ['#1d4ed8', '#d97706', '#15803d', '#b91c1c', '#7c3aed', '#0e7490'];
+  var REFERENCE = '#6b7280';
+  var t = reportTicks;
   var specs = JSON.parse(document.getElementById('report-charts').textContent);
   var drawn = [];
   specs.forEach(function (spec) {
@@ -24,27 +84,42 @@ export const CHART_SCRIPT = `(function () {
     if (!slot) throw new Error('report: no slot for chart ' + spec.id);
     var width = Math.max(480, Math.min(960, slot.clientWidth || 960));
     var short = spec.xAxis === 'elapsed' && spec.x.length > 0 && spec.x[spec.x.length - 1] < 60;
-    var elapsed = short ? function (s) { return s == null ? '' : s.toFixed(s < 10 ? 2 : 1).replace(/\.?0+$/, '') + ' s'; } : clock;
+    var tail = spec.xAxis === 'tail';
+    var xValue = spec.xAxis === 'elapsed' ? (short ? t.seconds : t.clock) : tail ? t.tailLabel : t.number;
+    // What each axis showed when last drawn: its labels, and for x where they sit (pixels from the plot's left).
+    var shown = { x: [], xAt: [], y: [] };
     var colour = 0;
-    var series = [{ label: spec.xAxis === 'elapsed' ? 'elapsed' : (spec.xLabel || 'x'), value: function (u, v) { return v == null ? '' : spec.xAxis === 'elapsed' ? elapsed(v) : number(v); } }];
+    var series = [{ label: spec.xAxis === 'elapsed' ? 'elapsed' : (spec.xLabel || 'x'), value: function (u, v) { return v == null ? '' : xValue(v); } }];
     spec.series.forEach(function (s) {
       var stroke = s.reference ? REFERENCE : COLORS[colour++ % COLORS.length];
-      var options = { label: s.label, stroke: stroke, width: s.reference ? 1.5 : s.wide ? 5 : 2, value: function (u, v) { return number(v); } };
+      var options = { label: s.label, stroke: stroke, width: s.reference ? 1.5 : s.wide ? 5 : 2, value: function (u, v) { return v == null ? '' : t.number(v) + ' ' + spec.yLabel; } };
       if (s.reference) options.dash = [6, 4];
       if (s.pointsOnly) { options.paths = function () { return null; }; options.points = { show: true, size: 9, stroke: stroke, fill: stroke }; }
       // A value between two gaps has no line to be part of: draw the points then, or it would not show at all.
       else options.points = { show: s.values.some(function (v, i) { return v != null && s.values[i - 1] == null && s.values[i + 1] == null; }), size: 5, fill: stroke };
       series.push(options);
     });
+    var xAxis = {
+      label: spec.xAxis === 'elapsed' ? (short ? 'seconds since start' : 'time since start (m:ss)') : (spec.xLabel || ''),
+      values: function (u, splits, axisIdx, space, step) {
+        var labels = spec.xAxis === 'elapsed' ? (short ? t.ticks(splits, step, ' s') : splits.map(t.clock)) : tail ? splits.map(t.tailLabel) : t.ticks(splits, step);
+        shown.x = labels;
+        shown.xAt = splits.map(function (v) { return u.valToPos(v, 'x'); });
+        return labels;
+      },
+    };
+    if (tail) xAxis.splits = function (u, axisIdx, min, max) { return t.tailSplits(min, max); };
     var axes = [
-      { label: spec.xAxis === 'elapsed' ? (short ? 'seconds since start' : 'time since start (m:ss)') : (spec.xLabel || ''), values: function (u, splits) { return splits.map(spec.xAxis === 'elapsed' ? elapsed : number); } },
-      { label: spec.yLabel, size: 60, values: function (u, splits) { return splits.map(number); } },
+      xAxis,
+      { label: spec.yLabel, size: 60, values: function (u, splits, axisIdx, space, step) { return (shown.y = t.ticks(splits, step)); } },
     ];
     var plot = new uPlot({ width: width, height: 260, scales: { x: { time: false } }, series: series, axes: axes, legend: { live: true } }, [spec.x].concat(spec.series.map(function (s) { return s.values; })), slot);
     drawn.push({
       id: spec.id,
       width: plot.width,
       height: plot.height,
+      yLabel: spec.yLabel,
+      ticks: shown,
       series: spec.series.map(function (s, i) {
         return { label: s.label, reference: !!s.reference, stroke: series[i + 1].stroke, points: s.values.filter(function (v) { return v != null && isFinite(v); }).length };
       }),

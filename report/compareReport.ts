@@ -4,7 +4,7 @@
 import type { Comparison } from '../analysis/compare.ts';
 import { mergeSamples, percentileSorted } from '../analysis/distribution.ts';
 import { effectText } from '../scripts/commands/compare.ts';
-import { chart, type ReportChart } from './chart.ts';
+import { chart, tailPosition, type ReportChart } from './chart.ts';
 import { chartSlot, escapeHtml, fmt, page, section, table, type ChartLibrary } from './html.ts';
 
 export interface CompareRun {
@@ -37,14 +37,14 @@ export function distributionChart(id: string, title: string, baseline: readonly 
     {
       id,
       title,
-      caption: 'Latency at each percentile, every run of a side pooled (percentiles are never averaged across runs); the baseline is the wide line under the candidate.',
-      xAxis: 'number',
-      xLabel: 'percentile',
-      yLabel: 'ms',
-      x: DISTRIBUTION_PERCENTILES.map((p) => p * 100),
+      caption: 'Latency at each percentile, every run of a side pooled (percentiles are never averaged across runs); the baseline is the wide line under the candidate. The percentile axis is logarithmic in 1 − p: p90, p99 and p99.9 are evenly spaced, so the tail is not squeezed into the right edge.',
+      // A linear axis gives p99 to p99.9 under a hundredth of the width: the tail, where regressions show, would be a sliver.
+      xAxis: 'tail',
+      xLabel: 'percentile (log scale of 1 − p)',
+      x: DISTRIBUTION_PERCENTILES.map((p) => tailPosition(p * 100)),
       series: [
-        { label: 'baseline', values: curve(baseline), wide: true },
-        { label: 'candidate', values: curve(candidate) },
+        { label: 'baseline', values: curve(baseline), wide: true, unit: 'ms' },
+        { label: 'candidate', values: curve(candidate), unit: 'ms' },
       ],
     },
     'Neither side has samples of it.',

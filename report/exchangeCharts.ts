@@ -5,6 +5,7 @@
 import type { SeriesPoint } from '../analysis/soak.ts';
 import { absent, chart, type ReportChart } from './chart.ts';
 import type { Y } from './downsample.ts';
+import { unitOfName } from './units.ts';
 
 /** Series on one x: the sorted union of their times, null where a series has no point. */
 export function alignSeries(series: readonly SeriesPoint[][], scale = 1): { x: number[]; ys: Y[][] } {
@@ -18,10 +19,16 @@ export function alignSeries(series: readonly SeriesPoint[][], scale = 1): { x: n
   return { x, ys };
 }
 
-function group(id: string, title: string, caption: string, yLabel: string, entries: [string, SeriesPoint[]][], scale: number, reason: string): ReportChart {
+/**
+ * `unit`: what every series is in — 'from names' when each series' metric name declares it (rssBytes,
+ * eventLoopLagP99Seconds), and the axis shows that unit at a readable size (bytes as MiB, seconds as ms); otherwise
+ * the count the axis label names.
+ */
+function group(id: string, title: string, caption: string, unit: { label: string } | 'from names', entries: [string, SeriesPoint[]][], reason: string): ReportChart {
   if (entries.length === 0) return absent(id, title, reason);
-  const { x, ys } = alignSeries(entries.map(([, points]) => points), scale);
-  return chart({ id, title, caption, xAxis: 'elapsed', yLabel, x, series: entries.map(([name], i) => ({ label: name, values: ys[i]! })) }, reason);
+  const { x, ys } = alignSeries(entries.map(([, points]) => points));
+  const series = entries.map(([name], i) => ({ label: name, values: ys[i]!, ...(unit === 'from names' ? { unit: unitOfName(name) ?? name } : {}) }));
+  return chart({ id, title, caption, xAxis: 'elapsed', ...(unit === 'from names' ? {} : { yLabel: unit.label }), x, series }, reason);
 }
 
 /** `series` undefined: the run folder has no exchange-metrics.ndjson (`why` says so). */
@@ -29,8 +36,8 @@ export function exchangeCharts(series: Map<string, SeriesPoint[]> | undefined, w
   const entries = [...(series ?? new Map<string, SeriesPoint[]>())];
   const reason = series ? 'exchange-metrics.ndjson holds no such series.' : why;
   return [
-    group('memory', 'Exchange memory', "The exchange's resident memory and heap used, from its Prometheus metrics (exchange-metrics.ndjson).", 'MB', entries.filter(([name]) => /bytes$/i.test(name)), 1 / 1e6, reason),
-    group('event-loop', 'Exchange event-loop lag', "The exchange's event-loop lag, from its Prometheus metrics (exchange-metrics.ndjson).", 'ms', entries.filter(([name]) => /lag/i.test(name)), 1000, reason),
+    group('memory', 'Exchange memory', "The exchange's resident memory and heap used, from its Prometheus metrics (exchange-metrics.ndjson).", 'from names', entries.filter(([name]) => /bytes$/i.test(name)), reason),
+    group('event-loop', 'Exchange event-loop lag', "The exchange's event-loop lag, from its Prometheus metrics (exchange-metrics.ndjson).", 'from names', entries.filter(([name]) => /lag/i.test(name)), reason),
   ];
 }
 
@@ -41,8 +48,8 @@ export function exchangeQueueCharts(series: Map<string, SeriesPoint[]> | undefin
   const entries = [...(series ?? new Map<string, SeriesPoint[]>())];
   const reason = series ? 'exchange-queues.ndjson holds no such series.' : why;
   return [
-    group('exchange-waiting-room', 'Waiting room, as the exchange counts it', "The exchange's own gauges: visitors queued and sessions admitted (exchange_waiting_room_queue_length, exchange_waiting_room_active_sessions).", 'visitors', pick(entries, ['waitingRoomQueueLength', 'waitingRoomActiveSessions']), 1, reason),
-    group('exchange-outbox', 'Outbox depth, as the exchange counts it', "Enrollments confirmed and not yet acknowledged by an insurer (exchange_outbox_depth).", 'enrollments', pick(entries, ['outboxDepth']), 1, reason),
-    group('exchange-outbox-age', 'Oldest undelivered enrollment', "Age of the oldest enrollment still in the outbox (exchange_outbox_oldest_undelivered_age_seconds).", 's', pick(entries, ['outboxOldestUndeliveredAgeSeconds']), 1, reason),
+    group('exchange-waiting-room', 'Waiting room, as the exchange counts it', "The exchange's own gauges: visitors queued and sessions admitted (exchange_waiting_room_queue_length, exchange_waiting_room_active_sessions).", { label: 'visitors' }, pick(entries, ['waitingRoomQueueLength', 'waitingRoomActiveSessions']), reason),
+    group('exchange-outbox', 'Outbox depth, as the exchange counts it', "Enrollments confirmed and not yet acknowledged by an insurer (exchange_outbox_depth).", { label: 'enrollments' }, pick(entries, ['outboxDepth']), reason),
+    group('exchange-outbox-age', 'Oldest undelivered enrollment', "Age of the oldest enrollment still in the outbox (exchange_outbox_oldest_undelivered_age_seconds).", 'from names', pick(entries, ['outboxOldestUndeliveredAgeSeconds']), reason),
   ];
 }

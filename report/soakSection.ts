@@ -3,10 +3,12 @@
 
 import type { SeriesPoint, SoakResult } from '../analysis/soak.ts';
 import { chart, type ReportChart } from './chart.ts';
+import { unitOfName } from './units.ts';
 import { chartSlot, escapeHtml, fmt, section, table } from './html.ts';
 
 export interface SoakView {
-  results: (SoakResult & { series: string })[];
+  /** `unit`: what the series' values are in (MiB, ms, s); when absent, the unit its name declares, if any. */
+  results: (SoakResult & { series: string; unit?: string })[];
   series: Map<string, SeriesPoint[]>;
   windows: { windowSeconds: number; warmupSeconds: number };
   notes: string[];
@@ -18,17 +20,20 @@ export function soakCharts(view: SoakView): ReportChart[] {
   return view.results.map((r) => {
     const points = [...(view.series.get(r.series) ?? [])].sort((a, b) => a.t - b.t);
     const trend = Number.isFinite(r.intercept);
+    const unit = r.unit ?? unitOfName(r.series);
+    const axis = unit === undefined ? { yLabel: r.series } : {};
+    const declared = unit === undefined ? {} : { unit };
     return chart(
       {
         id: `soak-${slug(r.series)}`,
         title: `Soak: ${r.series}`,
         caption: `${r.verdict === 'drifting' ? `DRIFTING ${r.direction}` : r.verdict}: ${r.slopePerHour >= 0 ? '+' : ''}${fmt(r.slopePerHour)} an hour (Theil–Sen, dashed after the ${view.windows.warmupSeconds} s warm-up), ${fmt(r.projected)} projected at 8 hours.`,
         xAxis: 'elapsed',
-        yLabel: r.series,
+        ...axis,
         x: points.map((p) => p.t),
         series: [
-          { label: r.series, values: points.map((p) => p.value) },
-          ...(trend ? [{ label: 'trend', values: points.map((p) => (p.t >= view.windows.warmupSeconds ? r.intercept + (r.slopePerHour / 3600) * p.t : null)), reference: true }] : []),
+          { label: r.series, values: points.map((p) => p.value), ...declared },
+          ...(trend ? [{ label: 'trend', values: points.map((p) => (p.t >= view.windows.warmupSeconds ? r.intercept + (r.slopePerHour / 3600) * p.t : null)), reference: true, ...declared }] : []),
         ],
       },
       `The run kept no points for ${r.series}.`,

@@ -40,11 +40,11 @@ export function loadChecks(summary: LoadSummary | undefined, exitCode: number, t
   const checks: VerdictCheck[] = [{ name: 'load run', target: 'completed (exit 0)', actual: meaning, pass: exitCode === 0 }];
   if (!summary) return checks;
   for (const t of thresholdOutcomes(summary)) checks.push({ name: `threshold ${t.name}`, target: 'ok', actual: t.ok ? 'ok' : 'crossed', pass: t.ok });
-  checks.push(atMost('latency p95', metricValue(summary, 'http_req_duration', 'p(95)'), targets.slo.p95Ms, ' ms'));
-  checks.push(atMost('latency p99', metricValue(summary, 'http_req_duration', 'p(99)'), targets.slo.p99Ms, ' ms'));
-  checks.push(atMost('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate));
+  checks.push(atMost('latency p95', metricValue(summary, 'http_req_duration', 'p(95)'), targets.slo.p95Ms, 'ms'));
+  checks.push(atMost('latency p99', metricValue(summary, 'http_req_duration', 'p(99)'), targets.slo.p99Ms, 'ms'));
+  checks.push(atMost('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate, 'ratio'));
   const checksRate = metricValue(summary, 'checks', 'rate');
-  checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
+  checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate, 'ratio'));
   checks.push(atMost('oracle mismatches', metricValue(summary, METRIC_NAMES.oracleMismatches, 'count') ?? 0, targets.integrity.maxOracleMismatches));
   if (maxDroppedIterations !== undefined) {
     // The engine reports no journeys_dropped when none was dropped.
@@ -59,7 +59,7 @@ function integrityChecks(input: GateInput): VerdictCheck[] {
   if (!integrity) return [{ name: 'reconciliation', target: 'run', actual: 'not run', pass: false }];
   const checks = [
     intended === undefined
-      ? { name: 'enrollments confirmed to consumers', target: '≥ 1', actual: String(integrity.confirmed), pass: integrity.confirmed >= 1 }
+      ? { name: 'enrollments confirmed to consumers', target: '≥ 1', actual: String(integrity.confirmed), pass: integrity.confirmed >= 1, unit: 'count' as const }
       : exactly('enrollments confirmed to consumers', integrity.confirmed, intended),
   ];
   checks.push(exactly('enrollments received intact by the insurer', integrity.received, integrity.confirmed));

@@ -3,6 +3,7 @@
 
 import type { Command } from 'commander';
 import { REQUESTS_PER_JOURNEY, type CapacityPlan } from '../../analysis/capacityPlan.ts';
+import { planRefusal, type PlanRefusal } from '../../analysis/planTrust.ts';
 import type { UslFit } from '../../analysis/usl.ts';
 import { fitAndPlan, fromCsv, fromRun, type Measured } from '../analysis/capacityInputs.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
@@ -15,7 +16,12 @@ const POOR_FIT_R_SQUARED = 0.8;
 
 const round = (v: number, digits = 3): number | null => (Number.isFinite(v) ? Number(v.toPrecision(digits + 3)) : null);
 
+/**
+ * `plan`: whether instances were planned and, when not, why (planTrust.ts): `plans` is then empty. The figures of one
+ * instance (operatingConcurrency … usersPerInstance) stay: they are what the fit says, not a plan for a target.
+ */
 export function capacityJson(fit: UslFit, plan: CapacityPlan, measured: Measured, targets: Targets): Record<string, unknown> {
+  const refusal = planRefusal(measured.load, fit.rSquared);
   return {
     sigma: fit.sigma,
     kappa: fit.kappa,
@@ -39,11 +45,15 @@ export function capacityJson(fit: UslFit, plan: CapacityPlan, measured: Measured
       loadThinkSeconds: measured.loadThinkSeconds,
       requestsPerJourney: measured.requestsPerJourney,
     },
-    plans: plan.plans.map((p) => ({ ...p, instancesNeeded: round(p.instancesNeeded), fleetUsers: round(p.fleetUsers), expectedWaitSeconds: round(p.expectedWaitSeconds), withinWaitTarget: p.expectedWaitSeconds <= targets.slo.waitingRoomWaitSeconds })),
+    plan: refusal ? { made: false, ...refusal } : { made: true },
+    plans: refusal ? [] : plan.plans.map((p) => ({ ...p, instancesNeeded: round(p.instancesNeeded), fleetUsers: round(p.fleetUsers), expectedWaitSeconds: round(p.expectedWaitSeconds), withinWaitTarget: p.expectedWaitSeconds <= targets.slo.waitingRoomWaitSeconds })),
   };
 }
 
+const noPlan = (refusal: PlanRefusal): string => `  no plan: ${refusal.reason} — ${refusal.detail}`;
+
 function capacityTable(fit: UslFit, plan: CapacityPlan, measured: Measured, targets: Targets): string {
+  const refusal = planRefusal(measured.load, fit.rSquared);
   const n = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : '∞');
   const points = measured.load.map((p, i) => `    N ${n(p.concurrency).padStart(6)}  X ${n(p.throughput).padStart(9)}/s${measured.latency[i] ? `  p95 ${n(measured.latency[i]!.p95Ms)} ms` : ''}  (fit ${n(p.throughput - fit.residuals[i]!)})`);
   const plans = plan.plans.map((p) => {
@@ -55,12 +65,12 @@ function capacityTable(fit: UslFit, plan: CapacityPlan, measured: Measured, targ
     `capacity of ${measured.source}`,
     ...points,
     `  USL fit: σ ${fit.sigma.toPrecision(4)}  κ ${fit.kappa.toPrecision(4)}  λ ${fit.lambda.toPrecision(5)}/s  R² ${fit.rSquared.toFixed(4)}`,
-    ...(fit.rSquared < POOR_FIT_R_SQUARED ? [`  ✗ the USL explains little of these points (R² ${fit.rSquared.toFixed(2)}): throughput varied for other reasons than load (a busy machine?). Treat the plan below with care; re-run with longer steps on a quieter machine.`] : []),
+    ...(fit.rSquared < POOR_FIT_R_SQUARED && !refusal ? [`  ✗ the USL explains little of these points (R² ${fit.rSquared.toFixed(2)}): throughput varied for other reasons than load (a busy machine?). Treat the plan below with care; re-run with longer steps on a quieter machine.`] : []),
     `  peak: N* ${n(fit.peakConcurrency)}  X(N*) ${n(fit.maxThroughput)}/s  (Nopt = 1/σ ${n(fit.optimalConcurrency)})`,
     `  latency knee (Kneedle): ${plan.knee ? `N ${n(plan.knee.concurrency)} at p95 ${n(plan.knee.p95Ms)} ms` : measured.latency.length > 0 ? 'none found' : 'no p95 measured'}`,
     `  one instance within p95 ≤ ${targets.slo.p95Ms} ms: N ${n(plan.operatingConcurrency)} (${plan.limitedBy}), ${n(plan.throughputPerInstance)} requests/s, ` +
       `${n(plan.usersPerInstance, 0)} users at ${targets.thinkTimeSeconds} s think time`,
-    ...plans,
+    ...(refusal ? [noPlan(refusal)] : plans),
   ].join('\n');
 }
 

@@ -3,11 +3,13 @@
 
 import type { Command } from 'commander';
 import { compareRuns, type Comparison, type MetricComparison } from '../../analysis/compare.ts';
+import { describeDifferences, differences } from '../../analysis/comparable.ts';
 import { keyMetrics } from '../../analysis/keyMetrics.ts';
 import type { RunSamples } from '../../analysis/runSamples.ts';
 import { readRunSamples } from '../analysis/readRunSamples.ts';
+import { readRunIdentity } from '../analysis/runIdentity.ts';
 import { requireRunFolder } from '../analysis/runInputs.ts';
-import { TargetMissed } from '../usageError.ts';
+import { TargetMissed, UsageError } from '../usageError.ts';
 import { parseNumberOption } from './options.ts';
 
 function readSide(dirs: string[], flag: string): RunSamples[] {
@@ -38,6 +40,24 @@ export function comparisonTable(result: Comparison, sides: { baseline: number; c
   ].join('\n');
 }
 
+/**
+ * What differs between the runs of both sides (profile, scale, planned duration), one line each; a UsageError when
+ * something does and mixing was not allowed.
+ */
+export function mixedRuns(dirs: { baseline: string[]; candidate: string[] }, allowMixed: boolean): string[] {
+  for (const dir of dirs.baseline) requireRunFolder(dir, '--baseline');
+  for (const dir of dirs.candidate) requireRunFolder(dir, '--candidate');
+  const lines = describeDifferences(differences([...dirs.baseline, ...dirs.candidate].map(readRunIdentity)));
+  if (lines.length > 0 && !allowMixed) {
+    throw new UsageError(
+      `--baseline ${dirs.baseline.join(' ')} --candidate ${dirs.candidate.join(' ')}`,
+      'runs of one profile, scale and planned duration on both sides (the seed may differ)',
+      `These differ: ${lines.join('; ')}. Compare runs of the same workload, or add --allow-mixed to compare them anyway.`,
+    );
+  }
+  return lines;
+}
+
 export function register(program: Command): void {
   program
     .command('compare')
@@ -46,14 +66,17 @@ export function register(program: Command): void {
     .requiredOption('--candidate <dirs...>', 'candidate run folders')
     .option('--min-effect <share>', 'smallest relative change that counts', '0.1')
     .option('--seed <n>', 'seed of the bootstrap', '1')
+    .option('--allow-mixed', 'compare runs that differ in profile, scale or planned duration (the output says what differs)')
     .option('--json', 'print { verdict, metrics } as JSON')
-    .action(async (opts: { baseline: string[]; candidate: string[]; minEffect: string; seed: string; json?: boolean }) => {
+    .action(async (opts: { baseline: string[]; candidate: string[]; minEffect: string; seed: string; allowMixed?: boolean; json?: boolean }) => {
       const minEffect = parseNumberOption('--min-effect', opts.minEffect, { min: 0.001, max: 0.999 });
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
       const baseline = readSide(opts.baseline, '--baseline');
       const candidate = readSide(opts.candidate, '--candidate');
+      const mixed = mixedRuns({ baseline: opts.baseline, candidate: opts.candidate }, opts.allowMixed === true);
       const result = compareRuns(keyMetrics(baseline, candidate), { minEffect, bootstrap: { seed } });
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${comparisonTable(result, { baseline: baseline.length, candidate: candidate.length })}\n`);
+      const warning = mixed.map((line) => `MIXED RUNS (--allow-mixed): ${line}\n`).join('');
+      process.stdout.write(opts.json ? `${JSON.stringify({ ...result, mixed }, null, 2)}\n` : `${warning}${comparisonTable(result, { baseline: baseline.length, candidate: candidate.length })}\n`);
       const slower = result.metrics.filter((m) => m.change === 'slower');
       if (slower.length > 0) throw new TargetMissed(`regression beyond the ${format(minEffect * 100, 0)} % minimum effect: ${slower.map((m) => m.key).join(', ')}`);
     });

@@ -9,8 +9,8 @@ import { parseDurationOption, parseNumberOption } from './options.ts';
 
 function table(results: SoakSeriesResult[], windows: { windowSeconds: number; warmupSeconds: number }, notes: string[]): string {
   const n = (v: number): string => (Number.isFinite(v) ? v.toPrecision(4) : '–');
-  const rows = results.map((r) => [r.verdict === 'drifting' ? `DRIFTING ${r.direction}` : r.verdict, r.series, n(r.level), `${r.slopePerHour >= 0 ? '+' : ''}${n(r.slopePerHour)}/h`, n(r.projected), r.trend ? r.trend.pValue.toExponential(1) : '–', String(r.points)]);
-  const header = ['', 'series', 'level', 'slope', 'at 8 h', 'MK p', 'windows'];
+  const rows = results.map((r) => [r.verdict === 'drifting' ? `DRIFTING ${r.direction}` : r.verdict, r.series, r.unit ?? '', n(r.level), `${r.slopePerHour >= 0 ? '+' : ''}${n(r.slopePerHour)}/h`, n(r.projected), r.trend ? r.trend.pValue.toExponential(1) : '–', String(r.points)]);
+  const header = ['', 'series', 'unit', 'level', 'slope', 'at 8 h', 'MK p', 'windows'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const line = (cells: string[]): string => `  ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`.trimEnd();
   const drifting = results.filter((r) => r.verdict === 'drifting');

@@ -227,7 +227,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
     };
     if (options.faults) facts['fault switches'] = `\`${options.faults}\``;
-    facts.metrics = metrics.description;
+    facts.metrics = metrics.afterRun;
     const writeOutcome = async (outcome: Verdict) => {
       writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(outcome, null, 2)}\n`);
       writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(outcome, facts));

@@ -39,8 +39,13 @@ export function remoteWriteUrlOf(prometheus: URL): string {
 }
 
 export interface RunMetrics {
-  /** What to tell people about where the metrics went. */
+  /** What to tell people about where the metrics go, while the run is on (the live Prometheus's URL). */
   description: string;
+  /**
+   * Where the metrics are once the run has ended, for summary.md and other files read later: never the run's own
+   * Prometheus's URL, which is gone by then, but where its data is kept and how to open it.
+   */
+  afterRun: string;
   /** Where the load engine remote-writes its series, and their testid label, when metrics are collected. */
   remoteWrite: { url: string; testid: string } | undefined;
   /** The run's own Prometheus, when it has one. */
@@ -108,7 +113,7 @@ export async function startRunMetrics(
     await harness.close();
     throw new UsageError(`prometheus ${prometheus.baseUrl}`, `a first scrape of ${Object.keys(scrape).join(', ')} within ${FIRST_SCRAPE_TIMEOUT_MS / 1000} s`, `See ${input.logFile}.`);
   }
-  return ownPrometheus(prometheus, harness, testid, rules.note);
+  return ownPrometheus(prometheus, harness, testid, rules.note, input.dataDir);
 }
 
 function rulesFor(targets: Targets): { yaml: string | undefined; note: string } {
@@ -120,9 +125,24 @@ function rulesFor(targets: Targets): { yaml: string | undefined; note: string } 
   }
 }
 
+/**
+ * Where the run's own Prometheus's data is once it has stopped with the run, and how to open it again. `dataDir`:
+ * the TSDB folder when chosen with --prometheus-data, else the run folder's prometheus/data.
+ */
+export function keptDataText(testid: string, dataDir: string | undefined, note = ''): string {
+  const where = dataDir ?? 'prometheus/data';
+  const place = dataDir ? `\`${dataDir}\` (--prometheus-data; runs apart by testid)` : "the run folder's `prometheus/data`";
+  return (
+    `recorded by the run's own Prometheus (testid \`${testid}\`), which stopped when the run ended; its data is kept in ${place}. ` +
+    `Open it from the run folder with \`prometheus --storage.tsdb.path=${where} --config.file=/dev/null --enable-feature=native-histograms\` ` +
+    `and query the run's time range (startedAt to finishedAt in run.json), or check the dashboards' queries on it with \`harness dashboards verify --run <run folder>\`${note}`
+  );
+}
+
 function inert(description: string, remoteWrite?: { url: string; testid: string }): RunMetrics {
   return {
     description,
+    afterRun: description,
     remoteWrite,
     prometheus: undefined,
     lastScrape: async () => {},
@@ -132,9 +152,10 @@ function inert(description: string, remoteWrite?: { url: string; testid: string 
   };
 }
 
-function ownPrometheus(prometheus: PrometheusServer, harness: HarnessMetricsEndpoint, testid: string, note: string): RunMetrics {
+function ownPrometheus(prometheus: PrometheusServer, harness: HarnessMetricsEndpoint, testid: string, note: string, dataDir: string | undefined): RunMetrics {
   return {
     description: `Prometheus ${prometheus.baseUrl} (testid ${testid}), data kept in the run folder's prometheus/${note}`,
+    afterRun: keptDataText(testid, dataDir, note),
     remoteWrite: { url: prometheus.remoteWriteUrl, testid },
     prometheus,
     lastScrape: () => new Promise((resolve) => setTimeout(resolve, 2 * SCRAPE_INTERVAL_SECONDS * 1000)),

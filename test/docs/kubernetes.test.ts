@@ -68,15 +68,15 @@ describe('docs/kubernetes.md against the shard sizing', () => {
     const plan = (name: string) => profileNamed(name).plan({ targets, scale: 1 });
     const [load, spike] = [plan('load'), plan('spike')];
     const advised = (maxUsers: number) => shardSizing({ shards: 1, maxUsers, applicants: 0, seconds: 1 }).shardsAdvised;
-    quotes(`up to ${n(load.maxVUs)} could be in flight`);
-    quotes(`\`spike\`'s bound is ${n(spike.maxVUs)}`);
-    quotes(`(\`load\`: ${advised(load.maxVUs)}; \`spike\`: ${advised(spike.maxVUs)})`);
-    const pod = (shards: number) => shardSizing({ shards, maxUsers: load.maxVUs, applicants: load.applicants, seconds: 1 }).memoryMiB;
+    quotes(`up to ${n(load.maxUsers)} could be in flight`);
+    quotes(`\`spike\`'s bound is ${n(spike.maxUsers)}`);
+    quotes(`(\`load\`: ${advised(load.maxUsers)}; \`spike\`: ${advised(spike.maxUsers)})`);
+    const pod = (shards: number) => shardSizing({ shards, maxUsers: load.maxUsers, applicants: load.applicants, seconds: 1 }).memoryMiB;
     quotes(`\`load\` on 4 shards: ${n(pod(4))} MiB each; on 1: ${n(pod(1))} MiB`);
   });
 
   it('Prometheus: the series a shard makes, sampled every second, for launch day and spike', () => {
-    const spikeShards = shardSizing({ shards: 1, maxUsers: profileNamed('spike').plan({ targets, scale: 1 }).maxVUs, applicants: 0, seconds: 1 }).shardsAdvised;
+    const spikeShards = shardSizing({ shards: 1, maxUsers: profileNamed('spike').plan({ targets, scale: 1 }).maxUsers, applicants: 0, seconds: 1 }).shardsAdvised;
     quotes(`made ${SERIES_PER_SHARD} series (${NATIVE_HISTOGRAMS_PER_SHARD} of them native histograms`);
     quotes(
       `So ${SERIES_PER_SHARD} samples a second a shard, ${n(sized(LAUNCH_DAY_USERS).samples)} for launch day's ${sized(LAUNCH_DAY_USERS).shards} shards, ` +

@@ -12,12 +12,12 @@ import { runFile } from '../../scripts/runFiles.ts';
 import { findChromium } from '../../scripts/tools/chromium.ts';
 import { verdictHeadline } from '../../verdict/render.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
+import { expectReadableTicks, type DrawnAxes } from '../report/axisLabels.ts';
 import { runHarness } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-report-'));
 
-interface DrawnChart {
-  id: string;
+interface DrawnChart extends DrawnAxes {
   series: { label: string; reference: boolean; stroke: string; points: number }[];
 }
 
@@ -104,6 +104,7 @@ function expectEveryChartDrawn(facts: PageFacts): void {
   expect(facts.blocked).toEqual([]);
   expect(facts.drawn.map((c) => c.id).sort()).toEqual([...facts.slots].sort());
   for (const chart of facts.drawn) {
+    expectReadableTicks(chart);
     const measured = chart.series.map((s, i) => ({ ...s, pixels: facts.pixels[chart.id]![i]! })).filter((s) => !s.reference);
     expect(measured.length, chart.id).toBeGreaterThan(0);
     for (const s of measured) expect(s.points, `${chart.id}: ${s.label} points`).toBeGreaterThanOrEqual(2);
@@ -133,10 +134,17 @@ describe('the run report in a browser', () => {
     // Prometheus (npm test installs it) the exchange's gauges and resources.
     expect(facts.slots).toEqual(expect.arrayContaining(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait', 'outbox', 'delivery']));
     expect(facts.slots).toEqual(expect.arrayContaining(['exchange-waiting-room', 'exchange-outbox', 'exchange-outbox-age', 'memory', 'event-loop']));
+    // Axis units follow the series: the exchange's bytes as MiB (or GiB), its lag in seconds as ms (or s).
+    expect(facts.drawn.find((c) => c.id === 'memory')?.yLabel).toMatch(/^(MiB|GiB)$/);
+    expect(facts.drawn.find((c) => c.id === 'event-loop')?.yLabel).toMatch(/^(ms|s)$/);
     expect(statSync(runFile(runDir, 'reportScreenshot')).size).toBeGreaterThan(10_000);
     expect(verdict.pass).toBe(false);
     expect(facts.exampleSsns.length).toBeGreaterThan(0);
     for (const ssn of facts.exampleSsns) expect(ssn).toMatch(/^\*\*\*-\*\*-\d{4}$/);
+    // summary.md outlives the run's Prometheus: where its data is kept, no dead loopback link.
+    const summary = readFileSync(runFile(runDir, 'summary'), 'utf8');
+    expect(summary).not.toMatch(/https?:\/\/127\.0\.0\.1/);
+    expect(summary).toContain('prometheus/data');
     const html = readFileSync(runFile(runDir, 'report'), 'utf8');
     const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { ssn: string }).ssn);
     // Whole numbers only: a 9-digit SSN could sit by chance inside a long decimal of the chart data.
@@ -150,5 +158,7 @@ describe('the run report in a browser', () => {
     expect(compared.errors).toEqual([]);
     expectEveryChartDrawn(compared);
     expect(compared.slots).toEqual(['compare-requests', 'compare-journeys']);
+    // The percentile axis is a log scale of 1 − p: the tail has its own ticks.
+    for (const c of compared.drawn) expect(c.ticks.x).toEqual(expect.arrayContaining(['p50', 'p90', 'p99']));
   }, 240_000);
 });

@@ -29,7 +29,7 @@ describe('gate', () => {
   it('passes when every target holds', () => {
     const verdict = gate(input());
     expect(verdict.pass).toBe(true);
-    expect(verdict.checks.find((c) => c.name === 'latency p95')).toEqual({ name: 'latency p95', target: '≤ 1000 ms', actual: 120, pass: true });
+    expect(verdict.checks.find((c) => c.name === 'latency p95')).toEqual({ name: 'latency p95', target: '≤ 1000 ms', actual: 120, pass: true, unit: 'ms' });
   });
   it('fails latency and the threshold when p95 is over the SLO', () => {
     expect(failedNames({ loadSummary: summary(1500), loadExitCode: 99 })).toEqual(['load run', 'threshold http_req_duration: p(95)<1000', 'latency p95']);

@@ -56,6 +56,18 @@ describe('harness capacity --points', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('prints no plan from three near-identical load levels, and says why in the JSON', async () => {
+    const near = file('near.csv', 'concurrency,throughput\n10,400\n11,380\n12,410\n');
+    const table = await runHarness(['capacity', '--points', near]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/no plan: not enough distinct load levels — the points span concurrency 10 to 12 \(1\.2×\)/);
+    expect(table.stdout).not.toMatch(/instances needed/);
+    const result = await runHarness(['capacity', '--points', near, '--json']);
+    const json = JSON.parse(result.stdout) as { plan: Record<string, unknown>; plans: unknown[] };
+    expect(json.plan).toMatchObject({ made: false, reason: 'not enough distinct load levels', concurrencySpan: 1.2, minConcurrencySpan: 4 });
+    expect(json.plans).toEqual([]);
+  });
+
   it('exits 2 unless exactly one of --points and --run is given', async () => {
     expect((await runHarness(['capacity'])).stderr).toMatch(/--points \/ --run: expected exactly one of them/);
     const both = await runHarness(['capacity', '--points', specsdm91, '--run', dir]);
@@ -126,6 +138,33 @@ describe('analysis commands on missing or malformed run folders', () => {
     const short = await runHarness(['soak', '--run', soakRun, '--window', '2m']);
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/expected a run long enough for 8 windows after the warm-up/);
+  });
+
+  it('soak refuses a 30 s run with exit 2, stating its warm-up and the minimum window', async () => {
+    const short = folder('soak-30s');
+    await writeSyntheticSeconds(join(short, 'load-seconds.ndjson'), { startMs: Date.parse('2026-11-01T00:00:00Z'), seconds: 30, vus: () => 10, requestsPerSecond: () => 20, medianMs: (t) => 10 * (1 + t / 30) });
+    const result = await runHarness(['soak', '--run', short]);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/expected a run of at least 303 s to judge drift: its 3 s warm-up plus 300 s of windows after it\. This run lasted 30 s/);
+    expect(result.stdout).not.toMatch(/DRIFTING|at 8 h/);
+  });
+
+  it('compare refuses a smoke and a load run pooled with exit 2, naming them; --allow-mixed compares and says what differs', async () => {
+    const smoke = folder('compare-smoke', { 'run.json': JSON.stringify({ runId: 's1', profile: 'smoke', scale: 1, seed: 1 }) });
+    const smoke2 = folder('compare-smoke-2', { 'run.json': JSON.stringify({ runId: 's2', profile: 'smoke', scale: 1, seed: 2 }) });
+    const load = folder('compare-load', { 'run.json': JSON.stringify({ runId: 'l1', profile: 'load', scale: 1, seed: 1, durationSeconds: 30 }) });
+    for (const d of [smoke, smoke2, load]) copyFileSync(join(soakRun, 'load-seconds.ndjson'), join(d, 'load-seconds.ndjson'));
+    const refused = await runHarness(['compare', '--baseline', smoke, load, '--candidate', smoke2]);
+    expect(refused.code, refused.stdout + refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/expected runs of one profile, scale and planned duration on both sides \(the seed may differ\)/);
+    expect(refused.stderr).toContain(`profile: smoke (${smoke}, ${smoke2}) vs load (${load})`);
+    expect(refused.stderr).toContain(`planned duration: unknown (${smoke}, ${smoke2}) vs 30 s (${load})`);
+    expect(refused.stdout).not.toMatch(/VERDICT/);
+    const mixed = await runHarness(['compare', '--baseline', smoke, load, '--candidate', smoke2, '--allow-mixed']);
+    expect(mixed.code, mixed.stdout + mixed.stderr).toBe(0);
+    expect(mixed.stdout).toContain(`MIXED RUNS (--allow-mixed): profile: smoke (${smoke}, ${smoke2}) vs load (${load})`);
+    // The seed differs between the smoke runs, and that alone is no reason to refuse.
+    expect((await runHarness(['compare', '--baseline', smoke, '--candidate', smoke2, '--json'])).code).toBe(0);
   });
 
   it('compare and soak refuse bad options with exit 2', async () => {

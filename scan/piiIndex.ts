@@ -46,14 +46,16 @@ const mask = (kind: PiiKind, value: string): string =>
  * Every identity of the index in one line of text. Tokens are extracted by shape, then looked up: one pass per line.
  * A run of digits after a decimal point is a fraction (a timestamp's nanoseconds, a metric value), never an SSN or a
  * date of birth: among the fractions of a large run's timestamps some 8- and 9-digit ones equal a household's by chance.
+ * So is the whole part of a decimal number (a sum of latencies in ms, 19760906.21, is no date of birth); an identity at
+ * the end of a sentence ("… for 900123456.") is still found.
  */
 export function findPii(line: string, index: PiiIndex): PiiHit[] {
   const hits: PiiHit[] = [];
-  for (const match of line.matchAll(/(?<![\d.])(\d{3})-?(\d{2})-?(\d{4})(?!\d)/g)) {
+  for (const match of line.matchAll(/(?<![\d.])(\d{3})-?(\d{2})-?(\d{4})(?!\d|\.\d)/g)) {
     const ssn = `${match[1]}${match[2]}${match[3]}`;
     if (index.ssns.has(ssn)) hits.push({ kind: 'ssn', masked: mask('ssn', ssn) });
   }
-  for (const match of line.matchAll(/(?<![\d.])\d{4}-?\d{2}-?\d{2}(?!\d)/g)) {
+  for (const match of line.matchAll(/(?<![\d.])\d{4}-?\d{2}-?\d{2}(?!\d|\.\d)/g)) {
     if (index.dobs.has(match[0])) hits.push({ kind: 'dob', masked: mask('dob', match[0]) });
   }
   const words = line.toUpperCase().match(/[A-Z][A-Z'-]*/g) ?? [];

@@ -20,6 +20,11 @@ describe('findPii', () => {
     expect(findPii('{"time":"2026-11-23T13:29:30.19840309Z","value":0.912345678}', index)).toEqual([]);
     expect(findPii('REF*0F*912345678~DMG*D8*19840309*F~', index).map((h) => h.kind)).toEqual(['ssn', 'dob']);
   });
+  it('does not take the whole part of a decimal number for one, but finds one that ends a sentence', () => {
+    // A 10,000-user run's per-second rows held a latency sum of 19760906.211144004 ms, equal to a household's DOB.
+    expect(findPii('{"sum":19840309.211144004,"min":912345678.5}', index)).toEqual([]);
+    expect(findPii('enrollment failed for 912345678. Retrying for 19840309.', index).map((h) => h.kind)).toEqual(['ssn', 'dob']);
+  });
   it('ignores other people, longer digit runs and a first name alone', () => {
     expect(findPii('912345679 9123456780 1984-03-10 Avery Smith', index)).toEqual([]);
   });

@@ -9,12 +9,20 @@ import { targetsSchema, type Targets } from './schema.ts';
 
 export const DEFAULT_TARGETS_FILE = join(PROJECT_ROOT, 'targets.yaml');
 
+/** The parser's first line, then the offending line of the file as written ("line 4: `   p99Ms: [2500`"). */
+export function yamlProblem(error: unknown, text: string): string {
+  const message = (error as Error).message.split('\n')[0]!.replace(/:$/, '');
+  const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+  const quoted = line === undefined ? undefined : text.split(/\r?\n/)[line - 1];
+  return quoted === undefined ? message : `${message}. Line ${line}: \`${quoted}\``;
+}
+
 export function parseTargets(text: string, source: string): Targets {
   let raw: unknown;
   try {
     raw = parse(text);
   } catch (error) {
-    throw new UsageError(`targets file ${source}`, 'valid YAML', `Fix the syntax: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`targets file ${source}`, 'valid YAML', `Fix the syntax: ${yamlProblem(error, text)}`);
   }
   const parsed = targetsSchema.safeParse(raw);
   if (!parsed.success) {

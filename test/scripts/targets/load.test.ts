@@ -34,4 +34,9 @@ describe('targets file', () => {
     expect(() => parseTargets('slo: [', 'broken.yaml')).toThrow(UsageError);
     expect(() => loadTargets('/nonexistent/targets.yaml')).toThrow(/targets file \/nonexistent\/targets\.yaml: expected a readable YAML file/);
   });
+
+  it('quotes the offending line of broken YAML as written', () => {
+    const text = 'slo:\n  latency:\n    p95Ms: 1000\n   p99Ms: [2500\n';
+    expect(() => parseTargets(text, 'indent.yaml')).toThrow(/at line 4, column 1\. Line 4: `   p99Ms: \[2500`/);
+  });
 });

@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/closingLine.ts'],
     pool: 'forks',
+    // Hints name commands as the user typed them (scripts/invocation.ts); the tests expect them as `harness …`.
+    env: { HARNESS_INVOKED_AS: 'harness' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [

@@ -1,6 +1,7 @@
 // The `harness` CLI: maps subcommands to thin command modules. Exit 0 pass, 1 a target missed, 2 usage or setup error.
 
 import { Command, CommanderError } from 'commander';
+import { asTyped, invokedAs } from './invocation.ts';
 import { register as registerBench } from './commands/bench.ts';
 import { register as registerCapacity } from './commands/capacity.ts';
 import { register as registerCollect } from './commands/collect.ts';
@@ -29,10 +30,11 @@ function exitCodeOf(error: unknown): number {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  const typed = invokedAs({ invokedAs: process.env.HARNESS_INVOKED_AS, npmScript: process.env.npm_lifecycle_event, script: process.argv[1], cwd: process.cwd() });
   const program = new Command('harness')
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
-    .showHelpAfterError('(run `harness --help` for the commands)');
+    .showHelpAfterError(`(run \`${typed} --help\` for the commands)`);
   for (const register of [registerSetup, registerRun, registerShard, registerCollect, registerHit, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
     register(program);
   }
@@ -42,7 +44,7 @@ export async function main(argv: string[]): Promise<void> {
     const exitCode = exitCodeOf(error);
     if (!(error instanceof CommanderError)) {
       const known = typeof (error as { exitCode?: unknown }).exitCode === 'number';
-      process.stderr.write(known ? `harness: ${(error as Error).message}\n` : `harness: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(known ? `harness: ${asTyped((error as Error).message, typed)}\n` : `harness: internal error: ${(error as Error).stack ?? String(error)}\n`);
     }
     process.exitCode = exitCode;
   }

@@ -142,7 +142,8 @@ describe('the Job pods exact command, run locally and collected', () => {
     // The same test: its applicants, its journeys and enrollments planned, and every applicant confirmed once.
     expect(readFileSync(runFile(out, 'applicants'), 'utf8'), 'the pods generated the applicants of the run').toBe(readFileSync(runFile(run.runDir, 'applicants'), 'utf8'));
     const [runRun, podRun] = [json(run.runDir, 'run'), json(out, 'run')];
-    expect(podRun).toMatchObject({ count: runRun.count, intendedEnrollments: runRun.intendedEnrollments, scenario: runRun.scenario, shards: SHARDS });
+    expect(runRun.plan, 'run.json records the load plan').toBeDefined();
+    expect(podRun).toMatchObject({ count: runRun.count, intendedEnrollments: runRun.intendedEnrollments, plan: runRun.plan, shards: SHARDS });
     const journeys = (d: string) => json(d, 'loadSummary').metrics.journeys.values.count as number;
     expect(journeys(out)).toBe(journeys(run.runDir));
     expect(journeys(out)).toBe(runRun.intendedEnrollments);

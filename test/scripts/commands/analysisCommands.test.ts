@@ -1,12 +1,12 @@
-// gate, compare, capacity and soak on good and bad input, through the real CLI: answers on stdout, and for missing
-// or malformed inputs a message naming the file (and line) with exit 2.
+// gate, compare, capacity and soak on good and bad input, through the CLI's own main() in this process (the e2e tests
+// spawn it): answers on stdout, and for missing or malformed inputs a message naming the file (and line) with exit 2.
 
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticSeconds } from '../../../bench/syntheticSeconds.ts';
-import { runHarness } from '../../e2e/harness.ts';
+import { cliInProcess as runHarness } from './cliInProcess.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harness-analysis-commands-'));
 const file = (name: string, text: string): string => {

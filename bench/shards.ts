@@ -23,7 +23,14 @@ interface Summary {
   metrics: Record<string, { values: Record<string, number> } | undefined>;
 }
 
-async function measure(shards: number): Promise<{ rate: number; p95: number; pass: boolean }> {
+interface Measured {
+  rate: number;
+  journeysPerSecond: number;
+  p95: number;
+  pass: boolean;
+}
+
+async function measure(shards: number): Promise<Measured> {
   const resultsDir = mkdtempSync(join(tmpdir(), 'harness-bench-shards-'));
   try {
     const { runDir, verdict } = await runProfile({
@@ -41,7 +48,7 @@ async function measure(shards: number): Promise<{ rate: number; p95: number; pas
       say: () => {},
     });
     const summary = JSON.parse(readFileSync(runFile(runDir, 'loadSummary'), 'utf8')) as Summary;
-    return { rate: summary.metrics.http_reqs?.values.rate ?? 0, p95: summary.metrics.http_req_duration?.values['p(95)'] ?? NaN, pass: verdict.pass };
+    return { rate: summary.metrics.http_reqs?.values.rate ?? 0, journeysPerSecond: summary.metrics.journeys?.values.rate ?? 0, p95: summary.metrics.http_req_duration?.values['p(95)'] ?? NaN, pass: verdict.pass };
   } finally {
     rmSync(resultsDir, { recursive: true, force: true });
   }
@@ -52,7 +59,7 @@ const round = (value: number, digits: number): number => Math.round(value * 10 *
 
 export async function benchShards(): Promise<Figures> {
   const figures: Figures = { 'shards: CPU cores on this machine': { value: cpus().length, unit: 'cores' }, 'shards: load average before': { value: round(loadavg()[0]!, 2), unit: '' } };
-  const runs = new Map<number, { rate: number; p95: number; pass: boolean }[]>(INSTANCES.map((n) => [n, []]));
+  const runs = new Map<number, Measured[]>(INSTANCES.map((n) => [n, []]));
   for (let round = 0; round < ROUNDS; round++) for (const instances of INSTANCES) runs.get(instances)!.push(await measure(instances));
   const single = mean(runs.get(1)!.map((r) => r.rate));
   for (const [instances, measured] of runs) {
@@ -60,6 +67,7 @@ export async function benchShards(): Promise<Figures> {
     const label = `shards: ${instances}`;
     figures[`${label}: requests/s (total, mean of ${ROUNDS})`] = { value: Math.round(mean(rates)), unit: 'req/s' };
     figures[`${label}: requests/s (lowest, highest)`] = { value: Math.round(Math.min(...rates)), unit: `… ${Math.round(Math.max(...rates))} req/s` };
+    figures[`${label}: journeys/s (total, mean of ${ROUNDS})`] = { value: round(mean(measured.map((r) => r.journeysPerSecond)), 1), unit: 'journeys/s' };
     figures[`${label}: ratio to 1 shard`] = { value: round(mean(rates) / single, 3), unit: 'ratio' };
     figures[`${label}: p95 (merged, mean)`] = { value: round(mean(measured.map((r) => r.p95)), 1), unit: 'ms' };
     figures[`${label}: verdicts passed`] = { value: measured.filter((r) => r.pass).length, unit: `of ${ROUNDS}` };

@@ -1,13 +1,16 @@
 // `harness run <profile>`: one end-to-end run with a verdict. Exit 0 when every target holds, 1 when one is missed.
 
+import { availableParallelism, freemem } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { runProfile } from '../run/pipeline.ts';
+import { preflight } from '../run/preflight.ts';
 import { parsePrometheusMode } from '../run/runMetrics.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
+import { UsageError } from '../usageError.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 
 /** Local shards share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
@@ -30,8 +33,9 @@ export function register(program: Command): void {
     .option('--exchange-workers <n>', 'HTTP worker processes of the mock exchange (node:cluster; one waiting room and one dispatcher)', '1')
     .option('--workers <n>', "the load engine's worker threads (default: the machine's cores)")
     .option('--shards <n>', 'shard processes the test is split into on this machine (segments of the plan and the applicants, started together), judged on the aggregate', '1')
+    .option('--force', "run even when the preflight finds the plan more than this machine holds (users a core, free memory)")
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -44,6 +48,13 @@ export function register(program: Command): void {
       const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
       const workers = opts.workers === undefined ? undefined : parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
+      const plan = profile.plan({ targets, scale, durationSeconds });
+      const check = preflight({ maxUsers: plan.maxUsers, applicants: plan.applicants, cores: availableParallelism(), freeMemoryBytes: freemem() });
+      if (check.problems.length > 0) {
+        const what = `profile ${profile.name} at --scale ${scale}${opts.duration ? ` --duration ${opts.duration}` : ''}`;
+        if (!opts.force) throw new UsageError(what, 'a plan this machine can hold', `It plans ${check.problems.join('; and ')}. Lower --scale, split it over machines (harness k8s --shards N), or give --force to run it anyway.`);
+        process.stderr.write(`harness: --force: running ${what} although it plans ${check.problems.join('; and ')}\n`);
+      }
       const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, shards, exchangeWorkers, workers });
       process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
     });

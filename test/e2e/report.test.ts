@@ -6,10 +6,9 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useHeadlessChromium } from '../report/headlessChromium.ts';
+import { describe, expect, it } from 'vitest';
 import { runFile } from '../../scripts/runFiles.ts';
-import { findChromium } from '../../scripts/tools/chromium.ts';
 import { verdictHeadline } from '../../verdict/render.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
 import { expectReadableTicks, type DrawnAxes } from '../report/axisLabels.ts';
@@ -64,21 +63,11 @@ const IN_PAGE = `(() => {
   };
 })()`;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  const binary = findChromium();
-  if (!binary) throw new Error('No Chromium: run `node bin/harness.mjs setup --chromium` (npm test does).');
-  browser = await chromium.launch({ executablePath: binary.path, args: ['--no-sandbox'] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useHeadlessChromium();
 
 async function openReport(file: string, screenshot?: string): Promise<PageFacts> {
   const url = pathToFileURL(file).href;
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     if (route.request().url() === url) return route.continue();

@@ -7,32 +7,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useHeadlessChromium } from './headlessChromium.ts';
+import { describe, expect, it } from 'vitest';
 import { chart, type ReportChart } from '../../report/chart.ts';
 import { distributionChart } from '../../report/compareReport.ts';
 import { exchangeCharts } from '../../report/exchangeCharts.ts';
 import { chartSlot, page } from '../../report/html.ts';
 import { readChartLibrary } from '../../scripts/report/chartLibrary.ts';
-import { findChromium } from '../../scripts/tools/chromium.ts';
 import { drawnAxes, expectReadableTicks, type DrawnAxes } from './axisLabels.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  const binary = findChromium();
-  if (!binary) throw new Error('No Chromium: run `node bin/harness.mjs setup --chromium` (npm test does).');
-  browser = await chromium.launch({ executablePath: binary.path, args: ['--no-sandbox'] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useHeadlessChromium();
 
 async function drawn(charts: ReportChart[]): Promise<DrawnAxes[]> {
   const file = join(mkdtempSync(join(tmpdir(), 'harness-axes-')), 'axes.html');
   writeFileSync(file, page({ title: 'axes', body: charts.map(chartSlot).join('\n'), charts, library: readChartLibrary() }));
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
   await context.route('**/*', (route) => (route.request().url() === pathToFileURL(file).href ? route.continue() : route.abort()));
   const tab = await context.newPage();
   const errors: string[] = [];

@@ -23,20 +23,21 @@ async function adminFileAppears(timeoutMs: number): Promise<string> {
 
 describe('harness faults --run DIR', () => {
   it('switches every eligibility answer to a 500 during a healthy run: the run fails on its error rate; bad input exits 2', async () => {
-    const run = runHarness(['run', 'load', '--scale', '0.0004', '--duration', '20s', '--prometheus', 'off', '--results', resultsDir], { timeoutMs: 120_000 });
+    const run = runHarness(['run', 'load', '--scale', '0.0004', '--duration', '30s', '--prometheus', 'off', '--results', resultsDir], { timeoutMs: 120_000 });
     const runDir = await adminFileAppears(60_000);
+
+    // The switch first: each `harness faults` is a process of a few seconds, and the run must have load left after it.
+    const on = await runHarness(['faults', '--run', runDir, 'exchange.error.eligibility=1']);
+    expect(on.code, on.stderr).toBe(0);
+    expect(on.stdout).toContain('exchange fault switches: exchange.error.eligibility=1');
 
     const shown = await runHarness(['faults', '--run', runDir]);
     expect(shown.code, shown.stderr).toBe(0);
-    expect(shown.stdout).toContain('exchange fault switches: none');
+    expect(shown.stdout).toContain('exchange fault switches: exchange.error.eligibility=1');
 
     const wrong = await runHarness(['faults', '--run', runDir, 'backend.drop=1']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/backend\.drop: only exchange\.\* switches change during a run/);
-
-    const on = await runHarness(['faults', '--run', runDir, 'exchange.error.eligibility=1']);
-    expect(on.code, on.stderr).toBe(0);
-    expect(on.stdout).toContain('exchange fault switches: exchange.error.eligibility=1');
 
     const result = await run;
     const output = result.stdout;

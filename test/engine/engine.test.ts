@@ -37,7 +37,9 @@ describe('the engine against known servers', () => {
     const requests = result.totals.aggregate(M.requests)!.stat('count')!;
     const duration = result.totals.aggregate(M.requestDuration)!;
     // No request is faster than the delay, so 10 users make at most 10 / 0.05 s = 200 a second: 400 in 2 s.
-    expect(duration.stat('min')).toBeGreaterThanOrEqual(50);
+    // (The server's 50 ms is a Node timer, counted from its event loop's cached time: it may end up to 1 ms early;
+    // 49.83 ms seen once.)
+    expect(duration.stat('min')).toBeGreaterThanOrEqual(49);
     expect(requests).toBeLessThanOrEqual(410);
     // N = X · R: the users kept busy equal the throughput times the mean latency, however busy the machine is.
     const seconds = (result.endedAtMs - result.startedAtMs) / 1000;

@@ -16,7 +16,7 @@ import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
 import { openApiDocument } from './openapi.ts';
 import { createPasswordHasher, type PasswordHasher } from './passwords.ts';
-import { accountSchema, applicationSchema, browseQuerySchema, describeIssues, enrollmentSchema, loginSchema, type HouseholdInput } from './schemas.ts';
+import { accountSchema, applicationSchemaAt, browseQuerySchema, describeIssues, enrollmentSchema, loginSchema, type HouseholdInput } from './schemas.ts';
 import type { ExchangeStore } from './store.ts';
 import type { VulnerableSwitch } from '../faults/index.ts';
 import { bearerToken, type TokenIssuer } from './tokens.ts';
@@ -53,6 +53,8 @@ export interface ExchangeDeps {
    * Off by default because a load test's VUs share one loopback address.
    */
   rateLimitPerMinute?: number;
+  /** The clock dates of birth are checked against (none in the future); default: the real one. */
+  now?: () => Date;
 }
 
 class HttpError extends Error {
@@ -88,6 +90,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   const { store, rules, tokens, metrics } = deps;
   const passwords = deps.passwords ?? createPasswordHasher();
   const faults = deps.faults ?? createFrontFaults(NO_FAULTS, deps.countInjected ?? (() => {}));
+  const applicationSchema = applicationSchemaAt(deps.now ?? (() => new Date()));
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);

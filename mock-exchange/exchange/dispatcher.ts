@@ -1,7 +1,9 @@
 // The 834 dispatcher: seals confirmed enrollments into per-insurer batches, sends each as an X12 834 interchange,
 // and settles it only on the insurer's 999. Errors and timeouts are retried with exponential backoff and full jitter.
 
+import { jsonLinesLogger, type ServiceLogger } from '../service/serviceLog.ts';
 import { garble, type BackendFaults } from './backendFaults.ts';
+import { describeDeliveryFailure, DeliveryFailure } from './deliveryFailure.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeStore, OutboxBatch, OutboxKey } from './store.ts';
 
@@ -37,6 +39,8 @@ export interface DispatcherDeps {
   faults?: BackendFaults;
   options?: Partial<DispatcherOptions>;
   random?: () => number;
+  /** Failed posts, retries and rejections; default: JSON lines on stderr. */
+  logger?: ServiceLogger;
 }
 
 /** Full jitter: a uniform wait in [0, min(max, base·2^attempt)), so retrying exchanges do not stampede an insurer. */
@@ -48,6 +52,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   const options = { ...DEFAULT_DISPATCHER_OPTIONS, ...deps.options };
   const random = deps.random ?? Math.random;
   const { store, metrics } = deps;
+  const logger = deps.logger ?? jsonLinesLogger('exchange');
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -95,7 +100,11 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   async function send(batch: OutboxBatch): Promise<void> {
     const issuer = batch.issuerId;
-    if (batch.attempts > 0) metrics.edi834Retried.inc({ issuer });
+    const facts = { issuer, batch: batch.control, attempt: batch.attempts + 1, enrollments: batch.enrollments.length };
+    if (batch.attempts > 0) {
+      metrics.edi834Retried.inc({ issuer });
+      logger.info('edi834_retry', facts);
+    }
     metrics.edi834Sent.inc({ issuer });
     try {
       const response = await fetch(deps.endpointFor(issuer), {
@@ -105,8 +114,14 @@ export function createDispatcher(deps: DispatcherDeps) {
         signal: AbortSignal.timeout(options.requestTimeoutMs),
       });
       const text = await response.text();
-      if (!response.ok) throw new Error(`insurer answered HTTP ${response.status}`);
-      const ack = deps.readAcknowledgement(text);
+      if (!response.ok) throw new DeliveryFailure('http_error', `insurer answered HTTP ${response.status}`, response.status);
+      let ack: Acknowledgement;
+      try {
+        ack = deps.readAcknowledgement(text);
+      } catch {
+        // The answer's text stays out of the log: it is the insurer's, and could echo anything.
+        throw new DeliveryFailure('unreadable_ack', 'the insurer answered without a readable 999 or TA1');
+      }
       const byControl = new Map(ack.transactions.map((t) => [t.control, t]));
       const now = Date.now();
       const outcomes = batch.enrollments.map((enrollment, index) => {
@@ -119,10 +134,21 @@ export function createDispatcher(deps: DispatcherDeps) {
         } else metrics.edi834Rejected.inc({ issuer });
         return { confirmation: enrollment.confirmationNumber, accepted, reason: verdict?.errors.join('; ') };
       });
+      const rejected = outcomes.filter((o) => !o.accepted);
+      if (rejected.length > 0) {
+        // Codes and positions only: an IK4 may copy the bad value (a date of birth), which stays out of the log.
+        const errors = [...new Set(rejected.flatMap((o) => (o.reason ?? 'rejected by the 999').split('; ').map((e) => e.replace(/ \(value .*\)$/, ''))))];
+        logger.warn('edi834_rejected', { ...facts, rejected: rejected.length, accepted: outcomes.length - rejected.length, errors: errors.slice(0, 10) });
+      }
       store.settleBatch(batch.control, outcomes);
-    } catch {
-      // Timeouts, refused connections, 5xx and unreadable 999s are all retried; the batch keeps its control number.
-      store.recordAttempt(batch.control, Date.now() + backoffMs(batch.attempts, options, random));
+    } catch (error) {
+      // Timeouts, refused connections, 4xx/5xx and unreadable 999s are all retried; the batch keeps its control number.
+      const failure = describeDeliveryFailure(error);
+      const waitMs = backoffMs(batch.attempts, options, random);
+      metrics.edi834DeliveryFailures.inc({ issuer, reason: failure.reason });
+      metrics.edi834RetryBackoff.inc({ issuer }, waitMs / 1000);
+      logger.warn('edi834_delivery_failed', { ...facts, reason: failure.reason, ...(failure.status ? { status: failure.status } : {}), detail: failure.detail, backoffMs: waitMs });
+      store.recordAttempt(batch.control, Date.now() + waitMs);
     }
   }
 
@@ -139,7 +165,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (stopped) return;
     timer = setTimeout(() => {
       running = tick()
-        .catch((error: unknown) => void process.stderr.write(`exchange: dispatcher error: ${(error as Error).message}\n`))
+        .catch((error: unknown) => logger.error('dispatcher_error', { message: (error as Error).message }))
         .finally(schedule);
     }, options.intervalMs);
   }

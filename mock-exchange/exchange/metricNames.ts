@@ -19,6 +19,8 @@ export const EXCHANGE_METRICS = {
   edi834Accepted: 'exchange_edi834_accepted_total',
   edi834Rejected: 'exchange_edi834_rejected_total',
   edi834Retried: 'exchange_edi834_retried_total',
+  edi834DeliveryFailures: 'exchange_edi834_delivery_failures_total',
+  edi834RetryBackoff: 'exchange_edi834_retry_backoff_seconds_total',
   deliveryLatency: 'exchange_edi834_delivery_latency_seconds',
 } as const;
 
@@ -29,7 +31,12 @@ export const EXCHANGE_LABELS = {
   outcome: 'outcome',
   metal: 'metal',
   issuer: 'issuer',
+  reason: 'reason',
 } as const;
+
+/** Why an 834 post failed and will be retried: the `reason` label, a closed list. */
+export const DELIVERY_FAILURE_REASONS = ['timeout', 'connection', 'http_error', 'unreadable_ack', 'internal'] as const;
+export type DeliveryFailureReason = (typeof DELIVERY_FAILURE_REASONS)[number];
 
 /**
  * Route names of the operational endpoints (health, metrics, admin views, the API document): not consumer pages, so

@@ -3,7 +3,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { collectProcessMetrics } from '../service/processMetrics.ts';
 import { allIssuerIds } from '../../domain/catalog.ts';
-import { DELIVERY_BUCKETS_SECONDS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, WAIT_BUCKETS_SECONDS } from './metricNames.ts';
+import { DELIVERY_BUCKETS_SECONDS, DELIVERY_FAILURE_REASONS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, WAIT_BUCKETS_SECONDS } from './metricNames.ts';
 
 export function createExchangeMetrics(registry: Registry) {
   collectProcessMetrics(registry, 'exchange_');
@@ -26,11 +26,14 @@ export function createExchangeMetrics(registry: Registry) {
     edi834Accepted: new Counter({ name: M.edi834Accepted, help: '834 transactions accepted by an insurer 999', labelNames: [L.issuer], registers }),
     edi834Rejected: new Counter({ name: M.edi834Rejected, help: '834 transactions rejected by an insurer 999', labelNames: [L.issuer], registers }),
     edi834Retried: new Counter({ name: M.edi834Retried, help: '834 interchanges re-sent after an error or timeout', labelNames: [L.issuer], registers }),
+    edi834DeliveryFailures: new Counter({ name: M.edi834DeliveryFailures, help: '834 posts that failed and will be retried, by reason', labelNames: [L.issuer, L.reason], registers }),
+    edi834RetryBackoff: new Counter({ name: M.edi834RetryBackoff, help: 'Backoff scheduled before re-sending failed 834 posts', labelNames: [L.issuer], registers }),
     deliveryLatency: new Histogram({ name: M.deliveryLatency, help: 'Confirmation to accepting 999', buckets: DELIVERY_BUCKETS_SECONDS, registers }),
   };
   // Every issuer's 834 counters exist from the start at zero, so "none rejected" is a 0 on a graph, not a gap.
   for (const issuer of allIssuerIds()) {
-    for (const counter of [metrics.edi834Sent, metrics.edi834Accepted, metrics.edi834Rejected, metrics.edi834Retried]) counter.inc({ [L.issuer]: issuer }, 0);
+    for (const counter of [metrics.edi834Sent, metrics.edi834Accepted, metrics.edi834Rejected, metrics.edi834Retried, metrics.edi834RetryBackoff]) counter.inc({ [L.issuer]: issuer }, 0);
+    for (const reason of DELIVERY_FAILURE_REASONS) metrics.edi834DeliveryFailures.inc({ [L.issuer]: issuer, [L.reason]: reason }, 0);
   }
   return metrics;
 }

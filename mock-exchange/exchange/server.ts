@@ -14,6 +14,7 @@ import { createTokenIssuer, persistentSecret } from './tokens.ts';
 import { createWaitingRoom } from './waitingRoom.ts';
 import { localAdmission } from './admission.ts';
 import { listen } from '../service/listen.ts';
+import type { ServiceLogger } from '../service/serviceLog.ts';
 import { allIssuerIds } from '../../domain/catalog.ts';
 import { NO_FAULTS, type FaultSet } from '../faults/index.ts';
 import { createBackendFaults } from './backendFaults.ts';
@@ -39,6 +40,8 @@ export interface ExchangeConfig {
   adminToken?: string;
   /** HTTP worker processes (node:cluster) sharing the port, the store, one waiting room and one dispatcher; default 1. */
   workers?: number;
+  /** Where the dispatcher logs failed posts, retries and rejections; default: JSON lines on stderr. */
+  logger?: ServiceLogger;
 }
 
 export interface RunningExchange {
@@ -102,6 +105,7 @@ export function startDispatcher(config: ExchangeConfig, store: ExchangeStore, me
     toInterchange,
     readAcknowledgement: readInsurerAcknowledgement,
     options: config.dispatcher,
+    logger: config.logger,
     faults: faultSet.values.size > 0 ? createBackendFaults(faultSet, allIssuerIds()) : undefined,
   });
   dispatcher.start();

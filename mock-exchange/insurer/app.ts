@@ -3,16 +3,14 @@
 
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { Registry } from 'prom-client';
+import type { ServiceLogger } from '../service/serviceLog.ts';
 import { readIsa } from './envelope.ts';
 import type { FaultGate } from './faultGate.ts';
 import type { InsurerMetrics } from './metrics.ts';
 import { receive834 } from './receive834.ts';
 import type { InsurerStore } from './store.ts';
 
-export interface InsurerLogger {
-  info(event: string, fields?: Record<string, unknown>): void;
-  error(event: string, fields?: Record<string, unknown>): void;
-}
+export type InsurerLogger = ServiceLogger;
 
 export interface InsurerDeps {
   store: InsurerStore;
@@ -82,6 +80,7 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     if (decision.down || decision.error) {
       const fault = decision.down ? 'insurer.down' : 'insurer.error';
       deps.metrics.faultsInjected.inc({ fault });
+      deps.logger.warn('fault_injected', { fault, status: decision.down ? 503 : 500, ...(isa ? { sender: isa.senderId, control: isa.control } : {}) });
       res.status(decision.down ? 503 : 500).json({ error: `injected by fault switch ${fault}` });
       return;
     }
@@ -91,6 +90,17 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     if (decision.reject && receipt.outcome === 'rejected') deps.metrics.faultsInjected.inc({ fault: 'insurer.reject' });
     if (receipt.outcome === 'accepted' || receipt.outcome === 'partial') deps.metrics.interchangesAccepted.inc();
     else deps.metrics.interchangesRejected.inc({ outcome: receipt.outcome });
+    // Every rejection with its 999 code (TA1 note for the envelope): codes and positions only, never the values.
+    for (const rejection of receipt.rejections) {
+      deps.logger.warn('edi834_rejected', {
+        sender: receipt.isa?.senderId ?? '',
+        control: receipt.isa?.control ?? '',
+        ack: receipt.outcome === 'envelopeRejected' ? 'TA1' : '999',
+        ...(rejection.transaction ? { transaction: rejection.transaction, ik5: 'R', ik502: rejection.code } : receipt.outcome === 'envelopeRejected' ? { ta105: rejection.code } : { group: rejection.group, ak9: 'R', ak905: rejection.code }),
+        ...(decision.reject ? { fault: 'insurer.reject' } : {}),
+        errors: rejection.errors,
+      });
+    }
     deps.metrics.transactions.inc({ status: 'A' }, receipt.transactions.accepted);
     deps.metrics.transactions.inc({ status: 'R' }, receipt.transactions.rejected);
     if (receipt.isa && receipt.outcome !== 'envelopeRejected') {

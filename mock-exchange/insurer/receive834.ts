@@ -11,6 +11,18 @@ import { toRecords } from './toRecords.ts';
 
 export type ReceiveOutcome = 'accepted' | 'partial' | 'rejected' | 'envelopeRejected';
 
+/** One rejected transaction set as the 999 reports it: IK502 and the IK3/IK4 codes (never the values). */
+export interface Rejection {
+  /** ST02 of the transaction; '' for a rejection of the whole group or interchange. */
+  transaction: string;
+  /** GS06 of its group. */
+  group: string;
+  /** IK502 (transaction), AK905 (group) or TA105 (interchange) code. */
+  code: string;
+  /** IK3 segment, position, loop and IK304 code, with IK4 element position and IK403 code when there is one. */
+  errors: string[];
+}
+
 export interface Receipt {
   /** The 999 or TA1 text to answer with. */
   answer: string;
@@ -20,6 +32,8 @@ export interface Receipt {
   transactions: { accepted: number; rejected: number };
   /** Why, for the insurer's log (never sent). */
   reasons: string[];
+  /** Every rejected transaction (or group, or the envelope) with its 999 / TA1 code, for the insurer's log. */
+  rejections: Rejection[];
 }
 
 export interface ReceiveOptions {
@@ -29,7 +43,7 @@ export interface ReceiveOptions {
   forceReject?: boolean;
 }
 
-function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string, records: InsurerRecord[], reasons: string[], forceReject: boolean): GroupVerdict {
+function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string, records: InsurerRecord[], reasons: string[], forceReject: boolean, rejections: Rejection[]): GroupVerdict {
   const header = group.header;
   const groupControl = header?.valueOf(6, '') ?? '';
   const verdict: GroupVerdict = {
@@ -74,8 +88,14 @@ function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string
     verdict.transactions.push(t);
   }
   // A group rejected as a whole (AK9 R) stores none of its transactions.
-  if (verdict.groupErrors.length > 0) for (const t of verdict.transactions) t.status = 'R';
-  else records.push(...accepted);
+  if (verdict.groupErrors.length > 0) {
+    for (const t of verdict.transactions) t.status = 'R';
+    rejections.push({ transaction: '', group: groupControl, code: verdict.groupErrors.join(','), errors: [] });
+  } else records.push(...accepted);
+  for (const t of verdict.transactions.filter((v) => v.status === 'R' && v.code)) {
+    const errors = t.problems.map((p) => `IK3 ${p.segmentId} at ${p.position}${p.loop ? ` loop ${p.loop}` : ''} code ${p.code}${p.element ? `, IK4 element ${p.element.position} code ${p.element.code}` : ''}`);
+    rejections.push({ transaction: t.control, group: groupControl, code: t.code!, errors });
+  }
   return verdict;
 }
 
@@ -89,13 +109,15 @@ export function receive834(text: string, options: ReceiveOptions): Receipt {
       records: [],
       transactions: { accepted: 0, rejected: 0 },
       reasons: [`TA1 note ${envelope.note}: ${envelope.detail}`],
+      rejections: [{ transaction: '', group: '', code: envelope.note, errors: [] }],
     };
   }
   const records: InsurerRecord[] = [];
   const reasons: string[] = [];
+  const rejections: Rejection[] = [];
   if (options.forceReject) reasons.push('insurer.reject fault: valid transactions answered R');
   const receivedAt = options.receivedAt.toISOString();
-  const groups = envelope.interchange.functionalGroups.map((g) => judgeGroup(g, envelope.isa, receivedAt, records, reasons, options.forceReject ?? false));
+  const groups = envelope.interchange.functionalGroups.map((g) => judgeGroup(g, envelope.isa, receivedAt, records, reasons, options.forceReject ?? false, rejections));
   const all = groups.flatMap((g) => g.transactions);
   const accepted = all.filter((t) => t.status !== 'R').length;
   const outcome = groups.every((g) => !groupAccepted(g)) ? 'rejected' : accepted === all.length ? 'accepted' : 'partial';
@@ -106,5 +128,6 @@ export function receive834(text: string, options: ReceiveOptions): Receipt {
     records,
     transactions: { accepted, rejected: all.length - accepted },
     reasons,
+    rejections,
   };
 }

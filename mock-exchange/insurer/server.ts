@@ -3,6 +3,7 @@
 import { Registry } from 'prom-client';
 import { NO_FAULTS, parseFaultSpec, type FaultSet } from '../faults/index.ts';
 import { listen } from '../service/listen.ts';
+import { jsonLinesLogger } from '../service/serviceLog.ts';
 import { createInsurerApp, type InsurerLogger } from './app.ts';
 import { createFaultGate } from './faultGate.ts';
 import { createInsurerMetrics } from './metrics.ts';
@@ -25,10 +26,7 @@ export interface RunningInsurer {
 }
 
 /** JSON lines on stderr: stdout carries only the one "listening" line the harness waits for. */
-export const stderrLogger: InsurerLogger = {
-  info: (event, fields) => void process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), service: 'insurer', event, ...fields })}\n`),
-  error: (event, fields) => void process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), service: 'insurer', level: 'error', event, ...fields })}\n`),
-};
+export const stderrLogger: InsurerLogger = jsonLinesLogger('insurer');
 
 export async function startInsurer(config: InsurerConfig): Promise<RunningInsurer> {
   const faults = typeof config.faults === 'string' ? parseFaultSpec(config.faults) : (config.faults ?? NO_FAULTS);

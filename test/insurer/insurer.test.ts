@@ -11,7 +11,7 @@ import type { InsurerLogger } from '../../mock-exchange/insurer/app.ts';
 import { startInsurer, type RunningInsurer } from '../../mock-exchange/insurer/server.ts';
 import { envelope, familyEnrollment, singleEnrollment } from '../edi834/fixtures.ts';
 
-const quiet: InsurerLogger = { info: () => {}, error: () => {} };
+const quiet: InsurerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'insurer-test-'));
@@ -188,5 +188,24 @@ describe('insurer: fault switches', () => {
 
   it('refuses an unknown switch at start', async () => {
     await expect(startInsurer({ port: 0, dataDir: tempDir(), faults: 'insurer.crash=1', logger: quiet })).rejects.toThrow(/insurer\.crash.*known switch name/);
+  });
+});
+
+describe('insurer: the log tells every rejection', () => {
+  it('logs each rejected transaction with its 999 codes, and the TA1 note of a refused envelope, without the values', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const capture: InsurerLogger = { info: () => {}, warn: (event, fields) => void lines.push({ event, ...fields }), error: () => {} };
+    const insurer = await startInsurer({ port: 0, dataDir: tempDir(), logger: capture });
+    try {
+      await post(insurer, good(7001).replace('DMG*D8*19840708', 'DMG*D8*19841308'));
+      await post(insurer, `XYZ${good(7002).slice(3)}`);
+    } finally {
+      await insurer.stop();
+    }
+    expect(lines).toEqual([
+      expect.objectContaining({ event: 'edi834_rejected', ack: '999', control: '000007001', transaction: '0001', ik5: 'R', ik502: '5', errors: [expect.stringMatching(/^IK3 DMG at \d+ loop 2100A code 8, IK4 element 2 code 8$/)] }),
+      expect.objectContaining({ event: 'edi834_rejected', ack: 'TA1', ta105: expect.stringMatching(/^\d{3}$/) }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('19841308');
   });
 });

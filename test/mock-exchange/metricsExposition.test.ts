@@ -41,7 +41,7 @@ describe('promtool check metrics', () => {
   });
 
   it('passes the insurer’s /metrics', async () => {
-    const text = await exposition((dataDir) => startInsurer({ port: 0, host: '127.0.0.1', dataDir, logger: { info: () => {}, error: () => {} } }));
+    const text = await exposition((dataDir) => startInsurer({ port: 0, host: '127.0.0.1', dataDir, logger: { info: () => {}, warn: () => {}, error: () => {} } }));
     expect(text).toContain(`# TYPE ${INSURER_METRICS.interchangesReceived.replace(/_total$/, '')}`);
     const result = promtoolCheck(text);
     expect(result.status, result.output).toBe(0);

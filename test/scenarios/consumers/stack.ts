@@ -37,7 +37,7 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'consumers-'));
-  const silent = { info: () => {}, error: () => {} };
+  const silent = { info: () => {}, warn: () => {}, error: () => {} };
   const insurer = await startInsurer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'insurer'), logger: silent });
   const insurerUrl = `http://127.0.0.1:${insurer.port}`;
   const exchangeDir = join(dir, 'exchange');

@@ -5,7 +5,7 @@
 // missing one without --allow-missing.
 
 import type { Command } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verdictJunit } from '../../analysis/junit.ts';
 import { loadChecks } from '../../verdict/gate.ts';
@@ -17,7 +17,8 @@ import { RUN_FILES, runFile } from '../runFiles.ts';
 import { mergeShards } from '../shards/mergeShards.ts';
 import { readShardRecord } from '../shards/shardFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
+import { TargetMissed } from '../usageError.ts';
+import { ensureWritableFolder } from '../outputFolder.ts';
 
 export function register(program: Command): void {
   program
@@ -33,12 +34,7 @@ export function register(program: Command): void {
       const targets = loadTargets(opts.targets);
       const profile = profileNamed(first.profile);
       const plan = profile.plan({ targets, scale: first.scale, durationSeconds: first.durationSeconds ?? undefined });
-      const out = resolve(opts.out);
-      try {
-        mkdirSync(out, { recursive: true });
-      } catch (error) {
-        throw new UsageError(`--out ${opts.out}`, 'a folder that can be created and written', `Check the path (${(error as NodeJS.ErrnoException).code}).`);
-      }
+      const out = ensureWritableFolder(opts.out, '--out');
       const merged = await mergeShards(dirs, out, plan.loadPlan, { allowMissing: opts.allowMissing ?? false });
       const { summary } = merged;
       const thresholdsHeld = Object.values(summary.metrics).every((m) => Object.values(m.thresholds ?? {}).every((t) => t.ok));

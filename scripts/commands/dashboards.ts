@@ -12,6 +12,7 @@ import { describeOutcome, verifyQueries } from '../observability/verifyDashboard
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { TargetMissed, UsageError } from '../usageError.ts';
+import { ensureWritableFolder } from '../outputFolder.ts';
 
 export const DEFAULT_BUILD_DIR = join(PROJECT_ROOT, 'dashboards', 'build');
 
@@ -45,6 +46,7 @@ export function register(program: Command): void {
     .option('--targets <file>', 'targets file the thresholds and SLO rules come from', DEFAULT_TARGETS_FILE)
     .option('--prometheus-url <url>', 'the Prometheus the provisioned datasource queries', 'http://127.0.0.1:9090')
     .action((opts: { out: string; targets: string; prometheusUrl: string }) => {
+      ensureWritableFolder(opts.out, '--out');
       const written = writeBuild(opts.out, opts.targets, parseUrl(opts.prometheusUrl));
       process.stdout.write(`${written.map((p) => `  ${p}`).join('\n')}\n${written.length} files written; see docs/grafana.md to load them into Grafana\n`);
     });

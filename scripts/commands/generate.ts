@@ -7,6 +7,7 @@ import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { readHouseholds } from '../../reconcile/ndjson.ts';
 import { UsageError } from '../usageError.ts';
 import { parseNumberOption } from './options.ts';
+import { ensureWritableFileFolder } from '../outputFolder.ts';
 
 interface GenerateOptions {
   count?: string;
@@ -42,7 +43,7 @@ export function register(program: Command): void {
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
       const planYear = parsePlanYear(opts.planYear);
       const started = Date.now();
-      const written = await writeApplicantsFile({ count, seed, planYear, file: opts.out });
+      const written = await writeApplicantsFile({ count, seed, planYear, file: ensureWritableFileFolder(opts.out, '--out') });
       process.stderr.write(`generated ${written} households (seed ${seed}, plan year ${planYear}) into ${opts.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     });
 }

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openApiDocument } from '../../mock-exchange/exchange/openapi.ts';
+import { ensureWritableFileFolder } from '../outputFolder.ts';
 
 export const openApiText = (): string => `${JSON.stringify(openApiDocument(), null, 2)}\n`;
 
@@ -13,7 +14,7 @@ export function register(program: Command): void {
     .description("print the mock exchange's OpenAPI 3.1 document (docs/openapi.json is its committed copy)")
     .option('--out <file>', 'write it to a file instead')
     .action((opts: { out?: string }) => {
-      if (opts.out) writeFileSync(opts.out, openApiText());
+      if (opts.out) writeFileSync(ensureWritableFileFolder(opts.out, '--out'), openApiText());
       else process.stdout.write(openApiText());
     });
 }

@@ -9,6 +9,7 @@ import { writeRunReport } from '../report/writeRunReport.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
 import { parseNumberOption } from './options.ts';
+import { ensureWritableFileFolder } from '../outputFolder.ts';
 
 interface ReportOptions {
   run?: string;
@@ -42,7 +43,8 @@ export function register(program: Command): void {
         if (!opts.baseline?.length || !opts.candidate?.length) throw new UsageError('--compare', '--baseline DIR… and --candidate DIR…', 'Give the run folders of both sides, as to `harness compare`.');
         const minEffect = parseNumberOption('--min-effect', opts.minEffect, { min: 0.001, max: 0.999 });
         const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
-        const written = await writeCompareReport({ baseline: opts.baseline, candidate: opts.candidate, out: opts.out, minEffect, seed });
+        const out = opts.out === undefined ? undefined : ensureWritableFileFolder(opts.out, '--out');
+        const written = await writeCompareReport({ baseline: opts.baseline, candidate: opts.candidate, out, minEffect, seed });
         process.stdout.write(`compare report: ${rel(written.file)} (${megabytes(written.bytes)}); verdict ${written.verdict.toUpperCase()}\n`);
         return;
       }

@@ -1,7 +1,6 @@
 // `harness run <profile>`: one end-to-end run with a verdict. Exit 0 when every target holds, 1 when one is missed.
 
 import { availableParallelism, freemem } from 'node:os';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { runProfile } from '../run/pipeline.ts';
@@ -12,6 +11,7 @@ import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
+import { ensureWritableFolder } from '../outputFolder.ts';
 
 /** Local shards share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
 const MAX_SHARDS = 32;
@@ -55,7 +55,7 @@ export function register(program: Command): void {
         if (!opts.force) throw new UsageError(what, 'a plan this machine can hold', `It plans ${check.problems.join('; and ')}. Lower --scale, split it over machines (harness k8s --shards N), or give --force to run it anyway.`);
         process.stderr.write(`harness: --force: running ${what} although it plans ${check.problems.join('; and ')}\n`);
       }
-      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, shards, exchangeWorkers, workers });
+      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : ensureWritableFolder(opts.prometheusData, '--prometheus-data'), waitingRoomCapacity, shards, exchangeWorkers, workers });
       process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
     });
 }

@@ -13,6 +13,7 @@ import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
 import { interruptible } from './interruptible.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
+import { ensureWritableFolder } from '../outputFolder.ts';
 
 interface ShardFlags {
   profile: string;
@@ -79,7 +80,7 @@ export function register(program: Command): void {
           index,
           of,
           baseUrl: baseUrl.origin,
-          outDir: resolve(opts.out),
+          outDir: ensureWritableFolder(opts.out, '--out'),
           testid: opts.testid ?? `shards-${Date.now().toString(36)}`,
           seed: parseNumberOption('--seed', opts.seed, { integer: true, min: 0 }),
           scale: parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 }),

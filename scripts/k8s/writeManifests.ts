@@ -1,7 +1,7 @@
 // `harness k8s`: plans a profile as `harness run` would, sizes its shards and writes the Indexed Job, its ConfigMap,
 // the results claim, the collector pod and a README to a folder. The shards generate their own applicants.
 
-import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { plannedSeconds } from '../../engine/plan.ts';
@@ -12,6 +12,7 @@ import { UsageError } from '../usageError.ts';
 import { k8sReadme, MANIFEST_FILES } from './k8sReadme.ts';
 import { collectorPod, jobName, resultsClaim, shardJob, targetsConfigMap, type Manifest, type ShardJobInput } from './shardJob.ts';
 import { shardSizing, type ShardSizing } from './shardSizing.ts';
+import { ensureWritableFolder } from '../outputFolder.ts';
 
 /** Kubernetes keeps a ConfigMap's data under 1 MiB (etcd's object limit); only targets.yaml goes in one now. */
 const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
@@ -52,12 +53,7 @@ export interface K8sOutcome {
 const yamlDocuments = (manifests: readonly Manifest[]): string => manifests.map((m) => stringify(m, { lineWidth: 0 })).join('---\n');
 
 function writableFolder(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    throw new UsageError(`--out ${dir}`, 'a folder that can be created and written', `Check its path and permissions (${(error as NodeJS.ErrnoException).code}).`);
-  }
+  ensureWritableFolder(dir, '--out');
 }
 
 function targetsYamlOf(file: string): string {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../projectRoot.ts';
+import { ensureWritableFolder } from '../outputFolder.ts';
 import { UsageError } from '../usageError.ts';
 
 export const DEFAULT_RESULTS_DIR = join(PROJECT_ROOT, 'results');
@@ -14,9 +15,9 @@ export function newRunId(profile: string, now = new Date()): string {
 }
 
 export function createRunFolder(resultsDir: string, runId: string): string {
+  ensureWritableFolder(resultsDir, '--results');
   const dir = join(resultsDir, runId);
   try {
-    mkdirSync(resultsDir, { recursive: true });
     mkdirSync(dir); // not recursive: fails rather than reuse an existing run
   } catch (error) {
     throw new UsageError(`results folder ${dir}`, 'a new, writable folder', `Check --results and its permissions (${(error as NodeJS.ErrnoException).code}).`);

@@ -26,7 +26,17 @@ export interface Reconciliation {
   enrollments: { intended: number; confirmed: number; received: number; intact: number };
   classes: Record<DefectClass, number>;
   garbledByField: Partial<Record<ComparedField, number>>;
+  /** Of `late`: enrollments still in the exchange's outbox when the harness stopped waiting (not lost: not yet sent). */
+  pendingAtCutOff: { count: number; waitedSeconds: number | null };
   examples: DefectExample[];
+}
+
+/** What the harness stopped waiting for (pending-at-cut-off.json). */
+export interface CutOff {
+  /** How long the harness waited for the outbox after the load. */
+  waitedMs: number;
+  cutOffAt: string;
+  confirmations: ReadonlySet<string>;
 }
 
 export interface ReconcileInput {
@@ -37,6 +47,8 @@ export interface ReconcileInput {
   deadlineMs: number;
   /** The issuer that must receive a plan; default: the first five characters of the plan id (HIOS issuer id). */
   expectedIssuerOf?: (planId: string) => string;
+  /** Enrollments the exchange still had pending when the harness stopped waiting: late, not lost. */
+  cutOff?: CutOff;
   /** Examples kept per class (and per garbled field). */
   examplesPerClass?: number;
 }
@@ -84,6 +96,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   }
 
   let intact = 0;
+  let pendingAtCutOff = 0;
   for (const [confirmation, entry] of ledger) {
     const household = households.get(entry.householdId);
     if (household && cents(entry.aptc) !== cents(household.expected.aptc)) {
@@ -91,6 +104,13 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       example({ class: 'subsidyMismatch', confirmationNumber: confirmation, expected: household.expected.aptc, received: entry.aptc, detail: 'APTC the consumer was told ≠ the oracle' });
     }
     const records = received.get(confirmation);
+    if (!records && input.cutOff?.confirmations.has(confirmation)) {
+      classes.late++;
+      pendingAtCutOff++;
+      const age = (Date.parse(input.cutOff.cutOffAt) - Date.parse(entry.confirmedAt)) / 1000;
+      example({ class: 'late', confirmationNumber: confirmation, detail: `pending at cut-off: still in the exchange's outbox ${age.toFixed(1)} s after confirmation, when the harness stopped waiting (it waited ${(input.cutOff.waitedMs / 1000).toFixed(1)} s after the load)` });
+      continue;
+    }
     if (!records) {
       classes.lost++;
       example({ class: 'lost', confirmationNumber: confirmation, detail: `confirmed at ${entry.confirmedAt}, never received by the insurer` });
@@ -131,5 +151,11 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     countTransport(confirmation, checkTransport(records, '', issuerOf));
   }
 
-  return { enrollments: { intended: input.households.length, confirmed: ledger.size, received: received.size, intact }, classes, garbledByField, examples };
+  return {
+    enrollments: { intended: input.households.length, confirmed: ledger.size, received: received.size, intact },
+    classes,
+    garbledByField,
+    pendingAtCutOff: { count: pendingAtCutOff, waitedSeconds: input.cutOff ? input.cutOff.waitedMs / 1000 : null },
+    examples,
+  };
 }

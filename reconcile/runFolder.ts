@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { runFile } from '../scripts/runFiles.ts';
 import { UsageError } from '../scripts/usageError.ts';
 import { readHouseholds, readInsurerRecords, readLedger } from './ndjson.ts';
-import { reconcile, type Reconciliation } from './reconcile.ts';
+import { reconcile, type CutOff, type Reconciliation } from './reconcile.ts';
 
 export interface RunReconciliation extends Reconciliation {
   /** Confirmed enrollments received once, on time, at the right issuer, with every field intact (= enrollments.intact). */
@@ -24,6 +24,18 @@ function readInjected(runDir: string): unknown {
   }
 }
 
+/** pending-at-cut-off.json, when the run wrote one (runs before it existed count what was pending as lost). */
+function readCutOff(runDir: string): CutOff | undefined {
+  const file = runFile(runDir, 'pendingAtCutOff');
+  if (!existsSync(file)) return undefined;
+  try {
+    const read = JSON.parse(readFileSync(file, 'utf8')) as { cutOffAt: string; waitedMs: number; pending: { confirmationNumber: string }[] };
+    return { cutOffAt: read.cutOffAt, waitedMs: read.waitedMs, confirmations: new Set(read.pending.map((p) => p.confirmationNumber)) };
+  } catch (error) {
+    throw new UsageError(file, 'the JSON the run wrote ({ cutOffAt, waitedMs, pending: [...] })', `It does not read (${(error as Error).message}); delete it or re-run.`);
+  }
+}
+
 export async function reconcileRunFolder(runDir: string, deadlineMs: number): Promise<RunReconciliation> {
   if (!existsSync(runDir)) throw new UsageError(`run folder ${runDir}`, 'an existing results/<run-id> folder', 'Give --run the folder `harness run` printed.');
   const [households, ledger, received] = await Promise.all([
@@ -32,7 +44,8 @@ export async function reconcileRunFolder(runDir: string, deadlineMs: number): Pr
     readInsurerRecords(runFile(runDir, 'insurerRecords')),
   ]);
   const injected = readInjected(runDir);
-  const result = reconcile({ households, ledger, received, deadlineMs });
+  const cutOff = readCutOff(runDir);
+  const result = reconcile({ households, ledger, received, deadlineMs, ...(cutOff ? { cutOff } : {}) });
   const written: RunReconciliation = { ...result, intact: result.enrollments.intact, ...(injected === undefined ? {} : { injected }) };
   writeFileSync(runFile(runDir, 'reconciliation'), `${JSON.stringify(written, null, 2)}\n`);
   return written;

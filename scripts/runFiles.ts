@@ -13,6 +13,8 @@ export const RUN_FILES = {
   ledger: 'ledger.ndjson',
   insurerRecords: 'insurer-records.ndjson',
   injected: 'injected.json',
+  /** Enrollments still in the exchange's outbox when the harness stopped waiting for it, and how long it waited. */
+  pendingAtCutOff: 'pending-at-cut-off.json',
   reconciliation: 'reconciliation.json',
   verdict: 'verdict.json',
   summary: 'summary.md',

@@ -57,6 +57,7 @@ export function mountAdmin(app: Express, deps: AdminDeps, named: Named): void {
     res.status(403).json({ error: '/admin answers loopback clients only' });
   });
   app.get('/admin/outbox', named('admin', (_req, res) => res.json(deps.store.outboxStatus())));
+  app.get('/admin/outbox/pending', named('admin', (_req, res) => res.json({ pending: deps.store.pendingEnrollments() })));
   app.get('/admin/injected', named('admin', (_req, res) => res.json(deps.store.injectedCounts())));
   app.get('/admin/faults', named('admin', (_req, res) => res.json({ spec: frontSpec(deps.faults), switchable: deps.adminToken !== undefined })));
   app.put(

@@ -48,6 +48,8 @@ export interface ExchangeDeps {
   countInjected?: (fault: string) => void;
   /** How many enrollment copies the back end will send (2 under backend.duplicate). */
   copiesOf?: (confirmation: string) => number;
+  /** Whether the back end will hold this enrollment's 834 back (backend.delay), counted with the confirmation. */
+  delayedOf?: (confirmation: string) => boolean;
   /**
    * Requests a minute one client may make to /api/v1 (keyed by bearer token, else by address); 0 or absent: no limit.
    * Off by default because a load test's VUs share one loopback address.
@@ -308,7 +310,11 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         members: household.members.map((m, i) => ({ ...m, memberId: `${confirmationNumber}-${i + 1}`, premium: quote.memberPremiums[i] ?? 0 })),
       };
       const copies = deps.copiesOf?.(confirmationNumber) ?? 1;
-      const injected = { ...(copies > 1 ? { 'backend.duplicate': 1 } : {}), ...(wrongSubsidy ? { 'exchange.wrongSubsidy': 1 } : {}) };
+      const injected = {
+        ...(copies > 1 ? { 'backend.duplicate': 1 } : {}),
+        ...(deps.delayedOf?.(confirmationNumber) ? { 'backend.delay': 1 } : {}),
+        ...(wrongSubsidy ? { 'exchange.wrongSubsidy': 1 } : {}),
+      };
       const enrollment = store.confirmEnrollment(draft, application.id, accountId, copies, injected);
       if (enrollment === draft) {
         metrics.enrollmentsConfirmed.inc({ metal: enrollment.metal, issuer: enrollment.issuerId });

@@ -43,6 +43,13 @@ export function createBackendFaults(faults: FaultSet, issuerIds: readonly string
       return !dropped && shouldInject(faults.rate('backend.duplicate'), keyOf('backend.duplicate', confirmation, 0)) ? 2 : 1;
     },
     /**
+     * Whether a new enrollment's 834 will be held back (backend.delay; never one that will be dropped): counted when it
+     * is confirmed, so a hold longer than the harness waits is still in injected.json.
+     */
+    delayed(confirmation: string): boolean {
+      return delayOf(confirmation, 0) > 0 && !shouldInject(faults.rate('backend.drop'), keyOf('backend.drop', confirmation, 0));
+    },
+    /**
      * What happens to one outbox row. Faults act on the original (copy 0) only: a duplicate is a faithful re-send,
      * so each injected fault is one defect of one enrollment and the counts compare exactly.
      */

@@ -57,7 +57,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  /** Seals pending rows into per-issuer batches, applying the drop, delay and misroute faults on the way. */
+  /** Seals pending rows into per-issuer batches, applying the drop, delay and misroute faults on the way (a delay is counted when confirmed). */
   function seal(nowMs: number): void {
     const groups = new Map<string, { rows: OutboxKey[]; injected: Record<string, number> }>();
     for (const row of store.unbatched(options.batchSize * 10)) {
@@ -73,7 +73,6 @@ export function createDispatcher(deps: DispatcherDeps) {
       groups.set(addressedTo, group);
       group.rows.push(row);
       const count = (fault: string): void => void (group.injected[fault] = (group.injected[fault] ?? 0) + 1);
-      if (plan?.delayed) count('backend.delay');
       if (plan?.misrouted) count('backend.misroute');
       for (const field of plan?.garbled ?? []) count(`backend.garble.${field}`);
     }

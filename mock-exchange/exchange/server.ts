@@ -87,6 +87,7 @@ export async function startFrontEnd(config: ExchangeConfig, parts: FrontEndParts
     adminToken: config.adminToken,
     countInjected,
     copiesOf: backendFaults?.copiesOf,
+    delayedOf: backendFaults?.delayed,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
   // Fault switches and a rate limit act in the Express app, so while either is on every request goes through it.

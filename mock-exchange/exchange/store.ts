@@ -109,6 +109,9 @@ export function openExchangeStore(dataDir: string) {
      LEFT JOIN outbox first ON o.copy = 1 AND first.confirmation = o.confirmation AND first.copy = 0
      WHERE o.status = 'pending' AND o.batch IS NULL ORDER BY o.rowid LIMIT ?`,
   );
+  const pendingOriginals = db.prepare<[], { confirmation: string; confirmed_at: string }>(
+    "SELECT confirmation, confirmed_at FROM outbox WHERE status = 'pending' AND copy = 0 ORDER BY rowid",
+  );
   const nextControl = db.prepare<[], { next: number }>('SELECT COALESCE(MAX(control), 0) + 1 AS next FROM batches');
   const insertBatch = db.prepare('INSERT INTO batches (control, issuer_id, created_at) VALUES (?, ?, ?)');
   const assignBatch = db.prepare('UPDATE outbox SET batch = ? WHERE confirmation = ? AND copy = ?');
@@ -220,6 +223,10 @@ export function openExchangeStore(dataDir: string) {
     },
     recordAttempt: (control: number, nextAttemptAtMs: number) => void markAttempt.run(nextAttemptAtMs, control),
     settleBatch: (control: number, outcomes: { confirmation: string; accepted: boolean; reason?: string }[]) => settle.immediate(control, outcomes),
+    /** Enrollments whose 834 is still pending (the original copy), oldest first: what a cut-off leaves undelivered. */
+    pendingEnrollments(): { confirmationNumber: string; confirmedAt: string }[] {
+      return pendingOriginals.all().map((r) => ({ confirmationNumber: r.confirmation, confirmedAt: r.confirmed_at }));
+    },
     outboxStatus(): OutboxStatus {
       const row = status.get()!;
       return { pending: row.pending ?? 0, delivered: row.delivered ?? 0, rejected: row.rejected ?? 0, dropped: row.dropped ?? 0, oldestPendingAt: row.oldest };

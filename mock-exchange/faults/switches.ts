@@ -90,7 +90,7 @@ export const FAULT_SWITCHES: Readonly<Record<string, FaultSwitch>> = {
   'insurer.down': {
     kind: 'rateOrDuration',
     service: 'insurer',
-    description: 'a rate: that share of 834 posts answered 503; a duration: every 834 post answered 503 for that long after the insurer starts',
+    description: 'a rate: that share of 834 posts answered 503; a duration: every 834 post answered 503 for that long from the first 834 post',
   },
   'insurer.slow': { kind: 'duration', service: 'insurer', description: 'added delay before the insurer answers an 834 post' },
   'insurer.error': { kind: 'rate', service: 'insurer', description: 'share of 834 posts answered 500' },

@@ -8,6 +8,7 @@ import { readIsa } from './envelope.ts';
 import type { FaultGate } from './faultGate.ts';
 import type { InsurerMetrics } from './metrics.ts';
 import { receive834 } from './receive834.ts';
+import { confirmationsIn, createInjectedCounter, type InjectedCounter } from './injectedFaults.ts';
 import type { InsurerStore } from './store.ts';
 
 export type InsurerLogger = ServiceLogger;
@@ -17,6 +18,8 @@ export interface InsurerDeps {
   registry: Registry;
   metrics: InsurerMetrics;
   faults: FaultGate;
+  /** Enrollments each insurer.* switch affected (GET /injected); default: a counter of this app's own. */
+  injected?: InjectedCounter;
   logger: InsurerLogger;
   now?: () => Date;
 }
@@ -55,6 +58,7 @@ async function streamRecords(store: InsurerStore, res: Response): Promise<void> 
 export function createInsurerApp(deps: InsurerDeps): Express {
   const app = express();
   const now = deps.now ?? (() => new Date());
+  const injected = deps.injected ?? createInjectedCounter();
   let sequence = 0;
   app.disable('x-powered-by');
 
@@ -64,6 +68,7 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     res.type(deps.registry.contentType).send(await deps.registry.metrics());
   });
   app.get('/records', timed(deps, 'records'), async (_req, res) => streamRecords(deps.store, res));
+  app.get('/injected', timed(deps, 'injected'), (_req, res) => void res.json(injected.counts()));
 
   app.post('/edi/834', timed(deps, 'edi834'), express.text({ type: EDI_TYPES, limit: MAX_INTERCHANGE_BYTES }), async (req: Request, res: Response) => {
     if (typeof req.body !== 'string') {
@@ -73,13 +78,16 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     const text = req.body;
     const isa = readIsa(text.trimStart()).isa;
     const decision = deps.faults.decide(isa ? `${isa.senderId}:${isa.control}` : `request#${++sequence}`);
+    const affected = (fault: string): void => injected.count(fault, confirmationsIn(text, isa));
     if (decision.slowMs > 0) {
       deps.metrics.faultsInjected.inc({ fault: 'insurer.slow' });
+      affected('insurer.slow');
       await new Promise((resolve) => setTimeout(resolve, decision.slowMs));
     }
     if (decision.down || decision.error) {
       const fault = decision.down ? 'insurer.down' : 'insurer.error';
       deps.metrics.faultsInjected.inc({ fault });
+      affected(fault);
       deps.logger.warn('fault_injected', { fault, status: decision.down ? 503 : 500, ...(isa ? { sender: isa.senderId, control: isa.control } : {}) });
       res.status(decision.down ? 503 : 500).json({ error: `injected by fault switch ${fault}` });
       return;
@@ -87,7 +95,10 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     deps.metrics.interchangesReceived.inc();
     const receivedAt = now();
     const receipt = receive834(text, { receivedAt, ackControl: deps.store.nextAckControl(), forceReject: decision.reject });
-    if (decision.reject && receipt.outcome === 'rejected') deps.metrics.faultsInjected.inc({ fault: 'insurer.reject' });
+    if (decision.reject && receipt.outcome === 'rejected') {
+      deps.metrics.faultsInjected.inc({ fault: 'insurer.reject' });
+      affected('insurer.reject');
+    }
     if (receipt.outcome === 'accepted' || receipt.outcome === 'partial') deps.metrics.interchangesAccepted.inc();
     else deps.metrics.interchangesRejected.inc({ outcome: receipt.outcome });
     // Every rejection with its 999 code (TA1 note for the envelope): codes and positions only, never the values.
@@ -112,7 +123,7 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     res.status(200).type('application/edi-x12').send(receipt.answer);
   });
 
-  app.use((req, res) => void res.status(404).json({ error: `${req.method} ${req.path}: no such route; the insurer serves POST /edi/834, GET /records, /healthz, /readyz, /metrics` }));
+  app.use((req, res) => void res.status(404).json({ error: `${req.method} ${req.path}: no such route; the insurer serves POST /edi/834, GET /records, /injected, /healthz, /readyz, /metrics` }));
   const onError: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, req, res, _next) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
     if (status >= 500) deps.logger.error('http_error', { path: req.path, message: error.message });

@@ -21,10 +21,32 @@ export async function waitForOutboxDrain(exchangeUrl: string, deadlineMs: number
   }
 }
 
+/** What the harness stopped waiting for: written to pending-at-cut-off.json, read by reconciliation. */
+export interface PendingAtCutOff {
+  cutOffAt: string;
+  /** How long the harness waited for the outbox after the load ended. */
+  waitedMs: number;
+  pending: { confirmationNumber: string; confirmedAt: string }[];
+}
+
+export async function pendingAtCutOff(exchangeUrl: string, waitedMs: number): Promise<PendingAtCutOff> {
+  const response = await fetch(`${exchangeUrl}/admin/outbox/pending`);
+  if (!response.ok) throw new Error(`exchange GET /admin/outbox/pending answered HTTP ${response.status}`);
+  const { pending } = (await response.json()) as { pending: PendingAtCutOff['pending'] };
+  return { cutOffAt: new Date().toISOString(), waitedMs, pending };
+}
+
 /** What the exchange's fault switches injected, by fault name (empty for a healthy run). */
 export async function injectedFaults(exchangeUrl: string): Promise<Record<string, number>> {
   const response = await fetch(`${exchangeUrl}/admin/injected`);
   if (!response.ok) throw new Error(`exchange GET /admin/injected answered HTTP ${response.status}`);
+  return (await response.json()) as Record<string, number>;
+}
+
+/** What the insurer's fault switches injected, in enrollments affected by switch name (empty for a healthy run). */
+export async function insurerInjectedFaults(insurerUrl: string): Promise<Record<string, number>> {
+  const response = await fetch(`${insurerUrl}/injected`);
+  if (!response.ok) throw new Error(`insurer GET /injected answered HTTP ${response.status}`);
   return (await response.json()) as Record<string, number>;
 }
 

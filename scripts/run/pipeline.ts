@@ -18,7 +18,7 @@ import { createRemoteWriter } from '../../engine/prometheus/remoteWriter.ts';
 import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
 import { consumersFor } from './consumers.ts';
 import { loadExitCode, runEngineLoad } from './engineLoad.ts';
-import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
+import { downloadInsurerRecords, injectedFaults, insurerInjectedFaults, pendingAtCutOff, waitForOutboxDrain } from './backEnd.ts';
 import { ADMIN_TOKEN_ENV } from '../../mock-exchange/exchange/adminRoutes.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
 import { runLocalShards } from '../shards/localShards.ts';
@@ -184,7 +184,9 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
 
     // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
     const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);
-    writeFileSync(runFile(runDir, 'injected'), `${JSON.stringify(await injectedFaults(exchange.baseUrl), null, 2)}\n`);
+    const injected = { ...(await injectedFaults(exchange.baseUrl)), ...(await insurerInjectedFaults(insurer.baseUrl)) };
+    writeFileSync(runFile(runDir, 'injected'), `${JSON.stringify(injected, null, 2)}\n`);
+    writeFileSync(runFile(runDir, 'pendingAtCutOff'), `${JSON.stringify(await pendingAtCutOff(exchange.baseUrl, drain.waitedMs), null, 2)}\n`);
     say(
       `  [5/6] back end: ${drain.drained ? 'outbox drained' : 'outbox NOT drained'} in ${(drain.waitedMs / 1000).toFixed(1)} s ` +
         `(${drain.status.delivered} delivered, ${drain.status.rejected} rejected, ${drain.status.pending} pending)`,

@@ -9,6 +9,8 @@ import { buildInterchange, readAcknowledgement } from '../../domain/edi834/index
 import type { InsurerRecord } from '../../domain/insurerRecord.ts';
 import type { InsurerLogger } from '../../mock-exchange/insurer/app.ts';
 import { startInsurer, type RunningInsurer } from '../../mock-exchange/insurer/server.ts';
+import { createFaultGate } from '../../mock-exchange/insurer/faultGate.ts';
+import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { envelope, familyEnrollment, singleEnrollment } from '../edi834/fixtures.ts';
 
 const quiet: InsurerLogger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -207,5 +209,30 @@ describe('insurer: the log tells every rejection', () => {
       expect.objectContaining({ event: 'edi834_rejected', ack: 'TA1', ta105: expect.stringMatching(/^\d{3}$/) }),
     ]);
     expect(JSON.stringify(lines)).not.toContain('19841308');
+  });
+});
+
+describe('insurer: its faults, accounted for per enrollment', () => {
+  it('opens an outage window at the first 834 post, not when the insurer starts', () => {
+    let clock = 1_000_000;
+    const gate = createFaultGate(parseFaultSpec('insurer.down=5s'), () => clock);
+    clock += 60_000; // a minute with no post: the window has not started
+    expect(gate.decide('X:1').down).toBe(true);
+    clock += 4_999;
+    expect(gate.decide('X:2').down).toBe(true);
+    clock += 1;
+    expect(gate.decide('X:3').down).toBe(false);
+  });
+
+  it('counts the distinct enrollments each switch hit at GET /injected, a retried interchange once', async () => {
+    const insurer = await startInsurer({ port: 0, dataDir: tempDir(), faults: 'insurer.error=1', logger: quiet });
+    try {
+      expect((await post(insurer, good(8001))).status).toBe(500);
+      expect((await post(insurer, good(8001))).status).toBe(500);
+      const injected = await (await fetch(`http://127.0.0.1:${insurer.port}/injected`)).json();
+      expect(injected).toEqual({ 'insurer.error': 2 });
+    } finally {
+      await insurer.stop();
+    }
   });
 });

@@ -105,3 +105,23 @@ describe('reconcile', () => {
     expect(Object.values(result.classes).every((count) => count === 0)).toBe(true);
   });
 });
+
+describe('reconcile: late at cut-off, not lost', () => {
+  const world = cleanWorld();
+  const missing = { ...world, received: world.received.filter((r) => r.confirmationNumber !== 'CNF-2') };
+  const withCutOff = (confirmations: string[]) =>
+    reconcile({ households: [1, 2, 3].map(household), ledger: missing.ledger, received: missing.received, deadlineMs: 30_000, cutOff: { cutOffAt: '2025-11-01T12:01:00.000Z', waitedMs: 60_000, confirmations: new Set(confirmations) } });
+
+  it('counts an enrollment still pending in the outbox when the harness stopped waiting as late, saying how long it waited', () => {
+    const result = withCutOff(['CNF-2']);
+    expect(result.classes).toMatchObject({ lost: 0, late: 1 });
+    expect(result.pendingAtCutOff).toEqual({ count: 1, waitedSeconds: 60 });
+    expect(result.examples.find((e) => e.class === 'late')!.detail).toMatch(/^pending at cut-off: still in the exchange's outbox [\d.]+ s after confirmation, when the harness stopped waiting \(it waited 60\.0 s after the load\)$/);
+  });
+
+  it('still counts as lost an enrollment the outbox no longer holds (rejected or never sent)', () => {
+    const result = withCutOff(['CNF-9']);
+    expect(result.classes).toMatchObject({ lost: 1, late: 0 });
+    expect(result.pendingAtCutOff.count).toBe(0);
+  });
+});

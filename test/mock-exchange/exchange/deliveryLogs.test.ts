@@ -11,7 +11,8 @@ import type { Household } from '../../../domain/household.ts';
 import { DeliveryFailure, describeDeliveryFailure } from '../../../mock-exchange/exchange/deliveryFailure.ts';
 import { startExchange, type RunningExchange } from '../../../mock-exchange/exchange/server.ts';
 import { startInsurer, type RunningInsurer } from '../../../mock-exchange/insurer/server.ts';
-import { jsonLinesLogger } from '../../../mock-exchange/service/serviceLog.ts';
+import { jsonLinesLogger, SILENT_LOGGER } from '../../../mock-exchange/service/serviceLog.ts';
+import { parseFaultSpec } from '../../../mock-exchange/faults/index.ts';
 
 type Line = Record<string, unknown> & { event: string; service: string };
 
@@ -147,5 +148,17 @@ describe('describeDeliveryFailure', () => {
     expect(describeDeliveryFailure(refused)).toEqual({ reason: 'connection', detail: 'fetch failed (ECONNREFUSED)' });
     expect(describeDeliveryFailure(new DeliveryFailure('http_error', 'insurer answered HTTP 500', 500))).toMatchObject({ reason: 'http_error', status: 500 });
     expect(describeDeliveryFailure(new RangeError('amount NaN')).reason).toBe('internal');
+  });
+});
+
+describe('a delay longer than the harness waits', () => {
+  it('is counted as injected when confirmed, and listed as pending at GET /admin/outbox/pending', async () => {
+    const exchange = await startExchange({ port: 0, host: '127.0.0.1', dataDir: tempDir(), insurerUrl: 'http://127.0.0.1:9', faults: parseFaultSpec('backend.delay=1,backend.delay.hold=60s'), logger: SILENT_LOGGER });
+    running.push(exchange);
+    const base = `http://127.0.0.1:${exchange.port}`;
+    await enroll(base, households[1]!);
+    expect(await (await fetch(`${base}/admin/injected`)).json()).toEqual({ 'backend.delay': 1 });
+    const { pending } = (await (await fetch(`${base}/admin/outbox/pending`)).json()) as { pending: { confirmationNumber: string; confirmedAt: string }[] };
+    expect(pending).toEqual([{ confirmationNumber: expect.stringMatching(/^EN[0-9A-Z]{10}$/), confirmedAt: expect.any(String) }]);
   });
 });

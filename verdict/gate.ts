@@ -25,6 +25,8 @@ export interface GateInput {
   integrity: IntegrityCounts | undefined;
   /** Synthetic identities found outside the files meant to hold them (harness scan). */
   piiFindings: number;
+  /** The run's fault switches and those that affected nothing; `allowIdle` (--allow-idle-faults) lets them pass. */
+  faults?: { given: number; idle: readonly string[]; allowIdle: boolean };
 }
 
 /** The load's outcome codes (scripts/run/engineLoad.ts loadExitCode; shards add 1) and what the verdict calls them. */
@@ -69,7 +71,24 @@ function integrityChecks(input: GateInput): VerdictCheck[] {
   return checks;
 }
 
+/** A switch that affected nothing makes the run prove nothing about it: it fails unless idle faults are allowed. */
+export function faultChecks(faults: GateInput['faults']): VerdictCheck[] {
+  if (!faults || faults.given === 0) return [];
+  if (faults.idle.length === 0) return [{ name: 'fault switches that fired', target: `all ${faults.given}`, actual: `all ${faults.given}`, pass: true }];
+  return faults.idle.map((item) => ({
+    name: `fault ${item}`,
+    target: faults.allowIdle ? 'may stay idle (--allow-idle-faults)' : 'affects ≥ 1 (or --allow-idle-faults)',
+    actual: 'affected 0 requests',
+    pass: faults.allowIdle,
+  }));
+}
+
 export function gate(input: GateInput): Verdict {
   const pii = atMost('synthetic PII outside its files', input.piiFindings, 0);
-  return verdictOf(input.profile, input.runId, [...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), pii]);
+  return verdictOf(input.profile, input.runId, [
+    ...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations),
+    ...integrityChecks(input),
+    ...faultChecks(input.faults),
+    pii,
+  ]);
 }

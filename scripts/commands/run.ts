@@ -35,7 +35,8 @@ export function register(program: Command): void {
     .option('--shards <n>', 'shard processes the test is split into on this machine (segments of the plan and the applicants, started together), judged on the aggregate', '1')
     .option('--force', "run even when the preflight finds the plan more than this machine holds (users a core, free memory)")
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean }) => {
+    .option('--allow-idle-faults', 'a fault switch that affected nothing is reported but does not fail the run')
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; allowIdleFaults?: boolean; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -55,7 +56,7 @@ export function register(program: Command): void {
         if (!opts.force) throw new UsageError(what, 'a plan this machine can hold', `It plans ${check.problems.join('; and ')}. Lower --scale, split it over machines (harness k8s --shards N), or give --force to run it anyway.`);
         process.stderr.write(`harness: --force: running ${what} although it plans ${check.problems.join('; and ')}\n`);
       }
-      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : ensureWritableFolder(opts.prometheusData, '--prometheus-data'), waitingRoomCapacity, shards, exchangeWorkers, workers });
+      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, allowIdleFaults: opts.allowIdleFaults ?? false, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : ensureWritableFolder(opts.prometheusData, '--prometheus-data'), waitingRoomCapacity, shards, exchangeWorkers, workers });
       process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
     });
 }

@@ -18,6 +18,7 @@ import { createRemoteWriter } from '../../engine/prometheus/remoteWriter.ts';
 import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
 import { consumersFor } from './consumers.ts';
 import { loadExitCode, runEngineLoad } from './engineLoad.ts';
+import { idleFaults, parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { downloadInsurerRecords, injectedFaults, insurerInjectedFaults, pendingAtCutOff, waitForOutboxDrain } from './backEnd.ts';
 import { ADMIN_TOKEN_ENV } from '../../mock-exchange/exchange/adminRoutes.ts';
 import { newAdminToken, writeExchangeAdmin } from './exchangeAdmin.ts';
@@ -45,6 +46,8 @@ export interface RunOptions {
   planYear: 2025 | 2026;
   /** Fault switches for the exchange, its back end and the insurer (validated by the caller), '' for none. */
   faults: string;
+  /** --allow-idle-faults: a fault switch that affected nothing does not fail the run (it is still reported). */
+  allowIdleFaults?: boolean;
   /** Active sessions the exchange's waiting room admits; 0 (the default) runs with no waiting room. */
   waitingRoomCapacity?: number;
   /** HTTP worker processes of the mock exchange (node:cluster); default 1. */
@@ -185,6 +188,8 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
     const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);
     const injected = { ...(await injectedFaults(exchange.baseUrl)), ...(await insurerInjectedFaults(insurer.baseUrl)) };
+    const faultSet = parseFaultSpec(options.faults);
+    const idle = idleFaults(faultSet, injected).map((f) => f.item);
     writeFileSync(runFile(runDir, 'injected'), `${JSON.stringify(injected, null, 2)}\n`);
     writeFileSync(runFile(runDir, 'pendingAtCutOff'), `${JSON.stringify(await pendingAtCutOff(exchange.baseUrl, drain.waitedMs), null, 2)}\n`);
     say(
@@ -220,6 +225,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         maxDroppedIterations: plan.maxDroppedJourneys,
         integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
         piiFindings: pii,
+        faults: { given: faultSet.values.size, idle, allowIdle: options.allowIdleFaults ?? false },
       });
     const facts: Record<string, string> = {
       'enrollments confirmed by the exchange': String(confirmed),

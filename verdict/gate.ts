@@ -25,7 +25,7 @@ export interface GateInput {
   integrity: IntegrityCounts | undefined;
   /** Synthetic identities found outside the files meant to hold them (harness scan). */
   piiFindings: number;
-  /** The run's fault switches and those that affected nothing; `allowIdle` (--allow-idle-faults) lets them pass. */
+  /** Fault switches judged (mock-exchange/faults/idleFaults.ts), those that affected nothing; `allowIdle` (--allow-idle-faults) lets them pass. */
   faults?: { given: number; idle: readonly string[]; allowIdle: boolean };
 }
 

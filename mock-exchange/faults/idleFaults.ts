@@ -19,13 +19,15 @@ export interface IdleFault {
   name: string;
 }
 
-/** Every switch that was on (a rate above 0, a duration) and that injected.json counts 0 for. */
-export function idleFaults(faults: FaultSet, injected: Record<string, number>): IdleFault[] {
+/** The switches judged (on, and counted per enrollment or request), and those of them injected.json counts 0 for. */
+export function idleFaults(faults: FaultSet, injected: Record<string, number>): { judged: number; idle: IdleFault[] } {
   const idle: IdleFault[] = [];
+  let judged = 0;
   for (const [name, value] of [...faults.values].sort(([a], [b]) => a.localeCompare(b))) {
     if (uncounted(name) || (value.kind === 'rate' && value.rate === 0)) continue;
+    judged++;
     if ((injected[countedAs(name)] ?? 0) > 0) continue;
     idle.push({ name, item: `${name}=${value.kind === 'rate' ? value.rate : `${value.ms}ms`}` });
   }
-  return idle;
+  return { judged, idle };
 }

@@ -188,8 +188,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
     const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);
     const injected = { ...(await injectedFaults(exchange.baseUrl)), ...(await insurerInjectedFaults(insurer.baseUrl)) };
-    const faultSet = parseFaultSpec(options.faults);
-    const idle = idleFaults(faultSet, injected).map((f) => f.item);
+    const faultsJudged = idleFaults(parseFaultSpec(options.faults), injected);
     writeFileSync(runFile(runDir, 'injected'), `${JSON.stringify(injected, null, 2)}\n`);
     writeFileSync(runFile(runDir, 'pendingAtCutOff'), `${JSON.stringify(await pendingAtCutOff(exchange.baseUrl, drain.waitedMs), null, 2)}\n`);
     say(
@@ -225,7 +224,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         maxDroppedIterations: plan.maxDroppedJourneys,
         integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
         piiFindings: pii,
-        faults: { given: faultSet.values.size, idle, allowIdle: options.allowIdleFaults ?? false },
+        faults: { given: faultsJudged.judged, idle: faultsJudged.idle.map((f) => f.item), allowIdle: options.allowIdleFaults ?? false },
       });
     const facts: Record<string, string> = {
       'enrollments confirmed by the exchange': String(confirmed),

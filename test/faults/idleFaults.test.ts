@@ -7,12 +7,14 @@ import { faultChecks } from '../../verdict/gate.ts';
 describe('idleFaults', () => {
   it('names each switch that was on and injected nothing', () => {
     const spec = parseFaultSpec('insurer.down=5s,backend.drop=0.05,exchange.error.enroll=0.1,insurer.reject=0.2');
-    expect(idleFaults(spec, { 'backend.drop': 3, 'exchange.error': 2 }).map((f) => f.item)).toEqual(['insurer.down=5000ms', 'insurer.reject=0.2']);
+    const { judged, idle } = idleFaults(spec, { 'backend.drop': 3, 'exchange.error': 2 });
+    expect(judged).toBe(4);
+    expect(idle.map((f) => f.item)).toEqual(['insurer.down=5000ms', 'insurer.reject=0.2']);
   });
 
   it('leaves out switches not counted per enrollment, and switches given as 0', () => {
     const spec = parseFaultSpec('exchange.latency=200ms,exchange.latency.enroll=1s,exchange.cpu=5ms,backend.delay=0.5,backend.delay.hold=8s,insurer.error=0');
-    expect(idleFaults(spec, { 'backend.delay': 4 })).toEqual([]);
+    expect(idleFaults(spec, { 'backend.delay': 4 })).toEqual({ judged: 1, idle: [] });
   });
 });
 

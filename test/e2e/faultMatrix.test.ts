@@ -49,3 +49,25 @@ describe('fault matrix', () => {
     if (defectClass === 'garbled') expect(reconciliation.garbledByField[fault.split('.').at(-1)!]).toBe(injected);
   }, 120_000);
 });
+
+describe('faults accounted for', () => {
+  it('a hold longer than the harness waits: late (pending at cut-off), never lost, and counted as injected', async () => {
+    const reconciliation = (await runWithFaults('backend.delay=0.2,backend.delay.hold=8s')) as Reconciliation & { pendingAtCutOff: { count: number; waitedSeconds: number } };
+    const injected = reconciliation.injected['backend.delay'] ?? 0;
+    expect(injected).toBeGreaterThan(0);
+    expect(reconciliation.classes.lost).toBe(0);
+    expect(reconciliation.classes.late).toBe(injected);
+    expect(reconciliation.pendingAtCutOff.count).toBeGreaterThan(0);
+    expect(reconciliation.pendingAtCutOff.waitedSeconds).toBeGreaterThanOrEqual(4);
+  }, 120_000);
+
+  it('a switch that affected nothing fails the run naming it, unless --allow-idle-faults', async () => {
+    const args = ['run', 'smoke', '--scale', '1', '--seed', '4', '--results', resultsDir, '--targets', targetsFile, '--prometheus', 'off', '--faults', 'backend.misroute=0.001'];
+    const refused = await runHarness(args);
+    expect(refused.code, refused.stdout + refused.stderr).toBe(1);
+    expect(refused.stdout).toMatch(/FAIL\s+fault backend\.misroute=0\.001\s+affects ≥ 1 \(or --allow-idle-faults\)\s+affected 0 requests/);
+    const allowed = await runHarness([...args, '--allow-idle-faults']);
+    expect(allowed.stdout).toMatch(/ok\s+fault backend\.misroute=0\.001\s+may stay idle/);
+    expect(allowed.stdout).not.toMatch(/missed:.*fault backend/);
+  }, 120_000);
+});

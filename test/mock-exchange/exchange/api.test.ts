@@ -73,6 +73,7 @@ describe('anonymous plan browsing', () => {
     expect(second.headers.get('content-security-policy')).toBeTruthy();
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(Number(/exchange_http_requests_total\{route="browse",method="GET",status="200"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(Number(/exchange_http_request_duration_seconds_count\{route="browse",method="GET"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
   });
 
   it('names the bad parameter, and refuses a ZIP it does not serve', async () => {

@@ -152,7 +152,7 @@ export function headlineFactsOf(input: {
         }
       : undefined,
     enrollments: reconciliation
-      ? { intended: reconciliation.enrollments.intended ?? numberOr(run.intendedEnrollments), confirmed: reconciliation.enrollments.confirmed, intact: reconciliation.intact, defects: reconciliation.classes }
+      ? { intended: reconciliation.enrollments.intended ?? numberOr(run.intendedEnrollments), confirmed: reconciliation.enrollments.confirmed, intact: reconciliation.intact, defects: reconciliation.classes ?? {} }
       : undefined,
   };
 }

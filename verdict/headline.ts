@@ -17,6 +17,8 @@ export interface HeadlineFacts {
   thinkTimeSeconds?: number;
   /** Seconds the load plan meant to run, before any graceful stop. */
   plannedSeconds?: number;
+  /** The plan's seconds are a cap (a fixed number of journeys, at most this long), not its length. */
+  plannedSecondsCap?: boolean;
   /** Ctrl-C or SIGTERM stopped the load. */
   interrupted: boolean;
   /** The load engine's figures; undefined when the load left no summary. */
@@ -47,7 +49,7 @@ function shrunk(facts: HeadlineFacts): string[] {
   if (facts.scale !== undefined) said.push(`scale ${facts.scale}`);
   const think = facts.thinkTimeSeconds;
   const target = facts.targets.thinkTimeSeconds;
-  if (think !== undefined && think < target) said.push(think === 0 ? `no think time (the target's ${seconds(target)})` : `think time cut from ${seconds(target)} to ${seconds(think)}`);
+  if (think !== undefined && think < target) said.push(think === 0 ? `no think time, against the target's ${seconds(target)}` : `think time cut from ${seconds(target)} to ${seconds(think)}`);
   return said;
 }
 
@@ -60,8 +62,8 @@ function usersLine(facts: HeadlineFacts): string {
 }
 
 function durationLine(facts: HeadlineFacts): string {
-  const planned = facts.plannedSeconds === undefined ? '' : ` of ${seconds(facts.plannedSeconds)} planned`;
-  const ran = facts.load ? seconds(facts.load.seconds) : `not measured (no load summary)${planned ? `;${planned.replace(' of', '')}` : ''}`;
+  const planned = facts.plannedSeconds === undefined ? '' : facts.plannedSecondsCap ? ` (the plan allows at most ${seconds(facts.plannedSeconds)})` : ` of ${seconds(facts.plannedSeconds)} planned`;
+  const ran = facts.load ? seconds(facts.load.seconds) : 'not measured (no load summary)';
   if (!facts.load) return facts.interrupted ? `ran: ${ran}, then INTERRUPTED (Ctrl-C or SIGTERM)` : `ran: ${ran}`;
   return facts.interrupted ? `ran: ${ran}${planned}, then INTERRUPTED (Ctrl-C or SIGTERM): the figures cover what ran` : `ran: ${ran}${planned}`;
 }
@@ -114,13 +116,16 @@ export type HeadlineSummary = LoadSummary & { durationSeconds?: number; plan?: {
 
 const numberOr = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
-/** Seconds an executor plans to run, read from a recorded plan (engine/plan.ts plannedSeconds, without trusting the file). */
-function plannedSecondsOf(plan: unknown): number | undefined {
+/**
+ * Seconds an executor plans to run, read from a recorded plan (engine/plan.ts plannedSeconds, without trusting the
+ * file); `cap` when they bound a fixed number of journeys rather than set the run's length.
+ */
+function plannedSecondsOf(plan: unknown): { seconds: number; cap: boolean } | undefined {
   const executor = (plan as { executor?: Record<string, unknown> } | undefined)?.executor;
   if (!executor || typeof executor !== 'object') return undefined;
-  if (executor.executor === 'shared-iterations') return numberOr(executor.maxSeconds);
-  if (typeof executor.seconds === 'number') return executor.seconds;
-  if (Array.isArray(executor.stages)) return executor.stages.reduce((sum: number, stage: { seconds?: unknown }) => sum + (numberOr(stage.seconds) ?? 0), 0);
+  if (executor.executor === 'shared-iterations') return typeof executor.maxSeconds === 'number' ? { seconds: executor.maxSeconds, cap: true } : undefined;
+  if (typeof executor.seconds === 'number') return { seconds: executor.seconds, cap: false };
+  if (Array.isArray(executor.stages)) return { seconds: executor.stages.reduce((sum: number, stage: { seconds?: unknown }) => sum + (numberOr(stage.seconds) ?? 0), 0), cap: false };
   return undefined;
 }
 
@@ -133,12 +138,14 @@ export function headlineFactsOf(input: {
 }): HeadlineFacts {
   const { run, summary, reconciliation } = input;
   const value = (metric: string, stat: string): number | undefined => (summary ? metricValue(summary, metric, stat) : undefined);
+  const planned = plannedSecondsOf(run.plan) ?? plannedSecondsOf(summary?.plan);
   return {
     profile: typeof run.profile === 'string' ? run.profile : 'unknown',
     scale: numberOr(run.scale),
     targets: input.targets,
     thinkTimeSeconds: numberOr(run.thinkTimeSeconds),
-    plannedSeconds: plannedSecondsOf(run.plan) ?? plannedSecondsOf(summary?.plan),
+    plannedSeconds: planned?.seconds,
+    ...(planned?.cap ? { plannedSecondsCap: true } : {}),
     interrupted: run.interrupted === true || run.loadExitCode === INTERRUPTED_EXIT_CODE,
     load: summary
       ? {

@@ -1,5 +1,7 @@
 // Child-process hygiene: every child process the harness starts (services, Prometheus, shards) is tracked, and stopped on normal exit,
-// on error and on Ctrl-C (SIGTERM first, SIGKILL after a grace period), so no process outlives a run.
+// on error and on Ctrl-C (SIGTERM first, SIGKILL after a grace period), so no process outlives a run. Each child runs in
+// its own process group: a terminal's Ctrl-C reaches the whole foreground group, and the services must outlive it so
+// the run can still drain, reconcile and judge what ran; the harness stops them itself.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -36,7 +38,7 @@ export class ProcessGroup {
   private readonly running = new Set<ManagedProcess>();
 
   spawn(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedProcess {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
     pipeLines(child.stdout, log, options.onStdoutLine);
     pipeLines(child.stderr, log, options.onStderrLine);
@@ -103,12 +105,19 @@ export function stopChildrenOnSignals(group: ProcessGroup, say: (line: string) =
     void group.stopAll(5_000).finally(() => process.exit(130));
   };
   const onExit = (): void => group.killAllNow();
+  // The terminal is gone: the children, in process groups of their own, would not hear of it.
+  const onHangup = (): void => {
+    group.killAllNow();
+    process.exit(129);
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onHangup);
   process.on('exit', onExit);
   return () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onHangup);
     process.off('exit', onExit);
   };
 }

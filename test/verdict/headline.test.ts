@@ -29,8 +29,9 @@ describe('capacityHeadline', () => {
   });
 
   it('says a smoke run has no think time, its intended enrollments, and no defects', () => {
-    const lines = capacityHeadline({ ...loadRun, scale: 1, thinkTimeSeconds: 0, plannedSeconds: 120, load: { ...loadRun.load!, seconds: 4, peakUsers: 2 }, enrollments: { intended: 20, confirmed: 20, intact: 20, defects: { lost: 0 } } });
-    expect(lines[0]).toBe("users: tested 2 of 50,000 users at once (scale 1, no think time (the target's 30 s))");
+    const lines = capacityHeadline({ ...loadRun, scale: 1, thinkTimeSeconds: 0, plannedSeconds: 120, plannedSecondsCap: true, load: { ...loadRun.load!, seconds: 4, peakUsers: 2 }, enrollments: { intended: 20, confirmed: 20, intact: 20, defects: { lost: 0 } } });
+    expect(lines[0]).toBe("users: tested 2 of 50,000 users at once (scale 1, no think time, against the target's 30 s)");
+    expect(lines[1]).toBe('ran: 4 s (the plan allows at most 120 s)');
     expect(lines[4]).toBe('enrollments: 20 confirmed to consumers, 20 received intact by the insurer (of 20 intended)');
     expect(lines[5]).toBe('defects: none');
   });
@@ -43,7 +44,7 @@ describe('capacityHeadline', () => {
     const lines = capacityHeadline({ ...loadRun, thinkTimeSeconds: undefined, scale: undefined, load: undefined, enrollments: undefined });
     expect(lines).toEqual([
       'users: not measured (the target: 50,000 users)',
-      'ran: not measured (no load summary); 900 s planned',
+      'ran: not measured (no load summary)',
       'throughput: not measured (no load summary)',
       'latency: not measured (no load summary)',
       'enrollments: not reconciled',
@@ -75,6 +76,7 @@ describe('headlineFactsOf', () => {
   it('takes a closed model plan of iterations by its most seconds', () => {
     const facts = headlineFactsOf({ run: { profile: 'smoke', plan: { executor: { executor: 'shared-iterations', users: 2, iterations: 20, maxSeconds: 120 } }, interrupted: false }, summary: undefined, reconciliation: undefined, targets });
     expect(facts.plannedSeconds).toBe(120);
+    expect(facts.plannedSecondsCap).toBe(true);
     expect(facts.interrupted).toBe(false);
   });
 });

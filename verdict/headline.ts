@@ -146,7 +146,8 @@ export function headlineFactsOf(input: {
     thinkTimeSeconds: numberOr(run.thinkTimeSeconds),
     plannedSeconds: planned?.seconds,
     ...(planned?.cap ? { plannedSecondsCap: true } : {}),
-    interrupted: run.interrupted === true || run.loadExitCode === INTERRUPTED_EXIT_CODE,
+    // The load's outcome decides, as it does the verdict's: a Ctrl-C after the load ended stopped nothing it measured.
+    interrupted: typeof run.loadExitCode === 'number' ? run.loadExitCode === INTERRUPTED_EXIT_CODE : run.interrupted === true,
     load: summary
       ? {
           seconds: numberOr(summary.durationSeconds) ?? 0,

@@ -79,4 +79,11 @@ describe('headlineFactsOf', () => {
     expect(facts.plannedSecondsCap).toBe(true);
     expect(facts.interrupted).toBe(false);
   });
+
+  it('goes by the load outcome when run.json has one: a Ctrl-C after the load ended interrupted nothing measured', () => {
+    const interrupted = (run: Record<string, unknown>): boolean => headlineFactsOf({ run, summary: undefined, reconciliation: undefined, targets }).interrupted;
+    expect(interrupted({ interrupted: true, loadExitCode: 0 })).toBe(false);
+    expect(interrupted({ interrupted: true, loadExitCode: 130 })).toBe(true);
+    expect(interrupted({ interrupted: true })).toBe(true);
+  });
 });

@@ -76,7 +76,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const runId = newRunId(profile.name);
   const runDir = createRunFolder(options.resultsDir, runId);
   const shards = options.shards ?? 1;
-  const group = new ProcessGroup();
+  const group = new ProcessGroup({ ownProcessGroups: true }); // a terminal's Ctrl-C must not stop the services mid-run
   // The first Ctrl-C stops the load gracefully and the run goes on to drain, reconcile and judge what ran; a second
   // one (or one outside the load) stops every child at once.
   const interrupt = new AbortController();

@@ -1,7 +1,5 @@
 // Child-process hygiene: every child process the harness starts (services, Prometheus, shards) is tracked, and stopped on normal exit,
-// on error and on Ctrl-C (SIGTERM first, SIGKILL after a grace period), so no process outlives a run. Each child runs in
-// its own process group: a terminal's Ctrl-C reaches the whole foreground group, and the services must outlive it so
-// the run can still drain, reconcile and judge what ran; the harness stops them itself.
+// on error and on Ctrl-C (SIGTERM first, SIGKILL after a grace period), so no process outlives a run.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -34,11 +32,25 @@ function pipeLines(stream: NodeJS.ReadableStream | null, log: WriteStream | unde
   });
 }
 
+export interface ProcessGroupOptions {
+  /**
+   * Each child in a process group of its own. A terminal's Ctrl-C reaches its whole foreground group; a run that stops
+   * its load gracefully on the first one needs its services to outlive it, to drain, reconcile and judge what ran, and
+   * stops them itself.
+   */
+  ownProcessGroups?: boolean;
+}
+
 export class ProcessGroup {
   private readonly running = new Set<ManagedProcess>();
+  private readonly detached: boolean;
+
+  constructor(options: ProcessGroupOptions = {}) {
+    this.detached = options.ownProcessGroups ?? false;
+  }
 
   spawn(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedProcess {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: this.detached });
     const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
     pipeLines(child.stdout, log, options.onStdoutLine);
     pipeLines(child.stderr, log, options.onStderrLine);

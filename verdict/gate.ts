@@ -4,7 +4,7 @@ import type { Targets } from '../scripts/targets/schema.ts';
 import { metricValue, thresholdOutcomes, type LoadSummary } from './loadSummary.ts';
 import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 import { ENGINE_METRICS } from '../engine/metricNames.ts';
-import { atMost, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
+import { atMost, atMostPercent, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
 
 export interface IntegrityCounts {
   confirmed: number;
@@ -35,6 +35,9 @@ export const LOAD_OUTCOME: Record<number, string> = {
   130: 'interrupted',
 };
 
+/** The load's exit code of a run Ctrl-C or SIGTERM stopped. */
+export const INTERRUPTED_EXIT_CODE = 130;
+
 export function loadChecks(summary: LoadSummary | undefined, exitCode: number, targets: Targets, maxDroppedIterations: number | undefined): VerdictCheck[] {
   const meaning = LOAD_OUTCOME[exitCode] ?? `exit code ${exitCode}`;
   const checks: VerdictCheck[] = [{ name: 'load run', target: 'completed (exit 0)', actual: meaning, pass: exitCode === 0 }];
@@ -42,9 +45,9 @@ export function loadChecks(summary: LoadSummary | undefined, exitCode: number, t
   for (const t of thresholdOutcomes(summary)) checks.push({ name: `threshold ${t.name}`, target: 'ok', actual: t.ok ? 'ok' : 'crossed', pass: t.ok });
   checks.push(atMost('latency p95', metricValue(summary, 'http_req_duration', 'p(95)'), targets.slo.p95Ms, 'ms'));
   checks.push(atMost('latency p99', metricValue(summary, 'http_req_duration', 'p(99)'), targets.slo.p99Ms, 'ms'));
-  checks.push(atMost('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate, 'ratio'));
+  checks.push(atMostPercent('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate));
   const checksRate = metricValue(summary, 'checks', 'rate');
-  checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate, 'ratio'));
+  checks.push(atMostPercent('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
   checks.push(atMost('oracle mismatches', metricValue(summary, METRIC_NAMES.oracleMismatches, 'count') ?? 0, targets.integrity.maxOracleMismatches));
   if (maxDroppedIterations !== undefined) {
     // The engine reports no journeys_dropped when none was dropped.
@@ -71,5 +74,6 @@ function integrityChecks(input: GateInput): VerdictCheck[] {
 
 export function gate(input: GateInput): Verdict {
   const pii = atMost('synthetic PII outside its files', input.piiFindings, 0);
-  return verdictOf(input.profile, input.runId, [...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), pii]);
+  const checks = [...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), pii];
+  return verdictOf(input.profile, input.runId, checks, { interrupted: input.loadExitCode === INTERRUPTED_EXIT_CODE });
 }

@@ -28,6 +28,7 @@ import { createRunFolder, newRunId } from './runFolder.ts';
 import { startRunMetrics, type PrometheusMode, type RunMetrics } from './runMetrics.ts';
 import { harnessVersion, machineDescription } from './machine.ts';
 import { writeRunReport } from '../report/writeRunReport.ts';
+import { runHeadline } from '../analysis/runHeadline.ts';
 import { saveExposition, startService } from './services.ts';
 import { prometheusLabelTexts } from '../../scan/prometheusLabels.ts';
 import type { ScannedText } from '../../scan/scanRun.ts';
@@ -75,7 +76,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const runId = newRunId(profile.name);
   const runDir = createRunFolder(options.resultsDir, runId);
   const shards = options.shards ?? 1;
-  const group = new ProcessGroup();
+  const group = new ProcessGroup({ ownProcessGroups: true }); // a terminal's Ctrl-C must not stop the services mid-run
   // The first Ctrl-C stops the load gracefully and the run goes on to drain, reconcile and judge what ran; a second
   // one (or one outside the load) stops every child at once.
   const interrupt = new AbortController();
@@ -230,13 +231,13 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     facts.metrics = metrics.afterRun;
     const writeOutcome = async (outcome: Verdict) => {
       writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(outcome, null, 2)}\n`);
-      writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(outcome, facts));
+      writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(outcome, facts, runHeadline(runDir, targets)));
       writeFileSync(runFile(runDir, 'junit'), verdictJunit(outcome));
       return writeRunReport(runDir, targets);
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, thinkTimeSeconds: plan.thinkTimeSeconds, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);
@@ -248,7 +249,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       report = await writeOutcome(verdict);
     }
     phaseDone('report');
-    say(`\n${verdictTable(verdict)}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`);
+    say(`\n${verdictTable(verdict, runHeadline(runDir, targets))}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`);
     phases.total = Date.now() - startedAt.getTime();
     return { runDir, verdict, phases, interrupted: interrupt.signal.aborted };
   } finally {

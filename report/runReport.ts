@@ -4,7 +4,7 @@
 
 import { DEFECT_CLASSES } from '../reconcile/reconcile.ts';
 import { exampleValue, maskSsn } from '../reconcile/mask.ts';
-import { verdictHeadline } from '../verdict/render.ts';
+import { checkStatus, verdictHeadline } from '../verdict/render.ts';
 import type { Verdict } from '../verdict/verdict.ts';
 import { capacitySection, type CapacityView } from './capacitySection.ts';
 import type { ReportChart } from './chart.ts';
@@ -40,7 +40,7 @@ function banner(verdict: Verdict | undefined): string {
 
 function targets(verdict: Verdict | undefined): string {
   if (!verdict) return '<p class="note">No verdict, so no targets to show.</p>';
-  return table(['', 'check', 'target', 'actual'], verdict.checks.map((c) => [c.pass ? 'ok' : 'FAIL', c.name, c.target, c.actual]), (i) => (verdict.checks[i]!.pass ? 'pass' : 'fail'));
+  return table(['', 'check', 'target', 'actual'], verdict.checks.map((c) => [checkStatus(c), c.name, c.target, c.notChecked === undefined ? c.actual : `${c.actual}: ${c.notChecked}`]), (i) => (verdict.checks[i]!.notChecked !== undefined ? 'unchecked' : verdict.checks[i]!.pass ? 'pass' : 'fail'));
 }
 
 const text = (v: unknown): string => (v === undefined || v === null || v === '' ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));

@@ -10,6 +10,11 @@ export interface VerdictCheck {
   pass: boolean;
   /** The unit of `actual` and of the target's number; absent when the check is not a measurement (load run, thresholds). */
   unit?: CheckUnit;
+  /**
+   * The check was not made in this run (integrity against an exchange the harness did not start): `pass` is false, so
+   * it never reads as held, and the verdict is judged on the checks that were made. The text says how to make it.
+   */
+  notChecked?: string;
 }
 
 export interface Verdict {
@@ -19,9 +24,17 @@ export interface Verdict {
   checks: VerdictCheck[];
 }
 
+/** Pass when at least one check was made and every check made held; a check not made is neither held nor missed. */
 export function verdictOf(profile: string, runId: string, checks: VerdictCheck[]): Verdict {
-  return { pass: checks.length > 0 && checks.every((c) => c.pass), profile, runId, checks };
+  const made = checks.filter((c) => c.notChecked === undefined);
+  return { pass: made.length > 0 && made.every((c) => c.pass), profile, runId, checks };
 }
+
+/** The checks that were made and missed (a check not made is not among them). */
+export const missedChecks = (verdict: Verdict): VerdictCheck[] => verdict.checks.filter((c) => !c.pass && c.notChecked === undefined);
+
+/** The checks this run did not make. */
+export const uncheckedChecks = (verdict: Verdict): VerdictCheck[] => verdict.checks.filter((c) => c.notChecked !== undefined);
 
 export function atMost(name: string, actual: number | undefined, limit: number, unit: CheckUnit = 'count'): VerdictCheck {
   return {

@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { verdictJunit } from '../../analysis/junit.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
+import { missedChecks } from '../../verdict/verdict.ts';
 import { judgeRun } from '../analysis/gateFacts.ts';
 import { requireRunFolder } from '../analysis/runInputs.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
@@ -37,6 +38,6 @@ export function register(program: Command): void {
       writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, summaryFacts));
       writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
       process.stdout.write(`harness gate ${rel(runDir)}\n${verdictTable(verdict)}\n  written: verdict.json, summary.md, junit.xml\n`);
-      if (!verdict.pass) throw new TargetMissed(`missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')}`);
+      if (!verdict.pass) throw new TargetMissed(`missed: ${missedChecks(verdict).map((c) => c.name).join(', ')}`);
     });
 }

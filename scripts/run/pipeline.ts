@@ -208,7 +208,9 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
 
     let reconciliation: Awaited<ReturnType<typeof reconcileRunFolder>> | undefined;
     let labelTexts: ScannedText[] = [];
-    const ledgerPath = relative(PROJECT_ROOT, runFile(runDir, 'ledger')) || runFile(runDir, 'ledger');
+    // As the user would type it: relative to the project when the run folder is in it, else absolute.
+    const ledgerRelative = relative(PROJECT_ROOT, runFile(runDir, 'ledger'));
+    const ledgerPath = ledgerRelative && !ledgerRelative.startsWith('..') ? ledgerRelative : runFile(runDir, 'ledger');
     if (exchange && insurer) {
       // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
       const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);

@@ -69,7 +69,10 @@ function parameters(run: Record<string, unknown>): string {
   ]);
 }
 
-function integrity(r: ReconciliationView | undefined): string {
+function integrity(r: ReconciliationView | undefined, verdict: Verdict | undefined): string {
+  const unchecked = verdict?.checks.find((c) => c.notChecked !== undefined);
+  // A run against an exchange the harness did not start: not reconciled in the run, by design; say how to.
+  if (!r && unchecked) return section('integrity', 'Integrity', `<p class="note"><strong>NOT CHECKED in this run</strong>: ${escapeHtml(unchecked.name)} — ${escapeHtml(unchecked.notChecked!)}.</p>`);
   if (!r) return section('integrity', 'Integrity', '<p class="note">reconciliation.json is not in the run folder: the run was not reconciled (run `harness reconcile --run DIR`).</p>');
   const e = r.enrollments;
   const counts = definitionList([
@@ -100,7 +103,7 @@ export function renderRunReport(input: RunReportInput): string {
     section('targets', 'Targets', targets(input.verdict)),
     section('parameters', 'Run parameters', parameters(input.run)),
     section('timeline', 'Over time', input.timeline.map(chartSlot).join('\n')),
-    integrity(input.reconciliation),
+    integrity(input.reconciliation, input.verdict),
     input.capacity ? capacitySection(input.capacity.view, input.capacity.charts) : '',
     input.soak ? soakSection(input.soak.view, input.soak.charts) : '',
     input.notes.length > 0 ? section('notes', 'Notes', `<ul>${input.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`) : '',

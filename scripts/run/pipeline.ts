@@ -115,23 +115,23 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       say(`  [2/6] insurer: none started — the exchange under test sends its 834s to its own back end`);
       say(`  [3/6] exchange: ${options.baseUrl} (--base-url; not started by the harness)`);
     } else {
-    insurer = await startService(group, {
-      name: 'insurer',
-      main: 'mock-exchange/insurer/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'insurer'), '--faults', options.faults],
-      logFile: runFile(runDir, 'insurerLog'),
-      env: childEnv,
-    });
-    say(`  [2/6] insurer listening on ${insurer.baseUrl}`);
-    exchange = await startService(group, {
-      name: 'exchange',
-      main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1), '--rate-limit', String(plan.exchange?.rateLimitPerMinute ?? 0)],
-      logFile: runFile(runDir, 'exchangeLog'),
-      env: { ...childEnv, [ADMIN_TOKEN_ENV]: adminToken },
-    });
-    writeExchangeAdmin(runDir, { url: exchange.baseUrl, token: adminToken });
-    say(`  [3/6] exchange listening on ${exchange.baseUrl}`);
+      insurer = await startService(group, {
+        name: 'insurer',
+        main: 'mock-exchange/insurer/main.ts',
+        args: ['--port', '0', '--data-dir', join(runDir, 'insurer'), '--faults', options.faults],
+        logFile: runFile(runDir, 'insurerLog'),
+        env: childEnv,
+      });
+      say(`  [2/6] insurer listening on ${insurer.baseUrl}`);
+      exchange = await startService(group, {
+        name: 'exchange',
+        main: 'mock-exchange/exchange/main.ts',
+        args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1), '--rate-limit', String(plan.exchange?.rateLimitPerMinute ?? 0)],
+        logFile: runFile(runDir, 'exchangeLog'),
+        env: { ...childEnv, [ADMIN_TOKEN_ENV]: adminToken },
+      });
+      writeExchangeAdmin(runDir, { url: exchange.baseUrl, token: adminToken });
+      say(`  [3/6] exchange listening on ${exchange.baseUrl}`);
     }
     const exchangeUrl = exchange?.baseUrl ?? options.baseUrl!;
     metrics = await startRunMetrics(group, {

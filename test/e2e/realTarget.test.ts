@@ -68,6 +68,12 @@ describe('harness run --base-url, then reconcile --ledger --edi', () => {
     expect(readFileSync(join(runDir, 'junit.xml'), 'utf8')).toMatch(/<skipped message="not checked in this run: check it with/);
     expect(json(join(runDir, 'run.json')).baseUrl).toBe(exchange.baseUrl);
     expect(lines(join(runDir, 'ledger.ndjson'))).toHaveLength(10);
+    // Judged again before any reconciliation: still not checked, the confirmations counted from the ledger.
+    const gate = await cliInProcess(['gate', '--run', runDir]);
+    expect(gate.code, gate.stdout + gate.stderr).toBe(0);
+    const again = json(join(runDir, 'verdict.json')).checks as { name: string; actual: unknown; notChecked?: string }[];
+    expect(again.find((c) => c.name === 'integrity at the insurer')?.notChecked).toMatch(/harness reconcile --ledger/);
+    expect(again.find((c) => c.name === 'enrollments confirmed to consumers')?.actual).toBe(10);
   }, 90_000);
 
   it('reconciles the ledger against the 834 files the insurer received: every confirmation intact', async () => {

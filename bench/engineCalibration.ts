@@ -5,16 +5,15 @@
 // Beside them, undici's floor: a bare loop of 50 users over an undici Pool (bench/undiciLoop.ts), so what the engine
 // costs over the library it is built on is read as hit/undici in the same round.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../scripts/projectRoot.ts';
 import { ProcessGroup } from '../scripts/run/processes.ts';
 import { startService } from '../scripts/run/services.ts';
-import { aptInstall } from '../scripts/tools/apt.ts';
 import type { Figures } from './figures.ts';
 import { processUsage } from './processUsage.ts';
+import { ensureWrk, wrkArgs } from './wrk.ts';
 import { parseWrkOutput } from './wrkOutput.ts';
 
 const CONNECTIONS = 50;
@@ -44,7 +43,7 @@ function command(tool: Tool, url: string): { file: string; args: string[]; read:
     case 'wrk':
       return {
         file: 'wrk',
-        args: ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', url],
+        args: wrkArgs({ url, connections: CONNECTIONS, seconds: SECONDS }),
         read: (stdout) => {
           const f = parseWrkOutput(stdout);
           return { requestsPerSecond: f.requestsPerSecond, p50Ms: f.latencyMs[50] ?? null, p99Ms: f.latencyMs[99] ?? null, errors: f.errors };
@@ -106,17 +105,6 @@ async function runLoad(group: ProcessGroup, tool: Tool, url: string, serverPid: 
   // hit exits 1 when a request failed: its figures still stand, and the errors are reported.
   if (code !== 0 && !(tool === 'hit' && code === 1)) throw new Error(`${tool} against ${url} exited ${code}: ${[...lines.slice(-3), ...stderrTail].join(' | ') || 'no message'}`);
   return { ...read(lines.join('\n')), serverCores, generatorCores: generatorCpu / SECONDS };
-}
-
-/** wrk from Debian, installed the way the harness installs its other Debian tools; undefined (and why) when it cannot be. */
-function ensureWrk(say: (line: string) => void): string | undefined {
-  if (spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined) return undefined;
-  try {
-    aptInstall('wrk', 'wrk', 'install wrk by hand', say);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
 }
 
 export async function benchEngineCalibration(): Promise<Figures> {

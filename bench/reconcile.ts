@@ -2,7 +2,7 @@
 // Goal (issue #5): at most 10 s on this machine.
 
 import { reconcile } from '../reconcile/reconcile.ts';
-import { household, ledgerEntry, receivedRecords } from '../test/reconcile/fixtures.ts';
+import { household, ledgerEntry, receivedRecords } from './fixtures/reconcileRecords.ts';
 import type { Figures } from './figures.ts';
 
 export async function benchReconcile(enrollments = 500_000): Promise<Figures> {

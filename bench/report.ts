@@ -2,7 +2,7 @@
 // samples already in memory. The run is the synthetic hour of test/report/fixtures/oneHourRun.ts (360,000 requests).
 
 import { readChartLibrary } from '../scripts/report/chartLibrary.ts';
-import { oneHourReport } from '../test/report/fixtures/oneHourRun.ts';
+import { oneHourReport } from './fixtures/oneHourRun.ts';
 import type { Figures } from './figures.ts';
 
 export async function benchReport(): Promise<Figures> {

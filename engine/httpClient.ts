@@ -1,9 +1,10 @@
 // HTTP for journeys, over one undici Agent per worker (keep-alive pools per origin). Each request is timed from when
 // it was meant to be sent, so a stalled target or a busy generator shows in the latency instead of hiding in
 // fewer requests (coordinated omission); undici's handler callbacks give the phases: waiting for a connection
-// (until the request is written), time to first byte, and the whole response.
+// (until the request is written), time to first byte, and the whole response; the Agent's own connector, wrapped,
+// times each new connection's connect.
 
-import { Agent } from 'undici';
+import { Agent, buildConnector } from 'undici';
 import { ENGINE_METRICS } from './metricNames.ts';
 import type { MetricSet, Series } from './metricSet.ts';
 
@@ -55,10 +56,21 @@ export class HttpClient {
   private cutOff = false;
 
   private readonly metrics: MetricSet;
+  private readonly connecting: Series;
 
   constructor(metrics: MetricSet, options: HttpClientOptions) {
     this.metrics = metrics;
-    this.agent = new Agent({ connections: options.connectionsPerOrigin, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, keepAliveTimeout: 30_000 });
+    this.connecting = metrics.series('trend', ENGINE_METRICS.requestConnecting);
+    const connector = buildConnector({ timeout: options.timeoutMs });
+    // Each new connection: from asking undici's connector for a socket to the socket connected (TCP, and TLS for https).
+    const connect: buildConnector.connector = (connectOptions, callback) => {
+      const startedAt = performance.now();
+      connector(connectOptions, (...args) => {
+        if (args[0] === null && !this.cutOff) this.connecting.record(performance.now() - startedAt);
+        callback(...args);
+      });
+    };
+    this.agent = new Agent({ connections: options.connectionsPerOrigin, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, keepAliveTimeout: 30_000, connect });
   }
 
   private route(name: string): RouteSeries {

@@ -8,6 +8,8 @@ export const ENGINE_METRICS = {
   requestDuration: 'http_req_duration',
   /** Trend, ms: waiting for a free connection (sent − meant to be sent). */
   requestBlocked: 'http_req_blocked',
+  /** Trend, ms: a new connection's connect (TCP, and TLS for https), untagged: connections are shared by routes. */
+  requestConnecting: 'http_req_connecting',
   /** Trend, ms: time to first byte, from the request written to the response's headers. */
   requestWaiting: 'http_req_waiting',
   /** Rate: the share of requests that failed (a network error, or a status the request did not expect: by default 400 and above). */

@@ -1,14 +1,16 @@
-// One run's report as an HTML string: the verdict banner (the same headline the terminal prints), the targets
-// table, the run's parameters, the charts over time, the integrity section, and the capacity section of a stress
-// run or the soak section of a soak run. Pure: everything it shows is in its input.
+// One run's report as an HTML string: the verdict banner (the same line the terminal prints), the capacity headline
+// (the same lines as the terminal and summary.md), the integrity findings, the targets table, the requests per route
+// and where their time goes, the run's parameters, the charts over time, and the capacity section of a stress run or
+// the soak section of a soak run. Pure: everything it shows is in its input.
 
 import { DEFECT_CLASSES } from '../reconcile/reconcile.ts';
 import { exampleValue, maskSsn } from '../reconcile/mask.ts';
-import { verdictHeadline } from '../verdict/render.ts';
-import type { Verdict } from '../verdict/verdict.ts';
+import { checkStatus, verdictHeadline } from '../verdict/render.ts';
+import { checkTarget, checkValue, verdictStatus, type Verdict } from '../verdict/verdict.ts';
 import { capacitySection, type CapacityView } from './capacitySection.ts';
 import type { ReportChart } from './chart.ts';
 import { chartSlot, definitionList, escapeHtml, fmt, page, section, table, type ChartLibrary } from './html.ts';
+import { requestsSection } from './requestTables.ts';
 import { soakSection, type SoakView } from './soakSection.ts';
 
 export interface ReconciliationView {
@@ -25,6 +27,10 @@ export interface RunReportInput {
   /** Charts over time, in the order shown; absent ones say why. */
   timeline: ReportChart[];
   reconciliation: ReconciliationView | undefined;
+  /** The capacity headline's lines (verdict/headline.ts), as the terminal and summary.md show them. */
+  headline?: string[];
+  /** The load summary's metrics (load-summary.json), for the per-route and per-phase tables; undefined when unusable. */
+  loadMetrics?: Record<string, { values: Record<string, number> }>;
   capacity?: { view: CapacityView | { absent: string }; charts: ReportChart[] };
   soak?: { view: SoakView | { absent: string }; charts: ReportChart[] };
   /** Things the reader should know about missing or unreadable inputs. */
@@ -35,12 +41,12 @@ export interface RunReportInput {
 
 function banner(verdict: Verdict | undefined): string {
   if (!verdict) return '<div class="banner fail" id="verdict" data-pass="unknown">NO VERDICT — verdict.json is not in the run folder (run `harness gate --run DIR`)</div>';
-  return `<div class="banner ${verdict.pass ? 'pass' : 'fail'}" id="verdict" data-pass="${verdict.pass}">${escapeHtml(verdictHeadline(verdict))}</div>`;
+  return `<div class="banner ${verdict.pass ? 'pass' : 'fail'}" id="verdict" data-pass="${verdict.pass}" data-status="${verdictStatus(verdict)}">${escapeHtml(verdictHeadline(verdict))}</div>`;
 }
 
 function targets(verdict: Verdict | undefined): string {
   if (!verdict) return '<p class="note">No verdict, so no targets to show.</p>';
-  return table(['', 'check', 'target', 'actual'], verdict.checks.map((c) => [c.pass ? 'ok' : 'FAIL', c.name, c.target, c.actual]), (i) => (verdict.checks[i]!.pass ? 'pass' : 'fail'));
+  return table(['', 'check', 'target', 'actual'], verdict.checks.map((c) => [checkStatus(c), c.name, checkTarget(c), c.notChecked === undefined ? checkValue(c) : `${checkValue(c)}: ${c.notChecked}`]), (i) => (verdict.checks[i]!.notChecked !== undefined ? 'unchecked' : verdict.checks[i]!.pass ? 'pass' : 'fail'));
 }
 
 const text = (v: unknown): string => (v === undefined || v === null || v === '' ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -69,7 +75,10 @@ function parameters(run: Record<string, unknown>): string {
   ]);
 }
 
-function integrity(r: ReconciliationView | undefined): string {
+function integrity(r: ReconciliationView | undefined, verdict: Verdict | undefined): string {
+  const unchecked = verdict?.checks.find((c) => c.notChecked !== undefined);
+  // A run against an exchange the harness did not start: not reconciled in the run, by design; say how to.
+  if (!r && unchecked) return section('integrity', 'Integrity', `<p class="note"><strong>NOT CHECKED in this run</strong>: ${escapeHtml(unchecked.name)} — ${escapeHtml(unchecked.notChecked!)}.</p>`);
   if (!r) return section('integrity', 'Integrity', '<p class="note">reconciliation.json is not in the run folder: the run was not reconciled (run `harness reconcile --run DIR`).</p>');
   const e = r.enrollments;
   const counts = definitionList([
@@ -97,10 +106,12 @@ export function renderRunReport(input: RunReportInput): string {
   const body = [
     `<header><h1>Run report: ${escapeHtml(title)}</h1><p class="note">Written ${escapeHtml(input.generatedAt)} from the files of the run folder.</p></header>`,
     banner(input.verdict),
+    input.headline ? section('headline', 'Capacity', `<ul class="headline">${input.headline.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`) : '',
+    integrity(input.reconciliation, input.verdict),
     section('targets', 'Targets', targets(input.verdict)),
+    requestsSection(input.loadMetrics),
     section('parameters', 'Run parameters', parameters(input.run)),
     section('timeline', 'Over time', input.timeline.map(chartSlot).join('\n')),
-    integrity(input.reconciliation),
     input.capacity ? capacitySection(input.capacity.view, input.capacity.charts) : '',
     input.soak ? soakSection(input.soak.view, input.soak.charts) : '',
     input.notes.length > 0 ? section('notes', 'Notes', `<ul>${input.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`) : '',

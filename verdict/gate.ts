@@ -4,12 +4,19 @@ import type { Targets } from '../scripts/targets/schema.ts';
 import { metricValue, thresholdOutcomes, type LoadSummary } from './loadSummary.ts';
 import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 import { ENGINE_METRICS } from '../engine/metricNames.ts';
-import { atMost, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
+import { atMost, atMostPercent, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
 
 export interface IntegrityCounts {
   confirmed: number;
   received: number;
   classes: Record<string, number>;
+}
+
+/** A run against an exchange the harness did not start: what consumers were told is known, what the insurer got is not. */
+export interface IntegrityNotChecked {
+  confirmed: number;
+  /** How to check it afterwards (the `harness reconcile --ledger … --edi DIR` command). */
+  notChecked: string;
 }
 
 export interface GateInput {
@@ -22,7 +29,9 @@ export interface GateInput {
   intended: number | undefined;
   /** Open-model profiles: journeys the engine may drop — load it meant to send but had no room in flight for. Undefined: not gated. */
   maxDroppedIterations?: number;
-  integrity: IntegrityCounts | undefined;
+  integrity: IntegrityCounts | IntegrityNotChecked | undefined;
+  /** False for a user's own journeys (`run --journeys`): how many enroll is theirs to say, so the count is shown, not gated. */
+  confirmationsGated?: boolean;
   /** Synthetic identities found outside the files meant to hold them (harness scan). */
   piiFindings: number;
   /** Fault switches judged (mock-exchange/faults/idleFaults.ts), those that affected nothing; `allowIdle` (--allow-idle-faults) lets them pass. */
@@ -37,6 +46,9 @@ export const LOAD_OUTCOME: Record<number, string> = {
   130: 'interrupted',
 };
 
+/** The load's exit code of a run Ctrl-C or SIGTERM stopped. */
+export const INTERRUPTED_EXIT_CODE = 130;
+
 export function loadChecks(summary: LoadSummary | undefined, exitCode: number, targets: Targets, maxDroppedIterations: number | undefined): VerdictCheck[] {
   const meaning = LOAD_OUTCOME[exitCode] ?? `exit code ${exitCode}`;
   const checks: VerdictCheck[] = [{ name: 'load run', target: 'completed (exit 0)', actual: meaning, pass: exitCode === 0 }];
@@ -44,9 +56,9 @@ export function loadChecks(summary: LoadSummary | undefined, exitCode: number, t
   for (const t of thresholdOutcomes(summary)) checks.push({ name: `threshold ${t.name}`, target: 'ok', actual: t.ok ? 'ok' : 'crossed', pass: t.ok });
   checks.push(atMost('latency p95', metricValue(summary, 'http_req_duration', 'p(95)'), targets.slo.p95Ms, 'ms'));
   checks.push(atMost('latency p99', metricValue(summary, 'http_req_duration', 'p(99)'), targets.slo.p99Ms, 'ms'));
-  checks.push(atMost('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate, 'ratio'));
+  checks.push(atMostPercent('HTTP error rate', metricValue(summary, 'http_req_failed', 'rate'), targets.slo.errorRate));
   const checksRate = metricValue(summary, 'checks', 'rate');
-  checks.push(atMost('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate, 'ratio'));
+  checks.push(atMostPercent('failed response checks', checksRate === undefined ? undefined : 1 - checksRate, targets.slo.errorRate));
   checks.push(atMost('oracle mismatches', metricValue(summary, METRIC_NAMES.oracleMismatches, 'count') ?? 0, targets.integrity.maxOracleMismatches));
   if (maxDroppedIterations !== undefined) {
     // The engine reports no journeys_dropped when none was dropped.
@@ -59,11 +71,17 @@ export function loadChecks(summary: LoadSummary | undefined, exitCode: number, t
 function integrityChecks(input: GateInput): VerdictCheck[] {
   const { integrity, intended, targets } = input;
   if (!integrity) return [{ name: 'reconciliation', target: 'run', actual: 'not run', pass: false }];
-  const checks = [
-    intended === undefined
-      ? { name: 'enrollments confirmed to consumers', target: '≥ 1', actual: String(integrity.confirmed), pass: integrity.confirmed >= 1, unit: 'count' as const }
-      : exactly('enrollments confirmed to consumers', integrity.confirmed, intended),
+  const checks: VerdictCheck[] = [
+    input.confirmationsGated === false
+      ? { name: 'enrollments confirmed to consumers', target: 'recorded (own journeys: not gated)', actual: integrity.confirmed, pass: true, unit: 'count' }
+      : intended === undefined
+        ? { name: 'enrollments confirmed to consumers', target: '≥ 1', actual: String(integrity.confirmed), pass: integrity.confirmed >= 1, unit: 'count' as const }
+        : exactly('enrollments confirmed to consumers', integrity.confirmed, intended),
   ];
+  if ('notChecked' in integrity) {
+    checks.push({ name: 'integrity at the insurer', target: 'every confirmed enrollment received intact', actual: 'not checked in this run', pass: false, notChecked: integrity.notChecked });
+    return checks;
+  }
   checks.push(exactly('enrollments received intact by the insurer', integrity.received, integrity.confirmed));
   for (const [defect, count] of Object.entries(integrity.classes)) {
     checks.push(atMost(`integrity: ${defect}`, count, targets.integrity.maxDefects));
@@ -85,10 +103,6 @@ export function faultChecks(faults: GateInput['faults']): VerdictCheck[] {
 
 export function gate(input: GateInput): Verdict {
   const pii = atMost('synthetic PII outside its files', input.piiFindings, 0);
-  return verdictOf(input.profile, input.runId, [
-    ...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations),
-    ...integrityChecks(input),
-    ...faultChecks(input.faults),
-    pii,
-  ]);
+  const checks = [...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), ...faultChecks(input.faults), pii];
+  return verdictOf(input.profile, input.runId, checks, { interrupted: input.loadExitCode === INTERRUPTED_EXIT_CODE });
 }

@@ -1,5 +1,6 @@
 // `harness gate --run DIR [--targets FILE]`: judges a finished run folder again against the targets and writes
-// verdict.json, summary.md and junit.xml. Exit 0 when every target held, 1 when one was missed, 2 on bad input.
+// verdict.json, summary.md and junit.xml. Exit 0 when every target held, 1 when one was missed or the run was
+// interrupted (its figures cover only part of the plan), 2 on bad input.
 
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -7,6 +8,8 @@ import type { Command } from 'commander';
 import { verdictJunit } from '../../analysis/junit.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
 import { judgeRun } from '../analysis/gateFacts.ts';
+import { runHeadline } from '../analysis/runHeadline.ts';
+import { missedChecks, verdictStatus } from '../../verdict/verdict.ts';
 import { requireRunFolder } from '../analysis/runInputs.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { runFile } from '../runFiles.ts';
@@ -34,9 +37,13 @@ export function register(program: Command): void {
       };
       if (facts.run.faults) summaryFacts['fault switches'] = `\`${facts.run.faults}\``;
       writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
-      writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, summaryFacts));
+      const headline = runHeadline(runDir, targets);
+      writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, summaryFacts, headline));
       writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
-      process.stdout.write(`harness gate ${rel(runDir)}\n${verdictTable(verdict)}\n  written: verdict.json, summary.md, junit.xml\n`);
-      if (!verdict.pass) throw new TargetMissed(`missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')}`);
+      process.stdout.write(`harness gate ${rel(runDir)}\n${verdictTable(verdict, headline)}\n  written: verdict.json, summary.md, junit.xml\n`);
+      if (verdictStatus(verdict) === 'INTERRUPTED') {
+        throw new TargetMissed(`${rel(runDir)} is an interrupted run (Ctrl-C or SIGTERM stopped its load): its figures cover only what ran, so no target can be shown held. Run the profile again to completion to gate it.`);
+      }
+      if (!verdict.pass) throw new TargetMissed(`missed: ${missedChecks(verdict).map((c) => c.name).join(', ')}`);
     });
 }

@@ -17,6 +17,8 @@ import { soakCharts, type SoakView } from '../../report/soakSection.ts';
 import { LOAD_CHART_TITLES, timelineCharts } from '../../report/timeline.ts';
 import { WAITING_ROOM_CHART_TITLES, waitingRoomCharts } from '../../report/waitingRoom.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
+import type { LoadSummary } from '../../verdict/loadSummary.ts';
+import { runHeadline } from '../analysis/runHeadline.ts';
 import { capacityJson } from '../commands/capacity.ts';
 import { fitAndPlan, fromRun } from '../analysis/capacityInputs.ts';
 import { readRunSamples } from '../analysis/readRunSamples.ts';
@@ -107,6 +109,9 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
   const run = readRunJson<Record<string, unknown>>(runDir, 'run', "the run's parameters written by `harness run`");
   const verdict = usable(() => readOptionalRunJson<Verdict>(runDir, 'verdict', 'the verdict of the run'), notes);
   const reconciliation = usable(() => readOptionalRunJson<ReconciliationView>(runDir, 'reconciliation', 'the reconciliation of the run'), notes);
+  const loadSummary = usable(() => readOptionalRunJson<LoadSummary>(runDir, 'loadSummary', "the load engine's end-of-test summary"), notes);
+  const loadMetrics = loadSummary && typeof loadSummary.metrics === 'object' && loadSummary.metrics !== null ? loadSummary.metrics : undefined;
+  if (!loadMetrics) notes.push(`${runFile(runDir, 'loadSummary')} is absent or has no metrics: the report shows no per-route or per-phase figures.`);
   const samples: RunSamples | undefined = usable(() => readRunSamples(runDir), notes);
   const startMs = samples?.start ?? Date.parse(String(run.startedAt));
   if (samples && (run.plan === undefined || run.plan === null)) notes.push(NO_RECORDED_PLAN);
@@ -122,6 +127,8 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
     run,
     timeline,
     reconciliation,
+    headline: runHeadline(runDir, targets),
+    loadMetrics,
     ...(CAPACITY_PROFILES.has(profile) ? { capacity: capacityOf(runDir, targets) } : {}),
     ...(SOAK_PROFILES.has(profile) ? { soak: soakOf(runDir) } : {}),
     notes,

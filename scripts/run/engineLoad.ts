@@ -1,6 +1,7 @@
 // The load phase of a run on the harness's own engine: runs the plan, writes every second's merged measurements to
 // load-seconds.ndjson as they complete and the end-of-test summary to load-summary.json, and shows live progress
-// (one line updated in place on a terminal, a plain line every 10 s otherwise).
+// (one line updated in place on a terminal; otherwise a plain line after the first second, to say the load has begun,
+// then every 10 s).
 
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -57,7 +58,7 @@ export async function runEngineLoad(options: EngineLoadOptions): Promise<{ resul
     const share = options.segment ? 1 / options.segment.of : 1;
     const line = progress.line(row, totals, { elapsedSeconds: elapsed, plannedSeconds: planned, ...(isOpenModel(plan.executor) ? { plannedRate: rateAt(plan.executor, elapsed) * share } : {}) });
     if (live) process.stdout.write(`\r\x1b[2K        ${line}`);
-    else if (elapsed % PLAIN_EVERY_SECONDS === 0) say(`        ${line}`);
+    else if (elapsed === 1 || elapsed % PLAIN_EVERY_SECONDS === 0) say(`        ${line}`);
   };
   try {
     const result = await runPlan({ plan, journeyModule: options.journeyModule, journeyOptions: options.journeyOptions, workers: options.workers, onSecond, signal: options.signal, segment: options.segment, startAt: options.startAt });

@@ -32,11 +32,25 @@ function pipeLines(stream: NodeJS.ReadableStream | null, log: WriteStream | unde
   });
 }
 
+export interface ProcessGroupOptions {
+  /**
+   * Each child in a process group of its own. A terminal's Ctrl-C reaches its whole foreground group; a run that stops
+   * its load gracefully on the first one needs its services to outlive it, to drain, reconcile and judge what ran, and
+   * stops them itself.
+   */
+  ownProcessGroups?: boolean;
+}
+
 export class ProcessGroup {
   private readonly running = new Set<ManagedProcess>();
+  private readonly detached: boolean;
+
+  constructor(options: ProcessGroupOptions = {}) {
+    this.detached = options.ownProcessGroups ?? false;
+  }
 
   spawn(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedProcess {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: this.detached });
     const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
     pipeLines(child.stdout, log, options.onStdoutLine);
     pipeLines(child.stderr, log, options.onStderrLine);
@@ -103,12 +117,19 @@ export function stopChildrenOnSignals(group: ProcessGroup, say: (line: string) =
     void group.stopAll(5_000).finally(() => process.exit(130));
   };
   const onExit = (): void => group.killAllNow();
+  // The terminal is gone: the children, in process groups of their own, would not hear of it.
+  const onHangup = (): void => {
+    group.killAllNow();
+    process.exit(129);
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onHangup);
   process.on('exit', onExit);
   return () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onHangup);
     process.off('exit', onExit);
   };
 }

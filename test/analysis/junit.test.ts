@@ -3,12 +3,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { verdictJunit } from '../../analysis/junit.ts';
-import { atMost, exactly, verdictOf } from '../../verdict/verdict.ts';
+import { atMost, atMostPercent, exactly, verdictOf } from '../../verdict/verdict.ts';
 import { parseXml, type XmlElement } from './wellFormedXml.ts';
 
 const verdict = verdictOf('smoke', 'run-<1>&"2"', [
   atMost('latency p95', 120.4, 1000, 'ms'),
-  atMost('HTTP error rate', 0.004, 0.01, 'ratio'),
+  atMostPercent('HTTP error rate', 0.004, 0.01),
   exactly('enrollments received intact by the insurer', 19, 20),
   { name: 'load run', target: 'completed (exit 0)', actual: 'completed', pass: true },
   atMost("integrity: <lost> & 'late'\u0001", 2, 0),
@@ -32,11 +32,30 @@ describe('verdictJunit', () => {
     expect(props(p95!)).toEqual({ actual: '120.4', target: '≤ 1000 ms', unit: 'ms', pass: 'true' });
     expect(p95!.children.find((e) => e.name === 'system-out')!.text).toBe('latency p95: 120.4 ms (target ≤ 1000 ms) — held');
     expect(p95!.children.some((e) => e.name === 'failure')).toBe(false);
-    expect(props(errors!)).toEqual({ actual: '0.004', target: '≤ 0.01', unit: 'ratio', pass: 'true' });
+    expect(props(errors!)).toEqual({ actual: '0.4', target: '≤ 1 %', unit: 'percent', pass: 'true' });
+    expect(errors!.children.find((e) => e.name === 'system-out')!.text).toBe('HTTP error rate: 0.4 % (target ≤ 1 %) — held');
     expect(props(intact!)).toEqual({ actual: '19', target: '= 20', unit: 'count', pass: 'false' });
     expect(intact!.children.find((e) => e.name === 'failure')!.attributes.message).toBe('target = 20, actual 19');
     expect(props(load!)).toEqual({ actual: 'completed', target: 'completed (exit 0)', pass: 'true' });
     expect(lost!.children.find((e) => e.name === 'system-out')!.text).toBe("integrity: <lost> & 'late': 2 (target ≤ 0) — missed");
+  });
+
+  it('shows an older verdict of shares (unit ratio) as percentages', () => {
+    const old = verdictOf('smoke', 'r', [{ name: 'HTTP error rate', target: '≤ 0.01', actual: 0.004, pass: true, unit: 'ratio' }]);
+    const [errors] = cases(parseXml(verdictJunit(old)).root!);
+    expect(errors!.children.find((e) => e.name === 'system-out')!.text).toBe('HTTP error rate: 0.4 % (target ≤ 1 %) — held');
+  });
+
+  it('adds an error case for an interrupted run, beside its checks', () => {
+    const interrupted = verdictOf('smoke', 'r', [{ name: 'load run', target: 'completed (exit 0)', actual: 'interrupted', pass: false }], { interrupted: true });
+    const { problems, root } = parseXml(verdictJunit(interrupted));
+    expect(problems).toEqual([]);
+    expect(root!.attributes).toMatchObject({ tests: '2', failures: '1', errors: '1' });
+    const run = cases(root!).find((c) => c.attributes.name === 'run completed')!;
+    const error = run.children.find((e) => e.name === 'error')!;
+    expect(error.attributes.type).toBe('Interrupted');
+    expect(error.attributes.message).toMatch(/^VERDICT: INTERRUPTED/);
+    expect(cases(parseXml(verdictJunit(verdict)).root!).some((c) => c.attributes.name === 'run completed')).toBe(false);
   });
 
   it('the well-formedness check itself rejects broken XML', () => {

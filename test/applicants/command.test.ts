@@ -1,24 +1,33 @@
 // The generate command's bad input: a clear message naming the input, and exit 2.
 
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runHarness } from '../e2e/harness.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'harness-generate-'));
+const out = join(dir, 'households.ndjson');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('harness generate: bad input', () => {
   it.each([
-    [['--count', '-1', '--out', '/tmp/x.ndjson'], /--count -1: expected a whole number ≥ 1/],
-    [['--count', 'abc', '--out', '/tmp/x.ndjson'], /--count abc: expected a whole number ≥ 1/],
-    [['--count', '5', '--plan-year', '2031', '--out', '/tmp/x.ndjson'], /--plan-year 2031: expected 2025 or 2026/],
+    [['--count', '-1', '--out', out], /--count -1: expected a whole number ≥ 1/],
+    [['--count', 'abc', '--out', out], /--count abc: expected a whole number ≥ 1/],
+    [['--count', '5', '--plan-year', '2031', '--out', out], /--plan-year 2031: expected 2025 or 2026/],
     [['--count', '5', '--out', '/nonexistent-folder/x.ndjson'], /--out \/nonexistent-folder\/x\.ndjson: expected a writable file path/],
     [['--count', '5'], /--out: expected the file to write/],
   ])('%j exits 2 with a clear message', async (args, message) => {
     const result = await runHarness(['generate', ...args]);
     expect(result.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
     expect(result.stderr).toMatch(message);
   });
 
   it('writes the file and says so when the input is good', async () => {
-    const result = await runHarness(['generate', '--count', '3', '--seed', '2', '--out', '/tmp/harness-generate-ok.ndjson']);
+    const result = await runHarness(['generate', '--count', '3', '--seed', '2', '--out', out]);
     expect(result.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
     expect(result.stderr).toMatch(/generated 3 households \(seed 2, plan year 2026\)/);
   });
 });

@@ -138,6 +138,16 @@ describe('the run report in a browser', () => {
     const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { ssn: string }).ssn);
     // Whole numbers only: a 9-digit SSN could sit by chance inside a long decimal of the chart data.
     for (const ssn of stored) expect(html).not.toMatch(new RegExp(`(?<![0-9])${ssn}(?![0-9])`));
+    // The capacity headline and the integrity findings come before the charts; the requests per route and by phase are
+    // the engine's own figures, connect times included.
+    const at = (id: string): number => html.indexOf(`id="${id}"`);
+    expect(at('headline')).toBeGreaterThan(at('verdict'));
+    expect(at('integrity')).toBeGreaterThan(at('headline'));
+    expect(at('timeline')).toBeGreaterThan(at('integrity'));
+    expect(html).toMatch(/<li>users: tested \d+ of 50,000 users at once \(scale 0\.0004, think time cut from 30 s to [\d.]+ s\)<\/li>/);
+    expect(summary).toMatch(/- users: tested \d+ of 50,000 users/);
+    expect(html).toMatch(/<tr class="(pass|fail)"><td>POST \/api\/v1\/applications\/:id\/enrollments<\/td><td>[1-9]/);
+    expect(html).toMatch(/<td>connecting \(each new connection\)<\/td><td>http_req_connecting<\/td><td>[1-9]/);
 
     // The compare view of the same run on both sides, re-rendered through the CLI.
     const out = join(runDir, 'compare-report.html');

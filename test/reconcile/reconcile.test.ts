@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { InsurerRecord } from '../../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../../domain/ledger.ts';
 import { DEFECT_CLASSES, reconcile, type DefectClass } from '../../reconcile/reconcile.ts';
-import { household, ledgerEntry, receivedRecords } from './fixtures.ts';
+import { household, ledgerEntry, receivedRecords } from '../../bench/fixtures/reconcileRecords.ts';
 
 interface World {
   ledger: LedgerEntry[];

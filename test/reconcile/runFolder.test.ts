@@ -8,7 +8,7 @@ import { readLedger } from '../../reconcile/ndjson.ts';
 import { reconcileRunFolder } from '../../reconcile/runFolder.ts';
 import { parseDeadline } from '../../scripts/commands/reconcile.ts';
 import { UsageError } from '../../scripts/usageError.ts';
-import { household, ledgerEntry, receivedRecords } from './fixtures.ts';
+import { household, ledgerEntry, receivedRecords } from '../../bench/fixtures/reconcileRecords.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

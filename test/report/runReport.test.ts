@@ -11,8 +11,8 @@ const failing: Verdict = {
   profile: 'smoke',
   runId: 'r1',
   checks: [
-    { name: 'latency p95', target: '≤ 1000ms', actual: 1500, pass: false },
-    { name: 'HTTP error rate', target: '≤ 0.01', actual: 0, pass: true },
+    { name: 'latency p95', target: '≤ 1000 ms', actual: 1500, pass: false, unit: 'ms' },
+    { name: 'HTTP error rate', target: '≤ 1 %', actual: 0.4, pass: true, unit: 'percent' },
     { name: 'integrity: lost', target: '= 0', actual: 3, pass: false },
   ],
 };
@@ -42,15 +42,72 @@ function input(overrides: Partial<RunReportInput> = {}): RunReportInput {
 describe('renderRunReport', () => {
   it('shows a failing verdict as FAIL with the missed targets, the same headline the terminal prints', () => {
     const html = renderRunReport(input());
-    expect(html).toContain('<div class="banner fail" id="verdict" data-pass="false">VERDICT: FAIL — missed: latency p95, integrity: lost</div>');
+    expect(html).toContain('<div class="banner fail" id="verdict" data-pass="false" data-status="FAIL">VERDICT: FAIL — missed: latency p95, integrity: lost</div>');
     expect(html).not.toContain('VERDICT: PASS');
-    expect(html).toMatch(/<tr class="fail"><td>FAIL<\/td><td>latency p95<\/td><td>≤ 1000ms<\/td><td>1500<\/td><\/tr>/);
+    expect(html).toMatch(/<tr class="fail"><td>FAIL<\/td><td>latency p95<\/td><td>≤ 1000 ms<\/td><td>1500 ms<\/td><\/tr>/);
   });
 
   it('shows a passing verdict as PASS', () => {
     const html = renderRunReport(input({ verdict: { ...failing, pass: true, checks: failing.checks.map((c) => ({ ...c, pass: true })) } }));
-    expect(html).toContain('data-pass="true">VERDICT: PASS — every target held (3 checks, profile smoke)</div>');
+    expect(html).toContain('data-pass="true" data-status="PASS">VERDICT: PASS — every target held (3 checks, profile smoke)</div>');
     expect(html).toContain('harness engine (exit 0)');
+  });
+
+  it('shows every actual value with its unit, rates as percentages', () => {
+    const html = renderRunReport(input());
+    expect(html).toContain('<td>HTTP error rate</td><td>≤ 1 %</td><td>0.4 %</td>');
+  });
+
+  it('puts the capacity headline and the integrity findings under the banner, above the targets and the charts', () => {
+    const headline = ['users: tested 490 of 50,000 users at once (scale 0.01)', 'defects: 3 (lost 2, garbled 1)'];
+    const html = renderRunReport(input({ headline }));
+    const at = (text: string): number => {
+      const index = html.indexOf(text);
+      expect(index, text).toBeGreaterThan(-1);
+      return index;
+    };
+    expect(html).toContain('<li>users: tested 490 of 50,000 users at once (scale 0.01)</li><li>defects: 3 (lost 2, garbled 1)</li>');
+    expect(at('id="verdict"')).toBeLessThan(at('id="headline"'));
+    expect(at('id="headline"')).toBeLessThan(at('id="integrity"'));
+    expect(at('id="integrity"')).toBeLessThan(at('id="targets"'));
+    expect(at('id="targets"')).toBeLessThan(at('id="timeline"'));
+  });
+
+  it('shows an interrupted run as INTERRUPTED, not as a pass', () => {
+    const interrupted: Verdict = { ...failing, pass: false, status: 'INTERRUPTED', checks: failing.checks.map((c) => ({ ...c, pass: true })) };
+    const html = renderRunReport(input({ verdict: interrupted }));
+    expect(html).toMatch(/data-pass="false" data-status="INTERRUPTED">VERDICT: INTERRUPTED — /);
+  });
+
+  it('lists requests, errors and percentiles per route, and where the time goes by phase', () => {
+    const loadMetrics = {
+      'http_reqs{name:GET /plans,status:200}': { values: { count: 90 } },
+      'http_reqs{name:GET /plans,status:0}': { values: { count: 10 } },
+      'http_reqs{name:POST /enroll,status:200}': { values: { count: 40 } },
+      'http_req_failed{name:GET /plans}': { values: { rate: 0.1, passes: 10, fails: 90 } },
+      'http_req_failed{name:POST /enroll}': { values: { rate: 0, passes: 0, fails: 40 } },
+      'http_req_duration{name:GET /plans}': { values: { med: 3, 'p(95)': 9.5, 'p(99)': 20 } },
+      'http_req_duration{name:POST /enroll}': { values: { med: 6, 'p(95)': 12, 'p(99)': 30 } },
+      'http_req_waiting{name:GET /plans}': { values: { 'p(95)': 8 } },
+      http_req_duration: { values: { count: 140, med: 4, 'p(95)': 11, 'p(99)': 25 } },
+      http_req_waiting: { values: { count: 130, med: 3, 'p(95)': 9, 'p(99)': 19 } },
+      http_req_blocked: { values: { count: 140, med: 0.01, 'p(95)': 0.2, 'p(99)': 1.5 } },
+    };
+    const html = renderRunReport(input({ loadMetrics }));
+    expect(html).toContain('<tr class="fail"><td>GET /plans</td><td>100</td><td>10</td><td>10 %</td><td>3</td><td>9.5</td><td>20</td><td>8</td></tr>');
+    expect(html).toContain('<tr class="pass"><td>POST /enroll</td><td>40</td><td>0</td><td>0 %</td><td>6</td><td>12</td><td>30</td><td>–</td></tr>');
+    expect(html).toContain('<td>time to first byte (written → headers)</td><td>http_req_waiting</td><td>130</td><td>3</td><td>9</td><td>19</td>');
+    // This summary predates connect times: said, not drawn as zeros.
+    expect(html).toContain('<td>connecting (each new connection)</td><td>http_req_connecting</td><td>not measured</td>');
+  });
+
+  it('shows integrity NOT CHECKED (a run against --base-url) with how to check it, never as held', () => {
+    const hint = 'check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`';
+    const checks = [{ name: 'latency p95', target: '≤ 1000 ms', actual: 12, pass: true }, { name: 'integrity at the insurer', target: 'every confirmed enrollment received intact', actual: 'not checked in this run', pass: false, notChecked: hint }];
+    const html = renderRunReport(input({ verdict: { pass: true, profile: 'smoke', runId: 'r1', checks }, reconciliation: undefined }));
+    expect(html).toContain('VERDICT: PASS — every target checked held (1 checks, profile smoke); NOT CHECKED: integrity at the insurer');
+    expect(html).toMatch(/<tr class="unchecked"><td>NOT CHECKED<\/td><td>integrity at the insurer<\/td>/);
+    expect(html).toContain('<strong>NOT CHECKED in this run</strong>: integrity at the insurer — check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`.');
   });
 
   it('says why a series is absent instead of leaving a slot for an empty chart', () => {

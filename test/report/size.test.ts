@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CHART_POINTS, type ChartSpec } from '../../report/chart.ts';
 import { readChartLibrary } from '../../scripts/report/chartLibrary.ts';
-import { oneHourReport } from './fixtures/oneHourRun.ts';
+import { oneHourReport } from '../../bench/fixtures/oneHourRun.ts';
 
 const FIVE_MB = 5 * 1024 * 1024;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanRunFolder } from '../../scan/scanRun.ts';
-import { household } from '../reconcile/fixtures.ts';
+import { household } from '../../bench/fixtures/reconcileRecords.ts';
 
 function runFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));

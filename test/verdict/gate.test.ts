@@ -63,4 +63,15 @@ describe('gate', () => {
   it('never passes without measurements', () => {
     expect(failedNames({ loadSummary: undefined, integrity: undefined, loadExitCode: 107 })).toEqual(['load run', 'reconciliation']);
   });
+  it('records rates as percentages, actual and target alike', () => {
+    const errors = gate(input({ loadSummary: summary(100, 0.004) })).checks.find((c) => c.name === 'HTTP error rate');
+    expect(errors).toEqual({ name: 'HTTP error rate', target: '≤ 1 %', actual: 0.4, pass: true, unit: 'percent' });
+  });
+  it('calls an interrupted run INTERRUPTED, never a pass, even when what ran held every target', () => {
+    const stopped = gate(input({ loadExitCode: 130 }));
+    expect(stopped.status).toBe('INTERRUPTED');
+    expect(stopped.pass).toBe(false);
+    expect(gate(input()).status).toBe('PASS');
+    expect(gate(input({ piiFindings: 1 })).status).toBe('FAIL');
+  });
 });

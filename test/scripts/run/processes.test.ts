@@ -38,6 +38,26 @@ describe('ProcessGroup', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('puts each child in a process group of its own when asked, so a Ctrl-C to the harness group misses it', async () => {
+    const processGroupOf = async (pid: number): Promise<number> => {
+      const { readFile } = await import('node:fs/promises');
+      // /proc/<pid>/stat: pid (comm) state ppid pgrp …; comm may hold spaces, so count from its closing parenthesis.
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+    };
+    const own = new ProcessGroup({ ownProcessGroups: true });
+    const shared = new ProcessGroup();
+    const a = own.spawn('own', 'sleep', ['60']);
+    const b = shared.spawn('shared', 'sleep', ['60']);
+    try {
+      const ours = await processGroupOf(process.pid);
+      expect(await processGroupOf(a.child.pid!)).toBe(a.child.pid);
+      expect(await processGroupOf(b.child.pid!)).toBe(ours);
+    } finally {
+      await Promise.all([own.stopAll(), shared.stopAll()]);
+    }
+  });
+
   it('reports the exit code of a child that ends by itself', async () => {
     const group = new ProcessGroup();
     expect(await group.spawn('false', 'sh', ['-c', 'exit 3']).exited).toBe(3);

@@ -1,0 +1,29 @@
+// The capacity headline of a run folder: run.json, load-summary.json and reconciliation.json read, then
+// verdict/headline.ts. What is absent or unreadable shows as "not measured" in the lines, never as an error: the
+// headline says what there is. Used by `harness run`, `harness gate` and the report.
+
+import { capacityHeadline, headlineFactsOf, type HeadlineRun, type HeadlineSummary } from '../../verdict/headline.ts';
+import type { Targets } from '../targets/schema.ts';
+import { UsageError } from '../usageError.ts';
+import { readOptionalRunJson } from './runInputs.ts';
+
+type ReconciliationFile = Parameters<typeof headlineFactsOf>[0]['reconciliation'];
+
+function readable<T>(read: () => T | undefined): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
+}
+
+/** The headline's lines for the run folder. */
+export function runHeadline(runDir: string, targets: Targets): string[] {
+  const run = readable(() => readOptionalRunJson<HeadlineRun>(runDir, 'run', "the run's parameters")) ?? {};
+  const summary = readable(() => readOptionalRunJson<HeadlineSummary>(runDir, 'loadSummary', "the load's summary"));
+  const reconciliation = readable(() => readOptionalRunJson<ReconciliationFile>(runDir, 'reconciliation', 'the reconciliation'));
+  const usableSummary = summary && typeof summary.metrics === 'object' && summary.metrics !== null ? summary : undefined;
+  const usableReconciliation = reconciliation && typeof reconciliation.enrollments?.confirmed === 'number' && typeof reconciliation.intact === 'number' ? reconciliation : undefined;
+  return capacityHeadline(headlineFactsOf({ run, summary: usableSummary, reconciliation: usableReconciliation, targets }));
+}

@@ -11,6 +11,8 @@ import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
+import { parseWatchAddress } from '../watch/watchAddress.ts';
+import { startWatchServer, type WatchServer } from '../watch/watchServer.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 
 /** Local shards share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
@@ -35,7 +37,8 @@ export function register(program: Command): void {
     .option('--shards <n>', 'shard processes the test is split into on this machine (segments of the plan and the applicants, started together), judged on the aggregate', '1')
     .option('--force', "run even when the preflight finds the plan more than this machine holds (users a core, free memory)")
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean }) => {
+    .option('--watch [port]', 'serve a live page of the run on 127.0.0.1 (the report\'s charts, updated every second, then the verdict); bare or 0: a free port; the URL is printed at the start')
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean; watch?: string | true }) => {
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -48,6 +51,8 @@ export function register(program: Command): void {
       const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
       const workers = opts.workers === undefined ? undefined : parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
+      const watch = opts.watch === undefined ? undefined : parseWatchAddress('--watch', opts.watch);
+      if (watch && shards > 1) throw new UsageError(`--watch with --shards ${shards}`, 'one of them', 'The live page follows one engine\'s rows; the shards\' rows are merged only when they end. Drop --watch, or run with --shards 1.');
       const plan = profile.plan({ targets, scale, durationSeconds });
       const check = preflight({ maxUsers: plan.maxUsers, applicants: plan.applicants, cores: availableParallelism(), freeMemoryBytes: freemem() });
       if (check.problems.length > 0) {
@@ -55,7 +60,16 @@ export function register(program: Command): void {
         if (!opts.force) throw new UsageError(what, 'a plan this machine can hold', `It plans ${check.problems.join('; and ')}. Lower --scale, split it over machines (harness k8s --shards N), or give --force to run it anyway.`);
         process.stderr.write(`harness: --force: running ${what} although it plans ${check.problems.join('; and ')}\n`);
       }
-      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, shards, exchangeWorkers, workers });
-      process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
+      let server: WatchServer | undefined;
+      const onRunFolder = async ({ runDir, runId }: { runDir: string; runId: string }): Promise<void> => {
+        server = await startWatchServer({ runDir, runId, profile: profile.name, targets, address: watch!, executor: plan.loadPlan.executor, finishWhenJudged: false });
+        process.stdout.write(`  watch: ${server.url} (live page; it shows the verdict when the run ends)\n`);
+      };
+      try {
+        const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, shards, exchangeWorkers, workers, ...(watch ? { onRunFolder } : {}) });
+        process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
+      } finally {
+        await server?.finish();
+      }
     });
 }

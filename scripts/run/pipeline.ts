@@ -59,6 +59,8 @@ export interface RunOptions {
   /** Worker threads of the load engine (default: the machine's cores). */
   workers?: number;
   say?: (line: string) => void;
+  /** Called once the run folder exists, before anything starts (`--watch` serves its live page from it). */
+  onRunFolder?: (run: { runDir: string; runId: string }) => Promise<void> | void;
 }
 
 export interface RunOutcome {
@@ -96,6 +98,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   };
   say(`harness run ${profile.name} · run ${runId}\n  results: ${relative(PROJECT_ROOT, runDir) || runDir}`);
   try {
+    await options.onRunFolder?.({ runDir, runId });
     await writeApplicantsFile({ count, seed: options.seed, planYear: options.planYear, file: runFile(runDir, 'applicants') });
     phaseDone('generate applicants');
     say(`  [1/6] applicants: ${count} synthetic households (seed ${options.seed}, plan year ${options.planYear})`);

@@ -1,11 +1,12 @@
 // The live page's memory of a run: one point a second from the engine's per-second rows (load-seconds.ndjson), kept
-// in a bounded store. When the store is full it is downsampled to half (report/downsample.ts: each bucket's minimum and
-// maximum kept, so a spike stays), so a run of any length holds at most `capacity` points a series. Pure.
+// in a bounded store (report/boundedSeries.ts: halved by min/max downsampling when full, so a spike stays), so a run
+// of any length holds at most `capacity` points a series. Pure.
 
 import { ENGINE_METRICS } from '../engine/metricNames.ts';
 import { MetricSet, type SeriesSnapshot } from '../engine/metricSet.ts';
 import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
-import { downsampleAligned, type Aligned, type Y } from './downsample.ts';
+import { BoundedSeries } from './boundedSeries.ts';
+import type { Y } from './downsample.ts';
 
 /** What one second of the load shows on the live page; latencies in ms, the waiting-room wait in seconds. */
 export interface LivePoint {
@@ -63,28 +64,24 @@ export interface LiveTotals {
 }
 
 export class LiveSeries {
-  private data: Aligned = { x: [], ys: LIVE_COLUMNS.map(() => []) };
-  private firstSecond: number | undefined;
+  private readonly data: BoundedSeries;
+  /** The epoch second of the first row: x = 0 on every live chart. */
+  firstSecond: number | undefined;
   readonly totals: LiveTotals = { seconds: 0, requests: 0, failed: 0, started: 0, completed: 0 };
 
-  readonly capacity: number;
-
   constructor(capacity = LIVE_CAPACITY) {
-    this.capacity = capacity;
-    if (!(capacity >= 4)) throw new RangeError(`a live series needs room for at least 4 points, got ${capacity}`);
+    this.data = new BoundedSeries(LIVE_COLUMNS.length, capacity);
   }
 
   push(point: LivePoint): void {
     this.firstSecond ??= point.second;
     // x: the middle of the second, seconds since the first one (as the report's windows).
-    this.data.x.push(point.second - this.firstSecond + 0.5);
-    LIVE_COLUMNS.forEach((column, i) => this.data.ys[i]!.push(point[column]));
+    this.data.push(point.second - this.firstSecond + 0.5, LIVE_COLUMNS.map((column) => point[column]));
     this.totals.seconds += 1;
     this.totals.requests += point.requests;
     this.totals.failed += point.failed;
     this.totals.started += point.started;
     this.totals.completed += point.completed;
-    if (this.data.x.length >= this.capacity) this.data = downsampleAligned(this.data, Math.floor(this.capacity / 2));
   }
 
   get length(): number {
@@ -96,6 +93,6 @@ export class LiveSeries {
   }
 
   column(name: LiveColumn): Y[] {
-    return this.data.ys[LIVE_COLUMNS.indexOf(name)]!;
+    return this.data.column(LIVE_COLUMNS.indexOf(name));
   }
 }

@@ -1,13 +1,16 @@
 // The live page's server, on 127.0.0.1 only: tails a run folder (load-seconds.ndjson as the engine writes it, then
-// verdict.json) once a second, and serves the page (GET /) and its server-sent events (GET /events). `harness run
-// --watch` starts it on the run folder it is writing; `harness watch --run DIR` on any run folder, finished or not.
-// Memory stays bounded: the rows go into report/liveSeries.ts's store and are not kept.
+// verdict.json) once a second, and while the run is under way the exchange's /metrics (where exchange-admin.json
+// says, loopback only), and serves the page (GET /) and its server-sent events (GET /events). `harness run --watch`
+// starts it on the run folder it is writing; `harness watch --run DIR` on any run folder, finished or not. Memory
+// stays bounded: the rows and scrapes go into bounded stores (report/boundedSeries.ts) and are not kept.
 
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Executor } from '../../engine/plan.ts';
+import { isLoopbackHost } from '../../engine/loopback.ts';
 import { liveCharts } from '../../report/liveCharts.ts';
+import { LiveExchange, liveExchangeCharts } from '../../report/liveExchange.ts';
 import { renderLivePage, sseMessage, updateMessage, type LiveFinal } from '../../report/livePage.ts';
 import { LiveSeries, livePointOf } from '../../report/liveSeries.ts';
 import { verdictHeadline } from '../../verdict/render.ts';
@@ -15,6 +18,7 @@ import { verdictStatus, type Verdict } from '../../verdict/verdict.ts';
 import { runHeadline } from '../analysis/runHeadline.ts';
 import { readOptionalRunJson } from '../analysis/runInputs.ts';
 import { readChartLibrary } from '../report/chartLibrary.ts';
+import { readExchangeAdmin } from '../run/exchangeAdmin.ts';
 import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { UsageError } from '../usageError.ts';
@@ -65,7 +69,32 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
         // A line the engine did not write whole (the run was killed mid-write): the next ones still count.
       }
     }) > 0;
-  const update = (): LiveUpdateParts => ({ charts: liveCharts(store, options.executor), totals: { ...store.totals } });
+  const exchange = new LiveExchange();
+  let scraped = false;
+  let scraping = false;
+  const runEnded = (): boolean => final !== undefined || existsSync(runFile(options.runDir, 'run'));
+  // The exchange's gauges, while the run is under way: a scrape at a time, never to anything but loopback.
+  const scrape = (): void => {
+    if (scraping || runEnded() || !existsSync(runFile(options.runDir, 'exchangeAdmin'))) return;
+    let url: string;
+    try {
+      url = readExchangeAdmin(options.runDir).url;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      return; // being written: read it next second
+    }
+    if (!isLoopbackHost(new URL(url).hostname)) return;
+    scraping = true;
+    fetch(`${url}/metrics`, { signal: AbortSignal.timeout(900) })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+      .then((text) => {
+        exchange.push(Date.now() / 1000, text);
+        scraped = true;
+      })
+      .catch(() => (exchange.failures += 1))
+      .finally(() => (scraping = false));
+  };
+  const update = (): LiveUpdateParts => ({ charts: [...liveCharts(store, options.executor), ...liveExchangeCharts(exchange, store.firstSecond)], totals: { ...store.totals } });
   const broadcast = (message: string): void => {
     for (const client of clients) client.write(message);
   };
@@ -76,7 +105,10 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
     clients.clear();
   };
   const tick = (): void => {
-    if (read() || latest === '') {
+    scrape();
+    const grew = read();
+    if (grew || scraped || latest === '') {
+      scraped = false;
       latest = updateMessage(update());
       broadcast(latest);
     }

@@ -101,6 +101,8 @@ describe('the live page of a run in a browser', () => {
     expect(second.requests).toBeGreaterThan(first.requests);
     expect(second.drawn).toEqual(expect.arrayContaining(['arrival', 'throughput', 'latency', 'vus']));
     for (const id of ['arrival', 'throughput', 'latency', 'vus']) expect(second.painted[id], `${id} painted`).toBeGreaterThan(40);
+    // The exchange's own figures, scraped from its /metrics while the run is under way.
+    expect(second.drawn).toEqual(expect.arrayContaining(['exchange-outbox', 'exchange-enrollments']));
 
     await live.page.waitForFunction(judged, undefined, { timeout: 150_000 });
     const result = await run;

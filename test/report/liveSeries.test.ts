@@ -73,7 +73,7 @@ describe('LiveSeries', () => {
   });
 
   it('refuses a capacity too small to halve', () => {
-    expect(() => new LiveSeries(2)).toThrow(/at least 4 points/);
+    expect(() => new LiveSeries(2)).toThrow(/room for at least 4 points/);
   });
 });
 

@@ -3,7 +3,8 @@
 // judged, and refusals: another Host (DNS rebinding), another path, a port in use.
 
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,6 +110,23 @@ describe('the watch server', () => {
     expect(final.line).toMatch(/^VERDICT: FAIL/);
     expect(final.headline.length).toBeGreaterThan(0);
     expect((await get(server.url)).body).toContain('data-status="FAIL"');
+  });
+
+  it('draws the exchange gauges from the /metrics that exchange-admin.json names, while the run is under way', async () => {
+    const runDir = mkdtempSync(join(tmpdir(), 'harness-watch-'));
+    const exchange = createServer((req, res) => res.end(req.url === '/metrics' ? 'exchange_outbox_depth 7\nexchange_enrollments_confirmed_total{metal="gold"} 3\n' : ''));
+    await new Promise<void>((r) => exchange.listen(0, '127.0.0.1', () => r()));
+    try {
+      writeFileSync(runFile(runDir, 'exchangeAdmin'), JSON.stringify({ url: `http://127.0.0.1:${(exchange.address() as AddressInfo).port}`, token: 't' }));
+      const server = await startWatchServer({ runDir, runId: 'r', profile: 'load', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: true, intervalMs: 50 });
+      servers.push(server);
+      const seen = await events(server.url, (e) => e.some((x) => x.event === 'update' && x.data.charts.some((c: { id: string }) => c.id === 'exchange-outbox')));
+      const charts = seen.at(-1)!.data.charts as { id: string; series: { label: string; values: number[] }[] }[];
+      expect(charts.find((c) => c.id === 'exchange-outbox')!.series[0]!.values.at(-1)).toBe(7);
+      expect(charts.find((c) => c.id === 'exchange-enrollments')!.series.map((s) => s.values.at(-1))).toEqual([3, null]);
+    } finally {
+      exchange.close();
+    }
   });
 
   it('answers only to its own loopback names, and only on its two paths', async () => {

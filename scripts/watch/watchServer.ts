@@ -25,6 +25,9 @@ import { UsageError } from '../usageError.ts';
 import { NdjsonTail } from './ndjsonTail.ts';
 import type { WatchAddress } from './watchAddress.ts';
 
+/** Bytes waiting to be sent to one page above which it is sent no update until it catches up (a few updates). */
+const MAX_BUFFERED_BYTES = 1 << 20;
+
 export interface WatchServerOptions {
   runDir: string;
   runId: string;
@@ -95,12 +98,13 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
       .finally(() => (scraping = false));
   };
   const update = (): LiveUpdateParts => ({ charts: [...liveCharts(store, options.executor), ...liveExchangeCharts(exchange, store.firstSecond)], totals: { ...store.totals } });
-  const broadcast = (message: string): void => {
-    for (const client of clients) client.write(message);
+  // Every update holds the whole state: a page too slow to take one skips it rather than have it buffered here.
+  const broadcast = (message: string, always = false): void => {
+    for (const client of clients) if (always || client.writableLength < MAX_BUFFERED_BYTES) client.write(message);
   };
   const sendFinal = (): void => {
     if (!final) return;
-    broadcast(sseMessage('final', final));
+    broadcast(sseMessage('final', final), true);
     for (const client of clients) client.end();
     clients.clear();
   };

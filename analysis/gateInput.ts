@@ -20,6 +20,10 @@ export interface RunRecord {
   loadExitCode?: number;
   /** Arrival-rate profiles: the dropped iterations the run allowed; null or absent otherwise. */
   maxDroppedIterations?: number | null;
+  /** `run --base-url`: the exchange under test, one the harness did not start (no insurer's side to reconcile in the run). */
+  baseUrl?: string;
+  /** `run --journeys`: the user's own journey module (confirmations are recorded, not gated). */
+  journeys?: string;
 }
 
 export interface ReconciliationRecord {
@@ -35,7 +39,12 @@ export interface RunFolderFacts {
   previousVerdict: Verdict | undefined;
   /** Findings of a fresh PII scan, or undefined when the scan could not run (no applicants file). */
   piiFindings: number | undefined;
+  /** Entries of ledger.ndjson, read when there is no reconciliation to take the confirmations from. */
+  ledgerEntries?: number;
 }
+
+/** How a run against --base-url is told to check integrity, when nothing has reconciled it yet. */
+export const REMOTE_INTEGRITY_HINT = 'check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR` (DIR: the 834 files the back end received), then `harness gate --run RUN`';
 
 /** Problems with the shape of a run record, as "field: what is wrong" (empty when fine). */
 export function runRecordProblems(run: unknown): string[] {
@@ -100,7 +109,10 @@ export function gateInputOf(facts: RunFolderFacts, targets: Targets, piiFindings
     intended: facts.run.intendedEnrollments === undefined ? facts.run.count : (facts.run.intendedEnrollments ?? undefined),
     integrity: facts.reconciliation
       ? { confirmed: facts.reconciliation.enrollments.confirmed, received: facts.reconciliation.intact, classes: facts.reconciliation.classes }
-      : undefined,
+      : facts.run.baseUrl !== undefined && facts.ledgerEntries !== undefined
+        ? { confirmed: facts.ledgerEntries, notChecked: REMOTE_INTEGRITY_HINT }
+        : undefined,
+    ...(facts.run.journeys !== undefined ? { confirmationsGated: false } : {}),
     piiFindings,
     maxDroppedIterations: facts.run.maxDroppedIterations ?? undefined,
   };

@@ -36,6 +36,9 @@ export async function hostSegment(setup: SegmentSetup, port: MessagePort): Promi
     const module = (await import(pathToFileURL(setup.journeyModule).href)) as JourneyModule;
     if (typeof module.createJourney !== 'function') throw new Error(`${setup.journeyModule} exports no createJourney(options, segment) function`);
     journey = await module.createJourney(setup.journeyOptions, setup.segment);
+    if (typeof journey !== 'function') {
+      throw new Error(`createJourney(options, segment) returned ${journey === null ? 'null' : typeof journey}; expected the journey, an async function of the journey context (engine/runtime.ts)`);
+    }
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     port.close();

@@ -60,7 +60,7 @@ h1 { font-size: 20px; margin: 0 0 8px; } h2 { font-size: 17px; margin: 28px 0 8p
 .banner.fail { background: var(--fail-bg); color: var(--fail); border: 1px solid var(--fail); }
 .banner.running { background: #eff6ff; color: #1e3a8a; border: 1px solid #1e3a8a; }
 table { border-collapse: collapse; margin: 8px 0; width: 100%; } th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
-th { background: #f9fafb; } tr.fail td { color: var(--fail); font-weight: 600; } tr.pass td:first-child { color: var(--pass); }
+th { background: #f9fafb; } tr.fail td { color: var(--fail); font-weight: 600; } tr.pass td:first-child { color: var(--pass); } tr.unchecked td { color: #92400e; font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 8px 0; } dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; word-break: break-word; }
 figure.chart { margin: 16px 0; break-inside: avoid; page-break-inside: avoid; } figcaption { margin-bottom: 4px; }
 figure.absent figcaption { color: var(--muted); font-style: italic; }

@@ -5,7 +5,7 @@
 
 import { DEFECT_CLASSES } from '../reconcile/reconcile.ts';
 import { exampleValue, maskSsn } from '../reconcile/mask.ts';
-import { verdictHeadline } from '../verdict/render.ts';
+import { checkStatus, verdictHeadline } from '../verdict/render.ts';
 import { checkTarget, checkValue, verdictStatus, type Verdict } from '../verdict/verdict.ts';
 import { capacitySection, type CapacityView } from './capacitySection.ts';
 import type { ReportChart } from './chart.ts';
@@ -46,7 +46,7 @@ function banner(verdict: Verdict | undefined): string {
 
 function targets(verdict: Verdict | undefined): string {
   if (!verdict) return '<p class="note">No verdict, so no targets to show.</p>';
-  return table(['', 'check', 'target', 'actual'], verdict.checks.map((c) => [c.pass ? 'ok' : 'FAIL', c.name, checkTarget(c), checkValue(c)]), (i) => (verdict.checks[i]!.pass ? 'pass' : 'fail'));
+  return table(['', 'check', 'target', 'actual'], verdict.checks.map((c) => [checkStatus(c), c.name, checkTarget(c), c.notChecked === undefined ? checkValue(c) : `${checkValue(c)}: ${c.notChecked}`]), (i) => (verdict.checks[i]!.notChecked !== undefined ? 'unchecked' : verdict.checks[i]!.pass ? 'pass' : 'fail'));
 }
 
 const text = (v: unknown): string => (v === undefined || v === null || v === '' ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -75,7 +75,10 @@ function parameters(run: Record<string, unknown>): string {
   ]);
 }
 
-function integrity(r: ReconciliationView | undefined): string {
+function integrity(r: ReconciliationView | undefined, verdict: Verdict | undefined): string {
+  const unchecked = verdict?.checks.find((c) => c.notChecked !== undefined);
+  // A run against an exchange the harness did not start: not reconciled in the run, by design; say how to.
+  if (!r && unchecked) return section('integrity', 'Integrity', `<p class="note"><strong>NOT CHECKED in this run</strong>: ${escapeHtml(unchecked.name)} — ${escapeHtml(unchecked.notChecked!)}.</p>`);
   if (!r) return section('integrity', 'Integrity', '<p class="note">reconciliation.json is not in the run folder: the run was not reconciled (run `harness reconcile --run DIR`).</p>');
   const e = r.enrollments;
   const counts = definitionList([
@@ -104,7 +107,7 @@ export function renderRunReport(input: RunReportInput): string {
     `<header><h1>Run report: ${escapeHtml(title)}</h1><p class="note">Written ${escapeHtml(input.generatedAt)} from the files of the run folder.</p></header>`,
     banner(input.verdict),
     input.headline ? section('headline', 'Capacity', `<ul class="headline">${input.headline.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`) : '',
-    integrity(input.reconciliation),
+    integrity(input.reconciliation, input.verdict),
     section('targets', 'Targets', targets(input.verdict)),
     requestsSection(input.loadMetrics),
     section('parameters', 'Run parameters', parameters(input.run)),

@@ -12,6 +12,13 @@ export interface IntegrityCounts {
   classes: Record<string, number>;
 }
 
+/** A run against an exchange the harness did not start: what consumers were told is known, what the insurer got is not. */
+export interface IntegrityNotChecked {
+  confirmed: number;
+  /** How to check it afterwards (the `harness reconcile --ledger … --edi DIR` command). */
+  notChecked: string;
+}
+
 export interface GateInput {
   profile: string;
   runId: string;
@@ -22,7 +29,9 @@ export interface GateInput {
   intended: number | undefined;
   /** Open-model profiles: journeys the engine may drop — load it meant to send but had no room in flight for. Undefined: not gated. */
   maxDroppedIterations?: number;
-  integrity: IntegrityCounts | undefined;
+  integrity: IntegrityCounts | IntegrityNotChecked | undefined;
+  /** False for a user's own journeys (`run --journeys`): how many enroll is theirs to say, so the count is shown, not gated. */
+  confirmationsGated?: boolean;
   /** Synthetic identities found outside the files meant to hold them (harness scan). */
   piiFindings: number;
 }
@@ -60,11 +69,17 @@ export function loadChecks(summary: LoadSummary | undefined, exitCode: number, t
 function integrityChecks(input: GateInput): VerdictCheck[] {
   const { integrity, intended, targets } = input;
   if (!integrity) return [{ name: 'reconciliation', target: 'run', actual: 'not run', pass: false }];
-  const checks = [
-    intended === undefined
-      ? { name: 'enrollments confirmed to consumers', target: '≥ 1', actual: String(integrity.confirmed), pass: integrity.confirmed >= 1, unit: 'count' as const }
-      : exactly('enrollments confirmed to consumers', integrity.confirmed, intended),
+  const checks: VerdictCheck[] = [
+    input.confirmationsGated === false
+      ? { name: 'enrollments confirmed to consumers', target: 'recorded (own journeys: not gated)', actual: integrity.confirmed, pass: true, unit: 'count' }
+      : intended === undefined
+        ? { name: 'enrollments confirmed to consumers', target: '≥ 1', actual: String(integrity.confirmed), pass: integrity.confirmed >= 1, unit: 'count' as const }
+        : exactly('enrollments confirmed to consumers', integrity.confirmed, intended),
   ];
+  if ('notChecked' in integrity) {
+    checks.push({ name: 'integrity at the insurer', target: 'every confirmed enrollment received intact', actual: 'not checked in this run', pass: false, notChecked: integrity.notChecked });
+    return checks;
+  }
   checks.push(exactly('enrollments received intact by the insurer', integrity.received, integrity.confirmed));
   for (const [defect, count] of Object.entries(integrity.classes)) {
     checks.push(atMost(`integrity: ${defect}`, count, targets.integrity.maxDefects));

@@ -1,7 +1,15 @@
 // A verdict for people: a one-screen table for the terminal and a Markdown page that fits a pull-request comment,
 // each opening with the capacity headline (verdict/headline.ts) when the caller has one, every value with its unit.
 
-import { checkTarget, checkValue, verdictStatus, type Verdict } from './verdict.ts';
+import { checkTarget, checkValue, missedChecks, uncheckedChecks, verdictStatus, type Verdict, type VerdictCheck } from './verdict.ts';
+
+/** A check's status word: ok, FAIL, or NOT CHECKED (a check this run could not make; never read as held). */
+export const checkStatus = (c: VerdictCheck): 'ok' | 'FAIL' | 'NOT CHECKED' => (c.notChecked !== undefined ? 'NOT CHECKED' : c.pass ? 'ok' : 'FAIL');
+
+/** One line per check not made, saying how to make it; empty when every check was made. */
+export function uncheckedLines(verdict: Verdict): string[] {
+  return uncheckedChecks(verdict).map((c) => `NOT CHECKED in this run: ${c.name} — ${c.notChecked}`);
+}
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
@@ -9,14 +17,18 @@ function pad(text: string, width: number): string {
 
 /** The one line that says it all: the last line of the terminal table and the report's banner. */
 export function verdictHeadline(verdict: Verdict): string {
-  const failed = verdict.checks.filter((c) => !c.pass).map((c) => c.name);
+  const failed = missedChecks(verdict).map((c) => c.name);
+  const unchecked = uncheckedChecks(verdict).map((c) => c.name);
+  const notChecked = unchecked.length > 0 ? `; NOT CHECKED: ${unchecked.join(', ')}` : '';
   switch (verdictStatus(verdict)) {
     case 'PASS':
-      return `VERDICT: PASS — every target held (${verdict.checks.length} checks, profile ${verdict.profile})`;
+      return unchecked.length > 0
+        ? `VERDICT: PASS — every target checked held (${verdict.checks.length - unchecked.length} checks, profile ${verdict.profile})${notChecked}`
+        : `VERDICT: PASS — every target held (${verdict.checks.length} checks, profile ${verdict.profile})`;
     case 'INTERRUPTED':
-      return `VERDICT: INTERRUPTED — the load was stopped before its plan ended (Ctrl-C or SIGTERM): no target is shown held; what ran is judged below${failed.length > 0 ? ` (missed: ${failed.join(', ')})` : ''}`;
+      return `VERDICT: INTERRUPTED — the load was stopped before its plan ended (Ctrl-C or SIGTERM): no target is shown held; what ran is judged below${failed.length > 0 ? ` (missed: ${failed.join(', ')})` : ''}${notChecked}`;
     default:
-      return `VERDICT: FAIL — missed: ${failed.join(', ')}`;
+      return `VERDICT: FAIL — missed: ${failed.join(', ')}${notChecked}`;
   }
 }
 
@@ -26,22 +38,32 @@ function headlineBlock(headline: string[] | undefined): string[] {
 }
 
 export function verdictTable(verdict: Verdict, headline?: string[]): string {
-  const rows = verdict.checks.map((c) => [c.pass ? 'ok  ' : 'FAIL', c.name, checkTarget(c), checkValue(c)] as const);
-  const widths = [4, Math.max(5, ...rows.map((r) => r[1].length)), Math.max(6, ...rows.map((r) => r[2].length))];
-  const lines = rows.map(([status, name, target, actual]) => `  ${status}  ${pad(name, widths[1]!)}  ${pad(target, widths[2]!)}  ${actual}`);
-  return [...headlineBlock(headline), `  ${pad('', 4)}  ${pad('check', widths[1]!)}  ${pad('target', widths[2]!)}  actual`, ...lines, '', verdictHeadline(verdict)].join('\n');
+  const rows = verdict.checks.map((c) => [checkStatus(c), c.name, checkTarget(c), checkValue(c)] as const);
+  const widths = [Math.max(4, ...rows.map((r) => r[0].length)), Math.max(5, ...rows.map((r) => r[1].length)), Math.max(6, ...rows.map((r) => r[2].length))];
+  const lines = rows.map(([status, name, target, actual]) => `  ${pad(status, widths[0]!)}  ${pad(name, widths[1]!)}  ${pad(target, widths[2]!)}  ${actual}`);
+  const unchecked = uncheckedLines(verdict).map((line) => `  ${line}`);
+  return [
+    ...headlineBlock(headline),
+    `  ${pad('', widths[0]!)}  ${pad('check', widths[1]!)}  ${pad('target', widths[2]!)}  actual`,
+    ...lines,
+    ...(unchecked.length > 0 ? ['', ...unchecked] : []),
+    '',
+    verdictHeadline(verdict),
+  ].join('\n');
 }
 
 const MARK = { PASS: '✅ PASS', FAIL: '❌ FAIL', INTERRUPTED: '⚠️ INTERRUPTED' } as const;
 
 export function verdictMarkdown(verdict: Verdict, facts: Record<string, string>, headline?: string[]): string {
-  const rows = verdict.checks.map((c) => `| ${c.pass ? '✅' : '❌'} | ${c.name} | ${checkTarget(c)} | ${checkValue(c)} |`);
+  const rows = verdict.checks.map((c) => `| ${c.notChecked !== undefined ? '⚠️ not checked' : c.pass ? '✅' : '❌'} | ${c.name} | ${checkTarget(c)} | ${checkValue(c)} |`);
+  const unchecked = uncheckedLines(verdict).map((line) => `> **${line}**`);
   return [
     `## ${MARK[verdictStatus(verdict)]} — ${verdict.profile} run \`${verdict.runId}\``,
     '',
     verdictHeadline(verdict),
     '',
     ...(headline && headline.length > 0 ? ['### Capacity', '', ...headline.map((line) => `- ${line}`), ''] : []),
+    ...(unchecked.length > 0 ? [...unchecked, ''] : []),
     ...Object.entries(facts).map(([k, v]) => `- **${k}**: ${v}`),
     '',
     '| | check | target | actual |',

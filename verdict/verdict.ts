@@ -14,6 +14,11 @@ export interface VerdictCheck {
   pass: boolean;
   /** The unit of `actual` and of the target's number; absent when the check is not a measurement (load run, thresholds). */
   unit?: CheckUnit;
+  /**
+   * The check was not made in this run (integrity against an exchange the harness did not start): `pass` is false, so
+   * it never reads as held, and the verdict is judged on the checks that were made. The text says how to make it.
+   */
+  notChecked?: string;
 }
 
 export type VerdictStatus = 'PASS' | 'FAIL' | 'INTERRUPTED';
@@ -27,8 +32,10 @@ export interface Verdict {
   checks: VerdictCheck[];
 }
 
+/** Pass when at least one check was made and every check made held; a check not made is neither held nor missed. */
 export function verdictOf(profile: string, runId: string, checks: VerdictCheck[], options: { interrupted?: boolean } = {}): Verdict {
-  const pass = !options.interrupted && checks.length > 0 && checks.every((c) => c.pass);
+  const made = checks.filter((c) => c.notChecked === undefined);
+  const pass = !options.interrupted && made.length > 0 && made.every((c) => c.pass);
   return { pass, status: options.interrupted ? 'INTERRUPTED' : pass ? 'PASS' : 'FAIL', profile, runId, checks };
 }
 
@@ -37,7 +44,13 @@ export function verdictStatus(verdict: Pick<Verdict, 'pass' | 'status'>): Verdic
   return verdict.status ?? (verdict.pass ? 'PASS' : 'FAIL');
 }
 
-export function atMost(name: string, actual: number | undefined, limit: number, unit: 'ms' | 'count' = 'count'): VerdictCheck {
+/** The checks that were made and missed (a check not made is not among them). */
+export const missedChecks = (verdict: Verdict): VerdictCheck[] => verdict.checks.filter((c) => !c.pass && c.notChecked === undefined);
+
+/** The checks this run did not make. */
+export const uncheckedChecks = (verdict: Verdict): VerdictCheck[] => verdict.checks.filter((c) => c.notChecked !== undefined);
+
+export function atMost(name: string, actual: number | undefined, limit: number, unit: CheckUnit = 'count'): VerdictCheck {
   return {
     name,
     target: `≤ ${limit}${unit === 'ms' ? ' ms' : ''}`,

@@ -4,6 +4,7 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { Registry } from 'prom-client';
 import { readIsa } from './envelope.ts';
+import type { EdiDropFolder } from './ediDropFolder.ts';
 import type { FaultGate } from './faultGate.ts';
 import type { InsurerMetrics } from './metrics.ts';
 import { receive834 } from './receive834.ts';
@@ -21,6 +22,8 @@ export interface InsurerDeps {
   faults: FaultGate;
   logger: InsurerLogger;
   now?: () => Date;
+  /** Keeps every interchange taken in as a file (`--edi-dir`), when given. */
+  dropFolder?: EdiDropFolder;
 }
 
 /** Interchanges larger than this are refused with 413: a batch of 500 family enrollments is about 1.5 MB. */
@@ -88,6 +91,8 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     deps.metrics.interchangesReceived.inc();
     const receivedAt = now();
     const receipt = receive834(text, { receivedAt, ackControl: deps.store.nextAckControl(), forceReject: decision.reject });
+    // What the insurer took in, as a file; an interchange the insurer.reject fault refused is not kept (it stored nothing).
+    if (!decision.reject) deps.dropFolder?.keep(text, receivedAt, isa);
     if (decision.reject && receipt.outcome === 'rejected') deps.metrics.faultsInjected.inc({ fault: 'insurer.reject' });
     if (receipt.outcome === 'accepted' || receipt.outcome === 'partial') deps.metrics.interchangesAccepted.inc();
     else deps.metrics.interchangesRejected.inc({ outcome: receipt.outcome });

@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { NO_FAULTS, parseFaultSpec, type FaultSet } from '../faults/index.ts';
 import { listen } from '../service/listen.ts';
 import { createInsurerApp, type InsurerLogger } from './app.ts';
+import { openEdiDropFolder } from './ediDropFolder.ts';
 import { createFaultGate } from './faultGate.ts';
 import { createInsurerMetrics } from './metrics.ts';
 import { openInsurerStore } from './store.ts';
@@ -17,6 +18,8 @@ export interface InsurerConfig {
   /** A fault spec (see docs/faults.md) or an already parsed set. */
   faults?: string | FaultSet;
   logger?: InsurerLogger;
+  /** Also keep every interchange taken in as a file in this folder (the insurer's inbound drop folder). */
+  ediDir?: string;
 }
 
 export interface RunningInsurer {
@@ -36,7 +39,7 @@ export async function startInsurer(config: InsurerConfig): Promise<RunningInsure
   const registry = new Registry();
   const metrics = createInsurerMetrics(registry);
   const logger = config.logger ?? stderrLogger;
-  const app = createInsurerApp({ store, registry, metrics, faults: createFaultGate(faults, Date.now()), logger });
+  const app = createInsurerApp({ store, registry, metrics, faults: createFaultGate(faults, Date.now()), logger, ...(config.ediDir ? { dropFolder: openEdiDropFolder(config.ediDir) } : {}) });
   let listening;
   try {
     listening = await listen(app, config.port, config.host ?? '127.0.0.1');

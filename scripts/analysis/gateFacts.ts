@@ -1,7 +1,7 @@
 // The facts `harness gate` judges a finished run folder on, read from the files the run wrote, and the verdict.
 // Shared by `harness gate` and the analysis benchmark.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gateInputOf, piiFindingsOf, reconciliationProblems, runRecordProblems, type ReconciliationRecord, type RunFolderFacts, type RunRecord } from '../../analysis/gateInput.ts';
 import { scanRunFolder } from '../../scan/scanRun.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
@@ -37,7 +37,10 @@ async function readFacts(runDir: string): Promise<RunFolderFacts> {
   if (reconciliation) requireShape(reconciliation, runFile(runDir, 'reconciliation'), 'reconciliation.json as `harness reconcile` writes it', reconciliationProblems(reconciliation));
   const previousVerdict = readOptionalRunJson<Verdict>(runDir, 'verdict', 'the earlier verdict');
   const piiFindings = existsSync(runFile(runDir, 'applicants')) ? (await scanRunFolder(runDir)).length : undefined;
-  return { run, loadSummary, reconciliation, previousVerdict, piiFindings };
+  const ledgerFile = runFile(runDir, 'ledger');
+  // A run against --base-url that nothing has reconciled yet: the confirmations come from the ledger itself.
+  const ledgerEntries = !reconciliation && run.baseUrl !== undefined && existsSync(ledgerFile) ? readFileSync(ledgerFile, 'utf8').split('\n').filter((line) => line.trim() !== '').length : undefined;
+  return { run, loadSummary, reconciliation, previousVerdict, piiFindings, ...(ledgerEntries === undefined ? {} : { ledgerEntries }) };
 }
 
 /** Every target against the run folder; a UsageError when a file it needs is missing or malformed. */

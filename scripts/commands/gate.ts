@@ -9,7 +9,7 @@ import { verdictJunit } from '../../analysis/junit.ts';
 import { verdictMarkdown, verdictTable } from '../../verdict/render.ts';
 import { judgeRun } from '../analysis/gateFacts.ts';
 import { runHeadline } from '../analysis/runHeadline.ts';
-import { verdictStatus } from '../../verdict/verdict.ts';
+import { missedChecks, verdictStatus } from '../../verdict/verdict.ts';
 import { requireRunFolder } from '../analysis/runInputs.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { runFile } from '../runFiles.ts';
@@ -44,6 +44,6 @@ export function register(program: Command): void {
       if (verdictStatus(verdict) === 'INTERRUPTED') {
         throw new TargetMissed(`${rel(runDir)} is an interrupted run (Ctrl-C or SIGTERM stopped its load): its figures cover only what ran, so no target can be shown held. Run the profile again to completion to gate it.`);
       }
-      if (!verdict.pass) throw new TargetMissed(`missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')}`);
+      if (!verdict.pass) throw new TargetMissed(`missed: ${missedChecks(verdict).map((c) => c.name).join(', ')}`);
     });
 }

@@ -3,11 +3,11 @@
 
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { isLoopbackHost } from '../../engine/loopback.ts';
 import { runPlan } from '../../engine/runPlan.ts';
 import { hitFigures, hitPlan, hitText, type HitInput } from '../hit/hitPlan.ts';
 import { TargetMissed, UsageError } from '../usageError.ts';
 import { interruptible } from './interruptible.ts';
+import { loadTargetUrl } from './targetUrl.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
@@ -26,16 +26,7 @@ interface HitFlags {
 }
 
 export function hitInput(rawUrl: string, opts: HitFlags): HitInput {
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    throw new UsageError(`URL ${rawUrl}`, 'an absolute http:// URL such as http://127.0.0.1:8080/health', 'Give the full URL, scheme included.');
-  }
-  if (url.protocol !== 'http:') throw new UsageError(`URL ${rawUrl}`, 'an http:// URL', 'The engine speaks plain HTTP/1.1; point it at an http:// address.');
-  if (!isLoopbackHost(url.hostname) && !opts.allowRemote) {
-    throw new UsageError(`URL ${rawUrl}`, 'a loopback host (127.0.0.0/8, ::1, localhost)', 'Load goes only to this machine unless you add --allow-remote, for a target you are permitted to load.');
-  }
+  const url = loadTargetUrl(`URL ${rawUrl}`, rawUrl, opts.allowRemote);
   const method = opts.method.toUpperCase();
   if (!METHODS.includes(method)) throw new UsageError(`--method ${opts.method}`, `one of ${METHODS.join(', ')}`, 'Give an HTTP method.');
   if ((opts.rate === undefined) === (opts.vus === undefined)) {

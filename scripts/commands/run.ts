@@ -14,14 +14,26 @@ import { UsageError } from '../usageError.ts';
 import { parseWatchAddress } from '../watch/watchAddress.ts';
 import { startWatchServer, type WatchServer } from '../watch/watchServer.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
+import { loadTargetUrl } from './targetUrl.ts';
+import { checkJourneyModule } from '../run/ownJourneys.ts';
 
 /** Local shards share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
 const MAX_SHARDS = 32;
 
+/** Options that configure the mock exchange or insurer mean nothing for an exchange the harness did not start. */
+function refuseMockOnlyOptions(opts: { faults: string; waitingRoom: string; exchangeWorkers: string }): void {
+  const given = [
+    ...(opts.faults !== '' ? [`--faults ${opts.faults}`] : []),
+    ...(opts.waitingRoom !== '0' ? [`--waiting-room ${opts.waitingRoom}`] : []),
+    ...(opts.exchangeWorkers !== '1' ? [`--exchange-workers ${opts.exchangeWorkers}`] : []),
+  ];
+  if (given.length > 0) throw new UsageError(given.join(', '), 'no option of the mock services with --base-url', 'They configure the mock exchange and insurer, which --base-url does not start: drop them, or drop --base-url.');
+}
+
 export function register(program: Command): void {
   program
     .command('run')
-    .description('run a load profile end to end against the mock exchange and insurer, reconcile, and give a verdict')
+    .description('run a load profile end to end against the mock exchange and insurer (or an exchange already running, --base-url), reconcile, and give a verdict')
     .argument('<profile>', `one of: ${Object.keys(PROFILES).join(', ')}`)
     .option('--targets <file>', 'targets YAML file', DEFAULT_TARGETS_FILE)
     .option('--seed <n>', 'seed of the synthetic applicants', '1')
@@ -37,8 +49,15 @@ export function register(program: Command): void {
     .option('--shards <n>', 'shard processes the test is split into on this machine (segments of the plan and the applicants, started together), judged on the aggregate', '1')
     .option('--force', "run even when the preflight finds the plan more than this machine holds (users a core, free memory)")
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
+    .option('--base-url <url>', "an exchange already running at this URL instead of the mock exchange and insurer: integrity is then not checked in the run (check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`); loopback only unless --allow-remote")
+    .option('--allow-remote', 'allow a --base-url outside loopback: only an exchange you are permitted to load')
+    .option('--journeys <file>', "your own journey module (TypeScript on the engine's runtime API, docs/journeys.md) instead of the profile's consumers; the profile still gives the load")
     .option('--watch [port]', 'serve a live page of the run on 127.0.0.1 (the report\'s charts, updated every second, then the verdict); bare or 0: a free port; the URL is printed at the start')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean; watch?: string | true }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean; baseUrl?: string; allowRemote?: boolean; journeys?: string; watch?: string | true }) => {
+      // The target first: a URL off loopback is refused before anything is generated, started or sent.
+      const baseUrl = opts.baseUrl === undefined ? undefined : loadTargetUrl(`--base-url ${opts.baseUrl}`, opts.baseUrl, opts.allowRemote, 'http://127.0.0.1:8080').href.replace(/\/+$/, '');
+      if (opts.allowRemote && baseUrl === undefined) throw new UsageError('--allow-remote', 'only with --base-url', 'The mock exchange always runs on loopback; drop --allow-remote, or give --base-url URL.');
+      if (baseUrl !== undefined) refuseMockOnlyOptions(opts);
       const profile = profileNamed(profileName);
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
@@ -51,6 +70,9 @@ export function register(program: Command): void {
       const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
       const workers = opts.workers === undefined ? undefined : parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
+      if (opts.journeys !== undefined && shards > 1) throw new UsageError(`--shards ${opts.shards} with --journeys`, 'one shard (the default)', 'Shard processes run the profile\'s own consumers; run your journeys without --shards.');
+      if (baseUrl !== undefined && shards > 1 && opts.allowRemote) throw new UsageError(`--shards ${opts.shards} with a remote --base-url`, 'one shard on this machine', 'Split a test against a remote exchange over machines with harness k8s --shards N.');
+      const journeysFile = opts.journeys === undefined ? undefined : await checkJourneyModule(opts.journeys);
       const watch = opts.watch === undefined ? undefined : parseWatchAddress('--watch', opts.watch);
       if (watch && shards > 1) throw new UsageError(`--watch with --shards ${shards}`, 'one of them', 'The live page follows one engine\'s rows; the shards\' rows are merged only when they end. Drop --watch, or run with --shards 1.');
       const plan = profile.plan({ targets, scale, durationSeconds });
@@ -66,7 +88,7 @@ export function register(program: Command): void {
         process.stdout.write(`  watch: ${server.url} (live page; it shows the verdict when the run ends)\n`);
       };
       try {
-        const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, shards, exchangeWorkers, workers, ...(watch ? { onRunFolder } : {}) });
+        const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : resolve(opts.prometheusData), waitingRoomCapacity, shards, exchangeWorkers, workers, baseUrl, journeysFile, ...(watch ? { onRunFolder } : {}) });
         process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
       } finally {
         await server?.finish();

@@ -14,6 +14,7 @@ interface ServeOptions {
   insurerUrl?: string;
   faults?: string;
   workers: string;
+  ediDir?: string;
 }
 
 async function start(service: string, opts: ServeOptions, port: number): Promise<{ port: number; stop(): Promise<void> }> {
@@ -28,7 +29,7 @@ async function start(service: string, opts: ServeOptions, port: number): Promise
   }
   if (service === 'insurer') {
     const { startInsurer } = await import('../../mock-exchange/insurer/server.ts');
-    return startInsurer({ port, host: '127.0.0.1', dataDir, faults });
+    return startInsurer({ port, host: '127.0.0.1', dataDir, faults, ...(opts.ediDir ? { ediDir: opts.ediDir } : {}) });
   }
   throw new UsageError(`service "${service}"`, 'exchange or insurer', 'Run `harness serve exchange` or `harness serve insurer`.');
 }
@@ -42,6 +43,7 @@ export function register(program: Command): void {
     .option('--data-dir <dir>', 'folder for the service database (default results/serve-<service>)')
     .option('--insurer-url <url>', 'exchange only: base URL of the insurer that receives 834s')
     .option('--faults <spec>', 'fault switches, e.g. insurer.error=0.1 (see docs/faults.md)')
+    .option('--edi-dir <dir>', 'insurer only: also keep every 834 interchange taken in as a file here (for `harness reconcile --ledger --edi DIR`)')
     .option('--workers <n>', 'exchange only: HTTP worker processes sharing the port, one waiting room and one dispatcher', '1')
     .action(async (service: string, opts: ServeOptions) => {
       const port = parseNumberOption('--port', opts.port, { integer: true, min: 0, max: 65535 });

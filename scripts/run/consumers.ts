@@ -25,11 +25,15 @@ export interface ConsumersInput {
   baseUrl: string;
   applicantsFile: string;
   ledgerDir: string;
+  /** A user's own journey module (`run --journeys FILE`, checked by ownJourneys.ts): it replaces the profile's consumers. */
+  journeysFile?: string;
 }
 
 export function consumersFor(input: ConsumersInput): Consumers {
   const { profile, plan, targets } = input;
   const common = { baseUrl: input.baseUrl, applicantsFile: input.applicantsFile, thinkTimeSeconds: plan.thinkTimeSeconds, maxQueueSeconds: targets.slo.waitingRoomWaitSeconds, ledgerDir: input.ledgerDir };
+  // Own journeys get the options every consumer module reads (ConsumerOptions, docs/journeys.md), nothing profile-specific.
+  if (input.journeysFile) return { journeyModule: input.journeysFile, journeyOptions: common, describe: `your journeys (${input.journeysFile})` };
   if (profile === 'security') {
     const rateLimit = plan.exchange?.rateLimitPerMinute;
     return { journeyModule: moduleFile('security'), journeyOptions: { ...common, ...(rateLimit ? { rateLimitPerMinute: rateLimit } : {}) }, describe: 'journey 0 probes every class; the others enroll as background' };

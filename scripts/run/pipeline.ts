@@ -15,7 +15,7 @@ import { PROJECT_ROOT } from '../projectRoot.ts';
 import { RUN_FILES, runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { createRemoteWriter } from '../../engine/prometheus/remoteWriter.ts';
-import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
+import { concatenateLedgers, segmentLedgers } from '../../scenarios/consumers/ledger.ts';
 import { consumersFor } from './consumers.ts';
 import { loadExitCode, runEngineLoad } from './engineLoad.ts';
 import { downloadInsurerRecords, injectedFaults, waitForOutboxDrain } from './backEnd.ts';
@@ -29,7 +29,8 @@ import { startRunMetrics, type PrometheusMode, type RunMetrics } from './runMetr
 import { harnessVersion, machineDescription } from './machine.ts';
 import { writeRunReport } from '../report/writeRunReport.ts';
 import { runHeadline } from '../analysis/runHeadline.ts';
-import { saveExposition, startService } from './services.ts';
+import { saveExposition, startService, type RunningService } from './services.ts';
+import { integrityNotCheckedHint } from './externalTarget.ts';
 import { prometheusLabelTexts } from '../../scan/prometheusLabels.ts';
 import type { ScannedText } from '../../scan/scanRun.ts';
 
@@ -58,6 +59,14 @@ export interface RunOptions {
   shards?: number;
   /** Worker threads of the load engine (default: the machine's cores). */
   workers?: number;
+  /**
+   * An exchange already running at this URL (`run --base-url`, checked by the caller): no mock exchange or insurer is
+   * started, so the insurer's side cannot be read and integrity is not checked in the run (`harness reconcile --ledger
+   * --edi` checks it afterwards against the back end's 834 files).
+   */
+  baseUrl?: string;
+  /** A user's own journey module (`run --journeys`, checked by ownJourneys.ts) instead of the profile's consumers. */
+  journeysFile?: string;
   say?: (line: string) => void;
   /** Called once the run folder exists, before anything starts (`--watch` serves its live page from it). */
   onRunFolder?: (run: { runDir: string; runId: string }) => Promise<void> | void;
@@ -103,29 +112,39 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     phaseDone('generate applicants');
     say(`  [1/6] applicants: ${count} synthetic households (seed ${options.seed}, plan year ${options.planYear})`);
 
-    const insurer = await startService(group, {
-      name: 'insurer',
-      main: 'mock-exchange/insurer/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'insurer'), '--faults', options.faults],
-      logFile: runFile(runDir, 'insurerLog'),
-      env: childEnv,
-    });
-    say(`  [2/6] insurer listening on ${insurer.baseUrl}`);
-    const exchange = await startService(group, {
-      name: 'exchange',
-      main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1), '--rate-limit', String(plan.exchange?.rateLimitPerMinute ?? 0)],
-      logFile: runFile(runDir, 'exchangeLog'),
-      env: { ...childEnv, [ADMIN_TOKEN_ENV]: adminToken },
-    });
-    writeExchangeAdmin(runDir, { url: exchange.baseUrl, token: adminToken });
-    say(`  [3/6] exchange listening on ${exchange.baseUrl}`);
+    const external = options.baseUrl !== undefined;
+    let insurer: RunningService | undefined;
+    let exchange: RunningService | undefined;
+    if (external) {
+      say(`  [2/6] insurer: none started — the exchange under test sends its 834s to its own back end`);
+      say(`  [3/6] exchange: ${options.baseUrl} (--base-url; not started by the harness)`);
+    } else {
+      insurer = await startService(group, {
+        name: 'insurer',
+        main: 'mock-exchange/insurer/main.ts',
+        args: ['--port', '0', '--data-dir', join(runDir, 'insurer'), '--faults', options.faults],
+        logFile: runFile(runDir, 'insurerLog'),
+        env: childEnv,
+      });
+      say(`  [2/6] insurer listening on ${insurer.baseUrl}`);
+      exchange = await startService(group, {
+        name: 'exchange',
+        main: 'mock-exchange/exchange/main.ts',
+        args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1), '--rate-limit', String(plan.exchange?.rateLimitPerMinute ?? 0)],
+        logFile: runFile(runDir, 'exchangeLog'),
+        env: { ...childEnv, [ADMIN_TOKEN_ENV]: adminToken },
+      });
+      writeExchangeAdmin(runDir, { url: exchange.baseUrl, token: adminToken });
+      say(`  [3/6] exchange listening on ${exchange.baseUrl}`);
+    }
+    const exchangeUrl = exchange?.baseUrl ?? options.baseUrl!;
     metrics = await startRunMetrics(group, {
       mode: options.prometheus ?? 'auto',
       dataDir: options.prometheusDataDir,
       runDir,
       testid: runId,
-      services: { exchange: [`127.0.0.1:${exchange.port}`], insurer: [`127.0.0.1:${insurer.port}`] },
+      // An exchange the harness did not start is not scraped: its /metrics, if any, is not the mock's.
+      services: exchange && insurer ? { exchange: [`127.0.0.1:${exchange.port}`], insurer: [`127.0.0.1:${insurer.port}`] } : { exchange: [], insurer: [] },
       targets,
       logFile: runFile(runDir, 'prometheusLog'),
     });
@@ -141,7 +160,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         runId,
         profile: profile.name,
         shards,
-        baseUrl: exchange.baseUrl,
+        baseUrl: exchangeUrl,
         targetsFile: options.targetsFile,
         seed: options.seed,
         scale: options.scale,
@@ -160,7 +179,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     } else {
       const ledgerDir = runFile(runDir, 'ledgerParts');
       mkdirSync(ledgerDir, { recursive: true });
-      const consumers = consumersFor({ profile: profile.name, plan, targets, baseUrl: exchange.baseUrl, applicantsFile: runFile(runDir, 'applicants'), ledgerDir });
+      const consumers = consumersFor({ profile: profile.name, plan, targets, baseUrl: exchangeUrl, applicantsFile: runFile(runDir, 'applicants'), ledgerDir, journeysFile: options.journeysFile });
       const writer = metrics.remoteWrite ? createRemoteWriter({ url: metrics.remoteWrite.url, testid: runId }) : undefined;
       say(`  [4/6] load engine: ${profile.name}, ${plan.describe}; ${consumers.describe}`);
       const { result } = await runEngineLoad({
@@ -179,35 +198,51 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       }
       loadExit = loadExitCode(result.exitReason, result.thresholds.every((t) => t.ok));
       for (const message of result.journeyErrors) say(`        journey error: ${message}`);
-      const ledger = await concatenateLedgers(ledgerDir, runFile(runDir, 'ledger'));
+      // Own journeys that enroll nobody write no ledger: an empty one, not an error (the project's always write one).
+      const noLedger = options.journeysFile !== undefined && segmentLedgers(ledgerDir).length === 0;
+      if (noLedger) {
+        writeFileSync(runFile(runDir, 'ledger'), '');
+        say('        ledger: your journeys recorded no confirmation (docs/journeys.md: how a journey that enrolls records one)');
+      }
+      confirmed = noLedger ? 0 : (await concatenateLedgers(ledgerDir, runFile(runDir, 'ledger'))).entries;
       rmSync(ledgerDir, { recursive: true, force: true });
-      confirmed = ledger.entries;
       loadDescription = `the harness's engine, ${result.workers} worker thread${result.workers === 1 ? '' : 's'} (${result.exitReason}${result.abortedBy ? `: ${result.abortedBy.metric} ${result.abortedBy.expression}` : ''})`;
     }
     phaseDone('load');
 
-    // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
-    const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);
-    writeFileSync(runFile(runDir, 'injected'), `${JSON.stringify(await injectedFaults(exchange.baseUrl), null, 2)}\n`);
-    say(
-      `  [5/6] back end: ${drain.drained ? 'outbox drained' : 'outbox NOT drained'} in ${(drain.waitedMs / 1000).toFixed(1)} s ` +
-        `(${drain.status.delivered} delivered, ${drain.status.rejected} rejected, ${drain.status.pending} pending)`,
-    );
-    await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
-    await metrics.lastScrape();
-    await metrics.exportExchangeSeries({ resources: runFile(runDir, 'exchangeMetrics'), queues: runFile(runDir, 'exchangeQueues') }, startedAt);
-    phaseDone('drain 834 outbox');
-    await Promise.all([saveExposition(exchange, runFile(runDir, 'exchangeExposition')), saveExposition(insurer, runFile(runDir, 'insurerExposition'))]);
-    await Promise.all([exchange.process.stop(), insurer.process.stop()]);
-    phaseDone('stop services');
+    let reconciliation: Awaited<ReturnType<typeof reconcileRunFolder>> | undefined;
+    let labelTexts: ScannedText[] = [];
+    // As the user would type it: relative to the project when the run folder is in it, else absolute.
+    const ledgerRelative = relative(PROJECT_ROOT, runFile(runDir, 'ledger'));
+    const ledgerPath = ledgerRelative && !ledgerRelative.startsWith('..') ? ledgerRelative : runFile(runDir, 'ledger');
+    if (exchange && insurer) {
+      // Wait past the deadline (twice it) so an enrollment that arrives late is told apart from one that never arrives.
+      const drain = await waitForOutboxDrain(exchange.baseUrl, 2 * targets.integrity.deliveryDeadlineSeconds * 1000);
+      writeFileSync(runFile(runDir, 'injected'), `${JSON.stringify(await injectedFaults(exchange.baseUrl), null, 2)}\n`);
+      say(
+        `  [5/6] back end: ${drain.drained ? 'outbox drained' : 'outbox NOT drained'} in ${(drain.waitedMs / 1000).toFixed(1)} s ` +
+          `(${drain.status.delivered} delivered, ${drain.status.rejected} rejected, ${drain.status.pending} pending)`,
+      );
+      await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
+      await metrics.lastScrape();
+      await metrics.exportExchangeSeries({ resources: runFile(runDir, 'exchangeMetrics'), queues: runFile(runDir, 'exchangeQueues') }, startedAt);
+      phaseDone('drain 834 outbox');
+      await Promise.all([saveExposition(exchange, runFile(runDir, 'exchangeExposition')), saveExposition(insurer, runFile(runDir, 'insurerExposition'))]);
+      await Promise.all([exchange.process.stop(), insurer.process.stop()]);
+      phaseDone('stop services');
 
-    const reconciliation = await reconcileRunFolder(runDir, targets.integrity.deliveryDeadlineSeconds * 1000);
-    phaseDone('reconcile');
-    say(`  [6/6] reconcile: ${confirmed} confirmed to consumers, ${reconciliation.intact} received intact by the insurer`);
-    await metrics.publishReconciliation({ confirmed, intact: reconciliation.intact, classes: reconciliation.classes });
-    const labelTexts: ScannedText[] = metrics.prometheus ? [await prometheusLabelTexts(metrics.prometheus.baseUrl, runId)] : [];
-    await metrics.stop();
-
+      reconciliation = await reconcileRunFolder(runDir, targets.integrity.deliveryDeadlineSeconds * 1000);
+      phaseDone('reconcile');
+      say(`  [6/6] reconcile: ${confirmed} confirmed to consumers, ${reconciliation.intact} received intact by the insurer`);
+      await metrics.publishReconciliation({ confirmed, intact: reconciliation.intact, classes: reconciliation.classes });
+      labelTexts = metrics.prometheus ? [await prometheusLabelTexts(metrics.prometheus.baseUrl, runId)] : [];
+      await metrics.stop();
+    } else {
+      phaseDone('drain 834 outbox');
+      say(`  [5/6] back end: not observed — the insurer's side of ${options.baseUrl} is not the harness's to read`);
+      say(`  [6/6] reconcile: NOT CHECKED in this run — ${confirmed} confirmed to consumers (ledger ${ledgerPath}); ${integrityNotCheckedHint(ledgerPath)}`);
+      await metrics.stop();
+    }
     const piiFindings = await scanRunFolder(runDir, labelTexts);
     const summaryFile = runFile(runDir, 'loadSummary');
     const loadSummary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as LoadSummary) : undefined;
@@ -218,14 +253,18 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         targets,
         loadSummary,
         loadExitCode: loadExit,
-        intended: plan.intendedEnrollments,
+        intended: options.journeysFile ? undefined : plan.intendedEnrollments,
         maxDroppedIterations: plan.maxDroppedJourneys,
-        integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
+        integrity: reconciliation ? { confirmed, received: reconciliation.intact, classes: reconciliation.classes } : { confirmed, notChecked: integrityNotCheckedHint(ledgerPath) },
+        ...(options.journeysFile ? { confirmationsGated: false } : {}),
         piiFindings: pii,
       });
+    const intactText = reconciliation ? String(reconciliation.intact) : `NOT CHECKED in this run: ${integrityNotCheckedHint(ledgerPath)}`;
     const facts: Record<string, string> = {
       'enrollments confirmed by the exchange': String(confirmed),
-      'received intact by the insurer': String(reconciliation.intact),
+      'received intact by the insurer': intactText,
+      ...(options.baseUrl ? { 'exchange under test': `${options.baseUrl} (--base-url)` } : {}),
+      ...(options.journeysFile ? { journeys: `\`${relative(PROJECT_ROOT, options.journeysFile) || options.journeysFile}\` (--journeys)` } : {}),
       load: loadDescription,
       'seed': String(options.seed),
       'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
@@ -240,7 +279,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, thinkTimeSeconds: plan.thinkTimeSeconds, intendedEnrollments: plan.intendedEnrollments ?? null, maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.journeysFile ? { journeys: options.journeysFile } : {}), thinkTimeSeconds: plan.thinkTimeSeconds, intendedEnrollments: options.journeysFile ? null : (plan.intendedEnrollments ?? null), maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);
@@ -252,7 +291,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       report = await writeOutcome(verdict);
     }
     phaseDone('report');
-    say(`\n${verdictTable(verdict, runHeadline(runDir, targets))}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${reconciliation.intact}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`);
+    say(`\n${verdictTable(verdict, runHeadline(runDir, targets))}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${intactText}\n  details: ${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`);
     phases.total = Date.now() - startedAt.getTime();
     return { runDir, verdict, phases, interrupted: interrupt.signal.aborted };
   } finally {

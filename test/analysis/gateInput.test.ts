@@ -27,6 +27,27 @@ describe('gateInputOf', () => {
   });
 });
 
+describe('gateInputOf, a run against --base-url', () => {
+  const remote = (reconciled: boolean): RunFolderFacts => ({
+    ...facts(undefined),
+    run: { runId: 'r', profile: 'smoke', count: 10, intendedEnrollments: 10, loadExitCode: 0, baseUrl: 'http://127.0.0.1:8080' },
+    reconciliation: reconciled ? { enrollments: { confirmed: 10 }, intact: 10, classes: { lost: 0 } } : undefined,
+    ledgerEntries: 10,
+  });
+
+  it('before reconcile --ledger --edi: integrity not checked, saying how to check it', () => {
+    const checks = gate(gateInputOf(remote(false), targets, 0)).checks;
+    expect(checks.find((c) => c.name === 'integrity at the insurer')?.notChecked).toMatch(/harness reconcile --ledger RUN\/ledger\.ndjson --edi DIR/);
+    expect(checks.find((c) => c.name === 'enrollments confirmed to consumers')).toMatchObject({ actual: 10, pass: true });
+  });
+
+  it('after it: judged on the reconciliation like any run', () => {
+    const checks = gate(gateInputOf(remote(true), targets, 0)).checks;
+    expect(checks.some((c) => c.notChecked !== undefined)).toBe(false);
+    expect(checks.find((c) => c.name === 'enrollments received intact by the insurer')?.pass).toBe(true);
+  });
+});
+
 describe('loadExitCodeOf', () => {
   const run = { runId: 'r', profile: 'load', count: 100 };
   const verdictSaying = (name: string, actual: string) => ({ pass: false, profile: 'load', runId: 'r', checks: [{ name, target: 'completed (exit 0)', actual, pass: false }] });

@@ -6,11 +6,12 @@ import type { Household } from '../../domain/household.ts';
 import { ProcessGroup } from '../../scripts/run/processes.ts';
 import { startService, type RunningService } from '../../scripts/run/services.ts';
 
-export function startInsurer(group: ProcessGroup, dir: string, options: { port?: number; faults?: string } = {}): Promise<RunningService> {
+/** `ediDir`: the insurer also keeps every interchange it takes in as a file there (its inbound drop folder). */
+export function startInsurer(group: ProcessGroup, dir: string, options: { port?: number; faults?: string; ediDir?: string } = {}): Promise<RunningService> {
   return startService(group, {
     name: 'insurer',
     main: 'mock-exchange/insurer/main.ts',
-    args: ['--port', String(options.port ?? 0), '--data-dir', join(dir, 'insurer'), '--faults', options.faults ?? ''],
+    args: ['--port', String(options.port ?? 0), '--data-dir', join(dir, 'insurer'), '--faults', options.faults ?? '', ...(options.ediDir ? ['--edi-dir', options.ediDir] : [])],
     logFile: join(dir, 'insurer.log'),
   });
 }

@@ -101,6 +101,15 @@ describe('renderRunReport', () => {
     expect(html).toContain('<td>connecting (each new connection)</td><td>http_req_connecting</td><td>not measured</td>');
   });
 
+  it('shows integrity NOT CHECKED (a run against --base-url) with how to check it, never as held', () => {
+    const hint = 'check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`';
+    const checks = [{ name: 'latency p95', target: '≤ 1000 ms', actual: 12, pass: true }, { name: 'integrity at the insurer', target: 'every confirmed enrollment received intact', actual: 'not checked in this run', pass: false, notChecked: hint }];
+    const html = renderRunReport(input({ verdict: { pass: true, profile: 'smoke', runId: 'r1', checks }, reconciliation: undefined }));
+    expect(html).toContain('VERDICT: PASS — every target checked held (1 checks, profile smoke); NOT CHECKED: integrity at the insurer');
+    expect(html).toMatch(/<tr class="unchecked"><td>NOT CHECKED<\/td><td>integrity at the insurer<\/td>/);
+    expect(html).toContain('<strong>NOT CHECKED in this run</strong>: integrity at the insurer — check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`.');
+  });
+
   it('says why a series is absent instead of leaving a slot for an empty chart', () => {
     const html = renderRunReport(input());
     expect(html).toContain('data-chart-absent="memory"');

@@ -38,6 +38,16 @@ const CASES: [string, () => string[], RegExp][] = [
   ['points CSV: binary', () => ['capacity', '--points', file('binary.csv', binary)], /--points .*binary\.csv: expected a CSV with the header `concurrency,throughput`.*line 1: the header ".+…" has no concurrency column/s],
   ['points CSV: empty', () => ['capacity', '--points', file('empty.csv', '')], /--points .*empty\.csv: .*the file is empty/],
   ['scan of a folder that is no run', () => ['scan', '--run', dir], /applicants\.ndjson: expected the household file of the run/],
+  ['--base-url with no scheme', () => ['run', 'smoke', '--base-url', '127.0.0.1:8080'], /--base-url 127\.0\.0\.1:8080: expected an absolute http:\/\/ URL/],
+  ['--base-url https', () => ['run', 'smoke', '--base-url', 'https://127.0.0.1:8443'], /--base-url https:\/\/127\.0\.0\.1:8443: expected an http:\/\/ URL/],
+  ['--base-url off loopback', () => ['run', 'smoke', '--base-url', 'http://[2001:db8::1]:8080'], /--base-url http:\/\/\[2001:db8::1\]:8080: expected a loopback host .*--allow-remote/],
+  ['--base-url with a mock fault switch', () => ['run', 'smoke', '--base-url', 'http://127.0.0.1:8080', '--faults', 'backend.drop=0.1'], /--faults backend\.drop=0\.1: expected no option of the mock services with --base-url/],
+  ['--allow-remote without --base-url', () => ['run', 'smoke', '--allow-remote'], /--allow-remote: expected only with --base-url/],
+  ['--journeys with --shards', () => ['run', 'smoke', '--journeys', 'examples/journeys/browsePlans.ts', '--shards', '2'], /--shards 2 with --journeys: expected one shard/],
+  ['reconcile with neither --run nor --ledger', () => ['reconcile'], /reconcile: expected --run DIR, or --ledger FILE --edi DIR/],
+  ['reconcile --ledger without --edi', () => ['reconcile', '--ledger', file('ledger.ndjson', '')], /--ledger .*ledger\.ndjson: expected both --ledger FILE and --edi DIR/],
+  ['reconcile --run with --edi', () => ['reconcile', '--run', dir, '--edi', dir], /--run with --ledger \/ --edi: expected one of them/],
+  ['reconcile --ledger missing', () => ['reconcile', '--ledger', join(dir, 'none.ndjson'), '--edi', dir], /--ledger .*none\.ndjson: expected the consumers' ledger/],
 ];
 
 describe('harness: bad input on the command line', () => {

@@ -140,6 +140,11 @@ describe('the live page of a run in a browser', () => {
       expect(replay.status).toBe(verdictStatus(verdict));
       expect(replay.requests).toBe(end.requests);
       expect(replay.painted.throughput).toBeGreaterThan(40);
+      // Aggregates only: no SSN the insurer stored appears on the page (whole numbers, as the report test checks).
+      const html = await again.page.content();
+      const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { ssn: string }).ssn);
+      expect(stored.length).toBeGreaterThan(0);
+      for (const ssn of stored) expect(html).not.toMatch(new RegExp(`(?<![0-9])${ssn}(?![0-9])`));
       expect(again.errors).toEqual([]);
       await again.close();
     } finally {

@@ -30,6 +30,8 @@ const CASES: [string, () => string[], RegExp][] = [
   ['--prometheus ftp://…', () => ['run', 'smoke', '--prometheus', 'ftp://x'], /--prometheus ftp:\/\/x: expected auto, own, off, or the http\(s\) URL/],
   ['--watch on another host', () => ['run', 'smoke', '--watch', '0.0.0.0:8023'], /--watch 0\.0\.0\.0:8023: expected a port on 127\.0\.0\.1\. The live page is served on 127\.0\.0\.1 only/],
   ['--watch a bad port', () => ['run', 'smoke', '--watch', '70000'], /--watch 70000: expected a port from 0 to 65535/],
+  ['watch of a folder that is not there', () => ['watch', '--run', join(dir, 'nope')], /--run .*nope: expected an existing run folder/],
+  ['watch --port on another host', () => ['watch', '--run', dir, '--port', '0.0.0.0:8023'], /--port 0\.0\.0\.0:8023: expected a port on 127\.0\.0\.1/],
   ['--watch with --shards', () => ['run', 'smoke', '--watch', '0', '--shards', '2'], /--watch with --shards 2: expected one of them/],
   ['security at a heavy --scale', () => ['run', 'security', '--scale', '50'], /profile security at --scale 50: expected a light background load/],
   ['applicants: binary', () => ['generate', '--describe', file('binary.ndjson', binary)], /binary\.ndjson:1: expected one JSON household per line/],

@@ -1,6 +1,7 @@
 // The browser side of the report: draws every chart spec (report/chart.ts) with uPlot. Plain ES2019 in a string,
-// inlined into the page after uPlot. It records what it drew in `window.reportCharts` (id, the finite points of each
-// series, and the tick labels of both axes as drawn) for the browser test and for anyone checking a report by script.
+// inlined into the page after uPlot; `window.reportDraw(specs)` draws again with new data (the live page,
+// report/livePage.ts). It records what it drew in `window.reportCharts` (id, the finite points of each series, and the
+// tick labels of both axes as drawn) for the browser test and for anyone checking a report by script.
 //
 // Both scripts are String.raw: a backslash is kept as written (in a plain template literal `/\.?0+$/` would reach the
 // browser as `/.?0+$/`, which strips any character before the zeros: "2.0 s" became "2. s").
@@ -77,9 +78,17 @@ export const CHART_SCRIPT = String.raw`(function () {
   var COLORS = ['#1d4ed8', '#d97706', '#15803d', '#b91c1c', '#7c3aed', '#0e7490'];
   var REFERENCE = '#6b7280';
   var t = reportTicks;
-  var specs = JSON.parse(document.getElementById('report-charts').textContent);
-  var drawn = [];
-  specs.forEach(function (spec) {
+  // Plots by chart id, so the live page can give a chart new data (reportDraw again) instead of a new plot.
+  var plots = {};
+  var order = [];
+  function dataOf(spec) { return [spec.x].concat(spec.series.map(function (s) { return s.values; })); }
+  function pointsOf(values) { return values.filter(function (v) { return v != null && isFinite(v); }).length; }
+  // What decides how a chart is built (its series, its axes); a spec of the same shape only needs setData.
+  function shapeOf(spec) {
+    var short = spec.xAxis === 'elapsed' && spec.x.length > 0 && spec.x[spec.x.length - 1] < 60;
+    return JSON.stringify([spec.xAxis, spec.yLabel, short, spec.series.map(function (s) { return [s.label, !!s.reference, !!s.pointsOnly, !!s.wide]; })]);
+  }
+  function create(spec) {
     var slot = document.querySelector('[data-chart="' + spec.id + '"] .plot');
     if (!slot) throw new Error('report: no slot for chart ' + spec.id);
     var width = Math.max(480, Math.min(960, slot.clientWidth || 960));
@@ -113,18 +122,37 @@ export const CHART_SCRIPT = String.raw`(function () {
       xAxis,
       { label: spec.yLabel, size: 60, values: function (u, splits, axisIdx, space, step) { return (shown.y = t.ticks(splits, step)); } },
     ];
-    var plot = new uPlot({ width: width, height: 260, scales: { x: { time: false } }, series: series, axes: axes, legend: { live: true } }, [spec.x].concat(spec.series.map(function (s) { return s.values; })), slot);
-    drawn.push({
-      id: spec.id,
-      width: plot.width,
-      height: plot.height,
-      yLabel: spec.yLabel,
-      ticks: shown,
-      series: spec.series.map(function (s, i) {
-        return { label: s.label, reference: !!s.reference, stroke: series[i + 1].stroke, points: s.values.filter(function (v) { return v != null && isFinite(v); }).length };
-      }),
+    var plot = new uPlot({ width: width, height: 260, scales: { x: { time: false } }, series: series, axes: axes, legend: { live: true } }, dataOf(spec), slot);
+    return {
+      plot: plot,
+      shape: shapeOf(spec),
+      record: {
+        id: spec.id,
+        width: plot.width,
+        height: plot.height,
+        yLabel: spec.yLabel,
+        ticks: shown,
+        series: spec.series.map(function (s, i) {
+          return { label: s.label, reference: !!s.reference, stroke: series[i + 1].stroke, points: pointsOf(s.values) };
+        }),
+      },
+    };
+  }
+  // Draws each spec: a new plot for a chart not drawn yet (or whose series changed), new data for one already drawn.
+  window.reportDraw = function (specs) {
+    specs.forEach(function (spec) {
+      var drawn = plots[spec.id];
+      if (drawn && drawn.shape === shapeOf(spec)) {
+        drawn.plot.setData(dataOf(spec));
+        drawn.record.series.forEach(function (s, i) { s.points = pointsOf(spec.series[i].values); });
+        return;
+      }
+      if (drawn) drawn.plot.destroy();
+      else order.push(spec.id);
+      plots[spec.id] = create(spec);
     });
-  });
-  window.reportCharts = drawn;
+    window.reportCharts = order.map(function (id) { return plots[id].record; });
+  };
+  window.reportDraw(JSON.parse(document.getElementById('report-charts').textContent));
 })();
 `;

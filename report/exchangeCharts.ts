@@ -43,13 +43,16 @@ export function exchangeCharts(series: Map<string, SeriesPoint[]> | undefined, w
 
 const pick = (entries: [string, SeriesPoint[]][], names: readonly string[]): [string, SeriesPoint[]][] => entries.filter(([name]) => names.includes(name));
 
+/** The titles of the exchange's queue charts, by id (the live page draws two of them too). */
+export const EXCHANGE_QUEUE_CHART_TITLES = { 'exchange-waiting-room': 'Waiting room, as the exchange counts it', 'exchange-outbox': 'Outbox depth, as the exchange counts it', 'exchange-outbox-age': 'Oldest undelivered enrollment' } as const;
+
 /** `series` undefined: the run folder has no exchange-queues.ndjson (`why` says so). */
 export function exchangeQueueCharts(series: Map<string, SeriesPoint[]> | undefined, why: string): ReportChart[] {
   const entries = [...(series ?? new Map<string, SeriesPoint[]>())];
   const reason = series ? 'exchange-queues.ndjson holds no such series.' : why;
   return [
-    group('exchange-waiting-room', 'Waiting room, as the exchange counts it', "The exchange's own gauges: visitors queued and sessions admitted (exchange_waiting_room_queue_length, exchange_waiting_room_active_sessions).", { label: 'visitors' }, pick(entries, ['waitingRoomQueueLength', 'waitingRoomActiveSessions']), reason),
-    group('exchange-outbox', 'Outbox depth, as the exchange counts it', "Enrollments confirmed and not yet acknowledged by an insurer (exchange_outbox_depth).", { label: 'enrollments' }, pick(entries, ['outboxDepth']), reason),
-    group('exchange-outbox-age', 'Oldest undelivered enrollment', "Age of the oldest enrollment still in the outbox (exchange_outbox_oldest_undelivered_age_seconds).", 'from names', pick(entries, ['outboxOldestUndeliveredAgeSeconds']), reason),
+    group('exchange-waiting-room', EXCHANGE_QUEUE_CHART_TITLES['exchange-waiting-room'], "The exchange's own gauges: visitors queued and sessions admitted (exchange_waiting_room_queue_length, exchange_waiting_room_active_sessions).", { label: 'visitors' }, pick(entries, ['waitingRoomQueueLength', 'waitingRoomActiveSessions']), reason),
+    group('exchange-outbox', EXCHANGE_QUEUE_CHART_TITLES['exchange-outbox'], "Enrollments confirmed and not yet acknowledged by an insurer (exchange_outbox_depth).", { label: 'enrollments' }, pick(entries, ['outboxDepth']), reason),
+    group('exchange-outbox-age', EXCHANGE_QUEUE_CHART_TITLES['exchange-outbox-age'], "Age of the oldest enrollment still in the outbox (exchange_outbox_oldest_undelivered_age_seconds).", 'from names', pick(entries, ['outboxOldestUndeliveredAgeSeconds']), reason),
   ];
 }

@@ -58,6 +58,7 @@ h1 { font-size: 20px; margin: 0 0 8px; } h2 { font-size: 17px; margin: 28px 0 8p
 .banner { padding: 12px 16px; border-radius: 6px; font-weight: 600; font-size: 16px; margin: 8px 0 16px; }
 .banner.pass { background: var(--pass-bg); color: var(--pass); border: 1px solid var(--pass); }
 .banner.fail { background: var(--fail-bg); color: var(--fail); border: 1px solid var(--fail); }
+.banner.running { background: #eff6ff; color: #1e3a8a; border: 1px solid #1e3a8a; }
 table { border-collapse: collapse; margin: 8px 0; width: 100%; } th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
 th { background: #f9fafb; } tr.fail td { color: var(--fail); font-weight: 600; } tr.pass td:first-child { color: var(--pass); } tr.unchecked td { color: #92400e; font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 8px 0; } dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; word-break: break-word; }
@@ -72,6 +73,16 @@ export interface PageInput {
   body: string;
   charts: readonly ReportChart[];
   library: ChartLibrary;
+  /**
+   * The live page's script (report/livePage.ts), run after the charts are drawn. Only with it does the page's CSP
+   * allow one more thing: a connection to its own origin (`connect-src 'self'`), for the server-sent events.
+   */
+  live?: string;
+}
+
+/** The report's Content-Security-Policy: nothing fetched; the live page may also connect back to where it came from. */
+export function contentSecurityPolicy(live: boolean): string {
+  return `default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:${live ? "; connect-src 'self'" : ''}`;
 }
 
 export function page(input: PageInput): string {
@@ -82,7 +93,7 @@ export function page(input: PageInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(input.live !== undefined)}">
 <title>${escapeHtml(input.title)}</title>
 <style>${input.library.css}</style>
 <style>${STYLE}</style>
@@ -92,7 +103,7 @@ ${input.body}
 <script type="application/json" id="report-charts">${data}</script>
 <script>${scriptText(input.library.script)}</script>
 <script>${scriptText(CHART_SCRIPT)}</script>
-</body>
+${input.live === undefined ? '' : `<script>${scriptText(input.live)}</script>\n`}</body>
 </html>
 `;
 }

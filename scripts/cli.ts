@@ -22,6 +22,7 @@ import { register as registerServe } from './commands/serve.ts';
 import { register as registerShard } from './commands/shard.ts';
 import { register as registerSetup } from './commands/setup.ts';
 import { register as registerSoak } from './commands/soak.ts';
+import { register as registerWatch } from './commands/watch.ts';
 
 function exitCodeOf(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -35,7 +36,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
     .showHelpAfterError(`(run \`${typed} --help\` for the commands)`);
-  for (const register of [registerSetup, registerRun, registerShard, registerCollect, registerHit, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
+  for (const register of [registerSetup, registerRun, registerShard, registerCollect, registerHit, registerFaults, registerServe, registerGenerate, registerPlans, registerReconcile, registerScan, registerGate, registerCompare, registerCapacity, registerSoak, registerReport, registerWatch, registerDashboards, registerOpenApi, registerK8s, registerBench]) {
     register(program);
   }
   try {

@@ -23,6 +23,8 @@ export const RUN_FILES = {
   /** The run's report, one self-contained HTML page (`harness report --run`), and its screenshot from the browser test. */
   report: 'report.html',
   reportScreenshot: 'report.png',
+  /** The live page (`run --watch`) as the browser test saw it at the end of the run. */
+  watchScreenshot: 'watch.png',
   exchangeLog: 'exchange.log',
   /** Where the live exchange's admin endpoint is and its token (owner-only), for `harness faults --run DIR` during the run. */
   exchangeAdmin: 'exchange-admin.json',

@@ -14,6 +14,7 @@ import { benchShards } from '../../bench/shards.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchReport } from '../../bench/report.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
+import { benchWatch } from '../../bench/watch.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { UsageError } from '../usageError.ts';
 
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   'exchange-overhead': () => benchExchangeOverhead(),
   analysis: () => benchAnalysis(),
   report: () => benchReport(),
+  watch: () => benchWatch(),
   shards: () => benchShards(),
   'engine-calibration': () => benchEngineCalibration(),
   vus: () => benchEngineVus(),

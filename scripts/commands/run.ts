@@ -10,6 +10,8 @@ import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
+import { parseWatchAddress } from '../watch/watchAddress.ts';
+import { startWatchServer, type WatchServer } from '../watch/watchServer.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 import { loadTargetUrl } from './targetUrl.ts';
@@ -51,7 +53,8 @@ export function register(program: Command): void {
     .option('--base-url <url>', "an exchange already running at this URL instead of the mock exchange and insurer: integrity is then not checked in the run (check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`); loopback only unless --allow-remote")
     .option('--allow-remote', 'allow a --base-url outside loopback: only an exchange you are permitted to load')
     .option('--journeys <file>', "your own journey module (TypeScript on the engine's runtime API, docs/journeys.md) instead of the profile's consumers; the profile still gives the load")
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; allowIdleFaults?: boolean; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean; baseUrl?: string; allowRemote?: boolean; journeys?: string }) => {
+    .option('--watch [port]', 'serve a live page of the run on 127.0.0.1 (the report\'s charts, updated every second, then the verdict); bare or 0: a free port; the URL is printed at the start')
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; allowIdleFaults?: boolean; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean; baseUrl?: string; allowRemote?: boolean; journeys?: string; watch?: string | true }) => {
       // The target first: a URL off loopback is refused before anything is generated, started or sent.
       const baseUrl = opts.baseUrl === undefined ? undefined : loadTargetUrl(`--base-url ${opts.baseUrl}`, opts.baseUrl, opts.allowRemote, 'http://127.0.0.1:8080').href.replace(/\/+$/, '');
       if (opts.allowRemote && baseUrl === undefined) throw new UsageError('--allow-remote', 'only with --base-url', 'The mock exchange always runs on loopback; drop --allow-remote, or give --base-url URL.');
@@ -71,6 +74,8 @@ export function register(program: Command): void {
       if (opts.journeys !== undefined && shards > 1) throw new UsageError(`--shards ${opts.shards} with --journeys`, 'one shard (the default)', 'Shard processes run the profile\'s own consumers; run your journeys without --shards.');
       if (baseUrl !== undefined && shards > 1 && opts.allowRemote) throw new UsageError(`--shards ${opts.shards} with a remote --base-url`, 'one shard on this machine', 'Split a test against a remote exchange over machines with harness k8s --shards N.');
       const journeysFile = opts.journeys === undefined ? undefined : await checkJourneyModule(opts.journeys);
+      const watch = opts.watch === undefined ? undefined : parseWatchAddress('--watch', opts.watch);
+      if (watch && shards > 1) throw new UsageError(`--watch with --shards ${shards}`, 'one of them', 'The live page follows one engine\'s rows; the shards\' rows are merged only when they end. Drop --watch, or run with --shards 1.');
       const plan = profile.plan({ targets, scale, durationSeconds });
       const check = preflight({ maxUsers: plan.maxUsers, applicants: plan.applicants, cores: availableParallelism(), freeMemoryBytes: freemem() });
       if (check.problems.length > 0) {
@@ -78,7 +83,16 @@ export function register(program: Command): void {
         if (!opts.force) throw new UsageError(what, 'a plan this machine can hold', `It plans ${check.problems.join('; and ')}. Lower --scale, split it over machines (harness k8s --shards N), or give --force to run it anyway.`);
         process.stderr.write(`harness: --force: running ${what} although it plans ${check.problems.join('; and ')}\n`);
       }
-      const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, allowIdleFaults: opts.allowIdleFaults ?? false, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : ensureWritableFolder(opts.prometheusData, '--prometheus-data'), waitingRoomCapacity, shards, exchangeWorkers, workers, baseUrl, journeysFile });
-      process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
+      let server: WatchServer | undefined;
+      const onRunFolder = async ({ runDir, runId }: { runDir: string; runId: string }): Promise<void> => {
+        server = await startWatchServer({ runDir, runId, profile: profile.name, targets, address: watch!, executor: plan.loadPlan.executor, finishWhenJudged: false });
+        process.stdout.write(`  watch: ${server.url} (live page; it shows the verdict when the run ends)\n`);
+      };
+      try {
+        const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, allowIdleFaults: opts.allowIdleFaults ?? false, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : ensureWritableFolder(opts.prometheusData, '--prometheus-data'), waitingRoomCapacity, shards, exchangeWorkers, workers, baseUrl, journeysFile, ...(watch ? { onRunFolder } : {}) });
+        process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
+      } finally {
+        await server?.finish();
+      }
     });
 }

@@ -71,6 +71,8 @@ export interface RunOptions {
   /** A user's own journey module (`run --journeys`, checked by ownJourneys.ts) instead of the profile's consumers. */
   journeysFile?: string;
   say?: (line: string) => void;
+  /** Called once the run folder exists, before anything starts (`--watch` serves its live page from it). */
+  onRunFolder?: (run: { runDir: string; runId: string }) => Promise<void> | void;
 }
 
 export interface RunOutcome {
@@ -108,6 +110,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   };
   say(`harness run ${profile.name} · run ${runId}\n  results: ${relative(PROJECT_ROOT, runDir) || runDir}`);
   try {
+    await options.onRunFolder?.({ runDir, runId });
     await writeApplicantsFile({ count, seed: options.seed, planYear: options.planYear, file: runFile(runDir, 'applicants') });
     phaseDone('generate applicants');
     say(`  [1/6] applicants: ${count} synthetic households (seed ${options.seed}, plan year ${options.planYear})`);

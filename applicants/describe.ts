@@ -1,7 +1,7 @@
 // What a set of households looks like beside the shares it was meant to match: age bands, % FPL bands,
 // household sizes, states and the share subsidised. Pure; the command formats it.
 
-import { ageOn, effectiveDateOf } from '../domain/ageCurve.ts';
+import { ageOn, planYearStartOf } from '../domain/ageCurve.ts';
 import type { Household } from '../domain/household.ts';
 import { FPL_BANDS, HOUSEHOLD_SIZES, STATE_SHARES } from './distributions.ts';
 
@@ -36,7 +36,7 @@ export function describeHouseholds(households: Iterable<Household>): Distributio
     if (h.expected.aptc > 0) bump('subsidised');
     for (const m of h.members) {
       members += 1;
-      const age = ageOn(m.dob, effectiveDateOf(h.expected.planYear));
+      const age = ageOn(m.dob, planYearStartOf(h.expected.planYear));
       bump(`age:${AGE_BANDS.find(([, lo, hi]) => age >= lo && age <= hi)![0]}`);
     }
   }

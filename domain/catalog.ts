@@ -1,7 +1,7 @@
 // The plan catalog: the single source of truth for the exchange, the oracle, the scenarios and the dashboards.
 // Plans are every issuer's four metal levels in each rating area of its state, priced at age 21 per area.
 
-import { METALS, METAL_BASE_RATE, METAL_PLAN_NUMBER, PRODUCT_CODE, STATES, type CountyData, type IssuerData, type StateData } from './catalogData.ts';
+import { METALS, METAL_BASE_RATE, METAL_PLAN_NUMBER, PRODUCT_CODE, STATES, type CountyData, type IssuerData, type MedicaidRules, type StateData } from './catalogData.ts';
 import type { Metal } from './household.ts';
 import { roundCents, toCents, type Cents } from './money.ts';
 
@@ -47,6 +47,7 @@ const plansByState = new Map(STATES.map((s) => [s.code, plans.filter((p) => p.st
 export const countiesOf = (state: string): County[] => countiesByState.get(state) ?? [];
 export const findCountyByZip = (zip: string): County | undefined => countyByZip.get(zip);
 export const phoneAreaCodesOf = (state: string): string[] => stateData(state).phoneAreaCodes;
+export const medicaidRulesOf = (state: string): MedicaidRules => stateData(state).medicaid;
 export const allIssuerIds = (): string[] => [...issuerData.keys()];
 
 export function ratingAreaFor(state: string, countyFips: string): string {
@@ -87,6 +88,7 @@ export function catalogSnapshot() {
   return STATES.map((s) => ({
     state: s.code,
     name: s.name,
+    medicaid: s.medicaid,
     counties: s.counties,
     issuers: s.issuers.map(({ id, name, ein }) => ({ id, name, ein })),
     ratingAreas: Object.keys(s.ratingAreas).map((area) => ({

@@ -29,7 +29,25 @@ export interface StateData {
   /** Rating area → price factor relative to the national base. */
   ratingAreas: Record<string, number>;
   issuers: IssuerData[];
+  /** Who Medicaid/CHIP covers in this state, by household income as a percentage of the poverty line. */
+  medicaid: MedicaidRules;
 }
+
+/**
+ * Limits are MAGI standards plus the 5-point disregard (42 CFR 435.603(d)(4)), inclusive: income "not exceeding"
+ * the limit is eligible (42 USC 1396a(a)(10)(A)(i)(VIII) for the adult group: 133 % + 5 = 138 %).
+ */
+export interface MedicaidRules {
+  /** The state expanded Medicaid to adults 19–64 up to 138 % FPL (KFF, Status of State Medicaid Expansion Decisions). */
+  expansion: boolean;
+  /** Children under 19 are Medicaid- or CHIP-eligible up to this % FPL (the state's highest child limit, disregard included). */
+  childLimitPercent: number;
+}
+
+/** Medicaid's adult expansion group: 133 % FPL plus the 5-point disregard. */
+export const EXPANSION_ADULT_LIMIT_PERCENT = 138;
+/** Medicaid and CHIP count as children those under 19. */
+export const MEDICAID_CHILD_UNDER_AGE = 19;
 
 /** Monthly premium at age 21 before area and issuer factors, in dollars. */
 export const METAL_BASE_RATE: Record<Metal, number> = { bronze: 330, silver: 420, gold: 480, platinum: 560 };
@@ -55,6 +73,9 @@ export const STATES: StateData[] = [
       { id: '41002', name: 'COMMONWEALTH CARE INSURANCE', ein: '990041002', priceFactor: 1.0 },
       { id: '41003', name: 'POTOMAC MUTUAL HEALTH', ein: '990041003', priceFactor: 1.07 },
     ],
+    // Expanded Medicaid on 2019-01-01 (KFF tracker). Children: FAMIS (separate CHIP) to 200 % + 5 = 205 %; the 200 %
+    // standard is from memory of Medicaid.gov's "Medicaid, CHIP and BHP Eligibility Levels" table, not re-read here.
+    medicaid: { expansion: true, childLimitPercent: 205 },
   },
   {
     code: 'TX',
@@ -71,6 +92,9 @@ export const STATES: StateData[] = [
       { id: '42002', name: 'GULF COAST MEDICAL PLANS', ein: '990042002', priceFactor: 1.02 },
       { id: '42003', name: 'HILL COUNTRY ASSURANCE', ein: '990042003', priceFactor: 1.05 },
     ],
+    // Has not expanded Medicaid (KFF tracker). Children: CHIP to 201 % + 5 = 206 % (Medicaid.gov eligibility levels;
+    // Texas HHSC: "at or below 206 percent of the federal poverty level").
+    medicaid: { expansion: false, childLimitPercent: 206 },
   },
   {
     code: 'AK',
@@ -86,5 +110,8 @@ export const STATES: StateData[] = [
       { id: '43002', name: 'DENALI BENEFIT PLANS', ein: '990043002', priceFactor: 1.0 },
       { id: '43003', name: 'KENAI MUTUAL INSURANCE', ein: '990043003', priceFactor: 1.08 },
     ],
+    // Expanded Medicaid on 2015-09-01 (KFF tracker). Children: Denali KidCare (Medicaid-expansion CHIP) to 203 % + 5 =
+    // 208 % (Medicaid.gov, "Medicaid, CHIP and BHP Eligibility Levels", as of 2023-12-01: Alaska children 203 %).
+    medicaid: { expansion: true, childLimitPercent: 208 },
   },
 ];

@@ -23,6 +23,7 @@ export interface DefectExample {
 }
 
 export interface Reconciliation {
+  /** intended: households that may enroll (those referred to Medicaid/CHIP end at eligibility and are not counted). */
   enrollments: { intended: number; confirmed: number; received: number; intact: number };
   classes: Record<DefectClass, number>;
   garbledByField: Partial<Record<ComparedField, number>>;
@@ -131,5 +132,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     countTransport(confirmation, checkTransport(records, '', issuerOf));
   }
 
-  return { enrollments: { intended: input.households.length, confirmed: ledger.size, received: received.size, intact }, classes, garbledByField, examples };
+  let intended = 0;
+  for (const h of input.households) if (h.expected.result !== 'medicaid') intended++;
+  return { enrollments: { intended, confirmed: ledger.size, received: received.size, intact }, classes, garbledByField, examples };
 }

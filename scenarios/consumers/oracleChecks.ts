@@ -1,16 +1,19 @@
 // Compares what the exchange answered with what the applicant knows a correct exchange must answer.
 
-import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
+import { ageOn, planYearStartOf } from '../../domain/ageCurve.ts';
 import type { ExpectedAnswers, Household } from '../../domain/household.ts';
 import type { BrowsedPlan, Confirmation, EligibilityAnswer } from './answers.ts';
 
 const sameMoney = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) < 0.005);
 
+const sameFlags = (a: readonly boolean[] | undefined, b: readonly boolean[]): boolean => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** The names of the fields that differ; empty when the answer is right. */
 export function eligibilityMismatches(answer: EligibilityAnswer, expected: ExpectedAnswers): string[] {
   const wrong: string[] = [];
   if (!sameMoney(answer.fplPercent, expected.fplPercent)) wrong.push('fplPercent');
-  if (answer.medicaidRange !== expected.medicaidRange) wrong.push('medicaidRange');
+  if (answer.result !== expected.result) wrong.push('result');
+  if (!sameFlags(answer.medicaidMembers, expected.medicaidMembers)) wrong.push('medicaidMembers');
   if (!sameMoney(answer.applicablePercent, expected.applicablePercent)) wrong.push('applicablePercent');
   if (!sameMoney(answer.benchmarkPremium, expected.benchmarkPremium)) wrong.push('benchmarkPremium');
   return wrong;
@@ -38,5 +41,5 @@ export function browseMismatches(plans: readonly BrowsedPlan[], household: House
 }
 
 function isUnder21(dob: string, planYear: number): boolean {
-  return ageOn(dob, effectiveDateOf(planYear)) < 21;
+  return ageOn(dob, planYearStartOf(planYear)) < 21;
 }

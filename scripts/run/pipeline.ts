@@ -214,7 +214,8 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         targets,
         loadSummary,
         loadExitCode: loadExit,
-        intended: plan.intendedEnrollments,
+        // Households referred to Medicaid/CHIP end at eligibility: they were never meant to enroll.
+        intended: plan.intendedEnrollments === undefined ? undefined : plan.intendedEnrollments - (count - reconciliation.enrollments.intended),
         maxDroppedIterations: plan.maxDroppedJourneys,
         integrity: { confirmed, received: reconciliation.intact, classes: reconciliation.classes },
         piiFindings: pii,

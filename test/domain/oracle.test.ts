@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Relationship } from '../../domain/household.ts';
 import { csrVariantFor, determine, determineEligibility } from '../../domain/oracle.ts';
+import { fplRatioOf } from '../../domain/povertyGuideline.ts';
 
 const m = (dob: string, relationship: Relationship = 'self', tobacco = false) => ({ dob, relationship, tobacco });
 const fairfax = { state: 'VA', countyFips: '51059' };
@@ -20,7 +21,8 @@ describe('oracle: hand-worked households', () => {
     expect(answer).toEqual({
       planYear: 2026,
       fplPercent: 140,
-      medicaidRange: false,
+      result: 'aptc',
+      medicaidMembers: [false],
       applicablePercent: 3.57,
       benchmarkPremium: 536.76,
       planPremium: 536.76,
@@ -48,7 +50,8 @@ describe('oracle: hand-worked households', () => {
     expect(answer).toEqual({
       planYear: 2026,
       fplPercent: 250,
-      medicaidRange: false,
+      result: 'aptc',
+      medicaidMembers: [false, false, false, false],
       applicablePercent: 8.44,
       benchmarkPremium: 1799.75,
       planPremium: 2056.84,
@@ -86,10 +89,33 @@ describe('oracle: hand-worked households', () => {
     expect(answer).toMatchObject({ fplPercent: 300, applicablePercent: 9.96, benchmarkPremium: 703.92, planPremium: 844.7, aptc: 314.23, netPremium: 530.47 });
   });
 
-  it('a household below 100 % FPL: Medicaid territory, no credit', () => {
-    // $14,085 / $15,650 = 90.00 %. Age 30 (1.135): 420 × 1.135 = $476.70, all owed.
+  it('an adult below 138 % FPL in an expansion state is referred to Medicaid: no credit, no CSR, no plan sold', () => {
+    // VA expanded Medicaid: $14,085 / $15,650 = 90.00 % ≤ 138 % → result medicaid, nothing priced.
     const answer = determine({ ...fairfax, householdIncome: 14_085, members: [m('1995-06-15')] }, '41002VA0010002', 2026);
-    expect(answer).toMatchObject({ fplPercent: 90, medicaidRange: true, applicablePercent: null, aptc: 0, netPremium: 476.7, csrVariant: '01' });
+    expect(answer).toMatchObject({ fplPercent: 90, result: 'medicaid', medicaidMembers: [true], applicablePercent: null, benchmarkPremium: 0, planPremium: 0, aptc: 0, netPremium: 0, csrVariant: '01' });
+  });
+
+  it('the same adult in Texas (no expansion) gets nothing below 100 % and buys unsubsidised', () => {
+    // Harris R-TX001: 42002 silver at 21 = 420 × 0.92 × 1.02 = 394.13; age 30 (1.135) → $447.34, all owed.
+    const answer = determine({ state: 'TX', countyFips: '48201', householdIncome: 14_085, members: [m('1995-06-15')] }, '42002TX0010002', 2026);
+    expect(answer).toMatchObject({ fplPercent: 90, result: 'no_aptc', medicaidMembers: [false], applicablePercent: null, aptc: 0, planPremium: 447.34, netPremium: 447.34, csrVariant: '01' });
+  });
+
+  it('a Texas adult at 120 % FPL (no expansion) buys with the 2.10 % credit and the 94 % CSR', () => {
+    // $18,780 / $15,650 = 120.00 %: contribution 18,780 × 2.10 % / 12 = $32.87 (32.865 → half up).
+    // Benchmark: 42002 silver (second lowest of 0.94 / 1.02 / 1.05) at age 30 = $447.34; credit 447.34 − 32.87 = $414.47.
+    const answer = determine({ state: 'TX', countyFips: '48201', householdIncome: 18_780, members: [m('1995-06-15')] }, '42002TX0010002', 2026);
+    expect(answer).toMatchObject({ result: 'aptc', applicablePercent: 2.1, benchmarkPremium: 447.34, aptc: 414.47, netPremium: 32.87, planIdWithVariant: '42002TX0010002-06' });
+  });
+
+  it('children under the state CHIP limit leave the plan: the parents enroll, priced and benchmarked alone', () => {
+    // TX family of 4 at 180 %: CHIP to 206 % covers the children (8 and 10); the parents (45, 43) are in no Medicaid group.
+    // Line $32,150 × 1.8 = $57,870. Benchmark: 42002 silver for the two parents only, R-TX002: 415.55 × (1.444 + 1.357).
+    const family = [m('1980-06-15'), m('1982-06-15', 'spouse'), m('2015-06-15', 'child'), m('2017-06-15', 'child')];
+    const answer = determine({ state: 'TX', countyFips: '48453', householdIncome: 57_870, members: family }, '42002TX0010002', 2026);
+    expect(answer.medicaidMembers).toEqual([false, false, true, true]);
+    expect(answer.memberPremiums).toEqual([600.05, 563.9, 0, 0]);
+    expect(answer).toMatchObject({ result: 'aptc', benchmarkPremium: 1163.95, planPremium: 1163.95, planIdWithVariant: '42002TX0010002-05' });
   });
 });
 
@@ -102,15 +128,19 @@ describe('oracle: rules', () => {
   });
 
   it.each([
-    [99.99, '01'],
-    [100, '06'],
-    [150, '06'],
-    [150.01, '05'],
-    [200, '05'],
-    [250, '04'],
-    [250.01, '01'],
-  ])('CSR variant at %s %% FPL is %s', (fpl, variant) => {
-    expect(csrVariantFor(fpl)).toBe(variant);
+    [15_649, '01'],
+    [15_650, '06'],
+    [23_475, '06'],
+    [23_476, '05'],
+    [31_300, '05'],
+    [39_125, '04'],
+    [39_126, '01'],
+  ])('CSR variant at income %s (one person, 2026 line $15,650) is %s', (income, variant) => {
+    expect(csrVariantFor(fplRatioOf(2026, 'TX', 1, income))).toBe(variant);
+  });
+
+  it('gives no CSR to a household not eligible for the credit', () => {
+    expect(csrVariantFor(fplRatioOf(2026, 'TX', 1, 20_000), false)).toBe('01');
   });
 
   it('names an unknown county instead of guessing', () => {

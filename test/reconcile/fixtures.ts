@@ -25,7 +25,8 @@ export function household(n: number): Household {
     expected: {
       planYear: 2026,
       fplPercent: 180,
-      medicaidRange: false,
+      result: 'aptc',
+      medicaidMembers: [false, false],
       applicablePercent: 5.2,
       benchmarkPremium: 900,
       planPremium: 900,

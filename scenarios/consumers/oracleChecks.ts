@@ -30,13 +30,16 @@ export function confirmationMismatches(answer: Confirmation, expected: ExpectedA
 
 /**
  * Anonymous browsing: the household's plan must be offered at its ZIP, and its premium before subsidy must equal the
- * oracle's where browsing rates people as the oracle does (browsing knows ages only: no tobacco surcharge, and anyone
- * under 21 counts as a child), so households with a tobacco user or an adult under 21 check the offer alone.
+ * oracle's where browsing rates people as the oracle does (browsing knows ages only: no tobacco surcharge, anyone
+ * under 21 counts as a child, and everyone is priced, Medicaid/CHIP eligibility unknown), so households with a tobacco
+ * user, an adult under 21 or a member Medicaid/CHIP covers check the offer alone.
  */
 export function browseMismatches(plans: readonly BrowsedPlan[], household: Household): string[] {
   const offered = plans.find((p) => p.planId === household.plan.id);
   if (!offered) return ['planOffered'];
-  const ratedAlike = household.members.every((m) => !m.tobacco && (m.relationship === 'child' || !isUnder21(m.dob, household.expected.planYear)));
+  const ratedAlike =
+    household.expected.medicaidMembers.every((covered) => !covered) &&
+    household.members.every((m) => !m.tobacco && (m.relationship === 'child' || !isUnder21(m.dob, household.expected.planYear)));
   return ratedAlike && !sameMoney(offered.premium, household.expected.planPremium) ? ['premium'] : [];
 }
 

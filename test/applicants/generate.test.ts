@@ -60,7 +60,7 @@ describe('generateHouseholds', () => {
     expect(share('age (members)', '65+').actual).toBeGreaterThan(0.005);
     expect(share('age (members)', '65+').actual).toBeLessThan(0.03);
     // Most enrollees get a credit (92 % nationally in 2025; fewer under the 2026 rules, which end the credit above 400 %).
-    expect(share('subsidised (APTC > 0)', 'share').actual).toBeGreaterThan(0.8);
+    expect(share('subsidised (APTC > 0)', 'enrollees').actual).toBeGreaterThan(0.8);
   });
 });
 

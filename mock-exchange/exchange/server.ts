@@ -39,6 +39,8 @@ export interface ExchangeConfig {
   adminToken?: string;
   /** HTTP worker processes (node:cluster) sharing the port, the store, one waiting room and one dispatcher; default 1. */
   workers?: number;
+  /** The exchange's clock (in-process exchanges only): submission times, and so when coverage starts; default: the wall clock. */
+  now?: () => Date;
 }
 
 export interface RunningExchange {
@@ -85,6 +87,7 @@ export async function startFrontEnd(config: ExchangeConfig, parts: FrontEndParts
     countInjected,
     copiesOf: backendFaults?.copiesOf,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    now: config.now,
   });
   // Fault switches and a rate limit act in the Express app, so while either is on every request goes through it.
   const fastPath = config.rateLimitPerMinute ? undefined : createBrowseFastPath(oracleRules, metrics);

@@ -4,6 +4,7 @@ import type { Faker } from '@faker-js/faker';
 import { countiesOf, phoneAreaCodesOf, plansInRatingArea } from '../domain/catalog.ts';
 import type { Household, Member, PlanYear, Relationship, Sex } from '../domain/household.ts';
 import { determine } from '../domain/oracle.ts';
+import { TOBACCO_MIN_AGE } from '../domain/rating.ts';
 import { povertyLine } from '../domain/povertyGuideline.ts';
 import { FEMALE_SHARE, FPL_BANDS, HOUSEHOLD_SIZES, METAL_SHARES, SPOUSE_SHARE, STATE_SHARES, SUBSCRIBER_AGES, TOBACCO_SHARE, type Weighted } from './distributions.ts';
 import { exampleEmail, fictionalPhone, syntheticSsn } from './identity.ts';
@@ -27,7 +28,7 @@ function member(faker: Faker, relationship: Relationship, age: number, lastName:
     sex: memberSex,
     relationship,
     ssn: syntheticSsn(faker),
-    tobacco: age >= 18 && faker.number.float() < TOBACCO_SHARE,
+    tobacco: age >= TOBACCO_MIN_AGE && faker.number.float() < TOBACCO_SHARE,
   };
 }
 

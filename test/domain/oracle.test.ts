@@ -119,6 +119,28 @@ describe('oracle: hand-worked households', () => {
   });
 });
 
+describe('oracle: tobacco (45 CFR 147.102; 26 CFR 1.36B-3(d))', () => {
+  // Harris R-TX001, age 50 (1.786): bronze 42001 at 21 = 330 × 0.92 × 0.94 = $285.38; silver 42002 = $394.13 (benchmark).
+  const harris = { state: 'TX', countyFips: '48201' };
+
+  it('charges no surcharge below 21, whatever the application says, and charges it from 21', () => {
+    // Ages 20 (0.970) and 21 (1.000), income far above 400 % so no credit muddles the premium. Silver 42002 at 21 $394.13.
+    const at20 = determine({ ...harris, householdIncome: 200_000, members: [m('2005-06-15', 'self', true)] }, '42002TX0010002', 2026);
+    const at21 = determine({ ...harris, householdIncome: 200_000, members: [m('2004-06-15', 'self', true)] }, '42002TX0010002', 2026);
+    expect(at20.planPremium).toBe(382.31); // 394.13 × 0.970 = 382.3061, no surcharge
+    expect(at21.planPremium).toBe(472.96); // 394.13 × 1.2 = 472.956
+  });
+
+  it('a credit larger than a cheaper plan’s premium without the surcharge pays part of the surcharge', () => {
+    // Income $31,300 = 200 % (line $15,650) → 6.60 %; contribution 31,300 × 6.60 % / 12 = $172.15.
+    // Benchmark (no surcharge): 394.13 × 1.786 = $703.92; credit 703.92 − 172.15 = $531.77.
+    // Bronze 42001: 285.38 × 1.786 = $509.69 without the surcharge, × 1.2 = $611.63 with it. The credit is the lesser of
+    // the premium ($611.63) and $531.77: $531.77, so it covers the $509.69 and $22.08 of the $101.94 surcharge; owed $79.86.
+    const answer = determine({ ...harris, householdIncome: 31_300, members: [m('1975-06-15', 'self', true)] }, '42001TX0010001', 2026);
+    expect(answer).toMatchObject({ benchmarkPremium: 703.92, planPremium: 611.63, aptc: 531.77, netPremium: 79.86 });
+  });
+});
+
 describe('oracle: rules', () => {
   it('charges at most the three oldest children under 21', () => {
     // Four children 12, 10, 8 and 6: the 6-year-old is free.

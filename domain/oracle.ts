@@ -46,6 +46,18 @@ export function csrVariantFor(ratio: FplRatio, creditEligible = true): CsrVarian
 
 const sum = (values: Cents[]): Cents => values.reduce((a, b) => a + b, 0);
 
+/**
+ * Expected monthly contribution: applicable % of annual income, a month of it, in cents, rounded half up once and
+ * exactly: income cents × (percent in hundredths) / (100 × 100 × 12).
+ */
+export const monthlyContributionCents = (incomeCents: Cents, applicablePercent: number): Cents => divideRoundHalfUp(incomeCents * Math.round(applicablePercent * 100), 120_000);
+
+/**
+ * The month's credit (26 CFR 1.36B-3(d)): the lesser of the enrolled plan's premium (any tobacco surcharge included)
+ * and the benchmark premium less the contribution, never below zero.
+ */
+export const monthlyCreditCents = (planPremium: Cents, benchmark: Cents, contribution: Cents): Cents => Math.min(planPremium, Math.max(0, benchmark - contribution));
+
 function benchmarkCents(ratingArea: string, members: readonly RatedMember[], planYear: PlanYear): Cents {
   if (members.length === 0) return 0;
   const silver = plansInRatingArea(ratingArea)
@@ -67,10 +79,8 @@ function eligibilityCents(facts: HouseholdFacts, planYear: PlanYear) {
   const enrolling = referred ? [] : facts.members.filter((_, i) => !medicaid[i]);
   const applicablePercent = referred ? null : applicablePercentage(planYear, ratio);
   const benchmark = benchmarkCents(ratingArea, enrolling, planYear);
-  // Expected contribution: applicable % of annual income, a month of it, in cents, rounded half up once and exactly:
-  // income cents × (percent in hundredths) / (100 × 100 × 12).
-  const contribution = applicablePercent === null ? null : divideRoundHalfUp(ratio.incomeCents * Math.round(applicablePercent * 100), 120_000);
-  const maxCredit = contribution === null ? 0 : Math.max(0, benchmark - contribution);
+  const contribution = applicablePercent === null ? null : monthlyContributionCents(ratio.incomeCents, applicablePercent);
+  const maxCredit = contribution === null ? 0 : monthlyCreditCents(Number.POSITIVE_INFINITY, benchmark, contribution);
   const result: EligibilityResult = referred ? 'medicaid' : applicablePercent === null ? 'no_aptc' : 'aptc';
   const csrVariant = csrVariantFor(ratio, applicablePercent !== null);
   return { ratingArea, fplPercent: displayPercent(ratio), result, medicaid, applicablePercent, benchmark, maxCredit, csrVariant };
@@ -111,7 +121,7 @@ export function determine(facts: HouseholdFacts, planId14: string, planYear: Pla
   const memberCents = enrolledPremiumsCents(planId14, e.ratingArea, facts.members, e.medicaid, planYear, e.result === 'medicaid');
   const premium = sum(memberCents);
   // 26 CFR 1.36B-3(d): the lesser of the enrolled plan's premium (a tobacco surcharge included) and benchmark − contribution.
-  const aptc = Math.min(premium, e.maxCredit);
+  const aptc = monthlyCreditCents(premium, e.maxCredit, 0);
   const csrVariant: CsrVariant = plan.metal === 'silver' ? e.csrVariant : '01';
   return {
     planYear,

@@ -1,9 +1,9 @@
 // The plan catalog's data: states, counties (real FIPS codes and ZIPs), rating areas, issuers and rates.
 // Issuer names, HIOS ids and EINs are fictional; counties, FIPS codes and ZIPs are real. Rating areas are simplified
-// (a few per state). Base rates are monthly premiums at age 21, in dollars, set so that the average unsubsidised
-// premium across the generated population is near the 2025 national average of about $619 a month.
+// (a few per state). Base rates are monthly premiums at age 21, in dollars, per plan year: 2026's are 26 % above
+// 2025's (KFF: the average benchmark premium for a 40-year-old rose about 26 % for 2026, to about $625 a month).
 
-import type { Metal } from './household.ts';
+import type { Metal, PlanYear } from './household.ts';
 
 export interface CountyData {
   fips: string;
@@ -49,8 +49,11 @@ export const EXPANSION_ADULT_LIMIT_PERCENT = 138;
 /** Medicaid and CHIP count as children those under 19. */
 export const MEDICAID_CHILD_UNDER_AGE = 19;
 
-/** Monthly premium at age 21 before area and issuer factors, in dollars. */
-export const METAL_BASE_RATE: Record<Metal, number> = { bronze: 330, silver: 420, gold: 480, platinum: 560 };
+/** Monthly premium at age 21 before area and issuer factors, in dollars, by plan year (2025 = 2026 ÷ 1.26, to the dollar). */
+export const METAL_BASE_RATE: Record<PlanYear, Record<Metal, number>> = {
+  2025: { bronze: 262, silver: 333, gold: 381, platinum: 444 },
+  2026: { bronze: 330, silver: 420, gold: 480, platinum: 560 },
+};
 export const METALS: Metal[] = ['bronze', 'silver', 'gold', 'platinum'];
 /** The last four digits of each metal's plan id. */
 export const METAL_PLAN_NUMBER: Record<Metal, string> = { bronze: '0001', silver: '0002', gold: '0003', platinum: '0004' };
@@ -113,5 +116,25 @@ export const STATES: StateData[] = [
     // Expanded Medicaid on 2015-09-01 (KFF tracker). Children: Denali KidCare (Medicaid-expansion CHIP) to 203 % + 5 =
     // 208 % (Medicaid.gov, "Medicaid, CHIP and BHP Eligibility Levels", as of 2023-12-01: Alaska children 203 %).
     medicaid: { expansion: true, childLimitPercent: 208 },
+  },
+  {
+    code: 'HI',
+    name: 'Hawaii',
+    phoneAreaCodes: ['808'],
+    // One rating area here (simplified); Hawaii's premiums sit near the national average.
+    ratingAreas: { 'R-HI001': 1.0 },
+    counties: [
+      { fips: '15003', name: 'Honolulu County', city: 'Honolulu', zips: ['96813', '96815', '96817'], ratingArea: 'R-HI001' },
+      { fips: '15001', name: 'Hawaii County', city: 'Hilo', zips: ['96720'], ratingArea: 'R-HI001' },
+      { fips: '15009', name: 'Maui County', city: 'Kahului', zips: ['96732'], ratingArea: 'R-HI001' },
+    ],
+    issuers: [
+      { id: '44001', name: 'TRADEWINDS HEALTH PLAN', ein: '990044001', priceFactor: 0.97 },
+      { id: '44002', name: 'ISLAND MUTUAL BENEFITS', ein: '990044002', priceFactor: 1.0 },
+      { id: '44003', name: 'PACIFIC CREST INSURANCE', ein: '990044003', priceFactor: 1.06 },
+    ],
+    // Expanded Medicaid on 2014-01-01 (KFF tracker). Children: Med-QUEST to 308 % + 5 = 313 % (Medicaid.gov,
+    // "Medicaid, CHIP and BHP Eligibility Levels", as of 2023-12-01: Hawaii children 308 %).
+    medicaid: { expansion: true, childLimitPercent: 313 },
   },
 ];

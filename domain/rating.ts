@@ -5,7 +5,7 @@
 
 import { ageFactor, ageOn, planYearStartOf } from './ageCurve.ts';
 import { baseRateCents } from './catalog.ts';
-import type { Relationship } from './household.ts';
+import type { PlanYear, Relationship } from './household.ts';
 import { roundCents, type Cents } from './money.ts';
 
 /** Tobacco surcharge applied to tobacco users' premiums; the law allows up to 1.5. */
@@ -32,8 +32,8 @@ export function chargedMembers(members: readonly RatedMember[], planYear: number
 }
 
 /** Each member's monthly premium in cents; `withTobacco` false prices the benchmark, which excludes the surcharge. */
-export function memberPremiumsCents(planId14: string, ratingArea: string, members: readonly RatedMember[], planYear: number, withTobacco = true): Cents[] {
-  const base = baseRateCents(planId14, ratingArea);
+export function memberPremiumsCents(planId14: string, ratingArea: string, members: readonly RatedMember[], planYear: PlanYear, withTobacco = true): Cents[] {
+  const base = baseRateCents(planId14, ratingArea, planYear);
   const on = planYearStartOf(planYear);
   const charged = chargedMembers(members, planYear);
   return members.map((m, i) => {

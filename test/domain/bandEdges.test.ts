@@ -77,7 +77,7 @@ const EDGES = Object.keys(APPLICABLE).map(Number);
 describe('band edges: the applicable percentage and CSR on the exact ratio', () => {
   for (const edge of EDGES) {
     const cases = casesAt(edge);
-    it(`${edge} % FPL: ${cases.length} cases (3 states × 2 plan years × 8 sizes × below/at/above)`, () => {
+    it(`${edge} % FPL: ${cases.length} cases (${catalogStates().length} states × 2 plan years × 8 sizes × below/at/above)`, () => {
       for (const c of cases) {
         const where = `${c.state} size ${c.size} ${c.year} ${c.side} ${edge} % (income ${c.income})`;
         expect(applicablePercentage(c.year, c.ratio), where).toBe(APPLICABLE[edge]![c.year][c.side]);
@@ -91,7 +91,7 @@ describe('band edges: the applicable percentage and CSR on the exact ratio', () 
 describe('band edges: Medicaid/CHIP limits, inclusive', () => {
   it('adults 19–64 at 138 % are Medicaid-eligible in expansion states, a cent above are not; never in Texas', () => {
     const cases = casesAt(138);
-    expect(cases).toHaveLength(144);
+    expect(cases).toHaveLength(catalogStates().length * 2 * 8 * 3);
     for (const c of cases) {
       const rules = medicaidRulesOf(c.state);
       const expected = rules.expansion && c.side !== 'above';
@@ -104,6 +104,7 @@ describe('band edges: Medicaid/CHIP limits, inclusive', () => {
     ['VA', 205],
     ['TX', 206],
     ['AK', 208],
+    ['HI', 313],
   ])('children under 19 in %s are Medicaid/CHIP-eligible up to %s %% inclusive', (state, limit) => {
     const rules = medicaidRulesOf(state);
     expect(rules.childLimitPercent).toBe(limit);

@@ -1,5 +1,5 @@
 // Hand-worked examples of the oracle, to the cent. Catalog figures used (domain/catalogData.ts):
-// silver base $420, bronze $330, gold $480 at age 21; VA R-VA001 area factor 1.00, TX R-TX001 0.92, TX R-TX002 0.97,
+// 2026 silver base $420, bronze $330, gold $480 at age 21 (2025: silver $333); VA R-VA001 area factor 1.00, TX R-TX001 0.92, TX R-TX002 0.97,
 // AK R-AK001 1.55; issuer factors VA 41001 0.96 / 41002 1.00 / 41003 1.07, TX 42001 0.94 / 42002 1.02 / 42003 1.05,
 // AK 43001 0.98 / 43002 1.00 / 43003 1.08. Every product is rounded half up to the cent.
 
@@ -63,11 +63,19 @@ describe('oracle: hand-worked households', () => {
     });
   });
 
+  it('2026 rates are not 2025 rates: the same plan at 21 costs 26 % more', () => {
+    // Both members are 21 on their plan year's first day; VA R-VA001 and issuer 41002 have factor 1.00.
+    const y2025 = determine({ ...fairfax, householdIncome: 200_000, members: [m('2003-06-15')] }, '41002VA0010002', 2025);
+    const y2026 = determine({ ...fairfax, householdIncome: 200_000, members: [m('2004-06-15')] }, '41002VA0010002', 2026);
+    expect([y2025.planPremium, y2026.planPremium]).toEqual([333, 420]);
+  });
+
   it('a 64-year-old at 450 % FPL gets a credit under the 2025 rules and none under 2026', () => {
     // 2025 (2024 line $15,060): income $67,770 = 450 % → 8.5 % (no cliff); contribution 67,770 × 8.5 % / 12 = $480.04 (480.0375).
-    // Age 64 → factor 3.000: benchmark 420 × 3 = $1,260.00; credit 1,260.00 − 480.04 = $779.96.
+    // 2025 rates (silver $333 at 21, 2026's $420 ÷ 1.26). Age 64 → factor 3.000: benchmark 333 × 3 = $999.00;
+    // credit 999.00 − 480.04 = $518.96.
     const y2025 = determine({ ...fairfax, householdIncome: 67_770, members: [m('1960-06-01')] }, '41002VA0010002', 2025);
-    expect(y2025).toMatchObject({ fplPercent: 450, applicablePercent: 8.5, benchmarkPremium: 1260, planPremium: 1260, aptc: 779.96, netPremium: 480.04 });
+    expect(y2025).toMatchObject({ fplPercent: 450, applicablePercent: 8.5, benchmarkPremium: 999, planPremium: 999, aptc: 518.96, netPremium: 480.04 });
     // 2026 (2025 line $15,650): income $70,425 = 450 % → above 400 %, no credit at all.
     const y2026 = determine({ ...fairfax, householdIncome: 70_425, members: [m('1960-06-01')] }, '41002VA0010002', 2026);
     expect(y2026).toMatchObject({ fplPercent: 450, applicablePercent: null, aptc: 0, netPremium: 1260 });

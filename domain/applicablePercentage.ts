@@ -1,9 +1,10 @@
 // The applicable percentage: the share of income a household is expected to pay toward the benchmark plan.
 // The band is chosen on the exact ratio of income to the poverty line; within it the percentage is linear and
 // rounded once, half up, to 0.01 % (26 CFR 1.36B-3(g)(1)); null where the rules give no credit at all (domain.md §3).
-// Exact integer arithmetic (BigInt): a float interpolation can land a hair under a .xx5 and round the wrong way.
+// Exact integer arithmetic: a float interpolation can land a hair under a .xx5 and round the wrong way.
 
 import type { PlanYear } from './household.ts';
+import { divideRoundHalfUp } from './money.ts';
 import { comparePercent, type FplRatio } from './povertyGuideline.ts';
 
 export interface Band {
@@ -42,7 +43,7 @@ export const ORIGINAL_2026: readonly Band[] = [
 
 const SCHEDULES: Record<PlanYear, readonly Band[]> = { 2025: ENHANCED, 2026: ORIGINAL_2026 };
 
-const hundredths = (percent: number): bigint => BigInt(Math.round(percent * 100));
+const hundredths = (percent: number): number => Math.round(percent * 100);
 
 function inBand(band: Band, ratio: FplRatio): boolean {
   if (comparePercent(ratio, band.from) < 0) return false;
@@ -57,17 +58,14 @@ export function interpolate(schedule: readonly Band[], ratio: FplRatio): number 
   if (!band) return null;
   const start = hundredths(band.start);
   const rise = hundredths(band.end) - start;
-  if (band.to === null || rise === 0n) return Number(start) / 100;
+  if (band.to === null || rise === 0) return start / 100;
   // share = start + (I/L − from) / (to − from) × rise, with I cents and L dollars (I/L is % FPL):
   //       = start + (I − from·L) × rise / ((to − from) × L), in hundredths of a percent; rounded half up once.
-  const income = BigInt(ratio.incomeCents);
-  const line = BigInt(ratio.lineDollars);
+  // Every factor is a whole number, and a sloped band is bounded (income ≤ to % of the line), so the products stay
+  // far below 2^53: doubles hold them exactly.
   const from = hundredths(band.from);
-  const width = hundredths(band.to) - from;
-  const numerator = (income * 100n - from * line) * rise;
-  const denominator = width * line;
-  const rounded = start + (2n * numerator + denominator) / (2n * denominator);
-  return Number(rounded) / 100;
+  const numerator = (ratio.incomeCents * 100 - from * ratio.lineDollars) * rise;
+  return (start + divideRoundHalfUp(numerator, (hundredths(band.to) - from) * ratio.lineDollars)) / 100;
 }
 
 export function applicablePercentage(planYear: PlanYear, ratio: FplRatio): number | null {

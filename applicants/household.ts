@@ -4,8 +4,9 @@ import type { Faker } from '@faker-js/faker';
 import { countiesOf, phoneAreaCodesOf, plansInRatingArea } from '../domain/catalog.ts';
 import type { Household, Member, PlanYear, Relationship, Sex } from '../domain/household.ts';
 import { determine } from '../domain/oracle.ts';
+import { TOBACCO_MIN_AGE } from '../domain/rating.ts';
 import { povertyLine } from '../domain/povertyGuideline.ts';
-import { FEMALE_SHARE, FPL_BANDS, HOUSEHOLD_SIZES, METAL_SHARES, SPOUSE_SHARE, STATE_SHARES, SUBSCRIBER_AGES, TOBACCO_SHARE, type Weighted } from './distributions.ts';
+import { FEMALE_SHARE, FPL_BANDS, HOUSEHOLD_SIZES, metalChoiceAt, SPOUSE_SHARE, STATE_SHARES, SUBSCRIBER_AGES, TOBACCO_SHARE, type Weighted } from './distributions.ts';
 import { exampleEmail, fictionalPhone, syntheticSsn } from './identity.ts';
 
 const pick = <T>(faker: Faker, choices: Weighted<T>): T => faker.helpers.weightedArrayElement(choices as { value: T; weight: number }[]);
@@ -27,7 +28,7 @@ function member(faker: Faker, relationship: Relationship, age: number, lastName:
     sex: memberSex,
     relationship,
     ssn: syntheticSsn(faker),
-    tobacco: age >= 18 && faker.number.float() < TOBACCO_SHARE,
+    tobacco: age >= TOBACCO_MIN_AGE && faker.number.float() < TOBACCO_SHARE,
   };
 }
 
@@ -51,8 +52,10 @@ export function generateHousehold(faker: Faker, id: string, planYear: PlanYear):
   const size = pick(faker, HOUSEHOLD_SIZES);
   const people = members(faker, size, planYear);
   const [fplLo, fplHi] = pick(faker, FPL_BANDS);
-  const householdIncome = Math.round((faker.number.float({ min: fplLo, max: fplHi }) / 100) * povertyLine(planYear, state, people.length));
-  const metal = pick(faker, METAL_SHARES);
+  const fplPercent = faker.number.float({ min: fplLo, max: fplHi });
+  const householdIncome = Math.round((fplPercent / 100) * povertyLine(planYear, state, people.length));
+  // Metal by income: silver where cost-sharing reductions are, bronze more often as income rises.
+  const metal = pick(faker, metalChoiceAt(fplPercent));
   const plan = faker.helpers.arrayElement(plansInRatingArea(county.ratingArea).filter((p) => p.metal === metal));
   const subscriber = people[0]!;
   const facts = { state, countyFips: county.fips, householdIncome, members: people };

@@ -1,5 +1,5 @@
-// The federal default age curve: premium factor relative to age 21 (domain.md §3). Age is taken on the coverage
-// effective date, January 1 of the plan year.
+// The federal default age curve: premium factor relative to age 21 (domain.md §3). Age is taken on the plan year's
+// first day, January 1, whatever day coverage starts (coverageStart.ts): one price per household for the whole year.
 
 const ADULT_FACTORS: Record<number, number> = {
   15: 0.833, 16: 0.859, 17: 0.885, 18: 0.913, 19: 0.941, 20: 0.97, 21: 1, 22: 1, 23: 1, 24: 1,
@@ -23,4 +23,5 @@ export function ageOn(dob: string, onDate: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-export const effectiveDateOf = (planYear: number): string => `${planYear}-01-01`;
+/** January 1 of the plan year: the day ages are taken on for rating and Medicaid. */
+export const planYearStartOf = (planYear: number): string => `${planYear}-01-01`;

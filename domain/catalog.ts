@@ -1,8 +1,8 @@
 // The plan catalog: the single source of truth for the exchange, the oracle, the scenarios and the dashboards.
 // Plans are every issuer's four metal levels in each rating area of its state, priced at age 21 per area.
 
-import { METALS, METAL_BASE_RATE, METAL_PLAN_NUMBER, PRODUCT_CODE, STATES, type CountyData, type IssuerData, type StateData } from './catalogData.ts';
-import type { Metal } from './household.ts';
+import { METALS, METAL_BASE_RATE, METAL_PLAN_NUMBER, PRODUCT_CODE, STATES, type CountyData, type IssuerData, type MedicaidRules, type StateData } from './catalogData.ts';
+import type { Metal, PlanYear } from './household.ts';
 import { roundCents, toCents, type Cents } from './money.ts';
 
 export interface Issuer {
@@ -47,6 +47,7 @@ const plansByState = new Map(STATES.map((s) => [s.code, plans.filter((p) => p.st
 export const countiesOf = (state: string): County[] => countiesByState.get(state) ?? [];
 export const findCountyByZip = (zip: string): County | undefined => countyByZip.get(zip);
 export const phoneAreaCodesOf = (state: string): string[] => stateData(state).phoneAreaCodes;
+export const medicaidRulesOf = (state: string): MedicaidRules => stateData(state).medicaid;
 export const allIssuerIds = (): string[] => [...issuerData.keys()];
 
 export function ratingAreaFor(state: string, countyFips: string): string {
@@ -73,27 +74,30 @@ export function issuerById(id: string): Issuer {
   return { id: issuer.id, name: issuer.name, ein: issuer.ein, state: issuer.state };
 }
 
-/** Monthly premium of the plan at age 21 in the rating area, in cents. */
-export function baseRateCents(planId14: string, ratingArea: string): Cents {
+/** Monthly premium of the plan at age 21 in the rating area in the plan year, in cents. */
+export function baseRateCents(planId14: string, ratingArea: string, planYear: PlanYear): Cents {
   const plan = planById(planId14);
   const state = ratingAreaState.get(ratingArea);
   if (!state || state.code !== plan.state) throw new RangeError(`plan ${planId14} is not sold in rating area ${ratingArea}`);
   const issuer = issuerData.get(plan.issuerId)!;
-  return roundCents(toCents(METAL_BASE_RATE[plan.metal]) * state.ratingAreas[ratingArea]! * issuer.priceFactor);
+  const rates = METAL_BASE_RATE[planYear];
+  if (!rates) throw new RangeError(`plan year ${planYear}: expected 2025 or 2026`);
+  return roundCents(toCents(rates[plan.metal]) * state.ratingAreas[ratingArea]! * issuer.priceFactor);
 }
 
-/** Plain JSON of the whole catalog, for `harness plans --json`. */
-export function catalogSnapshot() {
+/** Plain JSON of the whole catalog in a plan year, for `harness plans --json`. */
+export function catalogSnapshot(planYear: PlanYear = 2026) {
   return STATES.map((s) => ({
     state: s.code,
     name: s.name,
+    medicaid: s.medicaid,
     counties: s.counties,
     issuers: s.issuers.map(({ id, name, ein }) => ({ id, name, ein })),
     ratingAreas: Object.keys(s.ratingAreas).map((area) => ({
       ratingArea: area,
       plans: plans
         .filter((p) => p.state === s.code)
-        .map((p) => ({ ...p, baseRateAge21: baseRateCents(p.id, area) / 100, variants: p.metal === 'silver' ? ['01', '04', '05', '06'] : ['01'] })),
+        .map((p) => ({ ...p, baseRateAge21: baseRateCents(p.id, area, planYear) / 100, variants: p.metal === 'silver' ? ['01', '04', '05', '06'] : ['01'] })),
     })),
   }));
 }

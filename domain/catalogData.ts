@@ -1,9 +1,9 @@
 // The plan catalog's data: states, counties (real FIPS codes and ZIPs), rating areas, issuers and rates.
 // Issuer names, HIOS ids and EINs are fictional; counties, FIPS codes and ZIPs are real. Rating areas are simplified
-// (a few per state). Base rates are monthly premiums at age 21, in dollars, set so that the average unsubsidised
-// premium across the generated population is near the 2025 national average of about $619 a month.
+// (a few per state). Base rates are monthly premiums at age 21, in dollars, per plan year: 2026's are 26 % above
+// 2025's (KFF: the average benchmark premium for a 40-year-old rose about 26 % for 2026, to about $625 a month).
 
-import type { Metal } from './household.ts';
+import type { Metal, PlanYear } from './household.ts';
 
 export interface CountyData {
   fips: string;
@@ -29,10 +29,31 @@ export interface StateData {
   /** Rating area → price factor relative to the national base. */
   ratingAreas: Record<string, number>;
   issuers: IssuerData[];
+  /** Who Medicaid/CHIP covers in this state, by household income as a percentage of the poverty line. */
+  medicaid: MedicaidRules;
 }
 
-/** Monthly premium at age 21 before area and issuer factors, in dollars. */
-export const METAL_BASE_RATE: Record<Metal, number> = { bronze: 330, silver: 420, gold: 480, platinum: 560 };
+/**
+ * Limits are MAGI standards plus the 5-point disregard (42 CFR 435.603(d)(4)), inclusive: income "not exceeding"
+ * the limit is eligible (42 USC 1396a(a)(10)(A)(i)(VIII) for the adult group: 133 % + 5 = 138 %).
+ */
+export interface MedicaidRules {
+  /** The state expanded Medicaid to adults 19–64 up to 138 % FPL (KFF, Status of State Medicaid Expansion Decisions). */
+  expansion: boolean;
+  /** Children under 19 are Medicaid- or CHIP-eligible up to this % FPL (the state's highest child limit, disregard included). */
+  childLimitPercent: number;
+}
+
+/** Medicaid's adult expansion group: 133 % FPL plus the 5-point disregard. */
+export const EXPANSION_ADULT_LIMIT_PERCENT = 138;
+/** Medicaid and CHIP count as children those under 19. */
+export const MEDICAID_CHILD_UNDER_AGE = 19;
+
+/** Monthly premium at age 21 before area and issuer factors, in dollars, by plan year (2025 = 2026 ÷ 1.26, to the dollar). */
+export const METAL_BASE_RATE: Record<PlanYear, Record<Metal, number>> = {
+  2025: { bronze: 262, silver: 333, gold: 381, platinum: 444 },
+  2026: { bronze: 330, silver: 420, gold: 480, platinum: 560 },
+};
 export const METALS: Metal[] = ['bronze', 'silver', 'gold', 'platinum'];
 /** The last four digits of each metal's plan id. */
 export const METAL_PLAN_NUMBER: Record<Metal, string> = { bronze: '0001', silver: '0002', gold: '0003', platinum: '0004' };
@@ -55,6 +76,9 @@ export const STATES: StateData[] = [
       { id: '41002', name: 'COMMONWEALTH CARE INSURANCE', ein: '990041002', priceFactor: 1.0 },
       { id: '41003', name: 'POTOMAC MUTUAL HEALTH', ein: '990041003', priceFactor: 1.07 },
     ],
+    // Expanded Medicaid on 2019-01-01 (KFF tracker). Children: FAMIS (separate CHIP) to 200 % + 5 = 205 %; the 200 %
+    // standard is from memory of Medicaid.gov's "Medicaid, CHIP and BHP Eligibility Levels" table, not re-read here.
+    medicaid: { expansion: true, childLimitPercent: 205 },
   },
   {
     code: 'TX',
@@ -71,6 +95,9 @@ export const STATES: StateData[] = [
       { id: '42002', name: 'GULF COAST MEDICAL PLANS', ein: '990042002', priceFactor: 1.02 },
       { id: '42003', name: 'HILL COUNTRY ASSURANCE', ein: '990042003', priceFactor: 1.05 },
     ],
+    // Has not expanded Medicaid (KFF tracker). Children: CHIP to 201 % + 5 = 206 % (Medicaid.gov eligibility levels;
+    // Texas HHSC: "at or below 206 percent of the federal poverty level").
+    medicaid: { expansion: false, childLimitPercent: 206 },
   },
   {
     code: 'AK',
@@ -86,5 +113,28 @@ export const STATES: StateData[] = [
       { id: '43002', name: 'DENALI BENEFIT PLANS', ein: '990043002', priceFactor: 1.0 },
       { id: '43003', name: 'KENAI MUTUAL INSURANCE', ein: '990043003', priceFactor: 1.08 },
     ],
+    // Expanded Medicaid on 2015-09-01 (KFF tracker). Children: Denali KidCare (Medicaid-expansion CHIP) to 203 % + 5 =
+    // 208 % (Medicaid.gov, "Medicaid, CHIP and BHP Eligibility Levels", as of 2023-12-01: Alaska children 203 %).
+    medicaid: { expansion: true, childLimitPercent: 208 },
+  },
+  {
+    code: 'HI',
+    name: 'Hawaii',
+    phoneAreaCodes: ['808'],
+    // One rating area here (simplified); Hawaii's premiums sit near the national average.
+    ratingAreas: { 'R-HI001': 1.0 },
+    counties: [
+      { fips: '15003', name: 'Honolulu County', city: 'Honolulu', zips: ['96813', '96815', '96817'], ratingArea: 'R-HI001' },
+      { fips: '15001', name: 'Hawaii County', city: 'Hilo', zips: ['96720'], ratingArea: 'R-HI001' },
+      { fips: '15009', name: 'Maui County', city: 'Kahului', zips: ['96732'], ratingArea: 'R-HI001' },
+    ],
+    issuers: [
+      { id: '44001', name: 'TRADEWINDS HEALTH PLAN', ein: '990044001', priceFactor: 0.97 },
+      { id: '44002', name: 'ISLAND MUTUAL BENEFITS', ein: '990044002', priceFactor: 1.0 },
+      { id: '44003', name: 'PACIFIC CREST INSURANCE', ein: '990044003', priceFactor: 1.06 },
+    ],
+    // Expanded Medicaid on 2014-01-01 (KFF tracker). Children: Med-QUEST to 308 % + 5 = 313 % (Medicaid.gov,
+    // "Medicaid, CHIP and BHP Eligibility Levels", as of 2023-12-01: Hawaii children 308 %).
+    medicaid: { expansion: true, childLimitPercent: 313 },
   },
 ];

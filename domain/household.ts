@@ -21,11 +21,19 @@ export interface Member {
   tobacco: boolean;
 }
 
+/**
+ * The eligibility result: `medicaid` — the subscriber (and so the household) is Medicaid/CHIP-eligible and is referred
+ * to the state, no plan is sold; `aptc` — a premium tax credit; `no_aptc` — may buy, without a credit.
+ */
+export type EligibilityResult = 'medicaid' | 'aptc' | 'no_aptc';
+
 export interface ExpectedAnswers {
   planYear: PlanYear;
+  /** % FPL truncated to 0.01, for people; bands are chosen on the exact ratio. */
   fplPercent: number;
-  /** Below 100 % FPL: Medicaid territory, no credit. */
-  medicaidRange: boolean;
+  result: EligibilityResult;
+  /** Per member, in order: Medicaid/CHIP covers this member, who is not enrolled in the plan. */
+  medicaidMembers: boolean[];
   /** Share of income expected toward the benchmark, in percent (e.g. 4.19). Null when no credit applies by rule. */
   applicablePercent: number | null;
   benchmarkPremium: number;
@@ -35,6 +43,7 @@ export interface ExpectedAnswers {
   csrVariant: CsrVariant;
   /** The plan id actually sold, 14 chars + '-' + variant. */
   planIdWithVariant: string;
+  /** Per member, in order; 0 for a member Medicaid/CHIP covers (not enrolled) or a fourth child under 21. */
   memberPremiums: number[];
 }
 

@@ -1,4 +1,6 @@
 // Federal poverty guidelines (100 % FPL) in dollars a year; the guideline of year N prices coverage year N+1.
+// Income is compared with the guideline as an exact ratio of integers (cents over dollars), never as a rounded
+// percentage: "up to 133 percent" means 132.998 % is below 133 % (domain.md §3).
 
 import type { PlanYear } from './household.ts';
 
@@ -21,7 +23,35 @@ export function povertyLine(planYear: PlanYear, state: string, size: number): nu
   return base + extra * (size - 1);
 }
 
-/** Household income as a percentage of the poverty line, rounded to 0.01. */
+/**
+ * Income over the poverty line, exactly: % FPL = incomeCents / lineDollars (cents ÷ dollars is the ratio × 100).
+ * Both are integers far below 2^53, so every comparison below is exact.
+ */
+export interface FplRatio {
+  incomeCents: number;
+  lineDollars: number;
+}
+
+export function fplRatioOf(planYear: PlanYear, state: string, size: number, income: number): FplRatio {
+  if (!Number.isFinite(income) || income < 0) throw new RangeError(`household income ${income}: expected dollars ≥ 0`);
+  return { incomeCents: Math.round(income * 100), lineDollars: povertyLine(planYear, state, size) };
+}
+
+/** Compares the ratio with `percent` % FPL (given to 0.01 at most): −1 below, 0 exactly at, 1 above. */
+export function comparePercent(ratio: FplRatio, percent: number): -1 | 0 | 1 {
+  // incomeCents / line vs percent  ⇔  incomeCents × 100 vs (percent × 100) × line, all integers.
+  const left = ratio.incomeCents * 100;
+  const right = Math.round(percent * 100) * ratio.lineDollars;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+export const isBelowPercent = (ratio: FplRatio, percent: number): boolean => comparePercent(ratio, percent) < 0;
+export const isAtMostPercent = (ratio: FplRatio, percent: number): boolean => comparePercent(ratio, percent) <= 0;
+
+/** % FPL for people to read, truncated (not rounded) to 0.01, so a value shown as 133.00 is never below 133 %. */
+export const displayPercent = (ratio: FplRatio): number => Math.floor((ratio.incomeCents * 100) / ratio.lineDollars) / 100;
+
+/** Household income as a percentage of the poverty line, truncated to 0.01 (for display; bands use the exact ratio). */
 export function fplPercentOf(planYear: PlanYear, state: string, size: number, income: number): number {
-  return Math.round((income / povertyLine(planYear, state, size)) * 10_000) / 100;
+  return displayPercent(fplRatioOf(planYear, state, size, income));
 }

@@ -1,14 +1,18 @@
 // Premium rating: base rate at age 21 × age factor × tobacco surcharge, per member, in cents.
 // Family rating: at most the three oldest children under 21 are charged (45 CFR 147.102(c)(1)).
+// The tobacco surcharge applies only to those who may legally use tobacco (45 CFR 147.102(a)(1)(iv)): 21 and over
+// since the federal minimum age became 21 in December 2019 (domain.md §3).
 
-import { ageFactor, ageOn, effectiveDateOf } from './ageCurve.ts';
+import { ageFactor, ageOn, planYearStartOf } from './ageCurve.ts';
 import { baseRateCents } from './catalog.ts';
-import type { Relationship } from './household.ts';
+import type { PlanYear, Relationship } from './household.ts';
 import { roundCents, type Cents } from './money.ts';
 
 /** Tobacco surcharge applied to tobacco users' premiums; the law allows up to 1.5. */
 export const TOBACCO_FACTOR = 1.2;
 export const MAX_RATED_CHILDREN = 3;
+/** The federal minimum age for tobacco: no surcharge below it, whatever the application says. */
+export const TOBACCO_MIN_AGE = 21;
 
 export interface RatedMember {
   dob: string;
@@ -18,7 +22,7 @@ export interface RatedMember {
 
 /** Which members are charged: everyone but the children under 21 beyond the three oldest. */
 export function chargedMembers(members: readonly RatedMember[], planYear: number): boolean[] {
-  const on = effectiveDateOf(planYear);
+  const on = planYearStartOf(planYear);
   const youngChildren = members
     .map((m, index) => ({ index, age: ageOn(m.dob, on), child: m.relationship === 'child' }))
     .filter((m) => m.child && m.age < 21)
@@ -28,13 +32,14 @@ export function chargedMembers(members: readonly RatedMember[], planYear: number
 }
 
 /** Each member's monthly premium in cents; `withTobacco` false prices the benchmark, which excludes the surcharge. */
-export function memberPremiumsCents(planId14: string, ratingArea: string, members: readonly RatedMember[], planYear: number, withTobacco = true): Cents[] {
-  const base = baseRateCents(planId14, ratingArea);
-  const on = effectiveDateOf(planYear);
+export function memberPremiumsCents(planId14: string, ratingArea: string, members: readonly RatedMember[], planYear: PlanYear, withTobacco = true): Cents[] {
+  const base = baseRateCents(planId14, ratingArea, planYear);
+  const on = planYearStartOf(planYear);
   const charged = chargedMembers(members, planYear);
   return members.map((m, i) => {
     if (!charged[i]) return 0;
-    const surcharge = withTobacco && m.tobacco ? TOBACCO_FACTOR : 1;
-    return roundCents(base * ageFactor(ageOn(m.dob, on)) * surcharge);
+    const age = ageOn(m.dob, on);
+    const surcharge = withTobacco && m.tobacco && age >= TOBACCO_MIN_AGE ? TOBACCO_FACTOR : 1;
+    return roundCents(base * ageFactor(age) * surcharge);
   });
 }

@@ -63,6 +63,12 @@ export function matchMembers(records: InsurerRecord[], members: Member[]): (Memb
 
 const NONE: FieldDifference[] = [];
 
+/** The members the enrollment covers: those Medicaid/CHIP does not (older files without the flags: everyone). */
+export function enrolledMembers(household: Household): Member[] {
+  const medicaid = household.expected.medicaidMembers;
+  return medicaid ? household.members.filter((_, i) => !medicaid[i]) : household.members;
+}
+
 /** Differences in one received copy of an enrollment (all member records of one transaction); usually none. */
 export function compareCopy(copy: InsurerRecord[], ledger: LedgerEntry, household: Household | undefined): FieldDifference[] {
   let out = NONE;
@@ -81,8 +87,9 @@ export function compareCopy(copy: InsurerRecord[], ledger: LedgerEntry, househol
   if (policy.ratingArea !== household.ratingArea) diff('ratingArea', household.ratingArea, policy.ratingArea);
   if (!sameDigits(policy.countyFips, household.countyFips)) diff('countyFips', household.countyFips, policy.countyFips);
   if (!sameDigits(policy.zip, household.zip)) diff('zip', household.zip, policy.zip);
-  if (copy.length < household.members.length) diff('memberCount', household.members.length, copy.length);
-  const matched = matchMembers(copy, household.members);
+  const members = enrolledMembers(household);
+  if (copy.length < members.length) diff('memberCount', members.length, copy.length);
+  const matched = matchMembers(copy, members);
   for (let i = 0; i < copy.length; i++) {
     const record = copy[i]!;
     const member = matched[i];

@@ -23,6 +23,7 @@ export interface DefectExample {
 }
 
 export interface Reconciliation {
+  /** intended: households that may enroll (those referred to Medicaid/CHIP end at eligibility and are not counted). */
   enrollments: { intended: number; confirmed: number; received: number; intact: number };
   classes: Record<DefectClass, number>;
   garbledByField: Partial<Record<ComparedField, number>>;
@@ -151,8 +152,10 @@ export function reconcile(input: ReconcileInput): Reconciliation {
     countTransport(confirmation, checkTransport(records, '', issuerOf));
   }
 
+  let intended = 0;
+  for (const h of input.households) if (h.expected.result !== 'medicaid') intended++;
   return {
-    enrollments: { intended: input.households.length, confirmed: ledger.size, received: received.size, intact },
+    enrollments: { intended, confirmed: ledger.size, received: received.size, intact },
     classes,
     garbledByField,
     pendingAtCutOff: { count: pendingAtCutOff, waitedSeconds: input.cutOff ? input.cutOff.waitedMs / 1000 : null },

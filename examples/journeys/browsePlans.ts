@@ -3,7 +3,7 @@
 // Written against the engine's runtime API (engine/runtime.ts) only; docs/journeys.md describes the contract.
 // Copy it, change the requests, and point --journeys at your copy; tsconfig.json type-checks this folder.
 
-import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
+import { ageOn, planYearStartOf } from '../../domain/ageCurve.ts';
 import type { Journey, JourneyContext } from '../../engine/runtime.ts';
 import type { Segment } from '../../engine/schedule.ts';
 import { applicantFor, loadSegmentApplicants } from '../../scenarios/consumers/applicants.ts';
@@ -33,7 +33,7 @@ export async function createJourney(options: unknown, segment: Segment): Promise
   return async (context) => {
     const household = applicantFor(applicants, context.iteration);
     const planYear = household.expected.planYear;
-    const ages = household.members.map((m) => ageOn(m.dob, effectiveDateOf(planYear)));
+    const ages = household.members.map((m) => ageOn(m.dob, planYearStartOf(planYear)));
     if (!(await browse(context, baseUrl, household.zip, planYear, ages))) return;
     context.counter('example_plan_lookups');
     await context.sleep(thinkTimeSeconds * (THINK_MIN_SHARE + Math.random() * 2 * (1 - THINK_MIN_SHARE)));

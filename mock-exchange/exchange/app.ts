@@ -6,6 +6,7 @@ import express, { type Express, type NextFunction, type Request, type RequestHan
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Registry } from 'prom-client';
+import { coverageStart } from '../../domain/coverageStart.ts';
 import type { Enrollment } from '../../domain/enrollment.ts';
 import type { PlanYear } from '../../domain/household.ts';
 import { NO_FAULTS } from '../faults/index.ts';
@@ -55,7 +56,7 @@ export interface ExchangeDeps {
    * Off by default because a load test's VUs share one loopback address.
    */
   rateLimitPerMinute?: number;
-  /** The clock dates of birth are checked against (none in the future); default: the real one. */
+  /** The exchange's clock: the submission time, which sets when coverage starts (coverageStart.ts), and the day dates of birth are checked against (none in the future). Default: the wall clock. */
   now?: () => Date;
 }
 
@@ -92,7 +93,8 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   const { store, rules, tokens, metrics } = deps;
   const passwords = deps.passwords ?? createPasswordHasher();
   const faults = deps.faults ?? createFrontFaults(NO_FAULTS, deps.countInjected ?? (() => {}));
-  const applicationSchema = applicationSchemaAt(deps.now ?? (() => new Date()));
+  const now = deps.now ?? (() => new Date());
+  const applicationSchema = applicationSchemaAt(now);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -255,7 +257,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       const { application, household, planYear } = ownApplication(req);
       const eligibility = rules.eligibility(household, planYear);
       if (faults.wrongSubsidy(application.id)) eligibility.maxMonthlyCredit += WRONG_SUBSIDY_EXTRA;
-      metrics.eligibilityResults.inc({ outcome: eligibility.medicaidRange ? 'medicaid' : eligibility.maxMonthlyCredit > 0 ? 'aptc' : 'no_aptc' });
+      metrics.eligibilityResults.inc({ outcome: eligibility.result === 'aptc' && eligibility.maxMonthlyCredit === 0 ? 'no_aptc' : eligibility.result });
       res.json(eligibility);
     }),
   );
@@ -273,6 +275,10 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     named('enroll', (req, res) => {
       const { accountId, application, household, planYear } = ownApplication(req);
       const { planId } = bodyOf(enrollmentSchema, req.body);
+      const eligibility = rules.eligibility(household, planYear);
+      if (eligibility.result === 'medicaid') {
+        throw new HttpError(422, 'this household is eligible for Medicaid/CHIP (eligibility result "medicaid"): it is referred to the state Medicaid agency, and no plan is sold through the exchange');
+      }
       const quote = rules.quote(household, planYear, planId);
       if (!quote) throw new HttpError(422, `plan ${planId} is not sold in this household's rating area: choose one from GET .../plans`);
       const wrongSubsidy = faults.wrongSubsidy(application.id);
@@ -282,7 +288,8 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         quote.aptc = raised !== quote.aptc ? raised : Math.max(0, Math.round((quote.aptc - WRONG_SUBSIDY_EXTRA) * 100) / 100);
         quote.netPremium = Math.round((quote.premium - quote.aptc) * 100) / 100;
       }
-      const eligibility = rules.eligibility(household, planYear);
+      const submittedAt = now();
+      const coverage = coverageStart(planYear, submittedAt);
       const confirmationNumber = newConfirmationNumber();
       const draft: Enrollment = {
         confirmationNumber,
@@ -291,8 +298,8 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         planId: quote.planId,
         metal: quote.metal,
         planYear,
-        effectiveDate: `${planYear}-01-01`,
-        endDate: `${planYear}-12-31`,
+        effectiveDate: coverage.effectiveDate,
+        endDate: coverage.endDate,
         state: household.state,
         countyFips: household.countyFips,
         zip: household.zip,
@@ -306,8 +313,11 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         csrAmount: 0,
         otherPayment: 0,
         owed: quote.netPremium,
-        submittedAt: new Date().toISOString(),
-        members: household.members.map((m, i) => ({ ...m, memberId: `${confirmationNumber}-${i + 1}`, premium: quote.memberPremiums[i] ?? 0 })),
+        submittedAt: submittedAt.toISOString(),
+        // Members Medicaid/CHIP covers are not enrolled; the others keep their application position in their member id.
+        members: household.members
+          .map((m, i) => ({ ...m, memberId: `${confirmationNumber}-${i + 1}`, premium: quote.memberPremiums[i] ?? 0 }))
+          .filter((_, i) => !eligibility.medicaidMembers[i]),
       };
       const copies = deps.copiesOf?.(confirmationNumber) ?? 1;
       const injected = {

@@ -72,13 +72,13 @@ export function openApiDocument(): Record<string, unknown> {
         put: { operationId: 'updateApplication', summary: 'Change the application before enrolling (application_update)', security: bearer, parameters: [admitted, applicationId], requestBody: body('Application'), responses: { 200: answer('{ applicationId }'), 400: invalid, 401: unauthenticated, 404: notYours, 409: problem('already enrolled') } },
       },
       '/api/v1/applications/{applicationId}/eligibility': {
-        post: { operationId: 'determineEligibility', summary: 'Eligibility, subsidy (APTC) and cost-sharing variant (eligibility)', security: bearer, parameters: [admitted, applicationId], responses: { 200: answer('{ ratingArea, fplPercent, medicaidRange, applicablePercent, benchmarkPremium, maxMonthlyCredit, csrVariant }'), 401: unauthenticated, 404: notYours } },
+        post: { operationId: 'determineEligibility', summary: 'Eligibility, subsidy (APTC) and cost-sharing variant (eligibility)', security: bearer, parameters: [admitted, applicationId], responses: { 200: answer('{ ratingArea, fplPercent, result, medicaidMembers, applicablePercent, benchmarkPremium, maxMonthlyCredit, csrVariant }: result "medicaid" (the subscriber is Medicaid/CHIP-eligible: referred to the state, no plan sold), "aptc" or "no_aptc"; medicaidMembers[i] true where Medicaid/CHIP covers member i, who is not enrolled and not in the benchmark; fplPercent truncated to 0.01'), 401: unauthenticated, 404: notYours } },
       },
       '/api/v1/applications/{applicationId}/plans': {
         get: { operationId: 'listPlans', summary: 'Plans with premiums net of the household’s subsidy (plans)', security: bearer, parameters: [admitted, applicationId], responses: { 200: answer('{ plans: [{ planId, issuerId, metal, premium, aptc, netPremium, memberPremiums }] }'), 401: unauthenticated, 404: notYours } },
       },
       '/api/v1/applications/{applicationId}/enrollments': {
-        post: { operationId: 'enroll', summary: 'Enroll in a plan (enroll)', security: bearer, parameters: [admitted, applicationId], requestBody: body('Enrollment'), responses: { 201: answer('the confirmation', 'Confirmation'), 200: answer('the earlier confirmation of this application', 'Confirmation'), 400: invalid, 401: unauthenticated, 404: notYours, 422: problem('the plan is not sold in the household’s rating area') } },
+        post: { operationId: 'enroll', summary: 'Enroll in a plan (enroll)', security: bearer, parameters: [admitted, applicationId], requestBody: body('Enrollment'), responses: { 201: answer('the confirmation', 'Confirmation'), 200: answer('the earlier confirmation of this application', 'Confirmation'), 400: invalid, 401: unauthenticated, 404: notYours, 422: problem('the plan is not sold in the household’s rating area, or the household’s eligibility result is "medicaid"') } },
       },
       '/api/v1/enrollments': {
         get: { operationId: 'listEnrollments', summary: 'The account’s own enrollments (enrollments)', security: bearer, parameters: [admitted], responses: { 200: answer('{ enrollments: [Confirmation] }'), 401: unauthenticated } },

@@ -41,7 +41,9 @@ export const oracleRules: ExchangeRules = {
   },
   eligibility: (household: HouseholdInput, planYear: PlanYear) => determineEligibility(household, planYear),
   plans(household, planYear) {
-    const { ratingArea } = determineEligibility(household, planYear);
+    const { ratingArea, result } = determineEligibility(household, planYear);
+    // A household referred to Medicaid/CHIP is sold no plan.
+    if (result === 'medicaid') return [];
     return plansInRatingArea(ratingArea).map((plan) => quoteOf(household, plan.id, planYear));
   },
   quote(household, planYear, planId14) {

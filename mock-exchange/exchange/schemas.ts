@@ -3,7 +3,7 @@
 // never confirm what it cannot deliver (one subscriber, real dates, text free of the interchange's delimiters).
 
 import { z } from 'zod';
-import { effectiveDateOf } from '../../domain/ageCurve.ts';
+import { planYearStartOf } from '../../domain/ageCurve.ts';
 import { DELIMITERS, RELATIONSHIP_CODE } from '../../domain/edi834/vocabulary.ts';
 import type { Relationship } from '../../domain/household.ts';
 
@@ -89,18 +89,19 @@ function yearsOn(dob: string, onDate: string): number {
 }
 
 /**
- * The application, with dates of birth checked against `now` and the plan year: not in the future, not after
- * coverage begins (premiums are rated by age on that day), and at most MAX_AGE_YEARS old then.
+ * The application, with dates of birth checked against `now` and the plan year: not in the future, not after the
+ * plan year begins (premiums are rated by age on its first day, whenever coverage starts), and at most MAX_AGE_YEARS
+ * old then.
  */
 export function applicationSchemaAt(now: () => Date) {
   return z.object({ planYear, household: householdSchema }).superRefine((application, context) => {
     const today = now().toISOString().slice(0, 10);
-    const coverageBegins = effectiveDateOf(application.planYear);
+    const ratedOn = planYearStartOf(application.planYear);
     application.household.members.forEach((member, i) => {
       const issue = (message: string): void => context.addIssue({ code: 'custom', path: ['household', 'members', i, 'dob'], message });
       if (member.dob > today) issue(`a date of birth not in the future (today is ${today})`);
-      else if (member.dob > coverageBegins) issue(`born on or before coverage begins (${coverageBegins} for plan year ${application.planYear})`);
-      else if (yearsOn(member.dob, coverageBegins) > MAX_AGE_YEARS) issue(`at most ${MAX_AGE_YEARS} years old on ${coverageBegins}: check the year`);
+      else if (member.dob > ratedOn) issue(`born on or before plan year ${application.planYear} begins (${ratedOn}, the day ages are rated on)`);
+      else if (yearsOn(member.dob, ratedOn) > MAX_AGE_YEARS) issue(`at most ${MAX_AGE_YEARS} years old on ${ratedOn}: check the year`);
     });
   });
 }

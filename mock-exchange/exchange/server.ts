@@ -42,6 +42,8 @@ export interface ExchangeConfig {
   workers?: number;
   /** Where the dispatcher logs failed posts, retries and rejections; default: JSON lines on stderr. */
   logger?: ServiceLogger;
+  /** The exchange's clock (in-process exchanges only): submission times, and so when coverage starts; default: the wall clock. */
+  now?: () => Date;
 }
 
 export interface RunningExchange {
@@ -89,6 +91,7 @@ export async function startFrontEnd(config: ExchangeConfig, parts: FrontEndParts
     copiesOf: backendFaults?.copiesOf,
     delayedOf: backendFaults?.delayed,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    now: config.now,
   });
   // Fault switches and a rate limit act in the Express app, so while either is on every request goes through it.
   const fastPath = config.rateLimitPerMinute ? undefined : createBrowseFastPath(oracleRules, metrics);

@@ -4,7 +4,7 @@
 //   enroll    — waiting room → account → application → eligibility → plans → enrollment (into the ledger);
 //   returning — waiting room → log in to an account enrolled earlier on this worker, and check the enrollment shown.
 
-import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
+import { ageOn, planYearStartOf } from '../../domain/ageCurve.ts';
 import type { Household } from '../../domain/household.ts';
 import type { JourneyContext } from '../../engine/runtime.ts';
 import { THINK_SPREAD, type JourneyKind } from './journeyShape.ts';
@@ -102,6 +102,8 @@ async function admitted(client: ExchangeClient, journey: Exclude<JourneyKind, 'b
     if (journey === 'returning') return await returning(client, comingBack!, context, worker);
     const applicationId = await applyAndShop(client, household, context, worker);
     if (applicationId === undefined) return false;
+    // Referred to Medicaid/CHIP: the journey ends at eligibility, completed (no plan is sold to this household).
+    if (applicationId === REFERRED) return true;
     return journey === 'apply' || (await enroll(client, household, applicationId, context, worker));
   } finally {
     // A journey cut off by the end of the test has no connection left to sign out with.
@@ -111,7 +113,7 @@ async function admitted(client: ExchangeClient, journey: Exclude<JourneyKind, 'b
 
 async function browse(client: ExchangeClient, household: Household, context: JourneyContext, worker: ConsumerWorker): Promise<boolean> {
   const planYear = household.expected.planYear;
-  const ages = household.members.map((m) => ageOn(m.dob, effectiveDateOf(planYear)));
+  const ages = household.members.map((m) => ageOn(m.dob, planYearStartOf(planYear)));
   const everyone = await client.browsePlans(household.zip, planYear, ages);
   if (!context.check('plans browsed (200)', everyone.status === 200)) return false;
   oracleCheck(context, 'browse', browseMismatches(objectsIn(everyone.body?.plans) as unknown as BrowsedPlan[], household));
@@ -120,8 +122,14 @@ async function browse(client: ExchangeClient, household: Household, context: Jou
   return context.check('plans browsed (200)', subscriber.status === 200);
 }
 
-/** Account, application, eligibility (checked against the oracle), plans: the application id, or undefined on a failure. */
-async function applyAndShop(client: ExchangeClient, household: Household, context: JourneyContext, worker: ConsumerWorker): Promise<string | undefined> {
+/** What applyAndShop returns for a household the exchange rightly referred to Medicaid/CHIP. */
+const REFERRED = Symbol('referred to Medicaid/CHIP');
+
+/**
+ * Account, application, eligibility (checked against the oracle), plans: the application id, REFERRED when the
+ * household is (rightly) referred to Medicaid/CHIP, or undefined on a failure.
+ */
+async function applyAndShop(client: ExchangeClient, household: Household, context: JourneyContext, worker: ConsumerWorker): Promise<string | typeof REFERRED | undefined> {
   const account = await client.createAccount(household.email);
   if (!context.check('account created (201)', account.status === 201)) return undefined;
   await think(context, worker);
@@ -133,7 +141,12 @@ async function applyAndShop(client: ExchangeClient, household: Household, contex
 
   const eligibility = await client.determineEligibility(applicationId!);
   if (!context.check('eligibility determined (200)', eligibility.status === 200 && eligibility.body !== undefined)) return undefined;
-  oracleCheck(context, 'eligibility', eligibilityMismatches(eligibility.body as unknown as EligibilityAnswer, household.expected));
+  const answer = eligibility.body as unknown as EligibilityAnswer;
+  const rightAnswer = oracleCheck(context, 'eligibility', eligibilityMismatches(answer, household.expected));
+  if (answer.result === 'medicaid' && rightAnswer) {
+    context.counter(METRIC_NAMES.medicaidReferrals, 1);
+    return REFERRED;
+  }
   await think(context, worker);
 
   const plans = await client.listPlans(applicationId!);

@@ -5,6 +5,8 @@ export const METRIC_NAMES = {
   journeyDuration: 'marketplace_journey_duration',
   journeysStarted: 'marketplace_journeys',
   enrollmentsConfirmed: 'marketplace_enrollments_confirmed',
+  /** Households the exchange rightly referred to Medicaid/CHIP: their journey ends at eligibility, as expected. */
+  medicaidReferrals: 'marketplace_medicaid_referrals',
   oracleMismatches: 'marketplace_oracle_mismatches',
   waitingRoomWait: 'marketplace_waiting_room_wait',
   /** Security probes made, by probe class (tag `probe`). */

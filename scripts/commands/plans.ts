@@ -2,14 +2,16 @@
 
 import type { Command } from 'commander';
 import { catalogSnapshot } from '../../domain/catalog.ts';
+import { parsePlanYear } from './generate.ts';
 
 export function register(program: Command): void {
   program
     .command('plans')
     .description('print the plan catalog: states, counties, rating areas, issuers, plans and base rates')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
-      const catalog = catalogSnapshot();
+    .option('--plan-year <year>', 'whose base rates: 2025 or 2026', '2026')
+    .action((opts: { json?: boolean; planYear: string }) => {
+      const catalog = catalogSnapshot(parsePlanYear(opts.planYear));
       if (opts.json) return void process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
       for (const state of catalog) {
         process.stdout.write(`${state.state} ${state.name}: ${state.counties.length} counties, issuers ${state.issuers.map((i) => `${i.id} ${i.name}`).join('; ')}\n`);

@@ -260,7 +260,8 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         targets,
         loadSummary,
         loadExitCode: loadExit,
-        intended: options.journeysFile ? undefined : plan.intendedEnrollments,
+        // Households referred to Medicaid/CHIP end at eligibility: they were never meant to enroll.
+        intended: options.journeysFile || plan.intendedEnrollments === undefined ? undefined : plan.intendedEnrollments - (reconciliation ? count - reconciliation.enrollments.intended : 0),
         maxDroppedIterations: plan.maxDroppedJourneys,
         integrity: reconciliation ? { confirmed, received: reconciliation.intact, classes: reconciliation.classes } : { confirmed, notChecked: integrityNotCheckedHint(ledgerPath) },
         ...(options.journeysFile ? { confirmationsGated: false } : {}),

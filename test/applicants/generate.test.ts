@@ -53,14 +53,24 @@ describe('generateHouseholds', () => {
   it('matches the marketplace shares it is built from, within a few points', () => {
     const rows = describeHouseholds(generateHouseholds({ count: 20_000, seed: 9, planYear: 2026 }));
     const share = (dimension: string, bucket: string) => rows.find((r) => r.dimension === dimension && r.bucket === bucket)!;
-    const fpl100to200 = share('% FPL', '100-150').actual + share('% FPL', '150-200').actual;
+    const fpl100to200 = share('% FPL (households)', '100-150').actual + share('% FPL (households)', '150-200').actual;
     expect(fpl100to200).toBeGreaterThan(0.6);
     expect(fpl100to200).toBeLessThan(0.66);
     expect(Math.abs(share('household size', '1').actual - 0.55)).toBeLessThan(0.02);
-    expect(share('age (members)', '65+').actual).toBeGreaterThan(0.005);
-    expect(share('age (members)', '65+').actual).toBeLessThan(0.03);
+    expect(share('age (enrolled members)', '65+').actual).toBeGreaterThan(0.005);
+    expect(share('age (enrolled members)', '65+').actual).toBeLessThan(0.03);
+    // Children: about 9–10 % of enrollees, most children being in Medicaid/CHIP (not enrolled).
+    expect(share('age (enrolled members)', '0-17').actual).toBeGreaterThan(0.07);
+    expect(share('age (enrolled members)', '0-17').actual).toBeLessThan(0.12);
+    // Metal by income: silver ~55 %, CSR ~51 % of enrollees.
+    expect(Math.abs(share('metal (enrollees)', 'silver').actual - 0.55)).toBeLessThan(0.04);
+    expect(Math.abs(share('CSR variant (enrollees)', '04-06').actual - 0.51)).toBeLessThan(0.04);
+    // States as CMS counted 2026 plan selections; Hawaii present.
+    expect(Math.abs(share('state (households)', 'TX').actual - 0.909)).toBeLessThan(0.01);
+    expect(share('state (households)', 'HI').actual).toBeGreaterThan(0.002);
+    for (const row of rows) expect(row.source, `${row.dimension} ${row.bucket}`).toBeTruthy();
     // Most enrollees get a credit (92 % nationally in 2025; fewer under the 2026 rules, which end the credit above 400 %).
-    expect(share('subsidised (APTC > 0)', 'share').actual).toBeGreaterThan(0.8);
+    expect(share('subsidised (APTC > 0)', 'enrollees').actual).toBeGreaterThan(0.8);
   });
 });
 

@@ -1,7 +1,6 @@
 // Starts the real insurer and exchange processes for a test, and drives enrollments through the exchange over HTTP.
 
 import { join } from 'node:path';
-import { generateHouseholds } from '../../applicants/generate.ts';
 import type { Household } from '../../domain/household.ts';
 import { ProcessGroup } from '../../scripts/run/processes.ts';
 import { startService, type RunningService } from '../../scripts/run/services.ts';
@@ -25,7 +24,7 @@ export function startExchange(group: ProcessGroup, dir: string, insurerUrl: stri
   });
 }
 
-export const households = (count: number, seed: number): Household[] => [...generateHouseholds({ count, seed, planYear: 2026 })];
+export { households } from '../enrollingHouseholds.ts';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

@@ -119,9 +119,15 @@ describe('whatever the exchange confirms, the insurer accepts', () => {
           return;
         }
         const id = String(submitted.json.applicationId);
-        expect((await call('POST', `/api/v1/applications/${id}/eligibility`)).status).toBe(200);
+        const eligibility = await call('POST', `/api/v1/applications/${id}/eligibility`);
+        expect(eligibility.status).toBe(200);
         expect((await call('GET', `/api/v1/applications/${id}/plans`)).status).toBe(200);
         const enrolled = await call('POST', `/api/v1/applications/${id}/enrollments`, { planId: household.plan.id });
+        // A household referred to Medicaid/CHIP is sold nothing: no confirmation, so nothing for the insurer.
+        if (eligibility.json.result === 'medicaid') {
+          expect(enrolled.status).toBe(422);
+          return;
+        }
         expect(enrolled.status).toBe(201);
         seen.confirmed++;
         const receipt = deliver(String(enrolled.json.confirmationNumber));
@@ -129,7 +135,9 @@ describe('whatever the exchange confirms, the insurer accepts', () => {
         expect(receipt.outcome).toBe('accepted');
         expect(readAcknowledgement(receipt.answer).transactions.map((t) => t.status)).toEqual(['A']);
         const sent = body.household;
-        expect(receipt.records).toHaveLength(sent.members.length);
+        // Members Medicaid/CHIP covers are left out of the enrollment; every other member reaches the insurer unchanged.
+        const medicaid = (eligibility.json.medicaidMembers ?? []) as boolean[];
+        expect(receipt.records).toHaveLength(sent.members.filter((_, i) => !medicaid[i]).length);
         for (const record of receipt.records) {
           expect([record.street, record.city]).toEqual([sent.street, sent.city]);
           const member = sent.members[Number(record.memberId.split('-').pop()) - 1]!;
@@ -168,7 +176,7 @@ describe('the exchange refuses what it cannot send, naming the field', () => {
     ['a relationship the 834 cannot carry', body([self, { ...self, relationship: 'cousin' as Member['relationship'] }]), /household\.members\.1\.relationship/],
     ['February 31', body([{ ...self, dob: '2026-02-31' }]), /household\.members\.0\.dob: a date that exists on the calendar/],
     ['a birth in the future', body([{ ...self, dob: '2099-01-01' }]), /household\.members\.0\.dob: a date of birth not in the future \(today is 2026-03-15\)/],
-    ['a birth after coverage begins', body([{ ...self, dob: '2026-02-01' }]), /household\.members\.0\.dob: born on or before coverage begins \(2026-01-01/],
+    ['a birth after the plan year begins', body([{ ...self, dob: '2026-02-01' }]), /household\.members\.0\.dob: born on or before plan year 2026 begins \(2026-01-01/],
     ['older than 120', body([{ ...self, dob: '1905-01-01' }]), /household\.members\.0\.dob: at most 120 years old/],
     ['a tilde in a name', body([{ ...self, lastName: 'O~Brien' }]), /household\.members\.0\.lastName: none of the 834 delimiters ~ \* > \^/],
     ['an asterisk in a name', body([{ ...self, firstName: 'Ann*Marie' }]), /household\.members\.0\.firstName: none of the 834 delimiters/],
@@ -183,7 +191,7 @@ describe('the exchange refuses what it cannot send, naming the field', () => {
     expect(answer.json.error).toMatch(message);
   });
 
-  it('takes the oldest allowed member, a birth on the day coverage begins, and an apostrophe', async () => {
+  it('takes the oldest allowed member, a birth on the day the plan year begins, and an apostrophe', async () => {
     const answer = await call('POST', '/api/v1/applications', body([{ ...self, dob: '1906-01-01', lastName: "O'Brien" }, { ...self, relationship: 'child', dob: '2026-01-01', firstName: 'Newborn' }]));
     expect(answer.status).toBe(201);
   });

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { generateHouseholds } from '../../applicants/generate.ts';
-import { ageOn, effectiveDateOf } from '../../domain/ageCurve.ts';
+import { ageOn, planYearStartOf } from '../../domain/ageCurve.ts';
 import type { Household } from '../../domain/household.ts';
 import { oracleRules } from '../../mock-exchange/exchange/oracleRules.ts';
 import { browseMismatches } from '../../scenarios/consumers/oracleChecks.ts';
@@ -11,7 +11,7 @@ import { browseMismatches } from '../../scenarios/consumers/oracleChecks.ts';
 const households = [...generateHouseholds({ count: 400, seed: 21, planYear: 2026 })];
 
 function browsed(h: Household) {
-  const ages = h.members.map((m) => ageOn(m.dob, effectiveDateOf(h.expected.planYear)));
+  const ages = h.members.map((m) => ageOn(m.dob, planYearStartOf(h.expected.planYear)));
   return oracleRules.browse(h.zip, undefined, ages, h.expected.planYear).plans;
 }
 

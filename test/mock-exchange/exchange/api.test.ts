@@ -5,14 +5,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateHouseholds } from '../../../applicants/generate.ts';
-import { determine } from '../../../domain/oracle.ts';
+import { coverageStart } from '../../../domain/coverageStart.ts';
+import { determine, pricePlan } from '../../../domain/oracle.ts';
 import type { Household } from '../../../domain/household.ts';
 import { startExchange, type RunningExchange } from '../../../mock-exchange/exchange/server.ts';
 import { createTokenIssuer, persistentSecret } from '../../../mock-exchange/exchange/tokens.ts';
 import { parseFaultSpec } from '../../../mock-exchange/faults/index.ts';
 import { openApiText } from '../../../scripts/commands/openapi.ts';
 import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
+import { openExchangeStore } from '../../../mock-exchange/exchange/store.ts';
+import { households, referredHouseholds } from '../../enrollingHouseholds.ts';
+import { generateHouseholds } from '../../../applicants/generate.ts';
 
 interface Answer {
   status: number;
@@ -22,7 +25,7 @@ interface Answer {
 let dir: string;
 let exchange: RunningExchange;
 let base: string;
-const [alice, bob] = [...generateHouseholds({ count: 2, seed: 7, planYear: 2026 })] as [Household, Household];
+const [alice, bob] = households(2, 7) as [Household, Household];
 
 async function call(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
   const response = await fetch(`${base}${path}`, {
@@ -59,9 +62,9 @@ describe('anonymous plan browsing', () => {
     const plans = answer.json.plans as { planId: string; premium: number }[];
     expect(plans.length).toBeGreaterThanOrEqual(12);
     const chosen = plans.find((p) => p.planId === alice.plan.id)!;
-    // The oracle prices the whole household with its real birthdays and tobacco use: compare a one-person, non-smoking household of the same age.
-    const single = { ...alice, members: [{ ...subscriber, dob: `${2026 - age}-01-01`, tobacco: false }] };
-    expect(chosen.premium).toBe(determine(single, alice.plan.id, 2026).planPremium);
+    // The oracle prices the whole household with its real birthdays and tobacco use: compare one non-smoker of the same age.
+    const single = [{ ...subscriber, dob: `${2026 - age}-01-01`, tobacco: false }];
+    expect(chosen.premium).toBe(pricePlan(alice.plan.id, alice.ratingArea, single, 2026).total);
   });
 
   it('answers from its cache ahead of Express with the same security headers, and counts the request like any other', async () => {
@@ -276,5 +279,79 @@ describe('bad input: a clear 4xx, never a crash or a hang', () => {
     const issuedBefore = createTokenIssuer(persistentSecret(dir)).issue(String(login.json.accountId), Date.now() - 2_000, 1_000);
     expect((await call('GET', '/api/v1/enrollments', undefined, issuedBefore.token)).status).toBe(401);
     expect((await call('POST', '/api/v1/sessions', { email: 'bad-input@example.test', password: 'synthetic-password-1', ttlSeconds: 0 })).status).toBe(400);
+  });
+});
+
+describe('eligibility by state and the coverage start', () => {
+  let clockDir: string;
+  let clocked: RunningExchange;
+  let clockedBase: string;
+  // The exchange's clock, set per test: submissions on chosen days give the calendar's coverage start.
+  let today = new Date('2025-12-20T15:00:00Z');
+  beforeAll(async () => {
+    clockDir = mkdtempSync(join(tmpdir(), 'exchange-clock-'));
+    clocked = await startExchange({ port: 0, host: '127.0.0.1', dataDir: clockDir, insurerUrl: 'http://127.0.0.1:9', now: () => today });
+    clockedBase = `http://127.0.0.1:${clocked.port}`;
+  });
+  afterAll(async () => {
+    await clocked.stop();
+    rmSync(clockDir, { recursive: true, force: true });
+  });
+
+  async function applyAt(where: string, h: Household, password: string) {
+    const ask = async (method: string, path: string, body?: unknown, token?: string): Promise<Answer> => {
+      const response = await fetch(`${where}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await response.text();
+      return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    };
+    const token = String((await ask('POST', '/api/v1/accounts', { email: h.email, password })).json.token);
+    const id = String((await ask('POST', '/api/v1/applications', applicationOf(h), token)).json.applicationId);
+    return {
+      eligibility: () => ask('POST', `/api/v1/applications/${id}/eligibility`, {}, token),
+      plans: () => ask('GET', `/api/v1/applications/${id}/plans`, undefined, token),
+      enroll: () => ask('POST', `/api/v1/applications/${id}/enrollments`, { planId: h.plan.id }, token),
+    };
+  }
+
+  it('refers a household whose subscriber is Medicaid-eligible: result "medicaid", no plans, enrollment refused with 422', async () => {
+    const [referred] = referredHouseholds(1, 7);
+    const journey = await applyAt(clockedBase, referred!, 'synthetic-password-3');
+    const eligibility = await journey.eligibility();
+    expect(eligibility).toMatchObject({ status: 200, json: { result: 'medicaid', applicablePercent: null, maxMonthlyCredit: 0, csrVariant: '01' } });
+    expect((eligibility.json.medicaidMembers as boolean[])[0]).toBe(true);
+    expect((await journey.plans()).json).toEqual({ plans: [] });
+    const refused = await journey.enroll();
+    expect(refused.status).toBe(422);
+    expect(refused.json.error).toMatch(/Medicaid\/CHIP/);
+  });
+
+  it('enrolls only the members Medicaid/CHIP does not cover, at the oracle price, with coverage from the calendar', async () => {
+    const mixed = [...generateHouseholds({ count: 400, seed: 7, planYear: 2026 })].find((h) => h.expected.result !== 'medicaid' && h.expected.medicaidMembers.some(Boolean))!;
+    expect(mixed).toBeDefined();
+    today = new Date('2025-12-20T15:00:00Z'); // December 16 – January 15: coverage from February 1
+    const journey = await applyAt(clockedBase, mixed, 'synthetic-password-4');
+    expect((await journey.eligibility()).json).toMatchObject({ result: mixed.expected.result, medicaidMembers: mixed.expected.medicaidMembers });
+    const enrolled = await journey.enroll();
+    expect(enrolled).toMatchObject({ status: 201, json: { effectiveDate: '2026-02-01', premium: mixed.expected.planPremium, aptc: mixed.expected.aptc } });
+    const store = openExchangeStore(clockDir);
+    try {
+      const kept = store.findEnrollment(String(enrolled.json.confirmationNumber))!.enrollment;
+      expect(kept.members.map((m) => m.ssn)).toEqual(mixed.members.filter((_, i) => !mixed.expected.medicaidMembers[i]).map((m) => m.ssn));
+      expect(kept).toMatchObject({ effectiveDate: '2026-02-01', endDate: '2026-12-31', submittedAt: '2025-12-20T15:00:00.000Z' });
+    } finally {
+      store.close();
+    }
+  });
+
+  it.each([
+    ['2025-12-15T23:59:59Z', '2026-01-01'],
+    ['2026-01-15T12:00:00Z', '2026-02-01'],
+    ['2026-03-10T08:00:00Z', '2026-04-01'],
+  ])('a submission at %s starts coverage on %s', async (at, start) => {
+    today = new Date(at);
+    expect(coverageStart(2026, today).effectiveDate).toBe(start);
+    const [h] = households(1, Number(at.slice(5, 7)) * 100 + Number(at.slice(8, 10)));
+    const enrolled = await (await applyAt(clockedBase, h!, 'synthetic-password-5')).enroll();
+    expect(enrolled).toMatchObject({ status: 201, json: { effectiveDate: start } });
   });
 });

@@ -8,8 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateHouseholds } from '../../../applicants/generate.ts';
-import type { Household } from '../../../domain/household.ts';
+import { households } from '../../enrollingHouseholds.ts';
 import { openExchangeStore } from '../../../mock-exchange/exchange/store.ts';
 import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
 
@@ -114,7 +113,7 @@ describe('the exchange with --workers 2', () => {
   it('loses no confirmation when the whole cluster is killed with SIGKILL at once', async () => {
     const session = { 'x-waiting-room-session': admittedSession };
     const confirmed: string[] = [];
-    for (const h of generateHouseholds({ count: 6, seed: 17, planYear: 2026 }) as Iterable<Household>) {
+    for (const h of households(6, 17)) {
       const account = await call('POST', '/api/v1/accounts', { email: h.email, password: 'synthetic-password-1' }, session);
       expect(account.status, JSON.stringify(account.json)).toBe(201);
       const auth = { ...session, authorization: `Bearer ${String(account.json.token)}` };

@@ -17,7 +17,7 @@ import { concatenateLedgers } from '../../../scenarios/consumers/ledger.ts';
 import { JOURNEY_KINDS, journeyFor, type JourneyKind, type JourneyMix } from '../../../scenarios/consumers/journeyShape.ts';
 import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
 import { loadTargets } from '../../../scripts/targets/load.ts';
-import { applicantsFile, drained, failedChecks, households, MARKETPLACE_MODULE, run, samples, sharedIterations, startStack, total, type Stack } from './stack.ts';
+import { applicantsFile, drained, failedChecks, households, MARKETPLACE_MODULE, referredHouseholds, run, samples, sharedIterations, startStack, total, type Stack } from './stack.ts';
 
 const N = 12;
 const people: Household[] = households(60, 31);
@@ -69,6 +69,28 @@ describe('marketplace on a healthy exchange', () => {
     const outcome = reconcile({ households: people.slice(0, N), ledger, received: await readInsurerRecords(recordsFile), deadlineMs: 60_000 });
     expect(outcome.enrollments).toEqual({ intended: N, confirmed: N, received: N, intact: N });
     expect(Object.values(outcome.classes).every((n) => n === 0)).toBe(true);
+  });
+
+  it('households referred to Medicaid/CHIP: the enroll journey ends at eligibility, completed and counted; no ledger line, nothing intended', async () => {
+    const referred = referredHouseholds(4, 31);
+    const referredFile = await applicantsFile(stack.dir, referred);
+    const ledgerDir = join(stack.dir, 'ledger-referred');
+    const result = await run(sharedIterations(referred.length, 2), MARKETPLACE_MODULE, enrollOptions(stack, referredFile, ledgerDir));
+    expect(result.journeyErrors).toEqual([]);
+    expect(failedChecks(result)).toEqual({});
+    expect(total(result, METRIC_NAMES.medicaidReferrals)).toBe(referred.length);
+    expect(total(result, METRIC_NAMES.enrollmentsConfirmed)).toBe(0);
+    expect(samples(result, METRIC_NAMES.journeyDuration, { journey: 'enroll' })).toBe(referred.length);
+    expect(samples(result, METRIC_NAMES.oracleMismatches, { step: 'eligibility' })).toBe(referred.length);
+    expect(total(result, METRIC_NAMES.oracleMismatches)).toBe(0);
+    // Neither plans nor an enrollment were asked for.
+    expect(total(result, 'http_reqs', { name: 'POST /api/v1/applications/:id/enrollments' })).toBe(0);
+    expect(total(result, 'http_reqs', { name: 'GET /api/v1/applications/:id/plans' })).toBe(0);
+    const out = join(stack.dir, 'ledger-referred.ndjson');
+    expect(await concatenateLedgers(ledgerDir, out)).toMatchObject({ entries: 0 });
+    const outcome = reconcile({ households: referred, ledger: [], received: [], deadlineMs: 60_000 });
+    expect(outcome.enrollments).toEqual({ intended: 0, confirmed: 0, received: 0, intact: 0 });
+    expect(outcome.classes.lost).toBe(0);
   });
 
   it('funnel mode on one user: each kind as journeyFor gives it (a returning consumer with nothing to come back to browses), every kind within 2 of its share', async () => {

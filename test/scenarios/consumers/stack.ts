@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHouseholds } from '../../../applicants/writeFile.ts';
-import { generateHouseholds } from '../../../applicants/generate.ts';
 import type { Household } from '../../../domain/household.ts';
 import type { LoadPlan } from '../../../engine/plan.ts';
 import { runPlan, type RunPlanResult } from '../../../engine/runPlan.ts';
@@ -67,7 +66,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-export const households = (count: number, seed: number): Household[] => [...generateHouseholds({ count, seed, planYear: 2026 })];
+export { households, referredHouseholds } from '../../enrollingHouseholds.ts';
 
 export async function applicantsFile(dir: string, list: Household[]): Promise<string> {
   const file = join(dir, `applicants-${list[0]?.id ?? 'none'}-${list.length}.ndjson`);

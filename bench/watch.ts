@@ -2,13 +2,14 @@
 // synthetic engine rows (bench/syntheticSeconds.ts, 100 requests a second) parsed as the tail reads it, added to the
 // bounded store, and the update every page is sent built from it — what the watch server does each second. Gives
 // that CPU time as a share of one core over the hour, the update's size at the end of the hour (sent once a second),
-// and the points the store holds. The page's memory in a browser is not measured here.
+// and the points the store holds; then the page's own memory in Chromium over the same hour (bench/watchBrowser.ts).
 
 import { liveCharts } from '../report/liveCharts.ts';
 import { updateMessage } from '../report/livePage.ts';
-import { LiveSeries, livePointOf } from '../report/liveSeries.ts';
+import { LiveSeries, livePointOf, type LivePoint } from '../report/liveSeries.ts';
 import type { Figures } from './figures.ts';
 import { syntheticSecondRows } from './syntheticSeconds.ts';
+import { benchWatchBrowser } from './watchBrowser.ts';
 
 const HOUR = 3600;
 
@@ -20,8 +21,11 @@ export async function benchWatch(): Promise<Figures> {
   let message = '';
   const cpu = process.cpuUsage();
   const started = performance.now();
+  const points: LivePoint[] = [];
   for (const line of lines) {
-    store.push(livePointOf(JSON.parse(line) as Parameters<typeof livePointOf>[0]));
+    const point = livePointOf(JSON.parse(line) as Parameters<typeof livePointOf>[0]);
+    points.push(point);
+    store.push(point);
     message = updateMessage({ charts: liveCharts(store, executor), totals: { ...store.totals } });
   }
   const used = process.cpuUsage(cpu);
@@ -32,5 +36,6 @@ export async function benchWatch(): Promise<Figures> {
     'watch, one-hour run: CPU for the whole hour of updates': { value: Math.round(cpuSeconds * 100) / 100, unit: `s (wall ${Math.round(wallSeconds * 100) / 100} s)` },
     'watch, one-hour run: update sent each second, at the end': { value: Math.round(Buffer.byteLength(message) / 100) / 10, unit: 'kB' },
     'watch, one-hour run: points kept a series': { value: store.length, unit: 'points (capacity 3,600)' },
+    ...(await benchWatchBrowser(points, executor)),
   };
 }

@@ -23,6 +23,7 @@ import { coresFigure, runEngineProcess } from './engineProcess.ts';
 import { envNumber } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
 import { startMockServices } from './mockServices.ts';
+import { processUsage } from './processUsage.ts';
 import { ensureWrk, runWrk } from './wrk.ts';
 import type { WrkFigures } from './wrkOutput.ts';
 
@@ -84,8 +85,14 @@ export async function benchExchangeOverhead(): Promise<Figures> {
 
     const bare = await startService(group, { name: 'bare', main: 'bench/bareServer.ts', args: [], logFile: join(dir, 'bare.log'), readyTimeoutMs: 10_000 });
     const constant = await runLeg(group, { label: 'a', journeyModule: GET_JOURNEY, journeyOptions: { url: `${bare.baseUrl}/`, name: 'GET /' }, servers: { 'bare server': bare } }, plan, dir);
-    const wrkLoad = (label: string, url: string) => runWrk(group, { label, url, connections: users, seconds, dir });
-    const constantWrk = wrkMissing ? undefined : await wrkLoad('wrk-a', `${bare.baseUrl}/`);
+    // The server's CPU seconds over the load as well: its cost a request holds steady on a machine others share.
+    const wrkLoad = async (label: string, url: string, server: RunningService): Promise<ServedUnderWrk> => {
+      const pid = server.process.child.pid!;
+      const before = processUsage(pid)?.cpuSeconds ?? 0;
+      const figures = await runWrk(group, { label, url, connections: users, seconds, dir });
+      return { ...figures, serverCpuSeconds: (processUsage(pid)?.cpuSeconds ?? before) - before };
+    };
+    const constantWrk = wrkMissing ? undefined : await wrkLoad('wrk-a', `${bare.baseUrl}/`, bare);
     await bare.process.stop();
 
     const journeyOptions = (ledgers: string) => {
@@ -96,7 +103,7 @@ export async function benchExchangeOverhead(): Promise<Figures> {
     const onSingle = { exchange: single.exchange, insurer: single.insurer };
     const browseUrl = `${single.exchange.baseUrl}/api/v1/plans?zip=${zip}&planYear=2026&ages=40,38,10`;
     const browse = await runLeg(group, { label: 'b', journeyModule: GET_JOURNEY, journeyOptions: { url: browseUrl, name: 'GET /api/v1/plans' }, servers: onSingle }, plan, dir);
-    const browseWrk = wrkMissing ? undefined : await wrkLoad('wrk-b', browseUrl);
+    const browseWrk = wrkMissing ? undefined : await wrkLoad('wrk-b', browseUrl, single.exchange);
     const journey = await runLeg(group, { label: 'c', journeyModule: MARKETPLACE_JOURNEY, journeyOptions: { baseUrl: single.exchange.baseUrl, ...journeyOptions('ledgers-c') }, servers: onSingle }, plan, dir);
     await Promise.all([single.exchange.process.stop(), single.insurer.process.stop()]);
     const clustered = await startMockServices(group, dir, 2);
@@ -133,17 +140,31 @@ export async function benchExchangeOverhead(): Promise<Figures> {
   }
 }
 
-/** wrk's rates against (a) and (b) and their ratio, the issue's yardstick; one row saying why when wrk is missing. */
-function wrkRows(bare: WrkFigures | undefined, browse: WrkFigures | undefined, missing: string | undefined): Figures {
+/** A wrk load's figures and the CPU its server used meanwhile. */
+interface ServedUnderWrk extends WrkFigures {
+  serverCpuSeconds: number;
+}
+
+/** The server's CPU a request, in microseconds. */
+const cpuPerRequestUs = (f: ServedUnderWrk): number => (f.serverCpuSeconds / Math.max(1, f.requests)) * 1e6;
+
+/**
+ * wrk's rates against (a) and (b) and their ratio, the issue's yardstick, and the same ratio from each server's CPU a
+ * request (bare's cost over browsing's: what the rate ratio would be with a core each, steady however busy the machine
+ * is); one row saying why when wrk is missing.
+ */
+function wrkRows(bare: ServedUnderWrk | undefined, browse: ServedUnderWrk | undefined, missing: string | undefined): Figures {
   if (!bare || !browse) return { 'overhead: wrk': { value: 0, unit: `missing: ${missing ?? 'not run'}` } };
-  const row = (name: string, f: WrkFigures): Figures => ({
+  const row = (name: string, f: ServedUnderWrk): Figures => ({
     [`overhead: ${name} under wrk requests/s`]: { value: Math.round(f.requestsPerSecond), unit: 'req/s' },
     [`overhead: ${name} under wrk p99`]: { value: f.latencyMs[99] ?? 0, unit: 'ms' },
     [`overhead: ${name} under wrk errors`]: { value: f.errors, unit: 'requests' },
+    [`overhead: ${name} under wrk server CPU a request`]: { value: Math.round(cpuPerRequestUs(f) * 10) / 10, unit: 'µs' },
   });
   return {
     ...row('(a) bare node:http', bare),
     ...row('(b) exchange plan browsing', browse),
     'overhead: ratio b/a under wrk (goal ≥ 0.6)': { value: Math.round((browse.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000, unit: 'ratio' },
+    'overhead: ratio b/a from server CPU a request (bare cost / browse cost)': { value: Math.round((cpuPerRequestUs(bare) / cpuPerRequestUs(browse)) * 1000) / 1000, unit: 'ratio (goal ≥ 0.6)' },
   };
 }

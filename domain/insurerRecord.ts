@@ -16,7 +16,7 @@ export interface InsurerRecord {
   receivedAt: string;
   /** BGN02: the confirmation number the consumer was given. */
   confirmationNumber: string;
-  /** REF*1L, the exchange's policy id (the confirmation number again); null when absent. */
+  /** REF*1L (loop 2300; loop 2000 in the older usage), the exchange's policy id (the confirmation number again); null when absent. */
   policyId: string | null;
   /** REF*0F */
   subscriberId: string;

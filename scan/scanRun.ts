@@ -1,5 +1,5 @@
 // `harness scan`: looks for a run's synthetic identities in every file of the run folder except those meant to hold
-// them (the applicants, the services' databases, the insurer's records, the ledger) — logs, the services' final
+// them (the applicants, the services' databases, the insurer's records and the 834s it took in, the ledger) — logs, the services' final
 // metric exposition, the load's summary and per-second rows (a gzipped file read unzipped), summary.md, report.html — and in texts
 // given beside them (the label values of the run's Prometheus). Any hit is a finding.
 
@@ -13,7 +13,7 @@ import { RUN_FILES, runFile, SHARDS_DIR } from '../scripts/runFiles.ts';
 import { findPii, indexHouseholds, type PiiIndex, type PiiKind } from './piiIndex.ts';
 
 /** Files and folders (relative to the run folder, or to a shard's folder shards/<i>/) allowed to hold synthetic PII. */
-export const PII_HOLDERS = [RUN_FILES.applicants, RUN_FILES.insurerRecords, RUN_FILES.ledger, 'exchange', 'insurer'] as const;
+export const PII_HOLDERS = [RUN_FILES.applicants, RUN_FILES.insurerRecords, RUN_FILES.insurerEdi, RUN_FILES.ledger, 'exchange', 'insurer'] as const;
 const SHARD_PREFIX = new RegExp(`^${SHARDS_DIR}/\\d+/`);
 
 export interface ScanFinding {

@@ -12,6 +12,8 @@ export const RUN_FILES = {
   ledgerParts: 'ledgers',
   ledger: 'ledger.ndjson',
   insurerRecords: 'insurer-records.ndjson',
+  /** Every 834 interchange the mock insurer took in, exactly as sent, one `.x12` file each (its `--edi-dir`). */
+  insurerEdi: 'edi',
   injected: 'injected.json',
   /** Enrollments still in the exchange's outbox when the harness stopped waiting for it, and how long it waited. */
   pendingAtCutOff: 'pending-at-cut-off.json',

@@ -4,7 +4,7 @@
 import type { Enrollment } from '../enrollment.ts';
 import { ccyymmdd, control9, d8, fixed, hhmm, text } from './format.ts';
 import { memberLoop, type Segment } from './memberLoop.ts';
-import { BGN_ACTION_CHANGE, BGN_PURPOSE_ORIGINAL, DELIMITERS as D, FUNCTIONAL_ID, IMPLEMENTATION, QUALIFIER as Q, SEGMENT as S, TRANSACTION_SET } from './vocabulary.ts';
+import { BGN_ACTION_CHANGE, BGN_PURPOSE_ORIGINAL, BGN_TIME_ZONE_UTC, DELIMITERS as D, FUNCTIONAL_ID, IMPLEMENTATION, QUALIFIER as Q, SEGMENT as S, TRANSACTION_SET } from './vocabulary.ts';
 
 export interface InterchangeEnvelope {
   /** ISA06 / GS02: the exchange's id. */
@@ -52,11 +52,17 @@ function subscriberFirst(enrollment: Enrollment): Enrollment['members'] {
 /** One ST..SE transaction set; SE01 counts every segment from ST to SE inclusive. */
 export function transactionSet(enrollment: Enrollment, envelope: InterchangeEnvelope, control: string): string[] {
   const at = envelope.createdAt;
+  // QTY*ET counts subscribers ("employees" in X12's words), QTY*DT everyone else.
+  const dependents = enrollment.members.filter((m) => m.relationship !== 'self').length;
   const body: Segment[] = [
     [S.transactionHeader, TRANSACTION_SET.enrollment, control, IMPLEMENTATION.enrollment],
-    [S.beginning, BGN_PURPOSE_ORIGINAL, text(enrollment.confirmationNumber), ccyymmdd(at), hhmm(at, true), '', '', '', BGN_ACTION_CHANGE],
+    [S.beginning, BGN_PURPOSE_ORIGINAL, text(enrollment.confirmationNumber), ccyymmdd(at), hhmm(at, true), BGN_TIME_ZONE_UTC, '', '', BGN_ACTION_CHANGE],
+    // The master policy is the issuer's contract with the exchange: its 5-digit HIOS id (the file's receiver).
+    [S.reference, Q.masterPolicy, text(envelope.receiverId)],
     [S.date, Q.fileEffective, Q.dateFormat, d8(enrollment.effectiveDate)],
     [S.quantity, Q.totalQuantity, String(enrollment.members.length)],
+    [S.quantity, Q.dependentTotal, String(dependents)],
+    [S.quantity, Q.employeeTotal, String(enrollment.members.length - dependents)],
     [S.name, Q.exchangeSponsor, text(envelope.exchangeName), Q.federalEin, text(envelope.exchangeEin)],
     [S.name, Q.issuer, text(envelope.receiverName), Q.federalEin, text(envelope.receiverEin)],
   ];

@@ -119,11 +119,12 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     }
     deps.metrics.transactions.inc({ status: 'A' }, receipt.transactions.accepted);
     deps.metrics.transactions.inc({ status: 'R' }, receipt.transactions.rejected);
+    if (receipt.layout) deps.metrics.interchangesByLayout.inc({ layout: receipt.layout });
     if (receipt.isa && receipt.outcome !== 'envelopeRejected') {
-      const saved = deps.store.saveInterchange(receipt.isa.senderId, Number(receipt.isa.control), receivedAt.toISOString(), receipt.records);
+      const saved = deps.store.saveInterchange(receipt.isa.senderId, Number(receipt.isa.control), receivedAt.toISOString(), receipt.records, receipt.layout);
       deps.metrics.membersStored.inc(saved.stored);
       if (saved.resent) deps.metrics.interchangesResent.inc();
-      deps.logger.info('edi834', { sender: receipt.isa.senderId, control: receipt.isa.control, outcome: receipt.outcome, stored: saved.stored, resent: saved.resent, reasons: receipt.reasons.slice(0, 10) });
+      deps.logger.info('edi834', { sender: receipt.isa.senderId, control: receipt.isa.control, outcome: receipt.outcome, layout: receipt.layout ?? '', stored: saved.stored, resent: saved.resent, reasons: receipt.reasons.slice(0, 10) });
     } else deps.logger.info('edi834', { outcome: receipt.outcome, reasons: receipt.reasons });
     res.status(200).type('application/edi-x12').send(receipt.answer);
   });

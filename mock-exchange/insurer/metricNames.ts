@@ -8,6 +8,7 @@ export const INSURER_METRICS = {
   interchangesAccepted: 'insurer_interchanges_accepted_total',
   interchangesRejected: 'insurer_interchanges_rejected_total',
   interchangesResent: 'insurer_interchanges_resent_total',
+  interchangesByLayout: 'insurer_interchanges_by_layout_total',
   transactions: 'insurer_transactions_total',
   membersStored: 'insurer_members_stored_total',
   faultsInjected: 'insurer_faults_injected_total',
@@ -20,6 +21,8 @@ export const INSURER_LABELS = {
   /** accepted | partial | rejected | envelopeRejected */
   outcome: 'outcome',
   fault: 'fault',
+  /** exchange | legacy: how loop 2750 was written (domain/edi834/vocabulary.ts LAYOUTS). */
+  layout: 'layout',
 } as const;
 
 /** An 834 post of a few hundred enrollments takes milliseconds to a few seconds; insurer.slow adds more. */

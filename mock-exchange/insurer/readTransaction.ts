@@ -1,8 +1,10 @@
 // Walks one 834 transaction set (ST..SE) segment by segment: checks what an insurer needs before it can enroll
 // anyone, and reads the members it would store. Problems point at the segment and element for the 999.
+// Loop 2750 is read in both usages: as exchanges send it (REF*9V / 9X / 17 by category, each with DTP*007) and the
+// older one (every value in REF*9X, no DTP*007); which one a transaction used is its `layout`.
 
 import type { X12Segment, X12Transaction } from 'node-x12';
-import { QUALIFIER as Q, RELATIONSHIP_OF_CODE, REPORTING_CATEGORY, REQUIRED_SUBSCRIBER_CATEGORIES, SEGMENT as S } from '../../domain/edi834/vocabulary.ts';
+import { QUALIFIER as Q, RELATIONSHIP_OF_CODE, REPORTING_CATEGORY, REPORTING_QUALIFIER, REQUIRED_SUBSCRIBER_CATEGORIES, SEGMENT as S, type Layout, type ReportingCategory } from '../../domain/edi834/vocabulary.ts';
 import { AMOUNT, cents, isD8, type SegmentProblem } from './problems.ts';
 
 /** A segment with its position in the transaction set (ST = 1). */
@@ -13,15 +15,20 @@ export interface Positioned {
 
 export interface MemberLoop {
   ins: Positioned;
+  /** Loops 2000 to 2300: the segments after INS up to the reporting loop (LS*2700 or the first N1*75), or to the next INS. */
   segments: Positioned[];
-  /** Loop 2750 values by category name (N1*75*<name> → following REF*9X). */
+  /** Loop 2750 values by category name (N1*75*<name> → the REF after it). */
   categories: Map<string, { value: string; at: Positioned }>;
+  /** True when a category used the exchanges' usage: a REF*9V or REF*17 value, or a DTP*007 after it. */
+  exchangeUsage: boolean;
 }
 
 export interface TransactionRead {
   confirmationNumber: string;
   members: MemberLoop[];
   problems: SegmentProblem[];
+  /** `exchange` when any member's loop 2750 was written as exchanges send it, else `legacy` (every value in REF*9X). */
+  layout: Layout;
 }
 
 export const el = (segment: X12Segment, n: number): string => segment.elements[n - 1]?.value ?? '';
@@ -36,23 +43,40 @@ export function find(segments: Positioned[], tag: string, qualifier?: string): P
   return segments.find((p) => p.segment.tag === tag && (qualifier === undefined || el(p.segment, 1) === qualifier));
 }
 
-function readCategories(segments: Positioned[], problems: SegmentProblem[]): MemberLoop['categories'] {
+const CATEGORY_BY_NAME = new Map<string, ReportingCategory>(Object.entries(REPORTING_CATEGORY).map(([key, name]) => [name, key as ReportingCategory]));
+const CATEGORY_QUALIFIERS = new Set(Object.values(REPORTING_QUALIFIER));
+
+/** A known category's value is in its exchange qualifier or, in the older usage, in REF*9X; an unknown one in any of them. */
+function qualifiersFor(name: string): ReadonlySet<string> {
+  const category = CATEGORY_BY_NAME.get(name);
+  return category ? new Set([REPORTING_QUALIFIER[category], Q.accountCategory]) : CATEGORY_QUALIFIERS;
+}
+
+function readCategories(segments: Positioned[], problems: SegmentProblem[]): Pick<MemberLoop, 'categories' | 'exchangeUsage'> {
   const categories: MemberLoop['categories'] = new Map();
+  let exchangeUsage = false;
   segments.forEach((p, i) => {
     if (p.segment.tag !== S.name || el(p.segment, 1) !== Q.reportingCategory) return;
+    const name = el(p.segment, 2);
+    const allowed = qualifiersFor(name);
     const ref = segments[i + 1];
-    if (!ref || ref.segment.tag !== S.reference || el(ref.segment, 1) !== Q.reportingValue) {
-      problems.push({ segmentId: S.reference, position: p.position + 1, loop: '2750', code: '3', why: `reporting category ${el(p.segment, 2)} has no REF*9X value` });
+    if (!ref || ref.segment.tag !== S.reference || !allowed.has(el(ref.segment, 1))) {
+      problems.push({ segmentId: S.reference, position: p.position + 1, loop: '2750', code: '3', why: `reporting category ${name} has no ${[...allowed].map((q) => `REF*${q}`).join(' or ')} value` });
       return;
     }
-    const name = el(p.segment, 2);
     const value = el(ref.segment, 2);
     if (AMOUNT_CATEGORIES.has(name) && !AMOUNT.test(value)) {
       problems.push({ segmentId: S.reference, position: ref.position, loop: '2750', code: '8', element: { position: 2, code: '6', value }, why: `${name} ${JSON.stringify(value)} is not an amount` });
     }
+    if (el(ref.segment, 1) !== Q.accountCategory) exchangeUsage = true;
+    const date = segments[i + 2];
+    if (date && date.segment.tag === S.date && el(date.segment, 1) === Q.categoryEffective) {
+      exchangeUsage = true;
+      if (!isD8(el(date.segment, 3))) problems.push({ segmentId: S.date, position: date.position, loop: '2750', code: '8', element: { position: 3, code: '8', value: el(date.segment, 3) }, why: `DTP*007 of ${name} must be a date CCYYMMDD` });
+    }
     categories.set(name, { value, at: ref });
   });
-  return categories;
+  return { categories, exchangeUsage };
 }
 
 function checkMember(loop: MemberLoop, problems: SegmentProblem[]): void {
@@ -73,6 +97,10 @@ function checkMember(loop: MemberLoop, problems: SegmentProblem[]): void {
   else {
     if (!el(nm1.segment, 3)) bad(nm1, '2100A', 3, '1', 'NM103 last name missing');
     if (!/^\d{9}$/.test(el(nm1.segment, 9))) bad(nm1, '2100A', 9, el(nm1.segment, 9) ? '6' : '1', 'NM109 must be a nine-digit SSN');
+  }
+  for (const qualifier of [Q.eligibilityBegin, Q.maintenanceEffective]) {
+    const date = find(segments, S.date, qualifier);
+    if (date && !isD8(el(date.segment, 3))) bad(date, '2000', 3, '8', `DTP*${qualifier} must be a date CCYYMMDD`);
   }
   const dmg = find(segments, S.demographics);
   if (!dmg) missing(S.demographics, '2100A', 'DMG demographics');
@@ -126,8 +154,11 @@ export function readTransaction(transaction: X12Transaction): TransactionRead {
   for (let i = Math.max(firstIns, 0); firstIns !== -1 && i < all.length; ) {
     let j = i + 1;
     while (j < all.length && all[j]!.segment.tag !== S.member) j++;
-    const segments = all.slice(i + 1, j);
-    members.push({ ins: all[i]!, segments, categories: readCategories(segments, problems) });
+    const loop = all.slice(i + 1, j);
+    // REF*17 is the member id in loop 2000 and a category's value in 2750: member fields are read before LS*2700 only.
+    const reporting = loop.findIndex((p) => p.segment.tag === S.loopHeader || (p.segment.tag === S.name && el(p.segment, 1) === Q.reportingCategory));
+    const segments = reporting === -1 ? loop : loop.slice(0, reporting);
+    members.push({ ins: all[i]!, segments, ...readCategories(reporting === -1 ? [] : loop.slice(reporting), problems) });
     i = j;
   }
   if (members.length === 0) problems.push({ segmentId: S.member, position: all.length + 2, loop: '2000', code: '3', why: 'no INS member loop' });
@@ -137,5 +168,5 @@ export function readTransaction(transaction: X12Transaction): TransactionRead {
     problems.push({ segmentId: S.member, position: members[0]!.ins.position, loop: '2000', code: '8', element: { position: 1, code: 'I12' }, why: `expected exactly one subscriber (INS01 Y), found ${subscribers.length}` });
   }
   if (subscribers[0]) checkPolicy(subscribers[0], problems);
-  return { confirmationNumber, members, problems };
+  return { confirmationNumber, members, problems, layout: members.some((m) => m.exchangeUsage) ? 'exchange' : 'legacy' };
 }

@@ -3,7 +3,7 @@
 
 import type { X12FunctionalGroup } from 'node-x12';
 import type { InsurerRecord } from '../../domain/insurerRecord.ts';
-import { FUNCTIONAL_ID, IMPLEMENTATION, TRANSACTION_SET } from '../../domain/edi834/vocabulary.ts';
+import { FUNCTIONAL_ID, IMPLEMENTATION, TRANSACTION_SET, type Layout } from '../../domain/edi834/vocabulary.ts';
 import { build999, buildTa1, groupAccepted, type GroupVerdict, type TransactionVerdict } from './acknowledgement.ts';
 import { checkEnvelope, type IsaFacts } from './envelope.ts';
 import { readTransaction } from './readTransaction.ts';
@@ -34,6 +34,11 @@ export interface Receipt {
   reasons: string[];
   /** Every rejected transaction (or group, or the envelope) with its 999 / TA1 code, for the insurer's log. */
   rejections: Rejection[];
+  /**
+   * How loop 2750 was written: `exchange` (REF*9V / 9X / 17 with DTP*007) or `legacy` (all in REF*9X) — `legacy` when
+   * any transaction read used the older usage; undefined when no transaction got as far as being read.
+   */
+  layout: Layout | undefined;
 }
 
 export interface ReceiveOptions {
@@ -43,7 +48,7 @@ export interface ReceiveOptions {
   forceReject?: boolean;
 }
 
-function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string, records: InsurerRecord[], reasons: string[], forceReject: boolean, rejections: Rejection[]): GroupVerdict {
+function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string, records: InsurerRecord[], reasons: string[], forceReject: boolean, rejections: Rejection[], layouts: Layout[]): GroupVerdict {
   const header = group.header;
   const groupControl = header?.valueOf(6, '') ?? '';
   const verdict: GroupVerdict = {
@@ -75,6 +80,7 @@ function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string
     seen.add(control);
     if (!t.code) {
       const read = readTransaction(transaction);
+      layouts.push(read.layout);
       t.problems = read.problems;
       if (read.problems.length > 0) t.code = '5';
       else if (forceReject) t.code = '5';
@@ -110,6 +116,7 @@ export function receive834(text: string, options: ReceiveOptions): Receipt {
       transactions: { accepted: 0, rejected: 0 },
       reasons: [`TA1 note ${envelope.note}: ${envelope.detail}`],
       rejections: [{ transaction: '', group: '', code: envelope.note, errors: [] }],
+      layout: undefined,
     };
   }
   const records: InsurerRecord[] = [];
@@ -117,7 +124,8 @@ export function receive834(text: string, options: ReceiveOptions): Receipt {
   const rejections: Rejection[] = [];
   if (options.forceReject) reasons.push('insurer.reject fault: valid transactions answered R');
   const receivedAt = options.receivedAt.toISOString();
-  const groups = envelope.interchange.functionalGroups.map((g) => judgeGroup(g, envelope.isa, receivedAt, records, reasons, options.forceReject ?? false, rejections));
+  const layouts: Layout[] = [];
+  const groups = envelope.interchange.functionalGroups.map((g) => judgeGroup(g, envelope.isa, receivedAt, records, reasons, options.forceReject ?? false, rejections, layouts));
   const all = groups.flatMap((g) => g.transactions);
   const accepted = all.filter((t) => t.status !== 'R').length;
   const outcome = groups.every((g) => !groupAccepted(g)) ? 'rejected' : accepted === all.length ? 'accepted' : 'partial';
@@ -129,5 +137,6 @@ export function receive834(text: string, options: ReceiveOptions): Receipt {
     transactions: { accepted, rejected: all.length - accepted },
     reasons,
     rejections,
+    layout: layouts.length === 0 ? undefined : layouts.includes('legacy') ? 'legacy' : 'exchange',
   };
 }

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Layout } from '../../domain/edi834/vocabulary.ts';
 import type { InsurerRecord } from '../../domain/insurerRecord.ts';
 
 export const INSURER_DB_FILE = 'insurer.sqlite';
@@ -14,6 +15,7 @@ CREATE TABLE IF NOT EXISTS interchanges (
   control INTEGER NOT NULL,
   first_received_at TEXT NOT NULL,
   times_received INTEGER NOT NULL DEFAULT 1,
+  layout TEXT,
   PRIMARY KEY (sender_id, control)
 );
 CREATE TABLE IF NOT EXISTS members (
@@ -37,8 +39,10 @@ export interface StoreOutcome {
 }
 
 export interface InsurerStore {
-  /** Records one received interchange and its accepted members in one transaction. */
-  saveInterchange(senderId: string, control: number, receivedAt: string, records: InsurerRecord[]): StoreOutcome;
+  /** Records one received interchange (with its loop 2750 layout, when read) and its accepted members in one transaction. */
+  saveInterchange(senderId: string, control: number, receivedAt: string, records: InsurerRecord[], layout?: Layout): StoreOutcome;
+  /** The layout the first copy of an interchange was written in; undefined for one not stored or not read. */
+  layoutOf(senderId: string, control: number): Layout | undefined;
   /** Next control number for the insurer's own 999/TA1 interchanges; survives restarts. */
   nextAckControl(): number;
   /** Member records with id greater than `afterId`, oldest first: pages for streaming without an open cursor. */
@@ -55,9 +59,13 @@ export function openInsurerStore(dataDir: string): InsurerStore {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // A data folder from before the layout was recorded gets the column (its earlier interchanges stay NULL: unknown).
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(interchanges)').all();
+  if (!columns.some((c) => c.name === 'layout')) db.exec('ALTER TABLE interchanges ADD COLUMN layout TEXT');
 
   const seen = db.prepare<[string, number], { times_received: number }>('SELECT times_received FROM interchanges WHERE sender_id = ? AND control = ?');
-  const firstSeen = db.prepare('INSERT INTO interchanges (sender_id, control, first_received_at) VALUES (?, ?, ?)');
+  const firstSeen = db.prepare('INSERT INTO interchanges (sender_id, control, first_received_at, layout) VALUES (?, ?, ?, ?)');
+  const layoutOf = db.prepare<[string, number], { layout: Layout | null }>('SELECT layout FROM interchanges WHERE sender_id = ? AND control = ?');
   const seenAgain = db.prepare('UPDATE interchanges SET times_received = times_received + 1 WHERE sender_id = ? AND control = ?');
   const insertMember = db.prepare(
     'INSERT OR IGNORE INTO members (sender_id, interchange_control, transaction_control, member_index, confirmation_number, body) VALUES (?, ?, ?, ?, ?, ?)',
@@ -66,10 +74,10 @@ export function openInsurerStore(dataDir: string): InsurerStore {
   const pageOf = db.prepare<[number, number], { id: number; body: string }>('SELECT id, body FROM members WHERE id > ? ORDER BY id LIMIT ?');
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM members');
 
-  const save = db.transaction((senderId: string, control: number, receivedAt: string, records: InsurerRecord[]): StoreOutcome => {
+  const save = db.transaction((senderId: string, control: number, receivedAt: string, records: InsurerRecord[], layout: Layout | undefined): StoreOutcome => {
     const resent = seen.get(senderId, control) !== undefined;
     if (resent) seenAgain.run(senderId, control);
-    else firstSeen.run(senderId, control, receivedAt);
+    else firstSeen.run(senderId, control, receivedAt, layout ?? null);
     let stored = 0;
     // INSERT OR IGNORE on (sender, control, ST02, position): members stored by an earlier copy stay as they were.
     for (const r of records) stored += insertMember.run(senderId, control, r.transactionControl, r.memberIndex, r.confirmationNumber, JSON.stringify(r)).changes;
@@ -77,7 +85,8 @@ export function openInsurerStore(dataDir: string): InsurerStore {
   });
 
   return {
-    saveInterchange: (senderId, control, receivedAt, records) => save(senderId, control, receivedAt, records),
+    saveInterchange: (senderId, control, receivedAt, records, layout) => save(senderId, control, receivedAt, records, layout),
+    layoutOf: (senderId, control) => layoutOf.get(senderId, control)?.layout ?? undefined,
     nextAckControl: () => bump.get('ack_control')!.value % 1_000_000_000,
     page: (afterId, limit) => pageOf.all(afterId, limit),
     count: () => countAll.get()!.n,

@@ -125,7 +125,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       insurer = await startService(group, {
         name: 'insurer',
         main: 'mock-exchange/insurer/main.ts',
-        args: ['--port', '0', '--data-dir', join(runDir, 'insurer'), '--faults', options.faults],
+        args: ['--port', '0', '--data-dir', join(runDir, 'insurer'), '--faults', options.faults, '--edi-dir', runFile(runDir, 'insurerEdi')],
         logFile: runFile(runDir, 'insurerLog'),
         env: childEnv,
       });

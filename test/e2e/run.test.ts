@@ -1,9 +1,10 @@
 // The walking skeleton end to end: the real CLI, real services on loopback, the real load engine, real 834s.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readEdiFolder } from '../../reconcile/ediFolder.ts';
 import { processesOfRun, runHarness } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-'));
@@ -43,6 +44,17 @@ describe('harness run smoke', () => {
     const ledger = readFileSync(join(runDir, 'ledger.ndjson'), 'utf8').trim().split('\n');
     expect(ledger).toHaveLength(enrollable);
     expect(readFileSync(join(runDir, 'summary.md'), 'utf8')).toContain('PASS');
+    // Every interchange the insurer took in is kept as sent, one .x12 file each (and the run's PII scan passed with them):
+    // read again, they hold exactly the confirmations the consumers were told, in the exchanges' usage of loop 2750.
+    const files = readdirSync(join(runDir, 'edi'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((name) => name.endsWith('.x12'))).toBe(true);
+    const edi = readEdiFolder(join(runDir, 'edi'));
+    expect(edi.problems).toEqual([]);
+    const told = ledger.map((line) => (JSON.parse(line) as { confirmationNumber: string }).confirmationNumber);
+    expect(new Set(edi.records.map((r) => r.confirmationNumber))).toEqual(new Set(told));
+    const first = readFileSync(join(runDir, 'edi', files[0]!), 'utf8');
+    expect(first).toMatch(/~N1\*75\*PRE AMT 1~REF\*9X\*\d+\.\d\d~DTP\*007\*D8\*\d{8}~/);
   }, 180_000);
 
   it('exits 1 and names the failed check when a target is impossible', async () => {

@@ -38,28 +38,36 @@ describe('buildInterchange', () => {
     expect(interchange.trailer.valueOf(1)).toBe('1');
   });
 
-  it('puts the confirmation number in BGN02 and REF*1L, members subscriber first with INS codes', () => {
+  it('puts the confirmation number in BGN02 and in REF*1L of loop 2300, members subscriber first with INS codes', () => {
     const segments = segmentsOf(text);
     const bgn = segments.find((s) => s[0] === 'BGN')!;
-    expect(bgn).toEqual(['BGN', '00', 'CNF-000123', '20251101', '140506', '', '', '', '2']);
-    expect(segments.filter((s) => s[0] === 'REF' && s[1] === '1L' && s[2] === 'CNF-000123')).toHaveLength(3);
-    const ins = segments.filter((s) => s[0] === 'INS').slice(0, 3).map((s) => s.slice(1, 3));
-    expect(ins).toEqual([['Y', '18'], ['N', '01'], ['N', '19']]);
+    expect(bgn).toEqual(['BGN', '00', 'CNF-000123', '20251101', '140506', 'UT', '', '', '2']);
+    const policyIds = segments.flatMap((s, i) => (s[0] === 'REF' && s[1] === '1L' && s[2] === 'CNF-000123' ? [segments[i - 1]!.slice(0, 2)] : []));
+    expect(policyIds).toEqual([['REF', 'CE'], ['REF', 'CE'], ['REF', 'CE']]);
+    const ins = segments.filter((s) => s[0] === 'INS').slice(0, 3);
+    expect(ins).toEqual([['INS', 'Y', '18', '021', 'EC', 'A', '', '', 'AC'], ['INS', 'N', '01', '021', 'EC', 'A'], ['INS', 'N', '19', '021', 'EC', 'A']]);
     expect(segments.find((s) => s[0] === 'NM1')).toEqual(['NM1', 'IL', '1', 'Lovelace', 'Ada', '', '', '', '34', '900123456']);
     expect(segments.find((s) => s[0] === 'N4')).toEqual(['N4', 'Fairfax', 'VA', '22030', '', 'CY', '51059']);
   });
 
-  it('reports premium, APTC and what the enrollee owes in loop 2750', () => {
+  it('writes the header as exchanges do: REF*38 master policy, QTY totals of members, dependents and subscribers', () => {
     const segments = segmentsOf(text);
-    const valueOf = (name: string): string | undefined => {
+    const header = segments.slice(segments.findIndex((s) => s[0] === 'ST'), segments.findIndex((s) => s[0] === 'INS'));
+    expect(header.find((s) => s[0] === 'REF')).toEqual(['REF', '38', '12345']);
+    expect(header.filter((s) => s[0] === 'QTY')).toEqual([['QTY', 'TO', '3'], ['QTY', 'DT', '2'], ['QTY', 'ET', '1']]);
+  });
+
+  it('reports premium, APTC and what the enrollee owes in loop 2750, each in its REF qualifier with DTP*007', () => {
+    const segments = segmentsOf(text);
+    const category = (name: string): string[][] => {
       const i = segments.findIndex((s) => s[0] === 'N1' && s[1] === '75' && s[2] === name);
-      return i === -1 ? undefined : segments[i + 1]![2];
+      return i === -1 ? [] : segments.slice(i + 1, i + 3);
     };
-    expect(valueOf('PRE AMT TOT')).toBe('1500.50');
-    expect(valueOf('APTC AMT')).toBe('1200.25');
-    expect(valueOf('TOT RES AMT')).toBe('300.25');
-    expect(valueOf('RATING AREA')).toBe('R-VA010');
-    expect(valueOf('REQUEST SUBMIT TIMESTAMP')).toBe('20251101140305');
+    expect(category('PRE AMT TOT')).toEqual([['REF', '9X', '1500.50'], ['DTP', '007', 'D8', '20260101']]);
+    expect(category('APTC AMT')).toEqual([['REF', '9V', '1200.25'], ['DTP', '007', 'D8', '20260101']]);
+    expect(category('TOT RES AMT')).toEqual([['REF', '9V', '300.25'], ['DTP', '007', 'D8', '20260101']]);
+    expect(category('RATING AREA')).toEqual([['REF', '9X', 'R-VA010'], ['DTP', '007', 'D8', '20260101']]);
+    expect(category('REQUEST SUBMIT TIMESTAMP')).toEqual([['REF', '17', '20251101140305'], ['DTP', '007', 'D8', '20260101']]);
   });
 
   it('keeps delimiters out of element values', () => {

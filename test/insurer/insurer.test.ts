@@ -9,9 +9,11 @@ import { buildInterchange, readAcknowledgement } from '../../domain/edi834/index
 import type { InsurerRecord } from '../../domain/insurerRecord.ts';
 import type { InsurerLogger } from '../../mock-exchange/insurer/app.ts';
 import { startInsurer, type RunningInsurer } from '../../mock-exchange/insurer/server.ts';
+import { openInsurerStore } from '../../mock-exchange/insurer/store.ts';
 import { createFaultGate } from '../../mock-exchange/insurer/faultGate.ts';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { envelope, familyEnrollment, singleEnrollment } from '../edi834/fixtures.ts';
+import { toLegacyUsage } from '../edi834/legacyUsage.ts';
 
 const quiet: InsurerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const dirs: string[] = [];
@@ -54,15 +56,20 @@ describe('insurer: receiving 834s', () => {
 
   // Each case gets its own control number: a re-sent control number would store nothing new by design.
   let control = 1000;
-  const fix = (s: string): string => s.replace('SE*86*0001', 'SE*85*0001');
+  const se = Number(/SE\*(\d+)\*0001~/.exec(good())![1]);
+  const fix = (s: string): string => s.replace(`SE*${se}*0001`, `SE*${se - 1}*0001`);
+  const spouseCoverage = 'REF*CE*12345VA0010001-04~REF*1L*CNF-000123~LS*2700~LX*1~N1*75*PRE AMT 1~REF*9X*600.00';
   it.each<[string, (t: string) => string, RegExp]>([
-    ['a wrong SE count', (t) => t.replace('SE*86*0001', 'SE*87*0001'), /AK2\*834\*0001\*005010X220A1~IK5\*R\*4~/],
-    ['an SE control that differs from ST', (t) => t.replace('SE*86*0001', 'SE*86*0009'), /IK5\*R\*3~/],
+    ['a wrong SE count', (t) => t.replace(`SE*${se}*0001`, `SE*${se + 1}*0001`), /AK2\*834\*0001\*005010X220A1~IK5\*R\*4~/],
+    ['an SE control that differs from ST', (t) => t.replace(`SE*${se}*0001`, `SE*${se}*0009`), /IK5\*R\*3~/],
     ['a missing NM1', (t) => fix(t.replace('NM1*IL*1*Lovelace*Will****34*900123457~', '')), /IK3\*NM1\*\d+\*2100A\*3~/],
     ['a bad birth date', (t) => t.replace('DMG*D8*19840708', 'DMG*D8*19841308'), /IK3\*DMG\*\d+\*2100A\*8~IK4\*2\*\*8\*19841308~/],
     ['a bad coverage date', (t) => t.replace('DTP*348*D8*20260101', 'DTP*348*D8*20260230'), /IK3\*DTP\*\d+\*2300\*8~IK4\*3\*\*8\*20260230~/],
-    ['a broken premium invariant', (t) => t.replace('REF*9X*300.25', 'REF*9X*310.25'), /IK3\*REF\*\d+\*2750\*8~IK4\*2\*\*I12\*1500.50~/],
-    ['a missing REF*CE', (t) => fix(t.replace('REF*CE*12345VA0010001-04~LS*2700~LX*1~N1*75*PRE AMT 1~REF*9X*600.00', 'LS*2700~LX*1~N1*75*PRE AMT 1~REF*9X*600.00')), /IK3\*REF\*\d+\*2300\*3~/],
+    ['a bad eligibility date', (t) => t.replace('DTP*356*D8*20260101', 'DTP*356*D8*20261301'), /IK3\*DTP\*\d+\*2000\*8~IK4\*3\*\*8\*20261301~/],
+    ['a broken premium invariant', (t) => t.replace('REF*9V*300.25', 'REF*9V*310.25'), /IK3\*REF\*\d+\*2750\*8~IK4\*2\*\*I12\*1500.50~/],
+    ['APTC AMT in a qualifier neither usage has', (t) => t.replace('REF*9V*1200.25', 'REF*17*1200.25'), /IK3\*REF\*\d+\*2750\*3~/],
+    ['a bad category effective date', (t) => t.replace('N1*75*APTC AMT~REF*9V*1200.25~DTP*007*D8*20260101', 'N1*75*APTC AMT~REF*9V*1200.25~DTP*007*D8*2026010'), /IK3\*DTP\*\d+\*2750\*8~IK4\*3\*\*8\*2026010~/],
+    ['a missing REF*CE', (t) => fix(t.replace(spouseCoverage, spouseCoverage.replace('REF*CE*12345VA0010001-04~', ''))), /IK3\*REF\*\d+\*2300\*3~/],
     ['a wrong GE count', (t) => t.replace(/GE\*2\*7~/, 'GE*3*7~'), /AK9\*R\*3\*2\*0\*5~/],
     ['a GE control that differs from GS', (t) => t.replace(/GE\*2\*7~/, 'GE*2*8~'), /AK9\*R\*2\*2\*0\*4~/],
   ])('rejects %s with a 999 naming the segment, storing nothing of it', async (_name, mutate, expected) => {
@@ -121,6 +128,42 @@ describe('insurer: receiving 834s', () => {
     copies = (await records(insurer)).filter((r) => r.confirmationNumber === 'CNF-000002' && [300, 301].includes(r.interchangeControl));
     expect(copies.map((r) => r.interchangeControl).sort()).toEqual([300, 301]);
     expect((await resent()) - before).toBe(1);
+  });
+});
+
+describe('insurer: both usages of loop 2750', () => {
+  it('reads the older all-REF*9X usage to the same records, and records which usage each interchange used', async () => {
+    const dataDir = tempDir();
+    const insurer = await startInsurer({ port: 0, dataDir, logger: quiet });
+    let exchange: InsurerRecord[];
+    let legacy: InsurerRecord[];
+    let metrics: string;
+    try {
+      const legacyText = toLegacyUsage(good(601));
+      // Only the two headers' file effective dates are left of DTP*007, and nothing is in REF*9V.
+      expect(legacyText.match(/DTP\*007\*/g)).toHaveLength(2);
+      expect(legacyText).not.toContain('REF*9V');
+      expect((await post(insurer, good(600))).text).toMatch(/AK9\*A\*2\*2\*2~/);
+      expect((await post(insurer, legacyText)).text).toMatch(/AK9\*A\*2\*2\*2~/);
+      const all = await records(insurer);
+      exchange = all.filter((r) => r.interchangeControl === 600);
+      legacy = all.filter((r) => r.interchangeControl === 601);
+      metrics = await (await fetch(`http://127.0.0.1:${insurer.port}/metrics`)).text();
+    } finally {
+      await insurer.stop();
+    }
+    expect(exchange).toHaveLength(4);
+    const comparable = (r: InsurerRecord) => ({ ...r, interchangeControl: 0, receivedAt: '' });
+    expect(legacy.map(comparable)).toEqual(exchange.map(comparable));
+    expect(exchange.find((r) => r.memberId === 'M-3')).toMatchObject({ policyId: 'CNF-000123', aptc: 1200.25, owed: 300.25, ratingArea: 'R-VA010', sourceExchangeId: 'VA0', submittedAt: '2025-11-01T14:03:05.000Z' });
+    expect(metrics).toMatch(/^insurer_interchanges_by_layout_total\{layout="exchange"\} 1$/m);
+    expect(metrics).toMatch(/^insurer_interchanges_by_layout_total\{layout="legacy"\} 1$/m);
+    const store = openInsurerStore(dataDir);
+    try {
+      expect([store.layoutOf('FFM', 600), store.layoutOf('FFM', 601), store.layoutOf('FFM', 602)]).toEqual(['exchange', 'legacy', undefined]);
+    } finally {
+      store.close();
+    }
   });
 });
 

@@ -54,6 +54,19 @@ describe('scanRunFolder: every place a run writes', () => {
     expect(await scanRunFolder(runFolder(), texts)).toEqual([{ file: 'prometheus label values (testid t)', line: 2, kind: 'dob', masked: `${household(2).members[0]!.dob.slice(0, 4)}-**-**` }]);
   });
 
+  it('lets edi/ hold the 834s as the insurer received them, and nothing that only looks like it', async () => {
+    const dir = runFolder();
+    const interchange = `NM1*IL*1*${household(1).members[0]!.lastName}*${household(1).members[0]!.firstName}****34*${ssn.replaceAll('-', '')}~`;
+    mkdirSync(join(dir, 'edi'));
+    writeFileSync(join(dir, 'edi', '20260101T000000000Z-000001-HARNESSEXCH-000000001.x12'), interchange);
+    writeFileSync(join(dir, 'edi.x12'), interchange);
+    mkdirSync(join(dir, 'edi-copy'));
+    writeFileSync(join(dir, 'edi-copy', 'a.x12'), interchange);
+    const findings = await scanRunFolder(dir);
+    expect(findings.filter((f) => f.kind === 'ssn').map((f) => f.file).sort()).toEqual(['edi-copy/a.x12', 'edi.x12']);
+    expect(findings.every((f) => !f.file.startsWith('edi/'))).toBe(true);
+  });
+
   it('lets a shard folder hold identities where the run folder may, and nowhere else', async () => {
     const dir = runFolder();
     mkdirSync(join(dir, 'shards', '1'), { recursive: true });

@@ -141,6 +141,8 @@ export const CHART_SCRIPT = String.raw`(function () {
         ctx.stroke();
         ctx.fillStyle = '#b91c1c';
         ctx.font = 10 * ratio + 'px sans-serif';
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'alphabetic';
         ctx.fillText(m.label, from + 3 * ratio, u.bbox.top + (12 + 12 * (i % 3)) * ratio);
       });
       ctx.restore();

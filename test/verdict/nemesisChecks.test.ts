@@ -5,6 +5,7 @@ import { loadTargets } from '../../scripts/targets/load.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
 import type { LoadSummary } from '../../verdict/loadSummary.ts';
 import { NOT_JUDGED_UNDER_NEMESIS, type NemesisJudged } from '../../verdict/nemesisChecks.ts';
+import { uncheckedLines } from '../../verdict/render.ts';
 
 const targets = loadTargets();
 
@@ -55,6 +56,12 @@ describe('the gate under a nemesis', () => {
     expect(check(verdict, 'requests failed during nemesis windows')).toMatchObject({ actual: '90 of 120', pass: true });
     expect(check(verdict, 'enrollments confirmed to consumers')).toMatchObject({ actual: 40, pass: true });
     expect(check(verdict, 'nemesis events that happened')).toMatchObject({ pass: true });
+  });
+
+  it('says once why the availability checks were not judged, naming them all', () => {
+    expect(uncheckedLines(gate(input(kill)))).toEqual([
+      `NOT CHECKED in this run: load run, threshold http_req_failed: rate<0.01, latency p95, latency p99, failed response checks — ${NOT_JUDGED_UNDER_NEMESIS}`,
+    ]);
   });
 
   it('judges integrity strictly: one enrollment lost or duplicated fails the run', () => {

@@ -40,6 +40,14 @@ export interface ChartSpec {
   yLabel: string;
   x: number[];
   series: ChartSeries[];
+  /** Spans of x to mark on the chart (a nemesis event: from its signal to its recovery), drawn as a shaded band with its label. */
+  marks?: ChartMark[];
+}
+
+export interface ChartMark {
+  from: number;
+  to: number;
+  label: string;
 }
 
 export interface AbsentChart {

@@ -86,7 +86,7 @@ export const CHART_SCRIPT = String.raw`(function () {
   // What decides how a chart is built (its series, its axes); a spec of the same shape only needs setData.
   function shapeOf(spec) {
     var short = spec.xAxis === 'elapsed' && spec.x.length > 0 && spec.x[spec.x.length - 1] < 60;
-    return JSON.stringify([spec.xAxis, spec.yLabel, short, spec.series.map(function (s) { return [s.label, !!s.reference, !!s.pointsOnly, !!s.wide]; })]);
+    return JSON.stringify([spec.xAxis, spec.yLabel, short, spec.series.map(function (s) { return [s.label, !!s.reference, !!s.pointsOnly, !!s.wide]; }), spec.marks || []]);
   }
   function create(spec) {
     var slot = document.querySelector('[data-chart="' + spec.id + '"] .plot');
@@ -122,7 +122,32 @@ export const CHART_SCRIPT = String.raw`(function () {
       xAxis,
       { label: spec.yLabel, size: 60, values: function (u, splits, axisIdx, space, step) { return (shown.y = t.ticks(splits, step)); } },
     ];
-    var plot = new uPlot({ width: width, height: 260, scales: { x: { time: false } }, series: series, axes: axes, legend: { live: true } }, dataOf(spec), slot);
+    // Marked spans (nemesis events): a shaded band from signal to recovery, a line at the signal, the label beside it.
+    var marks = spec.marks || [];
+    var drawMarks = function (u) {
+      if (marks.length === 0) return;
+      var ctx = u.ctx, ratio = window.devicePixelRatio || 1, left = u.bbox.left, right = u.bbox.left + u.bbox.width;
+      ctx.save();
+      marks.forEach(function (m, i) {
+        var from = Math.max(left, u.valToPos(m.from, 'x', true)), to = Math.min(right, u.valToPos(m.to, 'x', true));
+        if (from > right || to < left) return;
+        ctx.fillStyle = 'rgba(185, 28, 28, 0.12)';
+        ctx.fillRect(from, u.bbox.top, Math.max(2 * ratio, to - from), u.bbox.height);
+        ctx.strokeStyle = '#b91c1c';
+        ctx.lineWidth = ratio;
+        ctx.beginPath();
+        ctx.moveTo(from, u.bbox.top);
+        ctx.lineTo(from, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+        ctx.fillStyle = '#b91c1c';
+        ctx.font = 10 * ratio + 'px sans-serif';
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'alphabetic';
+        ctx.fillText(m.label, from + 3 * ratio, u.bbox.top + (12 + 12 * (i % 3)) * ratio);
+      });
+      ctx.restore();
+    };
+    var plot = new uPlot({ width: width, height: 260, scales: { x: { time: false } }, series: series, axes: axes, legend: { live: true }, hooks: { draw: [drawMarks] } }, dataOf(spec), slot);
     return {
       plot: plot,
       shape: shapeOf(spec),
@@ -132,6 +157,7 @@ export const CHART_SCRIPT = String.raw`(function () {
         height: plot.height,
         yLabel: spec.yLabel,
         ticks: shown,
+        marks: marks.map(function (m) { return m.label; }),
         series: spec.series.map(function (s, i) {
           return { label: s.label, reference: !!s.reference, stroke: series[i + 1].stroke, points: pointsOf(s.values) };
         }),

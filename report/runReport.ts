@@ -10,6 +10,7 @@ import { checkTarget, checkValue, verdictStatus, type Verdict } from '../verdict
 import { capacitySection, type CapacityView } from './capacitySection.ts';
 import type { ReportChart } from './chart.ts';
 import { chartSlot, definitionList, escapeHtml, fmt, page, section, table, type ChartLibrary } from './html.ts';
+import { nemesisSection, type NemesisView } from './nemesisSection.ts';
 import { requestsSection } from './requestTables.ts';
 import { soakSection, type SoakView } from './soakSection.ts';
 
@@ -33,6 +34,8 @@ export interface RunReportInput {
   loadMetrics?: Record<string, { values: Record<string, number> }>;
   capacity?: { view: CapacityView | { absent: string }; charts: ReportChart[] };
   soak?: { view: SoakView | { absent: string }; charts: ReportChart[] };
+  /** The run's nemesis (nemesis.json), when it had one. */
+  nemesis?: NemesisView;
   /** Things the reader should know about missing or unreadable inputs. */
   notes: string[];
   generatedAt: string;
@@ -63,6 +66,7 @@ function parameters(run: Record<string, unknown>): string {
     ['duration asked', run.durationSeconds ? `${text(run.durationSeconds)} s` : '– (the profile default)'],
     ['plan year', text(run.planYear)],
     ['fault switches', text(run.faults) === '–' ? 'none' : text(run.faults)],
+    ...(run.nemesis ? [['nemesis', text(run.nemesis)] as const] : []),
     ['applicants', text(run.count)],
     ['load plan', plan ? `${JSON.stringify(plan.executor)}, graceful stop ${text(plan.gracefulStopSeconds)} s` : '– (run.json records none)'],
     ['started', text(run.startedAt)],
@@ -110,6 +114,7 @@ export function renderRunReport(input: RunReportInput): string {
     integrity(input.reconciliation, input.verdict),
     section('targets', 'Targets', targets(input.verdict)),
     requestsSection(input.loadMetrics),
+    input.nemesis ? nemesisSection(input.nemesis) : '',
     section('parameters', 'Run parameters', parameters(input.run)),
     section('timeline', 'Over time', input.timeline.map(chartSlot).join('\n')),
     input.capacity ? capacitySection(input.capacity.view, input.capacity.charts) : '',

@@ -17,6 +17,8 @@ export const RUN_FILES = {
   injected: 'injected.json',
   /** Enrollments still in the exchange's outbox when the harness stopped waiting for it, and how long it waited. */
   pendingAtCutOff: 'pending-at-cut-off.json',
+  /** The nemesis's process faults (`run --nemesis`): each event, its outage, pids, and the load's errors during it. */
+  nemesis: 'nemesis.json',
   reconciliation: 'reconciliation.json',
   verdict: 'verdict.json',
   summary: 'summary.md',

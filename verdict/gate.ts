@@ -4,6 +4,7 @@ import type { Targets } from '../scripts/targets/schema.ts';
 import { metricValue, thresholdOutcomes, type LoadSummary } from './loadSummary.ts';
 import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { nemesisChecks, type NemesisJudged } from './nemesisChecks.ts';
 import { atMost, atMostPercent, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
 
 export interface IntegrityCounts {
@@ -36,6 +37,8 @@ export interface GateInput {
   piiFindings: number;
   /** Fault switches judged (mock-exchange/faults/idleFaults.ts), those that affected nothing; `allowIdle` (--allow-idle-faults) lets them pass. */
   faults?: { given: number; idle: readonly string[]; allowIdle: boolean };
+  /** The run had a nemesis (`run --nemesis`): availability is not judged, errors outside its windows are (verdict/nemesisChecks.ts). */
+  nemesis?: NemesisJudged;
 }
 
 /** The load's outcome codes (scripts/run/engineLoad.ts loadExitCode; shards add 1) and what the verdict calls them. */
@@ -103,6 +106,7 @@ export function faultChecks(faults: GateInput['faults']): VerdictCheck[] {
 
 export function gate(input: GateInput): Verdict {
   const pii = atMost('synthetic PII outside its files', input.piiFindings, 0);
-  const checks = [...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), ...faultChecks(input.faults), pii];
+  const made = [...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), ...faultChecks(input.faults), pii];
+  const checks = input.nemesis ? nemesisChecks(made, input.nemesis, input.targets) : made;
   return verdictOf(input.profile, input.runId, checks, { interrupted: input.loadExitCode === INTERRUPTED_EXIT_CODE });
 }

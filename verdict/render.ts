@@ -6,9 +6,11 @@ import { checkTarget, checkValue, missedChecks, uncheckedChecks, verdictStatus, 
 /** A check's status word: ok, FAIL, or NOT CHECKED (a check this run could not make; never read as held). */
 export const checkStatus = (c: VerdictCheck): 'ok' | 'FAIL' | 'NOT CHECKED' => (c.notChecked !== undefined ? 'NOT CHECKED' : c.pass ? 'ok' : 'FAIL');
 
-/** One line per check not made, saying how to make it; empty when every check was made. */
+/** One line per reason a check was not made (the checks it holds for named together), saying how to make them; empty when every check was made. */
 export function uncheckedLines(verdict: Verdict): string[] {
-  return uncheckedChecks(verdict).map((c) => `NOT CHECKED in this run: ${c.name} — ${c.notChecked}`);
+  const byReason = new Map<string, string[]>();
+  for (const c of uncheckedChecks(verdict)) byReason.set(c.notChecked!, [...(byReason.get(c.notChecked!) ?? []), c.name]);
+  return [...byReason].map(([reason, names]) => `NOT CHECKED in this run: ${names.join(', ')} — ${reason}`);
 }
 
 function pad(text: string, width: number): string {

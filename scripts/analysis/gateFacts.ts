@@ -10,6 +10,7 @@ import type { Verdict } from '../../verdict/verdict.ts';
 import { runFile } from '../runFiles.ts';
 import type { Targets } from '../targets/schema.ts';
 import { UsageError } from '../usageError.ts';
+import { nemesisJudgedOf, readNemesisRecord } from '../run/nemesis/record.ts';
 import { readOptionalRunJson, readRunJson } from './runInputs.ts';
 
 function requireShape<T>(value: T, file: string, expected: string, problems: string[]): T {
@@ -50,6 +51,7 @@ export async function judgeRun(runDir: string, targets: Targets): Promise<{ fact
   if (pii === undefined) {
     throw new UsageError(runFile(runDir, 'applicants'), 'the applicant file, to scan the run for synthetic PII', 'Restore it (or the earlier verdict.json) and run the gate again.');
   }
-  const input = gateInputOf(facts, targets, pii);
+  const nemesis = readNemesisRecord(runDir);
+  const input: GateInput = { ...gateInputOf(facts, targets, pii), ...(nemesis ? { nemesis: nemesisJudgedOf(nemesis) } : {}) };
   return { facts, input, verdict: gate(input) };
 }

@@ -16,6 +16,7 @@ import { parseDurationOption, parseNumberOption } from './options.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 import { loadTargetUrl } from './targetUrl.ts';
 import { checkJourneyModule } from '../run/ownJourneys.ts';
+import { checkNemesisOptions } from '../run/nemesis/options.ts';
 
 /** Local shards share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
 const MAX_SHARDS = 32;
@@ -49,12 +50,13 @@ export function register(program: Command): void {
     .option('--shards <n>', 'shard processes the test is split into on this machine (segments of the plan and the applicants, started together), judged on the aggregate', '1')
     .option('--force', "run even when the preflight finds the plan more than this machine holds (users a core, free memory)")
     .option('--faults <spec>', 'fault switches, e.g. backend.drop=0.05,insurer.error=0.1 (see docs/faults.md)', '')
+    .option('--nemesis <spec>', 'process faults during the load, e.g. kill-exchange@10s,pause-insurer@15s:3s,kill-insurer/every=20s (see docs/faults.md#nemesis)')
     .option('--allow-idle-faults', 'a fault switch that affected nothing is reported but does not fail the run')
     .option('--base-url <url>', "an exchange already running at this URL instead of the mock exchange and insurer: integrity is then not checked in the run (check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`); loopback only unless --allow-remote")
     .option('--allow-remote', 'allow a --base-url outside loopback: only an exchange you are permitted to load')
     .option('--journeys <file>', "your own journey module (TypeScript on the engine's runtime API, docs/journeys.md) instead of the profile's consumers; the profile still gives the load")
     .option('--watch [port]', 'serve a live page of the run on 127.0.0.1 (the report\'s charts, updated every second, then the verdict); bare or 0: a free port; the URL is printed at the start')
-    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; allowIdleFaults?: boolean; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean; baseUrl?: string; allowRemote?: boolean; journeys?: string; watch?: string | true }) => {
+    .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; allowIdleFaults?: boolean; nemesis?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean; baseUrl?: string; allowRemote?: boolean; journeys?: string; watch?: string | true }) => {
       // The target first: a URL off loopback is refused before anything is generated, started or sent.
       const baseUrl = opts.baseUrl === undefined ? undefined : loadTargetUrl(`--base-url ${opts.baseUrl}`, opts.baseUrl, opts.allowRemote, 'http://127.0.0.1:8080').href.replace(/\/+$/, '');
       if (opts.allowRemote && baseUrl === undefined) throw new UsageError('--allow-remote', 'only with --base-url', 'The mock exchange always runs on loopback; drop --allow-remote, or give --base-url URL.');
@@ -71,6 +73,7 @@ export function register(program: Command): void {
       const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
       const workers = opts.workers === undefined ? undefined : parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
       const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
+      const nemesis = opts.nemesis === undefined ? undefined : checkNemesisOptions(opts.nemesis, { baseUrl: opts.baseUrl, shards, faults });
       if (opts.journeys !== undefined && shards > 1) throw new UsageError(`--shards ${opts.shards} with --journeys`, 'one shard (the default)', 'Shard processes run the profile\'s own consumers; run your journeys without --shards.');
       if (baseUrl !== undefined && shards > 1 && opts.allowRemote) throw new UsageError(`--shards ${opts.shards} with a remote --base-url`, 'one shard on this machine', 'Split a test against a remote exchange over machines with harness k8s --shards N.');
       const journeysFile = opts.journeys === undefined ? undefined : await checkJourneyModule(opts.journeys);
@@ -89,7 +92,7 @@ export function register(program: Command): void {
         process.stdout.write(`  watch: ${server.url} (live page; it shows the verdict when the run ends)\n`);
       };
       try {
-        const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, allowIdleFaults: opts.allowIdleFaults ?? false, prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : ensureWritableFolder(opts.prometheusData, '--prometheus-data'), waitingRoomCapacity, shards, exchangeWorkers, workers, baseUrl, journeysFile, ...(watch ? { onRunFolder } : {}) });
+        const { verdict, interrupted } = await runProfile({ profile, targets, targetsFile: opts.targets, resultsDir: opts.results, seed, scale, durationSeconds, planYear, faults, allowIdleFaults: opts.allowIdleFaults ?? false, ...(nemesis ? { nemesis } : {}), prometheus, prometheusDataDir: opts.prometheusData === undefined ? undefined : ensureWritableFolder(opts.prometheusData, '--prometheus-data'), waitingRoomCapacity, shards, exchangeWorkers, workers, baseUrl, journeysFile, ...(watch ? { onRunFolder } : {}) });
         process.exitCode = interrupted ? 130 : verdict.pass ? 0 : 1;
       } finally {
         await server?.finish();

@@ -2,7 +2,7 @@
 // Prometheus like any service, so the back-end dashboard shows defect classes next to the 834 flow.
 
 import { createServer, type Server } from 'node:http';
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { HARNESS_LABELS, HARNESS_METRICS } from './harnessMetricNames.ts';
 
 export interface ReconciliationFigures {
@@ -15,6 +15,8 @@ export interface ReconciliationFigures {
 export interface HarnessMetricsEndpoint {
   port: number;
   publish(figures: ReconciliationFigures): void;
+  /** A nemesis event of `kind` starts (counted, active) or ends (not active). */
+  nemesis(kind: string, active: boolean): void;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,8 @@ export async function startHarnessMetrics(): Promise<HarnessMetricsEndpoint> {
   });
   const confirmed = new Gauge({ name: HARNESS_METRICS.enrollmentsConfirmed, help: 'Enrollments confirmed to simulated consumers (the ledger)', registers: [registry] });
   const intact = new Gauge({ name: HARNESS_METRICS.enrollmentsIntact, help: 'Enrollments the insurer received intact', registers: [registry] });
+  const nemesisEvents = new Counter({ name: HARNESS_METRICS.nemesisEvents, help: 'Process faults the nemesis sent (run --nemesis), by kind', labelNames: [HARNESS_LABELS.kind], registers: [registry] });
+  const nemesisActive = new Gauge({ name: HARNESS_METRICS.nemesisActive, help: 'A nemesis event under way (1 from its signal until the service answers again), by kind', labelNames: [HARNESS_LABELS.kind], registers: [registry] });
   const server: Server = createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
@@ -48,6 +52,10 @@ export async function startHarnessMetrics(): Promise<HarnessMetricsEndpoint> {
       intact.set(figures.intact);
       records.set({ [HARNESS_LABELS.class]: 'intact' }, figures.intact);
       for (const [name, count] of Object.entries(figures.classes)) records.set({ [HARNESS_LABELS.class]: name }, count);
+    },
+    nemesis(kind, active) {
+      if (active) nemesisEvents.inc({ [HARNESS_LABELS.kind]: kind });
+      nemesisActive.set({ [HARNESS_LABELS.kind]: kind }, active ? 1 : 0);
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -15,6 +15,7 @@ import { renderRunReport, type ReconciliationView } from '../../report/runReport
 import { recordedExecutor } from '../../report/scenarioPlan.ts';
 import { soakCharts, type SoakView } from '../../report/soakSection.ts';
 import { LOAD_CHART_TITLES, timelineCharts } from '../../report/timeline.ts';
+import { nemesisMarks, withNemesisMarks, type NemesisView } from '../../report/nemesisSection.ts';
 import { WAITING_ROOM_CHART_TITLES, waitingRoomCharts } from '../../report/waitingRoom.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
 import type { LoadSummary } from '../../verdict/loadSummary.ts';
@@ -122,10 +123,12 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
   const queues = exchangeSeriesOf(runDir, 'exchangeQueues', startMs, notes);
   timeline.push(...exchangeQueueCharts(queues.series, queues.why), ...(await deliveryChartsOf(runDir, startMs, notes)), ...exchangeCharts(exchange.series, exchange.why));
   const profile = String(run.profile);
+  const nemesis = usable(() => readOptionalRunJson<NemesisView>(runDir, 'nemesis', "the run's nemesis events"), notes);
   const html = renderRunReport({
     verdict,
     run,
-    timeline,
+    timeline: nemesis ? withNemesisMarks(timeline, nemesisMarks(nemesis, startMs)) : timeline,
+    ...(nemesis ? { nemesis } : {}),
     reconciliation,
     headline: runHeadline(runDir, targets),
     loadMetrics,

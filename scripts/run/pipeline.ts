@@ -34,6 +34,10 @@ import { saveExposition, startService, type RunningService } from './services.ts
 import { integrityNotCheckedHint } from './externalTarget.ts';
 import { prometheusLabelTexts } from '../../scan/prometheusLabels.ts';
 import type { ScannedText } from '../../scan/scanRun.ts';
+import { plannedSeconds } from '../../engine/plan.ts';
+import { startNemesis, type RunningNemesis } from './nemesis/nemesis.ts';
+import { nemesisJudgedOf, writeNemesisRecord, type NemesisRecord } from './nemesis/record.ts';
+import { nemesisSpecText, type NemesisItem } from './nemesis/spec.ts';
 
 export interface RunOptions {
   profile: Profile;
@@ -68,6 +72,11 @@ export interface RunOptions {
    * --edi` checks it afterwards against the back end's 834 files).
    */
   baseUrl?: string;
+  /**
+   * Process faults during the load (`run --nemesis`, parsed and checked by the caller: never with --base-url or
+   * --shards): kills with restarts on the same port and data folder, pauses; recorded in nemesis.json.
+   */
+  nemesis?: readonly NemesisItem[];
   /** A user's own journey module (`run --journeys`, checked by ownJourneys.ts) instead of the profile's consumers. */
   journeysFile?: string;
   say?: (line: string) => void;
@@ -101,6 +110,8 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
   const count = plan.applicants;
   const startedAt = new Date();
   let metrics: RunMetrics | undefined;
+  let nemesis: RunningNemesis | undefined;
+  let nemesisRecord: NemesisRecord | undefined;
   const phases: Record<string, number> = {};
   let phaseStart = Date.now();
   const phaseDone = (name: string): void => {
@@ -185,16 +196,40 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       const consumers = consumersFor({ profile: profile.name, plan, targets, baseUrl: exchangeUrl, applicantsFile: runFile(runDir, 'applicants'), ledgerDir, journeysFile: options.journeysFile });
       const writer = metrics.remoteWrite ? createRemoteWriter({ url: metrics.remoteWrite.url, testid: runId }) : undefined;
       say(`  [4/6] load engine: ${profile.name}, ${plan.describe}; ${consumers.describe}`);
-      const { result } = await runEngineLoad({
-        runDir,
-        plan: plan.loadPlan,
-        journeyModule: consumers.journeyModule,
-        journeyOptions: consumers.journeyOptions,
-        workers: options.workers,
-        say,
-        signal: interrupt.signal,
-        ...(writer ? { onSecond: (row, totals) => writer.push(row, totals) } : {}),
-      });
+      const nemesisItems = options.nemesis ?? [];
+      if (nemesisItems.length > 0) say(`        nemesis: ${nemesisSpecText(nemesisItems)} (times from the load's first second)`);
+      // The nemesis's clock starts with the load's first second, not with the engine's workers getting ready.
+      const services = exchange && insurer && nemesisItems.length > 0 ? { exchange, insurer } : undefined;
+      const startNemesisAt = (row: { second: number }): void => {
+        if (!services || nemesis) return;
+        nemesis = startNemesis({ items: nemesisItems, horizonMs: plannedSeconds(plan.loadPlan.executor) * 1000, services, group, say, startedMs: row.second * 1000, onEvent: (kind, active) => metrics?.nemesisEvent(kind, active) });
+      };
+      let load: Awaited<ReturnType<typeof runEngineLoad>>;
+      try {
+        load = await runEngineLoad({
+          runDir,
+          plan: plan.loadPlan,
+          journeyModule: consumers.journeyModule,
+          journeyOptions: consumers.journeyOptions,
+          workers: options.workers,
+          say,
+          signal: interrupt.signal,
+          onSecond: (row, totals) => {
+            startNemesisAt(row);
+            writer?.push(row, totals);
+          },
+        });
+      } finally {
+        // Every service is up again (restarted or resumed) before anything reads it: the drain waits for a restarted exchange.
+        const outcome = await (nemesis as RunningNemesis | undefined)?.stop();
+        if (outcome) {
+          nemesisRecord = writeNemesisRecord(runDir, outcome);
+          say(`        nemesis: ${outcome.events.length} event(s); ${nemesisRecord.during.failed} of ${nemesisRecord.during.requests} requests failed during their windows, ${nemesisRecord.outside.failed} of ${nemesisRecord.outside.requests} outside (${RUN_FILES.nemesis})`);
+        } else if (services) {
+          nemesisRecord = writeNemesisRecord(runDir, { spec: nemesisSpecText(nemesisItems), startedAt: new Date().toISOString(), events: [], notReached: nemesisItems.map((i) => ({ kind: i.kind, atMs: i.atMs ?? i.everyMs!, holdMs: i.holdMs, once: i.atMs !== undefined })) });
+        }
+      }
+      const { result } = load;
       if (writer) {
         const pushed = await writer.flush();
         if (pushed.failures > 0) say(`        metrics: ${pushed.failures} remote-write request(s) to Prometheus failed (${pushed.lastError ?? 'no message'})`);
@@ -267,6 +302,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
         ...(options.journeysFile ? { confirmationsGated: false } : {}),
         piiFindings: pii,
         ...(faultsJudged ? { faults: { given: faultsJudged.judged, idle: faultsJudged.idle.map((f) => f.item), allowIdle: options.allowIdleFaults ?? false } } : {}),
+        ...(nemesisRecord ? { nemesis: nemesisJudgedOf(nemesisRecord) } : {}),
       });
     const intactText = reconciliation ? String(reconciliation.intact) : `NOT CHECKED in this run: ${integrityNotCheckedHint(ledgerPath)}`;
     const facts: Record<string, string> = {
@@ -279,6 +315,11 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
       'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
     };
     if (options.faults) facts['fault switches'] = `\`${options.faults}\``;
+    if (nemesisRecord) {
+      facts.nemesis =
+        `\`${nemesisRecord.spec}\`: ${nemesisRecord.events.length} event(s) (${RUN_FILES.nemesis}); ${nemesisRecord.during.failed} of ${nemesisRecord.during.requests} requests failed during their windows (counted, not judged), ` +
+        `${nemesisRecord.outside.failed} of ${nemesisRecord.outside.requests} outside them (judged against the error-rate SLO); latency and the other availability checks are not judged under a nemesis, integrity is`;
+    }
     facts.metrics = metrics.afterRun;
     const writeOutcome = async (outcome: Verdict) => {
       writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(outcome, null, 2)}\n`);
@@ -288,7 +329,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.journeysFile ? { journeys: options.journeysFile } : {}), thinkTimeSeconds: plan.thinkTimeSeconds, intendedEnrollments: options.journeysFile ? null : (plan.intendedEnrollments ?? null), maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, ...(nemesisRecord ? { nemesis: nemesisRecord.spec } : {}), seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.journeysFile ? { journeys: options.journeysFile } : {}), thinkTimeSeconds: plan.thinkTimeSeconds, intendedEnrollments: options.journeysFile ? null : (plan.intendedEnrollments ?? null), maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);
@@ -304,6 +345,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     phases.total = Date.now() - startedAt.getTime();
     return { runDir, verdict, phases, interrupted: interrupt.signal.aborted };
   } finally {
+    await (nemesis as RunningNemesis | undefined)?.stop().catch(() => undefined); // resumes a paused service, so the group can stop it
     await group.stopAll();
     await metrics?.stop();
     removeSignalHandlers();

@@ -20,6 +20,11 @@ export interface ManagedProcess {
   /** Resolves with the exit code (or 128 + signal number when killed by a signal). */
   readonly exited: Promise<number>;
   stop(graceMs?: number): Promise<number>;
+  /**
+   * Sends a signal to the process and, when it leads a process group of its own, to every process in it (a cluster's
+   * workers): the nemesis's SIGKILL, SIGSTOP and SIGCONT. False when it has exited already.
+   */
+  signal(signal: NodeJS.Signals): boolean;
 }
 
 const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
@@ -62,6 +67,15 @@ export class ProcessGroup {
         resolve(code ?? 128 + (SIGNAL_NUMBERS[signal ?? ''] ?? 0));
       });
     });
+    const signalGroup = (signal: NodeJS.Signals): boolean => {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return false;
+      try {
+        process.kill(this.detached ? -child.pid : child.pid, signal);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     const managed: ManagedProcess = {
       name,
       child,
@@ -69,6 +83,8 @@ export class ProcessGroup {
       stop: async (graceMs = 10_000) => {
         if (child.exitCode === null && child.signalCode === null) {
           child.kill('SIGTERM');
+          // A process stopped (SIGSTOP, the nemesis's pause) hears SIGTERM only once it runs again.
+          signalGroup('SIGCONT');
           const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
           const code = await exited;
           clearTimeout(timer);
@@ -76,6 +92,7 @@ export class ProcessGroup {
         }
         return exited;
       },
+      signal: signalGroup,
     };
     this.running.add(managed);
     return managed;

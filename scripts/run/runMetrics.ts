@@ -59,6 +59,8 @@ export interface RunMetrics {
   exportExchangeSeries(files: { resources: string; queues: string }, start: Date): Promise<void>;
   /** Publishes reconciliation's figures and waits until the run's Prometheus has scraped them. */
   publishReconciliation(figures: ReconciliationFigures): Promise<void>;
+  /** A nemesis event starts or ends (harness_nemesis_events_total, harness_nemesis_active); nothing without a Prometheus of the run's own. */
+  nemesisEvent(kind: string, active: boolean): void;
   /** Stops the run's Prometheus cleanly (its data stays in the run folder) and the harness's endpoint. */
   stop(): Promise<void>;
 }
@@ -148,6 +150,7 @@ function inert(description: string, remoteWrite?: { url: string; testid: string 
     lastScrape: async () => {},
     exportExchangeSeries: async () => {},
     publishReconciliation: async () => {},
+    nemesisEvent: () => {},
     stop: async () => {},
   };
 }
@@ -164,6 +167,7 @@ function ownPrometheus(prometheus: PrometheusServer, harness: HarnessMetricsEndp
       writeFileSync(files.resources, await readExchangeSeries(prometheus.baseUrl, exchangeSeriesQueries(testid), start, end, SCRAPE_INTERVAL_SECONDS));
       writeFileSync(files.queues, await readExchangeSeries(prometheus.baseUrl, exchangeQueueQueries(testid), start, end, SCRAPE_INTERVAL_SECONDS));
     },
+    nemesisEvent: (kind, active) => harness.nemesis(kind, active),
     async publishReconciliation(figures) {
       harness.publish(figures);
       await waitForSeries(prometheus.baseUrl, `${HARNESS_METRICS.enrollmentsConfirmed}{testid="${testid}"} == ${figures.confirmed}`, 10_000);

@@ -11,7 +11,10 @@ export interface RunningService {
   name: string;
   port: number;
   baseUrl: string;
+  /** The process serving now: a restart (the nemesis's kill) puts the new one here. */
   process: ManagedProcess;
+  /** How it was started, so it can be started again on the same port and data folder. */
+  spec: ServiceSpec;
 }
 
 export interface ServiceSpec {
@@ -74,7 +77,32 @@ export async function startService(group: ProcessGroup, spec: ServiceSpec): Prom
     await child.stop(1_000);
     throw new UsageError(`the ${spec.name} service at ${baseUrl}`, `/readyz to answer 200 within ${timeoutMs / 1000} s`, `See ${spec.logFile}.`);
   }
-  return { name: spec.name, port: outcome, baseUrl, process: child };
+  return { name: spec.name, port: outcome, baseUrl, process: child, spec };
+}
+
+/** The spec's arguments with `--port` set to `port`. */
+export function argsOnPort(args: readonly string[], port: number): string[] {
+  const at = args.indexOf('--port');
+  return at >= 0 ? [...args.slice(0, at), '--port', String(port), ...args.slice(at + 2)] : ['--port', String(port), ...args];
+}
+
+/**
+ * Starts a service that has exited again, on the same port (its clients resume) and with the same arguments (its data
+ * folder); `service.process` becomes the new process. The port can take a moment to be free again: retried until
+ * `timeoutMs`.
+ */
+export async function restartOnSamePort(group: ProcessGroup, service: RunningService, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const again = await startService(group, { ...service.spec, args: argsOnPort(service.spec.args, service.port), readyTimeoutMs: Math.max(1_000, deadline - Date.now()) });
+      service.process = again.process;
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** Keeps a service's final metric exposition (GET /metrics) in `file`; a service that cannot answer leaves a note instead. */

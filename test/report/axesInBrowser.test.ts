@@ -45,7 +45,8 @@ const samples = Float64Array.from({ length: 20_000 }, (_, i) => 10 + (i % 1000) 
 describe('report axes in a browser', () => {
   it('labels ticks without stray points or needless decimals, in the units of the series, and spreads the tail', async () => {
     const charts = [
-      chart({ id: 'vus', title: 'VUs', caption: '', xAxis: 'elapsed', yLabel: 'VUs', x: seconds, series: [{ label: 'VUs', values: seconds.map((t) => Math.min(20, t)) }] }, 'none'),
+      // A nemesis event marked as a band (report/nemesisSection.ts): drawn by the draw hook without a page error.
+      chart({ id: 'vus', title: 'VUs', caption: '', xAxis: 'elapsed', yLabel: 'VUs', x: seconds, series: [{ label: 'VUs', values: seconds.map((t) => Math.min(20, t)) }], marks: [{ from: 5, to: 8, label: 'kill-exchange' }] }, 'none'),
       ...exchangeCharts(exchange, 'none'),
       distributionChart('compare-requests', 'Requests', [samples], [samples]),
     ];
@@ -54,6 +55,8 @@ describe('report axes in a browser', () => {
     for (const a of axes) expectReadableTicks(a);
     const byId = new Map(axes.map((a) => [a.id, a]));
     expect(byId.get('vus')!.ticks.x).toContain('10 s');
+    expect(byId.get('vus')!.marks).toEqual(['kill-exchange']);
+    expect(byId.get('memory')!.marks).toEqual([]);
     // Before: the zero tick read "0.0" (toPrecision of 0) among 5, 10, 15, 20.
     expect(byId.get('vus')!.ticks.y[0]).toBe('0');
     expect(byId.get('vus')!.ticks.y).toContain('20');

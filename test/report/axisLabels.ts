@@ -9,10 +9,12 @@ export interface DrawnAxes {
   width: number;
   yLabel: string;
   ticks: { x: string[]; xAt: number[]; y: string[] };
+  /** Labels of the marked spans drawn (nemesis events). */
+  marks: string[];
 }
 
 export async function drawnAxes(page: Page): Promise<DrawnAxes[]> {
-  return (await page.evaluate('window.reportCharts.map((c) => ({ id: c.id, width: c.width, yLabel: c.yLabel, ticks: c.ticks }))')) as DrawnAxes[];
+  return (await page.evaluate('window.reportCharts.map((c) => ({ id: c.id, width: c.width, yLabel: c.yLabel, ticks: c.ticks, marks: c.marks }))')) as DrawnAxes[];
 }
 
 /** No "2. s" (a point with no decimals after it), no "0.0" among whole numbers, and some labels on both axes. */

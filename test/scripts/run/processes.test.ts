@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProcessGroup } from '../../../scripts/run/processes.ts';
-import { parseListeningLine } from '../../../scripts/run/services.ts';
+import { argsOnPort, parseListeningLine } from '../../../scripts/run/services.ts';
 
 const alive = (pid: number): boolean => {
   try {
@@ -22,6 +23,21 @@ describe('ProcessGroup', () => {
     expect(alive(a.child.pid!)).toBe(false);
     expect(alive(b.child.pid!)).toBe(false);
     expect(await a.exited).toBe(128 + 15);
+  });
+
+  it('signals a child in a process group of its own (the nemesis): SIGSTOP stops it, and stop() still ends it without the grace', async () => {
+    const group = new ProcessGroup({ ownProcessGroups: true });
+    const child = group.spawn('paused', 'sleep', ['60']);
+    const state = (): string => readFileSync(`/proc/${child.child.pid}/stat`, 'utf8').split(') ')[1]![0]!;
+    expect(child.signal('SIGSTOP')).toBe(true);
+    const deadline = Date.now() + 5_000;
+    while (state() !== 'T' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(state()).toBe('T');
+    const started = Date.now();
+    // A stopped process hears SIGTERM only once continued: stop() sends SIGCONT too, so the 30 s grace is not waited.
+    expect(await child.stop(30_000)).toBe(128 + 15);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(child.signal('SIGCONT')).toBe(false);
   });
 
   it('kills a child that ignores SIGTERM once the grace period ends', async () => {
@@ -72,5 +88,12 @@ describe('parseListeningLine', () => {
     expect(parseListeningLine('starting…')).toBeUndefined();
     expect(parseListeningLine('{"event":"stopped","port":1}')).toBeUndefined();
     expect(parseListeningLine('{broken')).toBeUndefined();
+  });
+});
+
+describe('argsOnPort', () => {
+  it('puts the port a service was given (0: any) back as the one it bound, for its restart', () => {
+    expect(argsOnPort(['--port', '0', '--data-dir', 'd'], 40123)).toEqual(['--port', '40123', '--data-dir', 'd']);
+    expect(argsOnPort(['--data-dir', 'd'], 40123)).toEqual(['--port', '40123', '--data-dir', 'd']);
   });
 });

@@ -3,11 +3,13 @@
 // `harness run smoke --scale X` runs it (every applicant enrolls once, shared-iterations over up to 50 users, no
 // think time, its thresholds), but with the engine in a child process of its own so the cores each process used are
 // measured apart; no Prometheus. Goal (issue #5): ≥ 1,000,000 an hour for ≥ 2 minutes with zero integrity defects.
-// END_TO_END_APPLICANTS (default 24,000) makes a quick run.
+// END_TO_END_APPLICANTS (default 24,000) makes a quick run. END_TO_END_CPU_PROF=DIR profiles the exchange and the
+// insurer (`node --cpu-prof`): DIR/exchange.cpuprofile and DIR/insurer.cpuprofile, written as they stop, and their top
+// self-time items printed (bench/cpuProfileTop.ts reads them again).
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeApplicantsFile } from '../applicants/writeFile.ts';
 import { plannedSeconds } from '../engine/plan.ts';
 import { reconcileRunFolder } from '../reconcile/runFolder.ts';
@@ -24,12 +26,16 @@ import { runFile } from '../scripts/runFiles.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import { gate } from '../verdict/gate.ts';
 import type { LoadSummary } from '../verdict/loadSummary.ts';
+import { formatSummary, summarizeProfile, type CpuProfile } from './cpuProfile.ts';
 import { coresFigure, runEngineProcess } from './engineProcess.ts';
 import { envNumber } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
 
 export async function benchEndToEnd(): Promise<Figures> {
   const applicants = envNumber('END_TO_END_APPLICANTS', 24_000);
+  const profileDir = process.env.END_TO_END_CPU_PROF ? resolve(process.env.END_TO_END_CPU_PROF) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profiled = (name: string): string[] => (profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}.cpuprofile`] : []);
   const resultsDir = mkdtempSync(join(tmpdir(), 'harness-bench-e2e-'));
   const group = new ProcessGroup();
   try {
@@ -42,12 +48,13 @@ export async function benchEndToEnd(): Promise<Figures> {
     await writeApplicantsFile({ count: plan.applicants, seed: 1, planYear: 2026, file: applicantsFile });
 
     // The services as the run starts them for smoke (no faults, no waiting room, one exchange process).
-    const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(runDir, 'insurer')], logFile: runFile(runDir, 'insurerLog') });
+    const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(runDir, 'insurer')], logFile: runFile(runDir, 'insurerLog'), nodeArgs: profiled('insurer') });
     const exchange = await startService(group, {
       name: 'exchange',
       main: 'mock-exchange/exchange/main.ts',
       args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl],
       logFile: runFile(runDir, 'exchangeLog'),
+      nodeArgs: profiled('exchange'),
     });
 
     const ledgerDir = runFile(runDir, 'ledgerParts');
@@ -72,6 +79,7 @@ export async function benchEndToEnd(): Promise<Figures> {
     await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
     const drainMs = Date.now() - drainStarted;
     await Promise.all([exchange.process.stop(), insurer.process.stop()]);
+    if (profileDir) printProfiles(profileDir);
 
     const reconciliation = await reconcileRunFolder(runDir, deadlineMs);
     const verdict = gate({
@@ -112,5 +120,17 @@ export async function benchEndToEnd(): Promise<Figures> {
   } finally {
     await group.stopAll();
     rmSync(resultsDir, { recursive: true, force: true });
+  }
+}
+
+/** The top self-time items of each service's profile, as the services wrote them on stopping. */
+function printProfiles(dir: string): void {
+  for (const name of ['exchange', 'insurer']) {
+    const file = join(dir, `${name}.cpuprofile`);
+    if (!existsSync(file)) {
+      process.stdout.write(`${file}: no profile (the ${name} did not exit cleanly)\n`);
+      continue;
+    }
+    process.stdout.write(`${formatSummary(file, summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile))}\n\n`);
   }
 }

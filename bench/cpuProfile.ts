@@ -53,7 +53,8 @@ export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary 
     const { functionName, url, lineNumber } = node.callFrame;
     if (functionName === '(idle)') return void (idleUs += us);
     const where = fileOf(url, functionName);
-    const name = url === '' ? where : `${functionName || '(anonymous)'} (${where}:${lineNumber + 1})`;
+    // A V8 pseudo-frame by itself; a native function (a better-sqlite3 statement's run, a syscall wrapper) by its name.
+    const name = url === '' ? (functionName.startsWith('(') ? functionName : `${functionName || '(anonymous)'} (native)`) : `${functionName || '(anonymous)'} (${where}:${lineNumber + 1})`;
     fn.set(name, (fn.get(name) ?? 0) + us);
     file.set(where, (file.get(where) ?? 0) + us);
   });

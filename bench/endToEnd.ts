@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeApplicantsFile } from '../applicants/writeFile.ts';
+import { EXCHANGE_METRICS } from '../mock-exchange/exchange/metricNames.ts';
 import { plannedSeconds } from '../engine/plan.ts';
 import { reconcileRunFolder } from '../reconcile/runFolder.ts';
 import { concatenateLedgers } from '../scenarios/consumers/ledger.ts';
@@ -79,6 +80,7 @@ export async function benchEndToEnd(): Promise<Figures> {
     await waitForOutboxDrain(exchange.baseUrl, 2 * deadlineMs);
     await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
     const drainMs = Date.now() - drainStarted;
+    const groupCommits = await groupCommitsOf(exchange.baseUrl);
     await Promise.all([exchange.process.stop(), insurer.process.stop()]);
     if (profileDir) printProfiles(profileDir);
 
@@ -125,12 +127,23 @@ export async function benchEndToEnd(): Promise<Figures> {
       'end to end: exchange CPU per enrollment': cpuPerEnrollment('exchange'),
       'end to end: insurer CPU per enrollment': cpuPerEnrollment('insurer'),
       'end to end: engine CPU per enrollment': cpuPerEnrollment('engine'),
+      'end to end: exchange writes per group commit': {
+        value: groupCommits.commits > 0 ? Math.round((groupCommits.writes / groupCommits.commits) * 100) / 100 : 0,
+        unit: `writes per transaction (mean; ${groupCommits.commits.toLocaleString('en-US')} transactions, each one fsync)`,
+      },
       'end to end: verdict pass': { value: verdict.pass ? 1 : 0, unit: verdict.pass ? 'bool' : `bool (missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')})` },
     };
   } finally {
     await group.stopAll();
     rmSync(resultsDir, { recursive: true, force: true });
   }
+}
+
+/** The exchange's group commits so far, from its /metrics. */
+async function groupCommitsOf(baseUrl: string): Promise<{ commits: number; writes: number }> {
+  const text = await (await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+  const value = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { commits: value(EXCHANGE_METRICS.storeCommits), writes: value(EXCHANGE_METRICS.storeCommitWrites) };
 }
 
 /** The top self-time items of each service's main thread (its busiest profile), as the services wrote them on stopping. */

@@ -11,6 +11,8 @@ export interface GroupCommitOptions {
   windowMs: number;
   /** Writes in one transaction at most; the rest go in the next. */
   maxBatch: number;
+  /** Told the size of every batch that committed (for metrics). */
+  onCommit?: (writes: number) => void;
 }
 
 export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { windowMs: 0, maxBatch: 1000 };
@@ -43,7 +45,7 @@ export interface GroupCommit {
 }
 
 export function createGroupCommit(transactions: Transactions, options: Partial<GroupCommitOptions> = {}): GroupCommit {
-  const { windowMs, maxBatch } = { ...DEFAULT_GROUP_COMMIT, ...options };
+  const { windowMs, maxBatch, onCommit } = { ...DEFAULT_GROUP_COMMIT, ...options };
   if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`group commit maxBatch ${maxBatch}: expected a whole number ≥ 1`);
   if (!Number.isFinite(windowMs) || windowMs < 0) throw new RangeError(`group commit windowMs ${windowMs}: expected a number of ms ≥ 0`);
   let queue: Pending[] = [];
@@ -71,6 +73,7 @@ export function createGroupCommit(transactions: Transactions, options: Partial<G
     stats.batches += 1;
     stats.writes += batch.length;
     stats.largest = Math.max(stats.largest, batch.length);
+    onCommit?.(batch.length);
     batch.forEach((p, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) p.resolve(outcome.value);

@@ -76,6 +76,14 @@ export interface ExchangeStoreOptions {
   groupCommit?: Partial<GroupCommitOptions>;
 }
 
+/** Counts group commits into the exchange's metrics. */
+export function commitsInto(metrics: { storeCommits: { inc(): void }; storeCommitWrites: { inc(n: number): void } }): (writes: number) => void {
+  return (writes) => {
+    metrics.storeCommits.inc();
+    metrics.storeCommitWrites.inc(writes);
+  };
+}
+
 export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions = {}) {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'exchange.sqlite'));

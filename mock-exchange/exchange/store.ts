@@ -213,6 +213,8 @@ export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions
       if (existing) return Promise.resolve(JSON.parse(existing.body) as Enrollment);
       return groupCommit.run(() => confirm(enrollment, applicationId, accountId, copies, injected));
     },
+    /** Runs `work` in one write transaction (one fsync); the store's own transactions inside it become savepoints. */
+    atomically: <T>(work: () => T): T => inTransaction.immediate(work) as T,
     /** Batches committed so far, the writes they carried and the largest. */
     groupCommitStats: () => groupCommit.stats(),
     countInjected: (counts: Record<string, number>) => addInjected(counts),

@@ -243,10 +243,12 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     named('application_update', async (req, res) => {
       const { accountId, application } = ownApplication(req);
       const body = bodyOf(applicationSchema, req.body);
-      if (store.enrollmentsOf(accountId).some((e) => e.householdId === application.id)) {
+      // Checked again in the transaction that writes it: an enrollment may be waiting on the same group commit.
+      const enrolled = (): never => {
         throw new HttpError(409, 'this application has enrolled: changes after enrollment are a life-event report, not an update');
-      }
-      await store.updateApplication({ id: application.id, accountId, planYear: body.planYear, household: body.household });
+      };
+      if (store.enrollmentsOf(accountId).some((e) => e.householdId === application.id)) enrolled();
+      if (!(await store.updateApplication({ id: application.id, accountId, planYear: body.planYear, household: body.household }))) enrolled();
       res.json({ applicationId: application.id });
     }),
   );

@@ -194,10 +194,14 @@ export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions
       const household = JSON.stringify(app.household);
       return groupCommit.run(() => void insertApplication.run(app.id, app.accountId, app.planYear, household));
     },
-    /** Settles once durable. */
-    updateApplication(app: StoredApplication): Promise<void> {
+    /** Settles once durable: false, changing nothing, when the application has enrolled by the time the update commits. */
+    updateApplication(app: StoredApplication): Promise<boolean> {
       const household = JSON.stringify(app.household);
-      return groupCommit.run(() => void updateApplication.run(app.planYear, household, app.id, app.accountId));
+      return groupCommit.run(() => {
+        if (selectEnrollmentByApplication.get(app.id)) return false;
+        updateApplication.run(app.planYear, household, app.id, app.accountId);
+        return true;
+      });
     },
     findApplication(id: string): StoredApplication | undefined {
       const row = selectApplication.get(id);

@@ -102,4 +102,19 @@ describe('the exchange store confirms through group commit', () => {
     db.close();
     expect(outbox.map((r) => r.confirmation)).toEqual(enrollments.map((e) => e.confirmationNumber));
   });
+
+  it('refuses an update that commits after an enrollment of the same application waiting on the same group', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+    dirs.push(dir);
+    const store = openExchangeStore(dir);
+    const enrollment = singleEnrollment(7);
+    await store.saveApplication({ id: enrollment.householdId, accountId: 'account-1', planYear: 2026, household: { before: true } });
+    const [, updated] = await Promise.all([
+      store.confirmEnrollment(enrollment, enrollment.householdId, 'account-1'),
+      store.updateApplication({ id: enrollment.householdId, accountId: 'account-1', planYear: 2026, household: { before: false } }),
+    ]);
+    expect(updated).toBe(false);
+    expect(store.findApplication(enrollment.householdId)?.household).toEqual({ before: true });
+    store.close();
+  });
 });

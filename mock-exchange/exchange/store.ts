@@ -4,7 +4,7 @@
 // transaction and fsync, each promise settled only after its transaction has committed.
 
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Enrollment } from '../../domain/enrollment.ts';
 import { createGroupCommit, type GroupCommitOptions } from './groupCommit.ts';
@@ -110,7 +110,46 @@ export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions
   // wait for each other through busy_timeout rather than fail when a read lock cannot be upgraded.
   // Outside a transaction BEGIN … COMMIT; inside one (a group-commit batch), SAVEPOINT … RELEASE.
   const inTransaction = db.transaction((work: () => unknown): unknown => work());
-  const groupCommit = createGroupCommit({ batch: (body) => void inTransaction.immediate(body), savepoint: <T>(write: () => T) => inTransaction(write) as T }, options.groupCommit);
+  // A group-commit batch commits with synchronous = NORMAL (the WAL written, not yet synced), then fdatasync of the WAL
+  // runs on libuv's thread pool before anyone is answered: as durable as FULL's fsync at commit, without stopping the
+  // event loop while the disk works. Every other transaction (the dispatcher's seals and settlements) stays FULL, and
+  // its fsync covers whatever was committed before it — so no enrollment is sealed into an 834 before it is on disk.
+  const walFile = join(dataDir, 'exchange.sqlite-wal');
+  let walFd: number | undefined;
+  let syncing = 0;
+  let closed = false;
+  const releaseWal = (): void => {
+    if (walFd !== undefined) closeSync(walFd);
+    walFd = undefined;
+  };
+  const syncWal = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      // Closing synced the WAL already, after the last commit there can be.
+      if (closed) return resolve();
+      walFd ??= openSync(walFile, 'r');
+      syncing += 1;
+      fdatasync(walFd, (error) => {
+        syncing -= 1;
+        if (closed && syncing === 0) releaseWal();
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  const groupCommit = createGroupCommit(
+    {
+      batch: (body) => {
+        db.pragma('synchronous = NORMAL');
+        try {
+          inTransaction.immediate(body);
+        } finally {
+          db.pragma('synchronous = FULL');
+        }
+      },
+      savepoint: <T>(write: () => T) => inTransaction(write) as T,
+      sync: syncWal,
+    },
+    options.groupCommit,
+  );
   /** Runs in a group-commit batch: the earlier enrollment of this application (a retry, or a twin in the same batch), else this one stored with its outbox row(s). */
   const confirm = (enrollment: Enrollment, applicationId: string, accountId: string, copies: number, injected: Record<string, number>): Enrollment => {
     const existing = selectEnrollmentByApplication.get(applicationId);
@@ -264,9 +303,12 @@ export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions
       const row = status.get()!;
       return { pending: row.pending ?? 0, delivered: row.delivered ?? 0, rejected: row.rejected ?? 0, dropped: row.dropped ?? 0, oldestPendingAt: row.oldest };
     },
-    /** Commits what is queued, then closes. */
+    /** Commits what is queued, then closes (a WAL sync still running ends first; its callers are answered). */
     close: () => {
       groupCommit.flush();
+      if (walFd !== undefined) fdatasyncSync(walFd);
+      closed = true;
+      if (syncing === 0) releaseWal();
       db.close();
     },
   };

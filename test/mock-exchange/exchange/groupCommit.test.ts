@@ -48,7 +48,7 @@ describe('group commit', () => {
     const committedAt = log.indexOf('commit');
     expect(log.findIndex((l) => l.startsWith('told'))).toBeGreaterThan(committedAt);
     expect(log.filter((l) => l.startsWith('write')).every((l) => log.indexOf(l) < committedAt)).toBe(true);
-    expect(commit.stats()).toEqual({ batches: 1, writes: 25, largest: 25 });
+    expect(commit.stats()).toEqual({ batches: 1, writes: 25, largest: 25, syncs: 0 });
   });
 
   it('fails a write that throws alone, and every write of a transaction that does not commit', async () => {
@@ -67,7 +67,38 @@ describe('group commit', () => {
     const commit = createGroupCommit(transactions, { maxBatch: 10 });
     await Promise.all(Array.from({ length: 25 }, (_, i) => commit.run(() => i)));
     expect(log.filter((l) => l === 'commit')).toHaveLength(3);
-    expect(commit.stats()).toEqual({ batches: 3, writes: 25, largest: 10 });
+    expect(commit.stats()).toEqual({ batches: 3, writes: 25, largest: 10, syncs: 0 });
+  });
+
+  it('with a sync off the event loop, tells no one before the sync that covers their commit has ended', async () => {
+    const { log, transactions } = loggingTransactions();
+    const syncs: (() => void)[] = [];
+    const commit = createGroupCommit({ ...transactions, sync: () => new Promise<void>((resolve) => syncs.push(resolve)) });
+    let told = 0;
+    const first = Promise.all([commit.run(() => 1), commit.run(() => 2)]).then(() => void (told += 2));
+    await new Promise((r) => setImmediate(r));
+    expect(log).toContain('commit');
+    expect(syncs).toHaveLength(1);
+    // A batch committed while that sync runs waits for the next one, started only when the first ends.
+    const second = commit.run(() => 3).then(() => void (told += 1));
+    await new Promise((r) => setImmediate(r));
+    expect(log.filter((l) => l === 'commit')).toHaveLength(2);
+    expect([told, syncs.length]).toEqual([0, 1]);
+    syncs[0]!();
+    await first;
+    expect(told).toBe(2);
+    await new Promise((r) => setImmediate(r));
+    expect(syncs).toHaveLength(2);
+    syncs[1]!();
+    await second;
+    expect(told).toBe(3);
+    expect(commit.stats().syncs).toBe(2);
+  });
+
+  it('fails the callers of a sync that fails', async () => {
+    const { transactions } = loggingTransactions();
+    const commit = createGroupCommit({ ...transactions, sync: () => Promise.reject(new Error('EIO')) });
+    await expect(commit.run(() => 1)).rejects.toThrow('EIO');
   });
 
   it('refuses a batch size or wait it cannot use, naming it', () => {

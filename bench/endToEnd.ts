@@ -130,7 +130,7 @@ export async function benchEndToEnd(): Promise<Figures> {
       'end to end: engine CPU per enrollment': cpuPerEnrollment('engine'),
       'end to end: exchange writes per group commit': {
         value: groupCommits.commits > 0 ? Math.round((groupCommits.writes / groupCommits.commits) * 100) / 100 : 0,
-        unit: `writes per transaction (mean; ${groupCommits.commits.toLocaleString('en-US')} transactions, each one fsync)`,
+        unit: `writes per transaction (mean over ${groupCommits.commits.toLocaleString('en-US')} group-commit transactions)`,
       },
       'end to end: verdict pass': { value: verdict.pass ? 1 : 0, unit: verdict.pass ? 'bool' : `bool (missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')})` },
     };

@@ -1,7 +1,7 @@
 // The exchange's durable store (SQLite in WAL mode): applications, confirmed enrollments and the 834 outbox.
 // A confirmation and its outbox row are written in one transaction before the consumer is answered. The writes a
 // request waits on (accounts, applications, confirmations) go through group commit (groupCommit.ts): many per
-// transaction and fsync, each promise settled only after its transaction has committed.
+// transaction and fsync, each promise settled only once its transaction is on disk.
 
 import Database from 'better-sqlite3';
 import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync } from 'node:fs';

@@ -14,6 +14,7 @@ import { benchShards } from '../../bench/shards.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchReport } from '../../bench/report.ts';
 import { benchSmokePhases } from '../../bench/smokePhases.ts';
+import { benchSoakSelf } from '../../bench/soakSelf.ts';
 import { benchWatch } from '../../bench/watch.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { UsageError } from '../usageError.ts';
@@ -30,19 +31,24 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   shards: () => benchShards(),
   'engine-calibration': () => benchEngineCalibration(),
   vus: () => benchEngineVus(),
+  'soak-self': () => benchSoakSelf(),
 };
+
+/** Run only when named: hours long (soak-self soaks the harness for 2 hours). */
+const ON_REQUEST = new Set(['soak-self']);
+const BY_DEFAULT = Object.keys(BENCHMARKS).filter((name) => !ON_REQUEST.has(name));
 
 export function register(program: Command): void {
   program
     .command('bench')
     .description('run benchmarks; prints figures and writes results/bench/latest.json')
-    .argument('[names...]', `benchmarks to run (default all): ${Object.keys(BENCHMARKS).join(', ')}`)
+    .argument('[names...]', `benchmarks to run (default all but ${[...ON_REQUEST].join(', ')}): ${Object.keys(BENCHMARKS).join(', ')}`)
     .action(async (names: string[]) => {
-      const chosen = names.length > 0 ? names : Object.keys(BENCHMARKS);
+      const chosen = names.length > 0 ? names : BY_DEFAULT;
       const all: Figures = {};
       for (const name of chosen) {
         const bench = BENCHMARKS[name];
-        if (!bench) throw new UsageError(`benchmark "${name}"`, `one of ${Object.keys(BENCHMARKS).join(', ')}`, 'Run `harness bench` with no names for all.');
+        if (!bench) throw new UsageError(`benchmark "${name}"`, `one of ${Object.keys(BENCHMARKS).join(', ')}`, `Run \`harness bench\` with no names for all but ${[...ON_REQUEST].join(', ')}.`);
         process.stdout.write(`bench ${name}…\n`);
         const figures = await bench();
         process.stdout.write(`${formatFigures(figures)}\n`);

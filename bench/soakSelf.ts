@@ -2,7 +2,7 @@
 // its engine inside that process, the mock exchange and insurer its children, its own Prometheus when installed,
 // everything on loopback — at a moderate arrival rate for 2 hours. Every few seconds it samples the resident memory
 // and open file descriptors of the engine (the harness process), the exchange and the insurer from /proc; after the
-// load it judges each series over the load, after the warm-up, with the soak verdict `harness soak` gives a run
+// load it judges each series over the load, after the warm-up (and the ramp), with the soak verdict `harness soak` gives a run
 // (flat or drifting, Theil–Sen slope per hour), and gives the run folder's total size per hour of load (and what
 // fills it), the run's own verdict (enrollments confirmed, received intact) and `harness soak --run`'s on its folder.
 // SOAK_SELF_MINUTES (default 120) shortens it, SOAK_SELF_RATE (journeys/s, default 20) sets its rate;
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { soakTooShort, soakWindows } from '../analysis/soakSeries.ts';
 import { theilSen } from '../analysis/trend.ts';
+import type { LoadPlan } from '../engine/plan.ts';
 import type { RunReconciliation } from '../reconcile/runFolder.ts';
 import { soakOfRun } from '../scripts/analysis/soakOfRun.ts';
 import { PROJECT_ROOT } from '../scripts/projectRoot.ts';
@@ -25,7 +26,7 @@ import type { Verdict } from '../verdict/verdict.ts';
 import { envNumber } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
 import { childrenOf, commandLine, openFileDescriptors, processUsage } from './processUsage.ts';
-import { bytesPerHour, judgeProcessSamples, largestEntries, loadWindowOf, MEASURES, serviceOfCommandLine, WATCHED, type ProcessSample, type Watched } from './soakSelfSeries.ts';
+import { bytesPerHour, judgeProcessSamples, largestEntries, loadWindowOf, MEASURES, serviceOfCommandLine, steadyWarmupSeconds, WATCHED, type ProcessSample, type Watched } from './soakSelfSeries.ts';
 
 /** Memory and descriptors are read this often: 1,440 points a series over 2 hours. */
 const SAMPLE_EVERY_MS = 5_000;
@@ -141,8 +142,10 @@ export async function benchSoakSelf(): Promise<Figures> {
     if (!window) throw new Error(`soak-self: ${runFile(runDir, 'loadSeconds')} is empty: the load never ran (log: ${logFile})`);
     const loadSeconds = (window.endMs - window.startMs) / 1000;
     const windows = soakWindows(loadSeconds);
-    const short = soakTooShort(loadSeconds, windows);
-    const judged = judgeProcessSamples(samples, window, windows.warmupSeconds);
+    const { plan } = JSON.parse(readFileSync(runFile(runDir, 'run'), 'utf8')) as { plan: LoadPlan };
+    const warmupSeconds = steadyWarmupSeconds(windows.warmupSeconds, plan);
+    const short = soakTooShort(loadSeconds, { ...windows, warmupSeconds });
+    const judged = judgeProcessSamples(samples, window, warmupSeconds);
 
     const folder = folderSize(runDir);
     const inLoad = folderSamples.filter((s) => s.at >= window.startMs && s.at <= window.endMs);
@@ -163,7 +166,7 @@ export async function benchSoakSelf(): Promise<Figures> {
 
     const caution = short ? ` — ${loadSeconds.toFixed(0)} s of load is shorter than the ${short.neededSeconds} s harness soak needs to trust a trend` : '';
     const figures: Figures = {
-      'soak-self: load': { value: Math.round(loadSeconds), unit: `s at ${rate} journeys/s (soak --scale ${scale.toPrecision(4)}); warm-up ${windows.warmupSeconds} s, samples every ${SAMPLE_EVERY_MS / 1000} s${caution}` },
+      'soak-self: load': { value: Math.round(loadSeconds), unit: `s at ${rate} journeys/s (soak --scale ${scale.toPrecision(4)}); warm-up ${warmupSeconds} s (the ramp and one journey), samples every ${SAMPLE_EVERY_MS / 1000} s${caution}` },
     };
     for (const r of judged) {
       const p = r.trend ? r.trend.pValue.toPrecision(2) : '–';

@@ -4,6 +4,7 @@
 // (analysis/soak.ts), and the run folder's size per hour.
 
 import { soakVerdict, type SoakResult } from '../analysis/soak.ts';
+import type { LoadPlan } from '../engine/plan.ts';
 import type { SecondRow } from '../engine/runPlan.ts';
 
 /** The engine is the harness process itself (its load runs on worker threads inside it); the services are its children. */
@@ -44,6 +45,17 @@ export function loadWindowOf(text: string): LoadWindow | undefined {
   const last = JSON.parse(lines.at(-1)!) as Pick<SecondRow, 'second'>;
   if (!Number.isFinite(first.second) || !Number.isFinite(last.second)) throw new Error('load-seconds.ndjson: a row with no numeric "second"');
   return { startMs: first.second * 1000, endMs: (last.second + 1) * 1000 };
+}
+
+/**
+ * The warm-up a process series is judged after: `harness soak`'s (`soakWindows`), or longer when the load is not yet
+ * steady by then — the soak profile ramps over its first 5 % (6 minutes of 2 hours), and the journeys in flight keep
+ * growing for one journey's length after the ramp (the graceful stop is the longest journey plus a margin).
+ */
+export function steadyWarmupSeconds(defaultWarmupSeconds: number, plan: Pick<LoadPlan, 'executor' | 'gracefulStopSeconds'>): number {
+  const { executor } = plan;
+  const rampSeconds = executor.executor === 'ramping-arrival-rate' && executor.stages.length > 1 ? executor.stages[0]!.seconds : 0;
+  return Math.max(defaultWarmupSeconds, rampSeconds + plan.gracefulStopSeconds);
 }
 
 export const MEASURES = { memory: 'resident memory', fds: 'open file descriptors' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesPerHour, judgeProcessSamples, largestEntries, loadWindowOf, serviceOfCommandLine, type ProcessSample, type Watched } from '../../bench/soakSelfSeries.ts';
+import { bytesPerHour, judgeProcessSamples, largestEntries, loadWindowOf, serviceOfCommandLine, steadyWarmupSeconds, type ProcessSample, type Watched } from '../../bench/soakSelfSeries.ts';
 
 const MiB = 1024 ** 2;
 const START_MS = Date.UTC(2026, 0, 1);
@@ -69,6 +69,19 @@ describe('judgeProcessSamples', () => {
     const samples = samplesOver(600, () => 100, () => 10).filter((s) => s.process !== 'insurer');
     const insurer = judgeProcessSamples(samples, window, 60).filter((r) => r.process === 'insurer');
     expect(insurer.map((r) => [r.verdict, r.points])).toEqual([['too short', 0], ['too short', 0]]);
+  });
+});
+
+describe('steadyWarmupSeconds', () => {
+  const ramping = (rampSeconds: number) => ({ executor: { executor: 'ramping-arrival-rate' as const, startRate: 0, stages: [{ seconds: rampSeconds, target: 20 }, { seconds: 6_840, target: 20 }], maxInFlight: 5_000 }, gracefulStopSeconds: 160 });
+
+  it('waits out the ramp and one journey when they outlast the soak warm-up', () => {
+    expect(steadyWarmupSeconds(300, ramping(360))).toBe(520);
+    expect(steadyWarmupSeconds(300, ramping(60))).toBe(300);
+  });
+
+  it('adds no ramp for a single held stage', () => {
+    expect(steadyWarmupSeconds(30, { executor: { executor: 'constant-arrival-rate', rate: 5, seconds: 600, maxInFlight: 100 }, gracefulStopSeconds: 40 })).toBe(40);
   });
 });
 

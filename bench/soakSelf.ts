@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { soakTooShort, soakWindows } from '../analysis/soakSeries.ts';
 import { theilSen } from '../analysis/trend.ts';
-import type { LoadPlan } from '../engine/plan.ts';
+import { plannedSeconds, type LoadPlan } from '../engine/plan.ts';
 import type { RunReconciliation } from '../reconcile/runFolder.ts';
 import { soakOfRun } from '../scripts/analysis/soakOfRun.ts';
 import { PROJECT_ROOT } from '../scripts/projectRoot.ts';
@@ -138,11 +138,13 @@ export async function benchSoakSelf(): Promise<Figures> {
     if (overran) throw new Error(`soak-self: the run was still going ${seconds + OVERRUN_SECONDS} s after it started, and was stopped (log: ${logFile})`);
     if (!runDir || !existsSync(runFile(runDir, 'verdict'))) throw new Error(`soak-self: the run exited ${code} with no verdict (log: ${logFile})`);
 
-    const window = loadWindowOf(readFileSync(runFile(runDir, 'loadSeconds'), 'utf8'));
-    if (!window) throw new Error(`soak-self: ${runFile(runDir, 'loadSeconds')} is empty: the load never ran (log: ${logFile})`);
+    const rows = loadWindowOf(readFileSync(runFile(runDir, 'loadSeconds'), 'utf8'));
+    if (!rows) throw new Error(`soak-self: ${runFile(runDir, 'loadSeconds')} is empty: the load never ran (log: ${logFile})`);
+    const { plan } = JSON.parse(readFileSync(runFile(runDir, 'run'), 'utf8')) as { plan: LoadPlan };
+    // Judged over the planned load, not the graceful stop after it, where the journeys in flight wind down.
+    const window = { startMs: rows.startMs, endMs: Math.min(rows.endMs, rows.startMs + plannedSeconds(plan.executor) * 1000) };
     const loadSeconds = (window.endMs - window.startMs) / 1000;
     const windows = soakWindows(loadSeconds);
-    const { plan } = JSON.parse(readFileSync(runFile(runDir, 'run'), 'utf8')) as { plan: LoadPlan };
     const warmupSeconds = steadyWarmupSeconds(windows.warmupSeconds, plan);
     const short = soakTooShort(loadSeconds, { ...windows, warmupSeconds });
     const judged = judgeProcessSamples(samples, window, warmupSeconds);
@@ -166,7 +168,7 @@ export async function benchSoakSelf(): Promise<Figures> {
 
     const caution = short ? ` — ${loadSeconds.toFixed(0)} s of load is shorter than the ${short.neededSeconds} s harness soak needs to trust a trend` : '';
     const figures: Figures = {
-      'soak-self: load': { value: Math.round(loadSeconds), unit: `s at ${rate} journeys/s (soak --scale ${scale.toPrecision(4)}); warm-up ${warmupSeconds} s (the ramp and one journey), samples every ${SAMPLE_EVERY_MS / 1000} s${caution}` },
+      'soak-self: load': { value: Math.round(loadSeconds), unit: `s at ${rate} journeys/s (soak --scale ${scale.toPrecision(4)}); warm-up ${warmupSeconds} s (at least the ramp and one journey), samples every ${SAMPLE_EVERY_MS / 1000} s${caution}` },
     };
     for (const r of judged) {
       const p = r.trend ? r.trend.pValue.toPrecision(2) : '–';

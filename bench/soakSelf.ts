@@ -182,7 +182,7 @@ export async function benchSoakSelf(): Promise<Figures> {
     figures['soak-self: run folder at the end'] = { value: round(folder.total / MiB), unit: `MiB (largest, MiB: ${top})` };
     figures['soak-self: run folder per hour of load'] = { value: round(bytesPerHour(folder.total, loadSeconds) / MiB), unit: 'MiB/h (its size at the end ÷ the hours of load)' };
     figures['soak-self: run folder growth during the load'] = { value: Number.isFinite(growth) ? round(growth / MiB) : 0, unit: Number.isFinite(growth) ? `MiB/h (Theil–Sen over ${inLoad.length} sizes)` : 'MiB/h (not measured: under 2 sizes in the load)' };
-    figures['soak-self: run folder per-second files'] = { value: round(((folder.entries['load-seconds.ndjson'] ?? 0) / MiB / loadSeconds) * 3600), unit: 'MiB/h (load-seconds.ndjson: per-second aggregates)' };
+    figures['soak-self: run folder per-second files'] = { value: round(bytesPerHour(folder.entries['load-seconds.ndjson'] ?? 0, (rows.endMs - rows.startMs) / 1000) / MiB), unit: 'MiB/h (load-seconds.ndjson: per-second aggregates, a row per second of load and graceful stop)' };
     figures['soak-self: enrollments confirmed'] = { value: reconciliation?.enrollments.confirmed ?? 0, unit: 'enrollments' };
     figures['soak-self: received intact by the insurer'] = { value: reconciliation?.intact ?? 0, unit: 'enrollments' };
     figures['soak-self: run verdict pass'] = { value: verdict.pass ? 1 : 0, unit: verdict.pass ? 'bool' : `bool (missed: ${verdict.checks.filter((c) => !c.pass && !c.notChecked).map((c) => c.name).join(', ')})` };

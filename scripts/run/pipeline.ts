@@ -38,6 +38,7 @@ import { plannedSeconds } from '../../engine/plan.ts';
 import { startNemesis, type RunningNemesis } from './nemesis/nemesis.ts';
 import { nemesisJudgedOf, writeNemesisRecord, type NemesisRecord } from './nemesis/record.ts';
 import { nemesisSpecText, type NemesisItem } from './nemesis/spec.ts';
+import { runRecordJson } from '../../vocabulary/runRecord.ts';
 
 export interface RunOptions {
   profile: Profile;
@@ -329,7 +330,7 @@ export async function runProfile(options: RunOptions): Promise<RunOutcome> {
     };
     writeFileSync(
       runFile(runDir, 'run'),
-      `${JSON.stringify({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, ...(nemesisRecord ? { nemesis: nemesisRecord.spec } : {}), seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.journeysFile ? { journeys: options.journeysFile } : {}), thinkTimeSeconds: plan.thinkTimeSeconds, intendedEnrollments: options.journeysFile ? null : (plan.intendedEnrollments ?? null), maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt, finishedAt: new Date(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }, null, 2)}\n`,
+      runRecordJson({ runId, profile: profile.name, targetsFile: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile, faults: options.faults, ...(nemesisRecord ? { nemesis: nemesisRecord.spec } : {}), seed: options.seed, scale: options.scale, durationSeconds: options.durationSeconds, count, shards, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.journeysFile ? { journeys: options.journeysFile } : {}), thinkTimeSeconds: plan.thinkTimeSeconds, intendedEnrollments: options.journeysFile ? null : (plan.intendedEnrollments ?? null), maxDroppedIterations: plan.maxDroppedJourneys ?? null, plan: plan.loadPlan, planYear: options.planYear, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), load: 'harness engine', loadExitCode: loadExit, interrupted: interrupt.signal.aborted, node: process.version, harness: harnessVersion(), machine: machineDescription(), metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null } }),
     );
     let verdict = judge(piiFindings.length);
     let report = await writeOutcome(verdict);

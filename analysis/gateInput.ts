@@ -1,7 +1,7 @@
 // What `harness gate` needs to judge a finished run folder again, assembled from the files the run wrote:
 // run.json, load-summary.json, reconciliation.json and, for what older runs did not record, their verdict.json.
 
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { LOAD_OUTCOME, type GateInput } from '../verdict/gate.ts';
 import type { LoadSummary } from '../verdict/loadSummary.ts';
 import type { Verdict } from '../verdict/verdict.ts';

@@ -19,7 +19,7 @@ import { fitAndPlan, fromRun } from '../scripts/analysis/capacityInputs.ts';
 import { judgeRun } from '../scripts/analysis/gateFacts.ts';
 import { readRunSamples } from '../scripts/analysis/readRunSamples.ts';
 import { soakOfRun } from '../scripts/analysis/soakOfRun.ts';
-import { runFile } from '../scripts/runFiles.ts';
+import { runFile } from '../vocabulary/runFiles.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import type { Figures } from './figures.ts';
 import { writeSyntheticSeconds } from './syntheticSeconds.ts';

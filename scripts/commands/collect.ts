@@ -14,11 +14,11 @@ import { verdictOf } from '../../verdict/verdict.ts';
 import { loadExitCode } from '../run/engineLoad.ts';
 import { runHeadline } from '../analysis/runHeadline.ts';
 import { profileNamed } from '../run/profiles/index.ts';
-import { RUN_FILES, runFile } from '../runFiles.ts';
+import { RUN_FILES, runFile } from '../../vocabulary/runFiles.ts';
 import { mergeShards } from '../shards/mergeShards.ts';
 import { readShardRecord } from '../shards/shardFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { TargetMissed } from '../usageError.ts';
+import { TargetMissed } from '../../vocabulary/errors.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 import { runRecordJson } from '../../vocabulary/runRecord.ts';
 

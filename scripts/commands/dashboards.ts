@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
+import { TargetMissed, UsageError } from '../../vocabulary/errors.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 
 export const DEFAULT_BUILD_DIR = join(PROJECT_ROOT, 'dashboards', 'build');

@@ -6,10 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ProcessGroup } from '../run/processes.ts';
 import { startPrometheus, type PrometheusServer } from '../run/prometheusServer.ts';
-import { runFile } from '../runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { findPrometheus } from '../tools/prometheus.ts';
 import { PROMETHEUS } from '../tools/versions.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { runRecordProblems, type RunRecord } from '../../vocabulary/runRecord.ts';
 
 /** A finished run's record: it knows when the run started and ended, the range its metrics are queried over. */

@@ -2,7 +2,7 @@
 // Pure: each function returns the line(s); the phases say them.
 
 import type { NemesisRecord } from './nemesis/record.ts';
-import { RUN_FILES } from '../runFiles.ts';
+import { RUN_FILES } from '../../vocabulary/runFiles.ts';
 
 const indent = '        ';
 

@@ -6,9 +6,9 @@
 import { relative } from 'node:path';
 import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
-import type { Targets } from '../targets/schema.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
-import { runFile } from '../runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { newAdminToken } from './exchangeAdmin.ts';
 import { narration } from './narration.ts';
 import type { NemesisItem } from './nemesis/spec.ts';

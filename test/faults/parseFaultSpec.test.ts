@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { backendDelayOf, BACKEND_DELAY_HOLD_MS, FAULT_SWITCHES, parseFaultSpec, shouldInject } from '../../mock-exchange/faults/index.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 describe('parseFaultSpec', () => {
   it('reads rates and durations', () => {

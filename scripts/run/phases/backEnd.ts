@@ -7,7 +7,7 @@ import { idleFaults, parseFaultSpec } from '../../../mock-exchange/faults/index.
 import { reconcileRunFolder, type RunReconciliation } from '../../../reconcile/runFolder.ts';
 import { prometheusLabelTexts } from '../../../scan/prometheusLabels.ts';
 import type { ScannedText } from '../../../scan/scanRun.ts';
-import { runFile } from '../../runFiles.ts';
+import { runFile } from '../../../vocabulary/runFiles.ts';
 import { downloadInsurerRecords, injectedFaults, insurerInjectedFaults, pendingAtCutOff, waitForOutboxDrain } from '../backEnd.ts';
 import { integrityNotCheckedHint } from '../externalTarget.ts';
 import { narration } from '../narration.ts';

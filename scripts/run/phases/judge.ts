@@ -14,7 +14,7 @@ import { runRecordJson, type RunRecord } from '../../../vocabulary/runRecord.ts'
 import { runHeadline } from '../../analysis/runHeadline.ts';
 import { PROJECT_ROOT } from '../../projectRoot.ts';
 import { writeRunReport } from '../../report/writeRunReport.ts';
-import { RUN_FILES, runFile } from '../../runFiles.ts';
+import { RUN_FILES, runFile } from '../../../vocabulary/runFiles.ts';
 import { integrityNotCheckedHint } from '../externalTarget.ts';
 import { harnessVersion, machineDescription } from '../machine.ts';
 import { narration } from '../narration.ts';

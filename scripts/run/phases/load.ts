@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { plannedSeconds } from '../../../engine/plan.ts';
 import { createRemoteWriter } from '../../../engine/prometheus/remoteWriter.ts';
 import { concatenateLedgers, segmentLedgers } from '../../../scenarios/consumers/ledger.ts';
-import { runFile } from '../../runFiles.ts';
+import { runFile } from '../../../vocabulary/runFiles.ts';
 import { runLocalShards } from '../../shards/localShards.ts';
 import { consumersFor } from '../consumers.ts';
 import { loadExitCode, runEngineLoad } from '../engineLoad.ts';

@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import { ADMIN_TOKEN_ENV } from '../../../mock-exchange/exchange/adminRoutes.ts';
-import { runFile } from '../../runFiles.ts';
+import { runFile } from '../../../vocabulary/runFiles.ts';
 import { writeExchangeAdmin } from '../exchangeAdmin.ts';
 import { narration } from '../narration.ts';
 import { startRunMetrics, type RunMetrics } from '../runMetrics.ts';

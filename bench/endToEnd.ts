@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeApplicantsFile } from '../applicants/writeFile.ts';
-import { EXCHANGE_METRICS } from '../mock-exchange/exchange/metricNames.ts';
+import { EXCHANGE_METRICS } from '../vocabulary/metrics/exchange.ts';
 import { plannedSeconds } from '../engine/plan.ts';
 import { reconcileRunFolder } from '../reconcile/runFolder.ts';
 import { concatenateLedgers } from '../scenarios/consumers/ledger.ts';

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGroupCommit, type Transactions } from '../../../mock-exchange/exchange/groupCommit.ts';
 import { openExchangeStore } from '../../../mock-exchange/exchange/store.ts';
-import { singleEnrollment } from '../../edi834/fixtures.ts';
+import { singleEnrollment } from '../../domain/edi834/fixtures.ts';
 
 /** Transactions that log what happens, in order; `failCommit` makes the next commit throw. */
 function loggingTransactions() {

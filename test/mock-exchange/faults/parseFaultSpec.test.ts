@@ -36,7 +36,7 @@ describe('parseFaultSpec', () => {
     ['insurer.error=-0.1', /insurer\.error.*rate between 0 and 1/],
     ['insurer.error=250ms', /insurer\.error.*rate between 0 and 1/],
     ['insurer.slow=0.5', /insurer\.slow.*duration such as 250ms/],
-    ['exchange.latency=5h', /exchange\.latency.*duration/],
+    ['exchange.latency=5d', /exchange\.latency.*duration/],
     ['insurer.error', /insurer\.error.*name=value/],
     ['insurer.error=0.1,insurer.error=0.2', /given once/],
   ])('rejects %s naming the item', (spec, message) => {

@@ -31,20 +31,23 @@ function group(id: string, title: string, caption: string, unit: { label: string
   return chart({ id, title, caption, xAxis: 'elapsed', ...(unit === 'from names' ? {} : { yLabel: unit.label }), x, series }, reason);
 }
 
+/** The titles of the exchange's resource charts, by id. */
+export const EXCHANGE_CHART_TITLES = { memory: 'Exchange memory', 'event-loop': 'Exchange event-loop lag' } as const;
+
 /** `series` undefined: the run folder has no exchange-metrics.ndjson (`why` says so). */
 export function exchangeCharts(series: Map<string, SeriesPoint[]> | undefined, why: string): ReportChart[] {
   const entries = [...(series ?? new Map<string, SeriesPoint[]>())];
   const reason = series ? 'exchange-metrics.ndjson holds no such series.' : why;
   return [
-    group('memory', 'Exchange memory', "The exchange's resident memory and heap used, from its Prometheus metrics (exchange-metrics.ndjson).", 'from names', entries.filter(([name]) => /bytes$/i.test(name)), reason),
-    group('event-loop', 'Exchange event-loop lag', "The exchange's event-loop lag, from its Prometheus metrics (exchange-metrics.ndjson).", 'from names', entries.filter(([name]) => /lag/i.test(name)), reason),
+    group('memory', EXCHANGE_CHART_TITLES.memory, "The exchange's resident memory and heap used, from its Prometheus metrics (exchange-metrics.ndjson).", 'from names', entries.filter(([name]) => /bytes$/i.test(name)), reason),
+    group('event-loop', EXCHANGE_CHART_TITLES['event-loop'], "The exchange's event-loop lag, from its Prometheus metrics (exchange-metrics.ndjson).", 'from names', entries.filter(([name]) => /lag/i.test(name)), reason),
   ];
 }
 
 const pick = (entries: [string, SeriesPoint[]][], names: readonly string[]): [string, SeriesPoint[]][] => entries.filter(([name]) => names.includes(name));
 
 /** The titles of the exchange's queue charts, by id (the live page draws two of them too). */
-export const EXCHANGE_QUEUE_CHART_TITLES = { 'exchange-waiting-room': 'Waiting room, as the exchange counts it', 'exchange-outbox': 'Outbox depth, as the exchange counts it', 'exchange-outbox-age': 'Oldest undelivered enrollment' } as const;
+export const EXCHANGE_QUEUE_CHART_TITLES = { 'exchange-waiting-room': 'Waiting room, as the exchange counts it', 'exchange-outbox': 'Outbox depth, as the exchange counts it', 'exchange-outbox-age': 'Oldest undelivered enrollment', 'exchange-delivery': '834 delivery latency, as the exchange measures it' } as const;
 
 /** `series` undefined: the run folder has no exchange-queues.ndjson (`why` says so). */
 export function exchangeQueueCharts(series: Map<string, SeriesPoint[]> | undefined, why: string): ReportChart[] {

@@ -88,7 +88,7 @@ export function register(program: Command): void {
       }
       let server: WatchServer | undefined;
       const onRunFolder = async ({ runDir, runId }: { runDir: string; runId: string }): Promise<void> => {
-        server = await startWatchServer({ runDir, runId, profile: profile.name, targets, address: watch!, executor: plan.loadPlan.executor, finishWhenJudged: false });
+        server = await startWatchServer({ runDir, runId, profile: profile.name, targets, address: watch!, executor: plan.loadPlan.executor, finishWhenJudged: false, readExchange: true });
         process.stdout.write(`  watch: ${server.url} (live page; it shows the verdict when the run ends)\n`);
       };
       try {

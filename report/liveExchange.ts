@@ -10,6 +10,7 @@ import { BoundedSeries } from './boundedSeries.ts';
 import { chart, type ChartSeries, type ReportChart } from './chart.ts';
 import type { Y } from './downsample.ts';
 import { EXCHANGE_CHART_TITLES, EXCHANGE_QUEUE_CHART_TITLES } from './exchangeCharts.ts';
+import { LIVE_CHART_POINTS } from './liveCharts.ts';
 import { LIVE_CAPACITY } from './liveSeries.ts';
 
 const PROCESS = processMetricNames(EXCHANGE_DEFAULT_METRICS_PREFIX);
@@ -166,7 +167,7 @@ export function liveExchangeCharts(live: LiveExchange, originSecond: number | un
       return values.some((v) => v !== null) ? [{ label, values, ...(unit ? { unit } : {}) }] : [];
     });
   const draw = (id: string, title: string, caption: string, yLabel: string | undefined, lines: ChartSeries[]): ReportChart =>
-    chart({ id, title, caption: `${caption}, ${source}.`, xAxis: 'elapsed', ...(yLabel ? { yLabel } : {}), x, series: lines }, none);
+    chart({ id, title, caption: `${caption}, ${source}.`, xAxis: 'elapsed', ...(yLabel ? { yLabel } : {}), x, series: lines }, none, LIVE_CHART_POINTS);
   const X = EXCHANGE_METRICS;
   return [
     draw('exchange-waiting-room', EXCHANGE_QUEUE_CHART_TITLES['exchange-waiting-room'], `Visitors queued and sessions admitted (${X.waitingRoomQueued}, ${X.waitingRoomActive})`, 'visitors', series([['queued', 'waitingRoomQueueLength'], ['admitted', 'waitingRoomActiveSessions']])),

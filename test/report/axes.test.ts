@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { chart, tailPosition, type ChartSpec } from '../../report/chart.ts';
 import { CHART_SCRIPT, TICKS_SCRIPT } from '../../report/chartScript.ts';
-import { exchangeCharts } from '../../report/exchangeCharts.ts';
+import { LiveExchange, liveExchangeCharts } from '../../report/liveExchange.ts';
 import { displayUnit, unitOfName } from '../../report/units.ts';
 
 interface Ticks {
@@ -65,12 +65,11 @@ describe('axis units', () => {
   });
 
   it('label the exchange memory axis in MiB with values in MiB, and event-loop lag in ms with values in ms', () => {
-    const series = new Map([
-      ['rssBytes', [{ t: 0, value: 200 * 1024 ** 2 }, { t: 1, value: 210 * 1024 ** 2 }]],
-      ['heapUsedBytes', [{ t: 0, value: 50 * 1024 ** 2 }, { t: 1, value: 60 * 1024 ** 2 }]],
-      ['eventLoopLagP99Seconds', [{ t: 0, value: 0.012 }, { t: 1, value: 0.02 }]],
-    ]);
-    const [memory, lag] = exchangeCharts(series, 'none') as ChartSpec[];
+    const live = new LiveExchange();
+    live.push(0, { rssBytes: 200 * 1024 ** 2, heapUsedBytes: 50 * 1024 ** 2, eventLoopLagP99Seconds: 0.012 });
+    live.push(1, { rssBytes: 210 * 1024 ** 2, heapUsedBytes: 60 * 1024 ** 2, eventLoopLagP99Seconds: 0.02 });
+    const charts = liveExchangeCharts(live, 0, 'from here', 'none');
+    const [memory, lag] = ['memory', 'event-loop'].map((id) => charts.find((c) => c.id === id)) as ChartSpec[];
     expect(memory!.yLabel).toBe('MiB');
     expect(memory!.series[0]!.values).toEqual([200, 210]);
     expect(lag!.yLabel).toBe('ms');

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ENGINE_METRICS as M } from '../../engine/metricNames.ts';
 import { MetricSet } from '../../engine/metricSet.ts';
 import { liveCharts } from '../../report/liveCharts.ts';
-import { LiveSeries, livePointOf, type LivePoint } from '../../report/liveSeries.ts';
+import { histogramValues } from '../../analysis/engineSamples.ts';
+import { LiveSeries, livePointOf, percentileOf, type LivePoint } from '../../report/liveSeries.ts';
 import { LiveWaiting } from '../../report/liveWaiting.ts';
 import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
 
@@ -126,5 +127,24 @@ describe('LiveWaiting', () => {
     const waiting = new LiveWaiting(40);
     for (let s = 0; s < 5; s++) waiting.push(s, []);
     expect(waiting.series()).toEqual({ x: [], values: [] });
+  });
+});
+
+describe('percentileOf', () => {
+  it('gives what HdrHistogram gives for the same samples, over several tag sets', () => {
+    const set = new MetricSet();
+    const random = (k: number): number => ((k * 7919) % 1000) / 3 + 0.5;
+    for (let i = 0; i < 997; i++) set.add('trend', M.requestDuration, random(i), { name: i % 3 ? 'GET /a' : 'POST /b' });
+    const series = set.snapshot();
+    const values: [number, number][] = [];
+    let max = 0;
+    for (const s of series) {
+      histogramValues(s, (ms, n) => values.push([ms, n]));
+      max = Math.max(max, s.max);
+    }
+    values.sort((a, b) => a[0] - b[0]);
+    const merged = set.aggregate(M.requestDuration)!;
+    for (const p of [0.1, 50, 90, 95, 99, 99.9, 100]) expect(percentileOf({ values, count: 997, max }, p), `p${p}`).toBe(merged.stat(`p(${p})`));
+    expect(percentileOf(undefined, 50)).toBeNull();
   });
 });

@@ -140,7 +140,8 @@ export class LiveExchange {
       epochSeconds,
       EXCHANGE_SERIES_NAMES.map((name) => {
         const v = record[name];
-        return typeof v === 'number' && Number.isFinite(v) ? v : null;
+        // To the microsecond or byte: a quantile between buckets is 1.3 s, not 1.299999999999999.
+        return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : null;
       }),
     );
   }

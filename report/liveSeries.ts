@@ -10,6 +10,7 @@ import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
 import { BoundedSeries } from './boundedSeries.ts';
 import type { Y } from './downsample.ts';
 import { LiveWaiting } from './liveWaiting.ts';
+import { significant } from './units.ts';
 
 /** What one second of the load shows on the live page; latencies in ms, the waiting-room wait in seconds. */
 export interface LivePoint {
@@ -135,7 +136,7 @@ export class LiveSeries {
   push(point: LivePoint): void {
     this.firstSecond ??= point.second;
     // x: the middle of the second, seconds since the first one (as the report's windows).
-    this.data.push(point.second - this.firstSecond + 0.5, LIVE_COLUMNS.map((column) => point[column]));
+    this.data.push(point.second - this.firstSecond + 0.5, LIVE_COLUMNS.map((column) => significant(point[column])));
     this.waiting.push(point.second - this.firstSecond, point.waits);
     this.totals.seconds += 1;
     this.totals.requests += point.requests;

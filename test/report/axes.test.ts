@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { chart, tailPosition, type ChartSpec } from '../../report/chart.ts';
 import { CHART_SCRIPT, TICKS_SCRIPT } from '../../report/chartScript.ts';
 import { LiveExchange, liveExchangeCharts } from '../../report/liveExchange.ts';
-import { displayUnit, unitOfName } from '../../report/units.ts';
+import { displayUnit, significant, unitOfName } from '../../report/units.ts';
 
 interface Ticks {
   decimalsFor(step: number): number;
@@ -58,6 +58,10 @@ describe('axis units', () => {
     expect(displayUnit('s', [12, null])).toEqual({ label: 's', factor: 1 });
     expect(displayUnit('MiB', [80])).toEqual({ label: 'MiB', factor: 1 });
     expect(displayUnit('requests/s', [5])).toEqual({ label: 'requests/s', factor: 1 });
+  });
+
+  it('keep a measured figure to four significant digits, whatever its size', () => {
+    expect([53.73849049360512, 0.09542300000000001, 20.999999999999996, 123_456_789, -0.00012346, 0, null].map((v) => significant(v))).toEqual([53.74, 0.09542, 21, 123_500_000, -0.0001235, 0, null]);
   });
 
   it('read the unit a metric name declares', () => {

@@ -19,6 +19,7 @@ import { LiveRoutes } from '../../report/liveRoutes.ts';
 import { LiveSeries, livePointOf } from '../../report/liveSeries.ts';
 import { nemesisMarks, withNemesisMarks, type NemesisView } from '../../report/nemesisSection.ts';
 import type { RunView } from '../../report/runPage.ts';
+import { noSecondRows } from '../analysis/readRunSamples.ts';
 import { readOptionalRunJson } from '../analysis/runInputs.ts';
 import { RUN_FILES, runFile } from '../runFiles.ts';
 import { UsageError } from '../usageError.ts';
@@ -157,7 +158,7 @@ export class RunState {
   notes(): string[] {
     const notes = [...this.problems];
     const rows = runFile(this.runDir, 'loadSeconds');
-    if (this.ended && this.load.totals.seconds === 0) notes.push(`${rows} holds no row the page could read: the run stopped before its first second, or predates the harness's own engine. Re-run the profile.`);
+    if (this.ended && this.load.totals.seconds === 0) notes.push(existsSync(rows) ? `${rows} holds no row the page could read: the run stopped before its first second. Re-run the profile.` : noSecondRows(rows).message);
     if (this.unreadRows > 0) notes.push(`${rows}: ${this.unreadRows} line(s) are not rows the page could read (the run was cut mid-write?); they are left out.`);
     if (this.unreadRecords > 0) notes.push(`${runFile(this.runDir, 'watchExchange')}: ${this.unreadRecords} line(s) are not readings the page could use; they are left out.`);
     return notes;

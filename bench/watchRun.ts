@@ -8,12 +8,12 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../dashboards/processMetricNames.ts';
+import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../vocabulary/metrics/process.ts';
 import type { Executor } from '../engine/plan.ts';
-import { DELIVERY_BUCKETS_SECONDS, EXCHANGE_METRICS as X, LATENCY_BUCKETS_SECONDS } from '../mock-exchange/exchange/metricNames.ts';
+import { DELIVERY_BUCKETS_SECONDS, EXCHANGE_METRICS as X, LATENCY_BUCKETS_SECONDS } from '../vocabulary/metrics/exchange.ts';
 import { ExchangeScrape } from '../report/liveExchange.ts';
 import { updateMessage } from '../report/livePage.ts';
-import { runFile } from '../scripts/runFiles.ts';
+import { runFile } from '../vocabulary/runFiles.ts';
 import { RunState } from '../scripts/watch/runState.ts';
 import { syntheticSecondRows } from './syntheticSeconds.ts';
 

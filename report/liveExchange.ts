@@ -4,8 +4,8 @@
 // one exposition → one record of every series), or from its Prometheus's export of the same series once the run
 // has ended; kept in a bounded store like the engine's rows. Pure: parsing, the store and the charts.
 
-import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../dashboards/processMetricNames.ts';
-import { EXCHANGE_METRICS } from '../mock-exchange/exchange/metricNames.ts';
+import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../vocabulary/metrics/process.ts';
+import { EXCHANGE_METRICS } from '../vocabulary/metrics/exchange.ts';
 import { BoundedSeries } from './boundedSeries.ts';
 import { chart, type ChartSeries, type ReportChart } from './chart.ts';
 import type { Y } from './downsample.ts';

@@ -2,7 +2,7 @@
 // request series of the engine's per-second rows merged into running totals, one series per route and status,
 // however long the run — the figures of the engine's end-of-test summary, so far. Pure.
 
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { MetricSet, seriesKey, type SeriesSnapshot } from '../engine/metricSet.ts';
 import { seriesValues } from '../engine/summary.ts';
 import type { RequestMetrics } from './requestTables.ts';

@@ -4,9 +4,9 @@
 // waiting room each second (report/liveWaiting.ts). Pure.
 
 import { histogramValues } from '../analysis/engineSamples.ts';
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import type { SeriesSnapshot } from '../engine/metricSet.ts';
-import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../vocabulary/metrics/journeys.ts';
 import { BoundedSeries } from './boundedSeries.ts';
 import type { Y } from './downsample.ts';
 import { LiveWaiting } from './liveWaiting.ts';

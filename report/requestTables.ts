@@ -2,7 +2,7 @@
 // and latency percentiles; and the phases of a request — waiting for a connection, connecting, time to first byte,
 // the whole response — with their percentiles. Pure: summary metrics in, rows and HTML out.
 
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { escapeHtml, fmt, section, table } from './html.ts';
 
 /** Metrics in the end-of-test summary's shape (engine/summary.ts): `name` and `name{tag:value,…}` → figures. */

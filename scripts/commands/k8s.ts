@@ -9,9 +9,8 @@ import { harnessVersion } from '../run/machine.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { parsePrometheusMode } from '../run/runMetrics.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { UsageError } from '../usageError.ts';
-import { parsePlanYear } from './generate.ts';
-import { parseDurationOption, parseNumberOption } from './options.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
+import { parseDurationOption, parseNumberOption, parsePlanYear } from './options.ts';
 
 interface K8sCommandOptions {
   profile?: string;

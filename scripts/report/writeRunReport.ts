@@ -18,9 +18,9 @@ import { capacityJson } from '../commands/capacity.ts';
 import { fitAndPlan, fromRun } from '../analysis/capacityInputs.ts';
 import { readOptionalRunJson, readRunJson, requireRunFolder } from '../analysis/runInputs.ts';
 import { soakOfRun } from '../analysis/soakOfRun.ts';
-import { runFile } from '../runFiles.ts';
-import type { Targets } from '../targets/schema.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { RunState } from '../watch/runState.ts';
 import { readChartLibrary } from './chartLibrary.ts';
 

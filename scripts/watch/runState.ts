@@ -21,8 +21,8 @@ import { nemesisMarks, withNemesisMarks, type NemesisView } from '../../report/n
 import type { RunView } from '../../report/runPage.ts';
 import { noSecondRows } from '../analysis/readRunSamples.ts';
 import { readOptionalRunJson } from '../analysis/runInputs.ts';
-import { RUN_FILES, runFile } from '../runFiles.ts';
-import { UsageError } from '../usageError.ts';
+import { RUN_FILES, runFile } from '../../vocabulary/runFiles.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { NdjsonTail } from './ndjsonTail.ts';
 
 /** Where the exchange's series came from, for the captions. */

@@ -18,9 +18,9 @@ import { reportFinal } from '../../report/runReport.ts';
 import { readChartLibrary } from '../report/chartLibrary.ts';
 import { endOfRunPage } from '../report/writeRunReport.ts';
 import { readExchangeAdmin } from '../run/exchangeAdmin.ts';
-import { runFile } from '../runFiles.ts';
-import type { Targets } from '../targets/schema.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { RunState } from './runState.ts';
 import type { WatchAddress } from './watchAddress.ts';
 

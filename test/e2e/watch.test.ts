@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
-import { runFile } from '../../scripts/runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { verdictStatus, type Verdict } from '../../verdict/verdict.ts';
 import { useHeadlessChromium } from '../report/headlessChromium.ts';
 import { runHarness } from './harness.ts';

@@ -3,8 +3,8 @@
 // engine's clock.
 
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../../dashboards/processMetricNames.ts';
-import { EXCHANGE_METRICS as X } from '../../mock-exchange/exchange/metricNames.ts';
+import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../../vocabulary/metrics/process.ts';
+import { EXCHANGE_METRICS as X } from '../../vocabulary/metrics/exchange.ts';
 import { ExchangeScrape, exposedSums, LiveExchange, liveExchangeCharts, quantileBetween } from '../../report/liveExchange.ts';
 
 const P = processMetricNames(EXCHANGE_DEFAULT_METRICS_PREFIX);

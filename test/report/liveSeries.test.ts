@@ -2,13 +2,13 @@
 // min/max pairs when full, so a spike stays), with totals that stay exact; and its charts under the report's ids.
 
 import { describe, expect, it } from 'vitest';
-import { ENGINE_METRICS as M } from '../../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../engine/metricSet.ts';
 import { liveCharts } from '../../report/liveCharts.ts';
 import { histogramValues } from '../../analysis/engineSamples.ts';
 import { LiveSeries, livePointOf, percentileOf, type LivePoint } from '../../report/liveSeries.ts';
 import { LiveWaiting } from '../../report/liveWaiting.ts';
-import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../../vocabulary/metrics/journeys.ts';
 
 function row(second: number, fill: (set: MetricSet) => void) {
   const set = new MetricSet();

@@ -8,11 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENGINE_METRICS as M } from '../../../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../../engine/metricSet.ts';
-import { runFile } from '../../../scripts/runFiles.ts';
+import { runFile } from '../../../vocabulary/runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../../../scripts/targets/load.ts';
-import { UsageError } from '../../../scripts/usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 import { startWatchServer, type WatchServer } from '../../../scripts/watch/watchServer.ts';
 
 const targets = loadTargets(DEFAULT_TARGETS_FILE);

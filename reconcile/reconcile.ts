@@ -61,6 +61,8 @@ const memberOf = (r: InsurerRecord): DefectExample['member'] => ({ initials: ini
 export interface ReceivedEnrollment {
   seq: number;
   records: InsurerRecord[];
+  /** Set while reconciling: the ledger has it (so it is no phantom). */
+  confirmed?: boolean;
 }
 
 /**
@@ -145,13 +147,11 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
     return t.interchanges === 1 && !t.memberListedTwice && !t.misrouted && !t.invariantBroken;
   }
 
-  const confirmed = new Set<string>();
   let intact = 0;
   let pendingAtCutOff = 0;
   for (const placed of ledger) {
     const entry = placed.entry;
     const confirmation = entry.confirmationNumber;
-    confirmed.add(confirmation);
     seq = placed.seq;
     within = 0;
     const household = households.get(entry.householdId);
@@ -159,7 +159,9 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
       classes.subsidyMismatch++;
       example({ class: 'subsidyMismatch', confirmationNumber: confirmation, expected: household.expected.aptc, received: entry.aptc, detail: 'APTC the consumer was told ≠ the oracle' });
     }
-    const records = received.get(confirmation)?.records;
+    const enrollment = received.get(confirmation);
+    if (enrollment) enrollment.confirmed = true;
+    const records = enrollment?.records;
     if (!records && options.cutOff?.confirmations.has(confirmation)) {
       classes.late++;
       pendingAtCutOff++;
@@ -203,7 +205,7 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
 
   phase = 1;
   for (const [confirmation, enrollment] of received) {
-    if (confirmed.has(confirmation)) continue;
+    if (enrollment.confirmed) continue;
     seq = enrollment.seq;
     within = 0;
     const records = enrollment.records;
@@ -211,7 +213,7 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
     example({ class: 'phantom', confirmationNumber: confirmation, member: memberOf(records[0]!), detail: 'received by the insurer, never confirmed to a consumer' });
     countTransport(confirmation, checkTransport(records, '', issuerOf));
   }
-  return { confirmed: confirmed.size, received: received.size, intact, pendingAtCutOff, classes, garbledByField, garbledFirst, examples };
+  return { confirmed: ledger.length, received: received.size, intact, pendingAtCutOff, classes, garbledByField, garbledFirst, examples };
 }
 
 /** The run's reconciliation from its partitions' tallies: counts added up, the first examples of each kind in the run's order. */

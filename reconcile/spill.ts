@@ -76,29 +76,39 @@ export class PartitionFiles {
 
 // The compact lines: a letter naming what the line holds, then only the fields reconciliation reads, separated by tabs
 // (splitting on tabs is several times faster than JSON.parse). Strings travel as they are, numbers as String(n) (which
-// reads back exactly), booleans as 1/0. An item with a field of another type, or a text holding a tab, newline or
-// backslash, goes as a JSON array instead (the letter in lower case), so every value comes back as it went.
+// reads back exactly), booleans as 1/0. An item with a field of another type, or a text holding a tab, newline,
+// carriage return or backslash, goes as a JSON array instead (the letter in lower case): every value comes back as it went.
 
 type Field = 's' | 'n' | 'b';
 const HOUSEHOLD: readonly Field[] = ['s', 's', 's', 's', 'n'];
 const MEMBER: readonly Field[] = ['s', 's', 's', 's', 's', 's'];
 const LEDGER: readonly Field[] = ['n', 's', 's', 's', 'n', 'n', 'n', 's', 's'];
 const RECORD: readonly Field[] = ['n', 's', 's', 's', 's', 'n', 's', 's', 's', 'b', 's', 's', 's', 's', 's', 's', 's', 's', 'n', 'n', 'n', 'n', 's', 's'];
-const AWKWARD = /[\t\n\r\\]/;
+/** In a joined line: what would break it apart or be read otherwise (tabs are counted instead). */
+const AWKWARD = /[\n\r\\]/;
 
-function plain(values: readonly unknown[], types: readonly Field[], from = 0, count = types.length): boolean {
+/** Whether the values have the types of their line (texts are checked once joined). */
+function typed(values: readonly unknown[], types: readonly Field[], from = 0, count = types.length): boolean {
   for (let i = 0; i < count; i++) {
     const v = values[from + i];
     const type = types[i]!;
-    if (type === 's' ? typeof v !== 'string' || AWKWARD.test(v) : type === 'n' ? typeof v !== 'number' || !Number.isFinite(v) : typeof v !== 'boolean') return false;
+    if (type === 's' ? typeof v !== 'string' : type === 'n' ? typeof v !== 'number' || !Number.isFinite(v) : typeof v !== 'boolean') return false;
   }
   return true;
 }
 
-const joined = (values: readonly unknown[]): string => values.map((v) => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v))).join('\t');
+function tabsIn(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) n++;
+  return n;
+}
 
-function line(letter: string, values: unknown[], fast: boolean): string {
-  return fast ? `${letter}\t${joined(values)}` : `${letter.toLowerCase()}${JSON.stringify(values)}`;
+function line(letter: string, values: unknown[], typesFit: boolean): string {
+  if (typesFit) {
+    const text = values.map((v) => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v))).join('\t');
+    if (!AWKWARD.test(text) && tabsIn(text) === values.length - 1) return `${letter}\t${text}`;
+  }
+  return `${letter.toLowerCase()}${JSON.stringify(values)}`;
 }
 
 /** The values of a line, in order: numbers and booleans typed by `types` (a tab line) or as JSON gave them. */
@@ -114,14 +124,14 @@ function valuesOf(text: string, types: readonly Field[] | undefined): unknown[] 
 export function householdLine(h: Household): string {
   const values: unknown[] = [h.id, h.ratingArea, h.countyFips, h.zip, h.expected.aptc];
   for (const m of enrolledMembers(h)) values.push(m.firstName, m.lastName, m.dob, m.sex, m.relationship, m.ssn);
-  let fast = plain(values, HOUSEHOLD);
-  for (let at = HOUSEHOLD.length; fast && at < values.length; at += MEMBER.length) fast = plain(values, MEMBER, at);
-  return line('H', values, fast);
+  let fit = typed(values, HOUSEHOLD);
+  for (let at = HOUSEHOLD.length; fit && at < values.length; at += MEMBER.length) fit = typed(values, MEMBER, at);
+  return line('H', values, fit);
 }
 
 export function ledgerLine(seq: number, e: LedgerEntry): string {
   const values = [seq, e.householdId, e.confirmationNumber, e.planId, e.premium, e.aptc, e.owed, e.effectiveDate, e.confirmedAt];
-  return line('L', values, plain(values, LEDGER));
+  return line('L', values, typed(values, LEDGER));
 }
 
 export function recordLine(seq: number, r: InsurerRecord): string {
@@ -130,7 +140,7 @@ export function recordLine(seq: number, r: InsurerRecord): string {
     r.relationship, r.subscriber, r.firstName, r.lastName, r.dob, r.sex, r.ssn, r.planId, r.effectiveDate, r.ratingArea,
     r.premiumTotal, r.aptc, r.otherPayment, r.owed, r.zip, r.countyFips,
   ];
-  return line('R', values, plain(values, RECORD));
+  return line('R', values, typed(values, RECORD));
 }
 
 export type LineKind = 'household' | 'ledger' | 'record';

@@ -10,6 +10,7 @@ import type { Household, Member } from '../domain/household.ts';
 import type { InsurerRecord } from '../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
 import { enrolledMembers } from './compare.ts';
+import type { Partition } from './reconcile.ts';
 
 /** Characters buffered per partition before they are appended to its file. */
 const FLUSH_CHARS = 256 * 1024;
@@ -45,6 +46,23 @@ export class PartitionFiles {
     writeSync(this.fds[partition]!, buffered);
     this.spilledChars += buffered.length;
     this.buffers[partition] = '';
+  }
+
+  /** Writes every buffer out, so that each partition is whole on disk (for another thread to read); the files that exist. */
+  flushAll(): (string | undefined)[] {
+    return this.buffers.map((buffered, partition) => {
+      if (buffered.length > 0) {
+        this.fds[partition] ??= openSync(this.file(partition), 'w');
+        writeSync(this.fds[partition]!, buffered);
+        this.spilledChars += buffered.length;
+        this.buffers[partition] = '';
+      }
+      const fd = this.fds[partition];
+      if (fd === undefined) return undefined;
+      closeSync(fd);
+      this.fds[partition] = undefined;
+      return this.file(partition);
+    });
   }
 
   /** Every line of a partition in the order added; its buffer and file are let go. */
@@ -172,4 +190,31 @@ export function recordOf(text: string): { seq: number; record: InsurerRecord } {
     valuesOf(text, RECORD);
   const record = { confirmationNumber, receivedAt, receiverIssuerId, senderId, interchangeControl, transactionControl, memberId, relationship, subscriber, firstName, lastName, dob, sex, ssn, planId, effectiveDate, ratingArea, premiumTotal, aptc, otherPayment, owed, zip, countyFips };
   return { seq: seq as number, record: record as unknown as InsurerRecord };
+}
+
+/** A partition's lines (in the order added) as the enrollments reconcilePartition takes. */
+export function readPartition(lines: readonly string[]): Partition {
+  const part: Partition = { households: new Map(), ledger: [], received: new Map() };
+  for (const text of lines) {
+    const kind = kindOf(text);
+    if (kind === 'household') {
+      const h = householdOf(text);
+      part.households.set(h.id, h);
+    } else if (kind === 'ledger') {
+      part.ledger.push(ledgerOf(text));
+    } else {
+      const { seq, record } = recordOf(text);
+      const enrollment = part.received.get(record.confirmationNumber);
+      if (enrollment) enrollment.records.push(record);
+      else part.received.set(record.confirmationNumber, { seq, records: [record] });
+    }
+  }
+  return part;
+}
+
+/** The lines of a partition file written by flushAll. */
+export function linesOf(file: string): string[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.pop();
+  return lines;
 }

@@ -8,8 +8,9 @@
 import type { Household } from '../domain/household.ts';
 import type { InsurerRecord } from '../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
-import { combineTallies, mayEnroll, reconcilePartition, type Partition, type PartitionTally, type ReconcileOptions, type Reconciliation } from './reconcile.ts';
-import { householdLine, householdOf, kindOf, ledgerLine, ledgerOf, PartitionFiles, recordLine, recordOf } from './spill.ts';
+import { combineTallies, mayEnroll, reconcilePartition, type PartitionTally, type ReconcileOptions, type Reconciliation } from './reconcile.ts';
+import { reconcileInWorkers, workersFor } from './partitionWorkers.ts';
+import { householdLine, ledgerLine, PartitionFiles, readPartition, recordLine } from './spill.ts';
 
 export type Stream<T> = Iterable<T> | AsyncIterable<T>;
 
@@ -24,6 +25,8 @@ export interface ReconcileStreamsInput extends ReconcileOptions {
   expectedEnrollments?: number;
   /** Where the partitions are written; default a new folder under the OS temp folder, removed afterwards. */
   spillDir?: string;
+  /** Threads that reconcile partitions side by side; default one per core (at most 4), 1 for a single partition. */
+  workers?: number;
 }
 
 export interface StreamedReconciliation {
@@ -48,25 +51,6 @@ export function hash30(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0) & 0x3fffffff;
-}
-
-function readPartition(lines: string[]): Partition {
-  const part: Partition = { households: new Map(), ledger: [], received: new Map() };
-  for (const line of lines) {
-    const kind = kindOf(line);
-    if (kind === 'household') {
-      const h = householdOf(line);
-      part.households.set(h.id, h);
-    } else if (kind === 'ledger') {
-      part.ledger.push(ledgerOf(line));
-    } else {
-      const { seq, record } = recordOf(line);
-      const enrollment = part.received.get(record.confirmationNumber);
-      if (enrollment) enrollment.records.push(record);
-      else part.received.set(record.confirmationNumber, { seq, records: [record] });
-    }
-  }
-  return part;
 }
 
 /** Each item of a stream in turn; a plain iterable without awaiting each item (a microtask per item adds up at ten million). */
@@ -102,8 +86,13 @@ export async function reconcileStreams(input: ReconcileStreamsInput): Promise<St
     });
     partitionOf.clear();
     const partitioned = performance.now();
-    const tallies: PartitionTally[] = [];
-    for (let p = 0; p < count; p++) tallies.push(reconcilePartition(readPartition(files.take(p)), input));
+    const threads = input.workers ?? workersFor(count, input);
+    let tallies: PartitionTally[];
+    if (threads > 1) tallies = await reconcileInWorkers(files.flushAll(), threads, input);
+    else {
+      tallies = [];
+      for (let p = 0; p < count; p++) tallies.push(reconcilePartition(readPartition(files.take(p)), input));
+    }
     const result = combineTallies(tallies, intended, input);
     const seconds = { partitioning: (partitioned - started) / 1000, reconciling: (performance.now() - partitioned) / 1000 };
     return { result, partitions: count, spilledMiB: Math.round((files.spilledChars / 1024 / 1024) * 10) / 10, seconds };

@@ -18,7 +18,7 @@ async function* slowly<T>(items: T[]): AsyncGenerator<T> {
 }
 
 describe('reconcileStreams', () => {
-  const world = faultyWorld(6_000, 4);
+  const world = faultyWorld(4_000, 4);
   const input: ReconcileInput = {
     households: world.households,
     ledger: world.ledger,
@@ -34,8 +34,13 @@ describe('reconcileStreams', () => {
     expect(inMemory.examples.length).toBeGreaterThan(100);
   });
 
-  it.each([1, 7, 64])('gives the same reconciliation as in memory with %i partition(s), from async streams', async (partitions) => {
-    const streamed = await reconcileStreams({ ...input, ledger: slowly(world.ledger), households: slowly(world.households), received: slowly(world.received), partitions, spillDir: dir });
+  it.each([
+    [1, 1],
+    [7, 1],
+    [7, 2],
+    [64, 2],
+  ])('gives the same reconciliation as in memory with %i partition(s) in %i thread(s), from async streams', async (partitions, workers) => {
+    const streamed = await reconcileStreams({ ...input, ledger: slowly(world.ledger), households: slowly(world.households), received: slowly(world.received), partitions, workers, spillDir: dir });
     expect(streamed.result).toEqual(inMemory);
     expect(JSON.stringify(streamed.result)).toBe(JSON.stringify(inMemory));
     // Partitions of more than a buffer went to disk and came back; nothing is left behind.
@@ -50,7 +55,7 @@ describe('reconcileStreams', () => {
     const odd: ReconcileInput = { households: [awkward, household(2)], ledger: [ledgerEntry(1), ledgerEntry(2)], received: [...records, ...receivedRecords(2)], deadlineMs: 30_000 };
     const expected = reconcile(odd);
     expect(expected.classes.garbled).toBe(1);
-    expect((await reconcileStreams({ ...odd, partitions: 2 })).result).toEqual(expected);
+    expect((await reconcileStreams({ ...odd, partitions: 2, workers: 1 })).result).toEqual(expected);
   });
 
   it('sizes partitions from the expected enrollments: one per 50,000, at least one', () => {

@@ -1,7 +1,7 @@
 // Parses a fault spec (`insurer.error=0.1,exchange.latency=250ms`) into a typed FaultSet.
 // Unknown names, wrong kinds and out-of-range rates fail loudly with the item named: no silently ignored switch.
 
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { BACKEND_DELAY_HOLD_MS, FAULT_SWITCHES, type FaultKind } from './switches.ts';
 
 export type FaultValue = { kind: 'rate'; rate: number } | { kind: 'duration'; ms: number };

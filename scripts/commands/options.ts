@@ -1,6 +1,6 @@
 // Parsing of numeric CLI options with errors that name the flag, the value, and what is expected.
 
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 export function parseNumberOption(flag: string, raw: string, rule: { integer?: boolean; min?: number; max?: number }): number {
   const value = Number(raw);

@@ -9,9 +9,9 @@ import type { Command } from 'commander';
 import { reconcileLedgerAgainstEdi, type EdiReconciliation } from '../../reconcile/ledgerAgainstEdi.ts';
 import { DEFECT_CLASSES } from '../../reconcile/reconcile.ts';
 import { reconcileRunFolder, type RunReconciliation } from '../../reconcile/runFolder.ts';
-import { RUN_FILES, runFile } from '../runFiles.ts';
+import { RUN_FILES, runFile } from '../../vocabulary/runFiles.ts';
 import { loadTargets } from '../targets/load.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
+import { TargetMissed, UsageError } from '../../vocabulary/errors.ts';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
 

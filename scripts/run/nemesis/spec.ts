@@ -1,7 +1,7 @@
 // The nemesis spec of `harness run --nemesis`: process faults scheduled during the load, at times or at an interval.
 // `kill-exchange@10s,pause-insurer@15s:3s,kill-insurer/every=20s:1s` — one pure parser, errors naming the item.
 
-import { UsageError } from '../../usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 
 /** What each nemesis kind does, to which service: the one list the parser, the scheduler and docs/faults.md follow. */
 export const NEMESIS_KINDS = {

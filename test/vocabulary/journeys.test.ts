@@ -1,7 +1,7 @@
 // The funnel as the scenarios run it: which journey each arriving consumer makes, and the mean journey Little's law plans with.
 
 import { describe, expect, it } from 'vitest';
-import { ENROLL_ONLY, JOURNEY_KINDS, journeyFor, mixShape, type JourneyKind, type JourneyMix } from '../../scenarios/consumers/journeyShape.ts';
+import { ENROLL_ONLY, JOURNEY_KINDS, journeyFor, mixShape, type JourneyKind, type JourneyMix } from '../../vocabulary/journeys.ts';
 
 const FUNNEL: JourneyMix = { browse: 0.5, apply: 0.2, enroll: 0.2, returning: 0.1 };
 

@@ -2,9 +2,9 @@
 // a household held per applicant of the shard's segment, whole cores, and the shards a plan is advised.
 
 import { describe, expect, it } from 'vitest';
-import { BASE_MIB, KIB_PER_USER, SERIES_PER_SHARD, shardSizing, USERS_PER_SHARD } from '../../scripts/k8s/shardSizing.ts';
-import { profileNamed } from '../../scripts/run/profiles/index.ts';
-import { loadTargets } from '../../scripts/targets/load.ts';
+import { BASE_MIB, KIB_PER_USER, SERIES_PER_SHARD, shardSizing, USERS_PER_SHARD } from '../../../scripts/k8s/shardSizing.ts';
+import { profileNamed } from '../../../scripts/run/profiles/index.ts';
+import { loadTargets } from '../../../scripts/targets/load.ts';
 
 describe('shard sizing', () => {
   it('holds the measured figure: 849 MiB for 50,000 users is 17.4 KiB a user', () => {

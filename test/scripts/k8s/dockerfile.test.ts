@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_DIR, HARNESS_COMMAND } from '../../scripts/k8s/shardJob.ts';
-import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
+import { APP_DIR, HARNESS_COMMAND } from '../../../scripts/k8s/shardJob.ts';
+import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
 
 const dockerfile = readFileSync(join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
 const ignored = readFileSync(join(PROJECT_ROOT, '.dockerignore'), 'utf8')

@@ -1,8 +1,8 @@
 // A fault switch that affected nothing is named, and fails the verdict unless --allow-idle-faults.
 
 import { describe, expect, it } from 'vitest';
-import { idleFaults, parseFaultSpec } from '../../mock-exchange/faults/index.ts';
-import { faultChecks } from '../../verdict/gate.ts';
+import { idleFaults, parseFaultSpec } from '../../../mock-exchange/faults/index.ts';
+import { faultChecks } from '../../../verdict/gate.ts';
 
 describe('idleFaults', () => {
   it('names each switch that was on and injected nothing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurationOption, parseNumberOption } from '../../scripts/commands/options.ts';
+import { parseDurationOption, parseNumberOption } from '../../../scripts/commands/options.ts';
 
 describe('parseNumberOption', () => {
   it('accepts numbers in range', () => {

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { MANIFEST_FILES } from '../../scripts/k8s/k8sReadme.ts';
-import { INDEX_ANNOTATION, LABELS, RESULTS_MOUNT, TARGETS_FILE, TARGETS_MOUNT } from '../../scripts/k8s/shardJob.ts';
-import { writeK8sManifests, type K8sOptions, type K8sOutcome } from '../../scripts/k8s/writeManifests.ts';
-import { profileNamed } from '../../scripts/run/profiles/index.ts';
-import { DEFAULT_TARGETS_FILE, loadTargets } from '../../scripts/targets/load.ts';
+import { MANIFEST_FILES } from '../../../scripts/k8s/k8sReadme.ts';
+import { INDEX_ANNOTATION, LABELS, RESULTS_MOUNT, TARGETS_FILE, TARGETS_MOUNT } from '../../../scripts/k8s/shardJob.ts';
+import { writeK8sManifests, type K8sOptions, type K8sOutcome } from '../../../scripts/k8s/writeManifests.ts';
+import { profileNamed } from '../../../scripts/run/profiles/index.ts';
+import { DEFAULT_TARGETS_FILE, loadTargets } from '../../../scripts/targets/load.ts';
 import { describeErrors, manifestValidators } from './k8sSchema.ts';
 
 type Doc = { apiVersion: string; kind: string; metadata: { name: string; namespace: string; labels: Record<string, string> }; data?: Record<string, string>; spec?: any };

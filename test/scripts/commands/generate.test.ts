@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runHarness } from '../e2e/harness.ts';
+import { runHarness } from '../../e2e/harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harness-generate-'));
 const out = join(dir, 'households.ndjson');

@@ -1,8 +1,8 @@
 // The fault-spec parser: every good spec is read exactly; every bad item is named with what was expected.
 
 import { describe, expect, it } from 'vitest';
-import { backendDelayOf, BACKEND_DELAY_HOLD_MS, FAULT_SWITCHES, parseFaultSpec, shouldInject } from '../../mock-exchange/faults/index.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { backendDelayOf, BACKEND_DELAY_HOLD_MS, FAULT_SWITCHES, parseFaultSpec, shouldInject } from '../../../mock-exchange/faults/index.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 
 describe('parseFaultSpec', () => {
   it('reads rates and durations', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILES, profileNamed } from '../../../scripts/run/profiles/index.ts';
-import { stressSteps } from '../../../scripts/run/profiles/stress.ts';
-import { loadTargets } from '../../../scripts/targets/load.ts';
+import { PROFILES, profileNamed } from '../../../../scripts/run/profiles/index.ts';
+import { stressSteps } from '../../../../scripts/run/profiles/stress.ts';
+import { loadTargets } from '../../../../scripts/targets/load.ts';
 
 const targets = loadTargets();
 

@@ -2,7 +2,7 @@
 
 import { X12Parser, type X12Interchange } from 'node-x12';
 import { describe, expect, it } from 'vitest';
-import { buildInterchange, readAcknowledgement } from '../../domain/edi834/index.ts';
+import { buildInterchange, readAcknowledgement } from '../../../domain/edi834/index.ts';
 import { envelope, familyEnrollment, singleEnrollment } from './fixtures.ts';
 
 const segmentsOf = (text: string): string[][] => text.split('~').filter(Boolean).map((s) => s.split('*'));

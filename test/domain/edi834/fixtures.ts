@@ -1,7 +1,7 @@
 // Hand-built enrollments for the 834 and insurer tests (independent of the applicant generator).
 
-import type { Enrollment } from '../../domain/enrollment.ts';
-import type { InterchangeEnvelope } from '../../domain/edi834/index.ts';
+import type { Enrollment } from '../../../domain/enrollment.ts';
+import type { InterchangeEnvelope } from '../../../domain/edi834/index.ts';
 
 export function familyEnrollment(overrides: Partial<Enrollment> = {}): Enrollment {
   return {

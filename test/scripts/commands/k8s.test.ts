@@ -5,8 +5,8 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MANIFEST_FILES } from '../../scripts/k8s/k8sReadme.ts';
-import { cliInProcess } from '../scripts/commands/cliInProcess.ts';
+import { MANIFEST_FILES } from '../../../scripts/k8s/k8sReadme.ts';
+import { cliInProcess } from './cliInProcess.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harness-k8s-cli-'));
 const aFile = join(dir, 'a-file');

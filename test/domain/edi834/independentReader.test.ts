@@ -6,8 +6,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { X12parser, type FormattedSegment } from 'x12-parser';
-import { buildInterchange } from '../../domain/edi834/index.ts';
-import type { Enrollment, EnrollmentMember } from '../../domain/enrollment.ts';
+import { buildInterchange } from '../../../domain/edi834/index.ts';
+import type { Enrollment, EnrollmentMember } from '../../../domain/enrollment.ts';
 import { envelope, familyEnrollment, singleEnrollment } from './fixtures.ts';
 
 /** Parses through x12-parser's stream in small chunks, as it would read a file. */

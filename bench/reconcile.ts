@@ -46,16 +46,6 @@ export async function benchReconcile(records = envNumber('RECONCILE_RECORDS', 10
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   if (streamed.result.enrollments.intact !== enrollments) throw new Error(`reconcile bench: expected ${enrollments} intact, got ${streamed.result.enrollments.intact}`);
 
-  // What making the fixtures costs, apart: the same streams, only counted.
-  const fixtureStarted = process.cpuUsage();
-  let made = 0;
-  for (const _ of upTo(enrollments, ledgerEntry)) made++;
-  for (const _ of upTo(enrollments, household)) made++;
-  for (const _ of recordsOf(enrollments)) made++;
-  const fixtureUsage = process.cpuUsage(fixtureStarted);
-  const fixtureCpuSeconds = (fixtureUsage.user + fixtureUsage.system) / 1e6;
-  if (made !== enrollments * 4) throw new Error(`reconcile bench: made ${made} fixture items, expected ${enrollments * 4}`);
-
   const inMemoryEnrollments = Math.floor(inMemoryRecords / 2);
   const households = Array.from({ length: inMemoryEnrollments }, (_, i) => household(i));
   const ledger = Array.from({ length: inMemoryEnrollments }, (_, i) => ledgerEntry(i));
@@ -70,7 +60,6 @@ export async function benchReconcile(records = envNumber('RECONCILE_RECORDS', 10
     'reconcile: streamed CPU time': { value: Math.round(((cpu.user + cpu.system) / 1e6) * 100) / 100, unit: 's' },
     'reconcile: streamed partitioning (making the fixtures included)': { value: Math.round(streamed.seconds.partitioning * 100) / 100, unit: 's' },
     'reconcile: streamed reconciling the partitions': { value: Math.round(streamed.seconds.reconciling * 100) / 100, unit: 's' },
-    'reconcile: making the fixture streams alone (CPU)': { value: Math.round(fixtureCpuSeconds * 100) / 100, unit: 's' },
     'reconcile: streamed records per second': { value: Math.round((enrollments * 2) / seconds), unit: 'records/s' },
     'reconcile: streamed peak RSS': { value: mib(peakRss), unit: 'MiB' },
     'reconcile: streamed partitions': { value: streamed.partitions, unit: 'partitions' },

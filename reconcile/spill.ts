@@ -13,7 +13,7 @@ import { enrolledMembers } from './compare.ts';
 import type { Partition } from './reconcile.ts';
 
 /** Characters buffered per partition before they are appended to its file. */
-const FLUSH_CHARS = 256 * 1024;
+const FLUSH_CHARS = 128 * 1024;
 
 export class PartitionFiles {
   readonly dir: string;

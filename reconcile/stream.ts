@@ -19,7 +19,7 @@ export interface ReconcileStreamsInput extends ReconcileOptions {
   ledger: Stream<LedgerEntry>;
   households: Stream<Household>;
   received: Stream<InsurerRecord>;
-  /** How many partitions: default from `expectedEnrollments`, one per 50,000 enrollments (at least 1, at most 1,024). */
+  /** How many partitions: default from `expectedEnrollments`, one per 20,000 enrollments (at least 1, at most 1,024). */
   partitions?: number;
   /** About how many ledger entries there are (e.g. from the ledger file's size), to size the partitions. */
   expectedEnrollments?: number;
@@ -38,7 +38,7 @@ export interface StreamedReconciliation {
   seconds: { partitioning: number; reconciling: number };
 }
 
-export const ENROLLMENTS_PER_PARTITION = 50_000;
+export const ENROLLMENTS_PER_PARTITION = 20_000;
 const MAX_PARTITIONS = 1_024;
 
 export function partitionsFor(expectedEnrollments: number | undefined): number {

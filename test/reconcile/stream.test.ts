@@ -58,9 +58,9 @@ describe('reconcileStreams', () => {
     expect((await reconcileStreams({ ...odd, partitions: 2, workers: 1 })).result).toEqual(expected);
   });
 
-  it('sizes partitions from the expected enrollments: one per 50,000, at least one', () => {
+  it('sizes partitions from the expected enrollments: one per 20,000, at least one', () => {
     expect(partitionsFor(undefined)).toBe(1);
-    expect(partitionsFor(40_000)).toBe(1);
-    expect(partitionsFor(5_000_000)).toBe(100);
+    expect(partitionsFor(15_000)).toBe(1);
+    expect(partitionsFor(5_000_000)).toBe(250);
   });
 });

@@ -3,6 +3,7 @@
 
 import { Faker, en, en_US } from '@faker-js/faker';
 import type { Household, PlanYear } from '../domain/household.ts';
+import { fakerText } from './fakerText.ts';
 import { generateHousehold } from './household.ts';
 
 export interface GenerateOptions {
@@ -17,5 +18,6 @@ export const householdId = (seed: number, index: number): string => `H${seed}-${
 export function* generateHouseholds(options: GenerateOptions): Generator<Household> {
   const faker = new Faker({ locale: [en_US, en] });
   faker.seed(options.seed);
-  for (let index = 0; index < options.count; index += 1) yield generateHousehold(faker, householdId(options.seed, index), options.planYear);
+  const text = fakerText(faker);
+  for (let index = 0; index < options.count; index += 1) yield generateHousehold(faker, text, householdId(options.seed, index), options.planYear);
 }

@@ -7,16 +7,28 @@ import { determine } from '../domain/oracle.ts';
 import { TOBACCO_MIN_AGE } from '../domain/rating.ts';
 import { povertyLine } from '../domain/povertyGuideline.ts';
 import { FEMALE_SHARE, FPL_BANDS, HOUSEHOLD_SIZES, metalChoiceAt, SPOUSE_SHARE, STATE_SHARES, SUBSCRIBER_AGES, TOBACCO_SHARE, type Weighted } from './distributions.ts';
+import type { FakerText } from './fakerText.ts';
 import { exampleEmail, fictionalPhone, syntheticSsn } from './identity.ts';
 
 const pick = <T>(faker: Faker, choices: Weighted<T>): T => faker.helpers.weightedArrayElement(choices as { value: T; weight: number }[]);
 
+/** CCYY-MM-DD of a day of a year (0 = January 1), by year × 1000 + day: a few tens of thousands of dates, each built once. */
+const dates = new Map<number, string>();
+
+function dateOf(year: number, dayOfYear: number): string {
+  const key = year * 1000 + dayOfYear;
+  let date = dates.get(key);
+  if (date === undefined) {
+    date = new Date(Date.UTC(year, 0, 1) + dayOfYear * 86_400_000).toISOString().slice(0, 10);
+    dates.set(key, date);
+  }
+  return date;
+}
+
 /** A date of birth giving `age` on January 1 of the plan year: January 2 to December 31 of the year before. */
 function dobForAge(faker: Faker, age: number, planYear: number): string {
-  const year = planYear - age - 1;
   // Never January 1: a birthday on the effective date would age the member a year, and mimic the coverage date.
-  const dayOfYear = faker.number.int({ min: 1, max: 364 });
-  return new Date(Date.UTC(year, 0, 1) + dayOfYear * 86_400_000).toISOString().slice(0, 10);
+  return dateOf(planYear - age - 1, faker.number.int({ min: 1, max: 364 }));
 }
 
 function member(faker: Faker, relationship: Relationship, age: number, lastName: string, planYear: number, sex?: Sex): Member {
@@ -32,10 +44,10 @@ function member(faker: Faker, relationship: Relationship, age: number, lastName:
   };
 }
 
-function members(faker: Faker, size: number, planYear: number): Member[] {
+function members(faker: Faker, text: FakerText, size: number, planYear: number): Member[] {
   const [lo, hi] = pick(faker, SUBSCRIBER_AGES);
   const subscriberAge = faker.number.int({ min: lo, max: hi });
-  const lastName = faker.person.lastName();
+  const lastName = text.lastName();
   const people = [member(faker, 'self', subscriberAge, lastName, planYear)];
   if (size >= 2 && faker.number.float() < SPOUSE_SHARE) {
     const spouseAge = Math.max(19, Math.min(70, subscriberAge + faker.number.int({ min: -6, max: 6 })));
@@ -46,11 +58,12 @@ function members(faker: Faker, size: number, planYear: number): Member[] {
   return people;
 }
 
-export function generateHousehold(faker: Faker, id: string, planYear: PlanYear): Household {
+/** `text`: fakerText(faker), made once per Faker instance. */
+export function generateHousehold(faker: Faker, text: FakerText, id: string, planYear: PlanYear): Household {
   const state = pick(faker, STATE_SHARES);
   const county = faker.helpers.arrayElement(countiesOf(state));
   const size = pick(faker, HOUSEHOLD_SIZES);
-  const people = members(faker, size, planYear);
+  const people = members(faker, text, size, planYear);
   const [fplLo, fplHi] = pick(faker, FPL_BANDS);
   const fplPercent = faker.number.float({ min: fplLo, max: fplHi });
   const householdIncome = Math.round((fplPercent / 100) * povertyLine(planYear, state, people.length));
@@ -65,7 +78,7 @@ export function generateHousehold(faker: Faker, id: string, planYear: PlanYear):
     countyFips: county.fips,
     zip: faker.helpers.arrayElement(county.zips),
     city: county.city,
-    street: `${faker.number.int({ min: 1, max: 9999 })} ${faker.location.street()}`,
+    street: `${faker.number.int({ min: 1, max: 9999 })} ${text.street()}`,
     ratingArea: county.ratingArea,
     phone: fictionalPhone(faker, phoneAreaCodesOf(state)),
     email: exampleEmail(subscriber.firstName, subscriber.lastName, id),

@@ -16,8 +16,30 @@ export function ageFactor(age: number): number {
   return ADULT_FACTORS[age]!;
 }
 
-/** Whole years on `onDate` (both CCYY-MM-DD). */
+/** CCYY-MM-DD as the number CCYYMMDD, read digit by digit; NaN when the text is not exactly that shape. */
+function dateNumber(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = date.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * Whole years on `onDate` (both CCYY-MM-DD). The oracle asks this several times per member and plan (a million
+ * households price tens of millions of members), so the usual shape is read without split; any other falls back.
+ */
 export function ageOn(dob: string, onDate: string): number {
+  const born = dateNumber(dob);
+  const on = dateNumber(onDate);
+  if (!Number.isNaN(born) && !Number.isNaN(on)) {
+    const years = Math.floor(on / 10_000) - Math.floor(born / 10_000);
+    return on % 10_000 < born % 10_000 ? years - 1 : years;
+  }
   const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
   const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);

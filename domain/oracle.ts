@@ -3,12 +3,12 @@
 // premium, APTC, what is owed, and the plan variant sold. Pure; money in integer cents inside, dollars out.
 
 import { applicablePercentage } from './applicablePercentage.ts';
-import { medicaidRulesOf, plansInRatingArea, planById, ratingAreaFor } from './catalog.ts';
+import { baseRateCents, medicaidRulesOf, plansInRatingArea, planById, ratingAreaFor } from './catalog.ts';
 import type { CsrVariant, EligibilityResult, ExpectedAnswers, PlanYear } from './household.ts';
 import { medicaidMembers } from './medicaid.ts';
 import { divideRoundHalfUp, toDollars, type Cents } from './money.ts';
 import { comparePercent, displayPercent, fplRatioOf, type FplRatio } from './povertyGuideline.ts';
-import { memberPremiumsCents, type RatedMember } from './rating.ts';
+import { memberPremiumsCents, memberRating, premiumsAtBase, type RatedMember } from './rating.ts';
 
 export interface HouseholdFacts {
   state: string;
@@ -58,11 +58,26 @@ export const monthlyContributionCents = (incomeCents: Cents, applicablePercent: 
  */
 export const monthlyCreditCents = (planPremium: Cents, benchmark: Cents, contribution: Cents): Cents => Math.min(planPremium, Math.max(0, benchmark - contribution));
 
+/** The age-21 base rates (cents) of the silver plans sold in a rating area, by plan year and area: pure, so kept. */
+const silverBases = new Map<string, Cents[]>();
+
+function silverBaseRatesCents(ratingArea: string, planYear: PlanYear): Cents[] {
+  const key = `${planYear}\u0000${ratingArea}`;
+  let bases = silverBases.get(key);
+  if (!bases) {
+    bases = plansInRatingArea(ratingArea)
+      .filter((p) => p.metal === 'silver')
+      .map((p) => baseRateCents(p.id, ratingArea, planYear));
+    silverBases.set(key, bases);
+  }
+  return bases;
+}
+
 function benchmarkCents(ratingArea: string, members: readonly RatedMember[], planYear: PlanYear): Cents {
   if (members.length === 0) return 0;
-  const silver = plansInRatingArea(ratingArea)
-    .filter((p) => p.metal === 'silver')
-    .map((p) => sum(memberPremiumsCents(p.id, ratingArea, members, planYear, false)))
+  const rating = memberRating(members, planYear, false);
+  const silver = silverBaseRatesCents(ratingArea, planYear)
+    .map((base) => sum(premiumsAtBase(base, rating)))
     .sort((a, b) => a - b);
   // The second-lowest-cost silver plan; with a single silver plan, that one.
   return silver[1] ?? silver[0]!;

@@ -5,9 +5,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Household } from '../domain/household.ts';
 import { readEdiFolder, type EdiProblem } from './ediFolder.ts';
-import { readHouseholds, readLedger } from './ndjson.ts';
-import { reconcile } from './reconcile.ts';
-import type { RunReconciliation } from './runFolder.ts';
+import { requireRunFile, streamHouseholds, streamLedger } from './ndjson.ts';
+import { ledgerEntriesIn, type RunReconciliation } from './runFolder.ts';
+import { reconcileStreams } from './stream.ts';
 
 export interface EdiReconciliation extends RunReconciliation {
   edi: {
@@ -32,16 +32,30 @@ export interface EdiReconcileInput {
 }
 
 export async function reconcileLedgerAgainstEdi(input: EdiReconcileInput): Promise<EdiReconciliation> {
-  const ledger = await readLedger(input.ledgerFile);
-  const households: Household[] = input.applicantsFile && existsSync(input.applicantsFile) ? await readHouseholds(input.applicantsFile) : [];
+  requireRunFile(input.ledgerFile, 'ledger entry');
+  const applicants = input.applicantsFile && existsSync(input.applicantsFile) ? input.applicantsFile : undefined;
   const folder = readEdiFolder(input.ediDir);
-  const result = reconcile({ households, ledger, received: folder.records, deadlineMs: input.deadlineMs });
+  let householdsRead = 0;
+  async function* households(file: string): AsyncGenerator<Household> {
+    for await (const h of streamHouseholds(file)) {
+      householdsRead++;
+      yield h;
+    }
+  }
+  // The ledger and the applicants streamed (stream.ts); the folder's records are already in memory, as read.
+  const { result } = await reconcileStreams({
+    ledger: streamLedger(input.ledgerFile),
+    households: applicants ? households(applicants) : [],
+    received: folder.records,
+    deadlineMs: input.deadlineMs,
+    expectedEnrollments: ledgerEntriesIn(input.ledgerFile),
+  });
   const { records: _records, ...edi } = folder;
   const written: EdiReconciliation = {
     ...result,
     intact: result.enrollments.intact,
     edi: { folder: input.ediDir, ...edi },
-    applicants: households.length > 0 ? input.applicantsFile! : null,
+    applicants: householdsRead > 0 ? applicants! : null,
   };
   writeFileSync(input.outFile, `${JSON.stringify(written, null, 2)}\n`);
   return written;

@@ -10,10 +10,14 @@ import type { LedgerEntry } from '../domain/ledger.ts';
 
 type Shape = Record<string, 'string' | 'number' | 'boolean' | 'object'>;
 
-/** Reads every non-empty line as JSON and checks the listed fields' types; large files stream line by line. */
-export async function readNdjson<T>(file: string, shape: Shape, what: string): Promise<T[]> {
+/** A UsageError naming the file when it is missing. */
+export function requireRunFile(file: string, what: string): void {
   if (!existsSync(file)) throw new UsageError(file, `the ${what} file of the run`, 'Check --run points at a run folder written by `harness run`.');
-  const out: T[] = [];
+}
+
+/** Every non-empty line as JSON, one at a time, with the listed fields' types checked: memory does not grow with the file. */
+export async function* streamNdjson<T>(file: string, shape: Shape, what: string): AsyncGenerator<T> {
+  requireRunFile(file, what);
   const fields = Object.entries(shape);
   let lineNumber = 0;
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
@@ -35,20 +39,25 @@ export async function readNdjson<T>(file: string, shape: Shape, what: string): P
         throw new UsageError(`${file}:${lineNumber}`, `${what} field "${field}" to be a ${type}, got ${actual === null ? 'null' : typeof actual}`, 'The file was not written by this version of the harness, or was edited.');
       }
     }
-    out.push(value as T);
+    yield value as T;
   }
+}
+
+/** Reads every non-empty line as JSON and checks the listed fields' types, into memory (small files; large ones: streamNdjson). */
+export async function readNdjson<T>(file: string, shape: Shape, what: string): Promise<T[]> {
+  const out: T[] = [];
+  for await (const value of streamNdjson<T>(file, shape, what)) out.push(value);
   return out;
 }
 
-export const readHouseholds = (file: string): Promise<Household[]> =>
-  readNdjson<Household>(file, { id: 'string', members: 'object', ratingArea: 'string', expected: 'object' }, 'household');
+const HOUSEHOLD_SHAPE: Shape = { id: 'string', members: 'object', ratingArea: 'string', expected: 'object' };
+const LEDGER_SHAPE: Shape = { confirmationNumber: 'string', householdId: 'string', planId: 'string', aptc: 'number', premium: 'number', confirmedAt: 'string' };
+const RECORD_SHAPE: Shape = { confirmationNumber: 'string', receiverIssuerId: 'string', interchangeControl: 'number', transactionControl: 'string', receivedAt: 'string', planId: 'string', premiumTotal: 'number', aptc: 'number' };
 
-export const readLedger = (file: string): Promise<LedgerEntry[]> =>
-  readNdjson<LedgerEntry>(file, { confirmationNumber: 'string', householdId: 'string', planId: 'string', aptc: 'number', premium: 'number', confirmedAt: 'string' }, 'ledger entry');
+export const streamHouseholds = (file: string): AsyncGenerator<Household> => streamNdjson<Household>(file, HOUSEHOLD_SHAPE, 'household');
+export const streamLedger = (file: string): AsyncGenerator<LedgerEntry> => streamNdjson<LedgerEntry>(file, LEDGER_SHAPE, 'ledger entry');
+export const streamInsurerRecords = (file: string): AsyncGenerator<InsurerRecord> => streamNdjson<InsurerRecord>(file, RECORD_SHAPE, 'insurer record');
 
-export const readInsurerRecords = (file: string): Promise<InsurerRecord[]> =>
-  readNdjson<InsurerRecord>(
-    file,
-    { confirmationNumber: 'string', receiverIssuerId: 'string', interchangeControl: 'number', transactionControl: 'string', receivedAt: 'string', planId: 'string', premiumTotal: 'number', aptc: 'number' },
-    'insurer record',
-  );
+export const readHouseholds = (file: string): Promise<Household[]> => readNdjson<Household>(file, HOUSEHOLD_SHAPE, 'household');
+export const readLedger = (file: string): Promise<LedgerEntry[]> => readNdjson<LedgerEntry>(file, LEDGER_SHAPE, 'ledger entry');
+export const readInsurerRecords = (file: string): Promise<InsurerRecord[]> => readNdjson<InsurerRecord>(file, RECORD_SHAPE, 'insurer record');

@@ -1,11 +1,12 @@
 // Reconciles a run folder: reads applicants, ledger and insurer records (and injected.json when present)
 // and writes reconciliation.json. Used by `harness run` after the load and by `harness reconcile --run`.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { runFile } from '../scripts/runFiles.ts';
 import { UsageError } from '../scripts/usageError.ts';
-import { readHouseholds, readInsurerRecords, readLedger } from './ndjson.ts';
-import { reconcile, type CutOff, type Reconciliation } from './reconcile.ts';
+import { requireRunFile, streamHouseholds, streamInsurerRecords, streamLedger } from './ndjson.ts';
+import type { CutOff, Reconciliation } from './reconcile.ts';
+import { reconcileStreams } from './stream.ts';
 
 export interface RunReconciliation extends Reconciliation {
   /** Confirmed enrollments received once, on time, at the right issuer, with every field intact (= enrollments.intact). */
@@ -36,16 +37,26 @@ function readCutOff(runDir: string): CutOff | undefined {
   }
 }
 
+/** About how many ledger entries a ledger file of this size holds (a line is 200–250 bytes): to size the partitions. */
+export const ledgerEntriesIn = (file: string): number => Math.ceil(statSync(file).size / 200);
+
 export async function reconcileRunFolder(runDir: string, deadlineMs: number): Promise<RunReconciliation> {
   if (!existsSync(runDir)) throw new UsageError(`run folder ${runDir}`, 'an existing results/<run-id> folder', 'Give --run the folder `harness run` printed.');
-  const [households, ledger, received] = await Promise.all([
-    readHouseholds(runFile(runDir, 'applicants')),
-    readLedger(runFile(runDir, 'ledger')),
-    readInsurerRecords(runFile(runDir, 'insurerRecords')),
-  ]);
+  const files = { applicants: runFile(runDir, 'applicants'), ledger: runFile(runDir, 'ledger'), insurerRecords: runFile(runDir, 'insurerRecords') };
+  requireRunFile(files.applicants, 'household');
+  requireRunFile(files.ledger, 'ledger entry');
+  requireRunFile(files.insurerRecords, 'insurer record');
   const injected = readInjected(runDir);
   const cutOff = readCutOff(runDir);
-  const result = reconcile({ households, ledger, received, deadlineMs, ...(cutOff ? { cutOff } : {}) });
+  // Streamed: a run of any size is reconciled in bounded memory (stream.ts).
+  const { result } = await reconcileStreams({
+    ledger: streamLedger(files.ledger),
+    households: streamHouseholds(files.applicants),
+    received: streamInsurerRecords(files.insurerRecords),
+    deadlineMs,
+    expectedEnrollments: ledgerEntriesIn(files.ledger),
+    ...(cutOff ? { cutOff } : {}),
+  });
   const written: RunReconciliation = { ...result, intact: result.enrollments.intact, ...(injected === undefined ? {} : { injected }) };
   writeFileSync(runFile(runDir, 'reconciliation'), `${JSON.stringify(written, null, 2)}\n`);
   return written;

@@ -10,6 +10,7 @@ import { benchEndToEnd } from '../../bench/endToEnd.ts';
 import { benchEngineCalibration } from '../../bench/engineCalibration.ts';
 import { benchEngineVus } from '../../bench/engineVus.ts';
 import { benchExchangeOverhead } from '../../bench/exchangeOverhead.ts';
+import { benchFaultsClean } from '../../bench/faultsClean.ts';
 import { benchShards } from '../../bench/shards.ts';
 import { benchReconcile } from '../../bench/reconcile.ts';
 import { benchReport } from '../../bench/report.ts';
@@ -30,6 +31,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   shards: () => benchShards(),
   'engine-calibration': () => benchEngineCalibration(),
   vus: () => benchEngineVus(),
+  'faults-clean': () => benchFaultsClean(),
 };
 
 export function register(program: Command): void {

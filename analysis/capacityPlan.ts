@@ -3,7 +3,7 @@
 // Little's law (domain/capacity/littlesLaw.ts) does every users ↔ throughput conversion.
 
 import { throughputOf, usersFor } from '../domain/capacity/littlesLaw.ts';
-import { ENROLLMENT_JOURNEY } from '../scenarios/consumers/journeyShape.ts';
+import { ENROLLMENT_JOURNEY } from '../vocabulary/journeys.ts';
 import { findKnee } from './kneedle.ts';
 import { uslThroughput, type UslFit } from './usl.ts';
 

@@ -4,9 +4,9 @@
 // through this seam.
 
 import * as hdr from 'hdr-histogram-js';
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import type { SeriesSnapshot } from '../engine/metricSet.ts';
-import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../vocabulary/metrics/journeys.ts';
 import { emptyRunSamples, type RunSamples } from './runSamples.ts';
 
 export interface SecondRowLike {

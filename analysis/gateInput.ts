@@ -1,30 +1,13 @@
 // What `harness gate` needs to judge a finished run folder again, assembled from the files the run wrote:
 // run.json, load-summary.json, reconciliation.json and, for what older runs did not record, their verdict.json.
 
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { LOAD_OUTCOME, type GateInput } from '../verdict/gate.ts';
 import type { LoadSummary } from '../verdict/loadSummary.ts';
 import type { Verdict } from '../verdict/verdict.ts';
+import { runRecordProblems, type RunRecord } from '../vocabulary/runRecord.ts';
 
-export interface RunRecord {
-  runId: string;
-  profile: string;
-  count: number;
-  /** Enrollments a healthy run confirms; null in a run by time. Runs before profiles had plans lack it: every applicant. */
-  intendedEnrollments?: number | null;
-  seed?: number;
-  faults?: string;
-  /** The load generator: `harness engine`. */
-  load?: string;
-  /** Written by `harness run` since the gate can be re-run; older runs lack it. */
-  loadExitCode?: number;
-  /** Arrival-rate profiles: the dropped iterations the run allowed; null or absent otherwise. */
-  maxDroppedIterations?: number | null;
-  /** `run --base-url`: the exchange under test, one the harness did not start (no insurer's side to reconcile in the run). */
-  baseUrl?: string;
-  /** `run --journeys`: the user's own journey module (confirmations are recorded, not gated). */
-  journeys?: string;
-}
+export { runRecordProblems, type RunRecord };
 
 export interface ReconciliationRecord {
   enrollments: { confirmed: number };
@@ -45,19 +28,6 @@ export interface RunFolderFacts {
 
 /** How a run against --base-url is told to check integrity, when nothing has reconciled it yet. */
 export const REMOTE_INTEGRITY_HINT = 'check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR` (DIR: the 834 files the back end received), then `harness gate --run RUN`';
-
-/** Problems with the shape of a run record, as "field: what is wrong" (empty when fine). */
-export function runRecordProblems(run: unknown): string[] {
-  const r = run as Partial<Record<keyof RunRecord, unknown>> | null;
-  if (r === null || typeof r !== 'object') return ['(top level): expected a JSON object'];
-  const problems: string[] = [];
-  if (typeof r.runId !== 'string') problems.push('runId: expected a string');
-  if (typeof r.profile !== 'string') problems.push('profile: expected a string');
-  if (typeof r.count !== 'number') problems.push('count: expected the number of applicants');
-  if (r.loadExitCode !== undefined && typeof r.loadExitCode !== 'number') problems.push('loadExitCode: expected a number');
-  if (r.intendedEnrollments !== undefined && r.intendedEnrollments !== null && typeof r.intendedEnrollments !== 'number') problems.push('intendedEnrollments: expected a number or null');
-  return problems;
-}
 
 export function reconciliationProblems(value: unknown): string[] {
   const r = value as { enrollments?: { confirmed?: unknown }; intact?: unknown; classes?: unknown } | null;

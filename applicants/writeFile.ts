@@ -4,7 +4,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Household, PlanYear } from '../domain/household.ts';
-import { UsageError } from '../scripts/usageError.ts';
+import { UsageError } from '../vocabulary/errors.ts';
 import { generateHouseholds } from './generate.ts';
 
 export interface WriteApplicantsOptions {

@@ -19,10 +19,11 @@ import { fitAndPlan, fromRun } from '../scripts/analysis/capacityInputs.ts';
 import { judgeRun } from '../scripts/analysis/gateFacts.ts';
 import { readRunSamples } from '../scripts/analysis/readRunSamples.ts';
 import { soakOfRun } from '../scripts/analysis/soakOfRun.ts';
-import { runFile } from '../scripts/runFiles.ts';
+import { runFile } from '../vocabulary/runFiles.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import type { Figures } from './figures.ts';
 import { writeSyntheticSeconds } from './syntheticSeconds.ts';
+import { runRecordJson } from '../vocabulary/runRecord.ts';
 
 const GOAL_SECONDS = 5;
 const RAMP = [2, 4, 8, 12, 16, 24, 32];
@@ -43,7 +44,7 @@ async function writeSoakRun(runDir: string): Promise<{ rows: number; requests: n
     medianMs: (t) => 4 * (1 + 0.02 * vusAt(t)) * (1 + (0.1 * t) / 3600),
   });
   const p95 = { 'p(95)': 14, 'p(99)': 22, avg: 7, med: 6, max: 180 };
-  writeFileSync(runFile(runDir, 'run'), JSON.stringify({ runId: 'bench-soak', profile: 'soak', count: 60_000, intendedEnrollments: null, seed: 1, load: 'harness engine', loadExitCode: 0 }));
+  writeFileSync(runFile(runDir, 'run'), runRecordJson({ runId: 'bench-soak', profile: 'soak', count: 60_000, intendedEnrollments: null, seed: 1, load: 'harness engine', loadExitCode: 0 }));
   writeFileSync(
     runFile(runDir, 'loadSummary'),
     JSON.stringify({

@@ -5,7 +5,7 @@
 // Usage: node --import tsx bench/engineRun.ts '<EngineRunInput as JSON>'
 
 import { writeFileSync } from 'node:fs';
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import type { SeriesSnapshot } from '../engine/metricSet.ts';
 import type { LoadPlan } from '../engine/plan.ts';
 import { runPlan, type ExitReason } from '../engine/runPlan.ts';

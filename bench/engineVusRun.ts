@@ -4,7 +4,7 @@
 // Usage: node --import tsx bench/engineVusRun.ts '<EngineVusRunInput as JSON>'
 
 import { fileURLToPath } from 'node:url';
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { MetricSet, type SeriesSnapshot } from '../engine/metricSet.ts';
 import { runPlan } from '../engine/runPlan.ts';
 import type { FunnelPacingOptions } from './funnelPacingJourney.ts';

@@ -1,7 +1,7 @@
 // A benchmark's size from the environment, for a quick run (e.g. EXCHANGE_OVERHEAD_SECONDS=5): whole numbers > 0,
 // comma-separated; a bad value is refused, naming the variable.
 
-import { UsageError } from '../scripts/usageError.ts';
+import { UsageError } from '../vocabulary/errors.ts';
 
 export function envNumbers(name: string, fallback: number[]): number[] {
   const raw = process.env[name];

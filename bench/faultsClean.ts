@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { DefectClass } from '../reconcile/reconcile.ts';
 import { runProfile } from '../scripts/run/pipeline.ts';
 import { profileNamed } from '../scripts/run/profiles/index.ts';
-import { RUN_FILES } from '../scripts/runFiles.ts';
+import { RUN_FILES } from '../vocabulary/runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../scripts/targets/load.ts';
 import { envNumber } from './envNumbers.ts';
 import type { Figures } from './figures.ts';

@@ -6,7 +6,7 @@
 import { seededRandom } from '../analysis/bootstrap.ts';
 import type { Journey } from '../engine/runtime.ts';
 import type { Segment } from '../engine/schedule.ts';
-import { JOURNEY_SHAPES, journeyFor, THINK_SPREAD, type JourneyMix } from '../scenarios/consumers/journeyShape.ts';
+import { JOURNEY_SHAPES, journeyFor, THINK_SPREAD, type JourneyMix } from '../vocabulary/journeys.ts';
 
 export interface FunnelPacingOptions {
   /** The stub: every request is a GET of `${url}/${journey}`. */

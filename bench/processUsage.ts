@@ -38,7 +38,7 @@ export function processTreeCpuSeconds(pid: number): number | undefined {
 }
 
 /** The processes whose parent is `pid` (ppid, field 4 of /proc/<pid>/stat). */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   const children: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -50,6 +50,24 @@ function childrenOf(pid: number): number[] {
     }
   }
   return children;
+}
+
+/** The file descriptors `pid` has open now (the entries of /proc/<pid>/fd); undefined once the process is gone. */
+export function openFileDescriptors(pid: number): number | undefined {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The command line of `pid` (/proc/<pid>/cmdline, NUL-separated), its arguments joined by spaces; '' once it is gone. */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** MemAvailable of /proc/meminfo: what the machine can still give without swapping. */

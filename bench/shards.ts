@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProfile } from '../scripts/run/pipeline.ts';
 import { profileNamed } from '../scripts/run/profiles/index.ts';
-import { runFile } from '../scripts/runFiles.ts';
+import { runFile } from '../vocabulary/runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../scripts/targets/load.ts';
 import type { Figures } from './figures.ts';
 

@@ -7,10 +7,10 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { seededRandom } from '../analysis/bootstrap.ts';
-import { ENGINE_METRICS as M } from '../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../engine/metricSet.ts';
 import type { SecondRow } from '../engine/runPlan.ts';
-import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../vocabulary/metrics/journeys.ts';
 
 /** The journey's six requests, as the scenarios name them, with the status each answers. */
 const ROUTES = [

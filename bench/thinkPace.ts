@@ -7,7 +7,7 @@
 
 import { seededRandom } from '../analysis/bootstrap.ts';
 import { throughputOf } from '../domain/capacity/littlesLaw.ts';
-import { JOURNEY_KINDS, JOURNEY_SHAPES, mixShape, THINK_SPREAD, type JourneyKind, type JourneyMix } from '../scenarios/consumers/journeyShape.ts';
+import { JOURNEY_KINDS, JOURNEY_SHAPES, mixShape, THINK_SPREAD, type JourneyKind, type JourneyMix } from '../vocabulary/journeys.ts';
 
 /** Requests a second `users` make in the steady state: a journey's requests, its pauses and one think time before it. */
 export function littlesLawRequestRate(users: number, thinkSeconds: number, responseSeconds: number, mix: JourneyMix): number {

@@ -5,7 +5,7 @@
 // taken as instant.
 
 import { seededRandom } from '../analysis/bootstrap.ts';
-import { JOURNEY_KINDS, JOURNEY_SHAPES, THINK_SPREAD, type JourneyKind, type JourneyMix } from '../scenarios/consumers/journeyShape.ts';
+import { JOURNEY_KINDS, JOURNEY_SHAPES, THINK_SPREAD, type JourneyKind, type JourneyMix } from '../vocabulary/journeys.ts';
 
 const SAMPLES = 20_000;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `harness` CLI. Uses only Node built-ins until the npm dependencies are installed,
 // then registers the TypeScript loader and hands over to scripts/cli.ts in the same process.
-import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -50,6 +50,9 @@ function sleepMs(ms) {
  * into the same node_modules and wreck it. The others wait for the lock, then find the dependencies installed.
  */
 function installOnce() {
+  // A node_modules that is a link (a git worktree sharing another checkout's) is never reinstalled from here:
+  // npm ci would empty the tree the other checkout and its running processes use.
+  if (lstatSync(join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) return;
   for (;;) {
     if (!dependenciesStale()) return;
     let fd;

@@ -3,10 +3,10 @@
 
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import { EXCHANGE_LABELS, EXCHANGE_METRICS as M } from '../mock-exchange/exchange/metricNames.ts';
-import { INSURER_LABELS, INSURER_METRICS as I } from '../mock-exchange/insurer/metricNames.ts';
-import { HARNESS_LABELS, HARNESS_METRICS as H } from '../scripts/observability/harnessMetricNames.ts';
-import type { Targets } from '../scripts/targets/schema.ts';
+import { EXCHANGE_LABELS, EXCHANGE_METRICS as M } from '../vocabulary/metrics/exchange.ts';
+import { INSURER_LABELS, INSURER_METRICS as I } from '../vocabulary/metrics/insurer.ts';
+import { HARNESS_LABELS, HARNESS_METRICS as H } from '../vocabulary/metrics/harness.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { harnessDashboard, finish } from './defaults.ts';
 import { query, statPanel, timeseriesPanel } from './panels.ts';
 import { classicQuantile, select, sumGauge, sumRate, zeroFilled } from './selectors.ts';

@@ -2,7 +2,7 @@
 // for a Prometheus datasource and for the dashboards folder, and the Prometheus rules with their promtool tests.
 
 import { stringify } from 'yaml';
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { buildDashboards } from './catalog.ts';
 import { DASHBOARD_TAG } from './defaults.ts';
 import { rulesYaml } from './prometheus/rules.ts';

@@ -3,10 +3,10 @@
 
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import { EXCHANGE_METRICS as M } from '../mock-exchange/exchange/metricNames.ts';
-import type { Targets } from '../scripts/targets/schema.ts';
+import { EXCHANGE_METRICS as M } from '../vocabulary/metrics/exchange.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { harnessDashboard, finish } from './defaults.ts';
-import { LOAD_METRICS as K } from './loadMetricNames.ts';
+import { LOAD_METRICS as K } from '../vocabulary/metrics/load.ts';
 import { query, statPanel, timeseriesPanel, type Line } from './panels.ts';
 import { BURN_RATE_WINDOWS } from './prometheus/burnRates.ts';
 import { GRAFANA_VARIABLES, nativeFractionBelow, select, share, sumGauge, sumIncrease, sumRate } from './selectors.ts';

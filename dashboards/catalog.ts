@@ -1,7 +1,7 @@
 // Every dashboard of the harness: fixed uid, the file it is written to, and its factory over the targets.
 
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { BACK_END_UID, backEndDashboard } from './backEnd.ts';
 import { CAPACITY_UID, capacityDashboard } from './capacity.ts';
 import { EXCHANGE_UID, exchangeDashboard } from './exchange.ts';

@@ -3,11 +3,11 @@
 
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import { EXCHANGE_LABELS as L, EXCHANGE_METRICS as M } from '../mock-exchange/exchange/metricNames.ts';
-import type { Targets } from '../scripts/targets/schema.ts';
+import { EXCHANGE_LABELS as L, EXCHANGE_METRICS as M } from '../vocabulary/metrics/exchange.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { harnessDashboard, finish } from './defaults.ts';
 import { query, timeseriesPanel } from './panels.ts';
-import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from './processMetricNames.ts';
+import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../vocabulary/metrics/process.ts';
 import { classicQuantile, re, share, sumGauge, sumRate } from './selectors.ts';
 
 export const EXCHANGE_UID = 'marketplace-exchange';

@@ -3,9 +3,9 @@
 
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { harnessDashboard, finish } from './defaults.ts';
-import { LOAD_LABELS as L, LOAD_METRICS as K } from './loadMetricNames.ts';
+import { LOAD_LABELS as L, LOAD_METRICS as K } from '../vocabulary/metrics/load.ts';
 import { query, statPanel, timeseriesPanel } from './panels.ts';
 import { nativeQuantile, select, share, sumIncrease, sumRate, zeroFilled, GRAFANA_VARIABLES } from './selectors.ts';
 

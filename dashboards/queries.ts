@@ -2,7 +2,7 @@
 // Grafana variables are substituted (`harness dashboards verify` does; so do the tests).
 
 import type { Dashboard, Panel, RowPanel } from '@grafana/grafana-foundation-sdk/dashboard';
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { buildDashboards } from './catalog.ts';
 
 export interface PanelQuery {

@@ -1,7 +1,7 @@
 // The service-level objectives the dashboards and the alert rules share, derived from targets.yaml: an error-rate
 // objective, and one latency objective per percentile target (p95 under 1 s leaves 5 % of requests as budget).
 
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 
 export interface ErrorObjective {
   name: 'errors';

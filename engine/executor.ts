@@ -3,7 +3,7 @@
 // and stops as the plan says: no new journeys after its time, in-flight ones given the graceful stop, then cut off.
 
 import type { HttpClient } from './httpClient.ts';
-import { ENGINE_METRICS } from './metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import type { MetricSet, Series } from './metricSet.ts';
 import { isOpenModel, plannedSeconds, type ConstantArrivalRate, type Executor, type LoadPlan, type RampingArrivalRate, type SharedIterations } from './plan.ts';
 import { AbortedError, Context, type Journey } from './runtime.ts';

@@ -5,7 +5,7 @@
 // times each new connection's connect.
 
 import { Agent, buildConnector } from 'undici';
-import { ENGINE_METRICS } from './metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import type { MetricSet, Series } from './metricSet.ts';
 
 export interface RequestOptions {

@@ -5,8 +5,9 @@
 
 import * as hdr from 'hdr-histogram-js';
 import { emptyTrend, recordTrend, trendStat, type TrendHistogram } from '../analysis/trendHistogram.ts';
+import type { MetricKind } from '../vocabulary/metrics/engine.ts';
 
-export type MetricKind = 'counter' | 'rate' | 'trend' | 'gauge';
+export type { MetricKind };
 export type Tags = Readonly<Record<string, string>>;
 export type GaugeMerge = 'add' | 'replace';
 

@@ -1,7 +1,7 @@
 // The live progress line: elapsed against planned, active users, journeys a second against plan, requests a second,
 // p95 over the last 10 s, errors and dropped journeys. Pure formatting over the per-second rows.
 
-import { ENGINE_METRICS } from './metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { MetricSet } from './metricSet.ts';
 import type { SecondRow } from './runPlan.ts';
 

@@ -3,7 +3,7 @@
 // sent (the scheduled start, or the end of a think), so latency counts the generator's own lateness too.
 
 import type { HttpClient, HttpResponse, RequestOptions } from './httpClient.ts';
-import { ENGINE_METRICS } from './metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import type { MetricSet, Tags } from './metricSet.ts';
 import type { Segment } from './schedule.ts';
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InsurerRecord } from '../domain/insurerRecord.ts';
 import { receive834 } from '../mock-exchange/insurer/receive834.ts';
-import { UsageError } from '../scripts/usageError.ts';
+import { UsageError } from '../vocabulary/errors.ts';
 
 export interface EdiFile {
   name: string;

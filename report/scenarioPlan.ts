@@ -4,7 +4,7 @@
 
 import { EXECUTORS, isOpenModel, planProblem, plannedSeconds, type Executor, type LoadPlan } from '../engine/plan.ts';
 import { rateAt, usersAt } from '../engine/schedule.ts';
-import { UsageError } from '../scripts/usageError.ts';
+import { UsageError } from '../vocabulary/errors.ts';
 
 /** The planned executor as report/timeline.ts takes it (its `executor` names it in a caption). */
 export type ScenarioRecord = Executor;

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { readHouseholds } from '../reconcile/ndjson.ts';
-import { RUN_FILES, runFile, SHARDS_DIR } from '../scripts/runFiles.ts';
+import { RUN_FILES, runFile, SHARDS_DIR } from '../vocabulary/runFiles.ts';
 import { findPii, indexHouseholds, type PiiIndex, type PiiKind } from './piiIndex.ts';
 
 /** Files and folders (relative to the run folder, or to a shard's folder shards/<i>/) allowed to hold synthetic PII. */

@@ -1,9 +1,9 @@
 // The gate: a run's measurements against the targets file → the checks of verdict.json.
 
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { metricValue, thresholdOutcomes, type LoadSummary } from './loadSummary.ts';
-import { METRIC_NAMES } from '../scenarios/consumers/metricNames.ts';
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { METRIC_NAMES } from '../vocabulary/metrics/journeys.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { nemesisChecks, type NemesisJudged } from './nemesisChecks.ts';
 import { atMost, atMostPercent, exactly, verdictOf, type Verdict, type VerdictCheck } from './verdict.ts';
 

@@ -2,10 +2,10 @@
 // or shortened, latency and errors against their SLOs, enrollments confirmed and received intact, defects. One pure
 // function from a run's figures to lines; the terminal, summary.md and the report all show these lines.
 
-import type { Targets } from '../scripts/targets/schema.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import type { LoadSummary } from './loadSummary.ts';
 import { metricValue } from './loadSummary.ts';
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { INTERRUPTED_EXIT_CODE } from './gate.ts';
 
 export interface HeadlineFacts {

@@ -3,8 +3,8 @@
 // the failures inside them are counted beside it, and integrity at the insurer is judged as strictly as ever: every
 // confirmation a consumer received is there once, intact, whatever was killed.
 
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
-import type { Targets } from '../scripts/targets/schema.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
+import type { Targets } from '../vocabulary/targets.ts';
 import { atMostPercent, type VerdictCheck } from './verdict.ts';
 
 export interface NemesisJudged {

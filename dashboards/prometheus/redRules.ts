@@ -1,7 +1,7 @@
 // Recording rules for the exchange's RED series per run and route: request rate, 5xx share and latency quantiles,
 // over one minute, so long-range queries and reviews read a few series instead of every bucket.
 
-import { EXCHANGE_LABELS as L, EXCHANGE_METRICS as M } from '../../mock-exchange/exchange/metricNames.ts';
+import { EXCHANGE_LABELS as L, EXCHANGE_METRICS as M } from '../../vocabulary/metrics/exchange.ts';
 import { rateOf, re, series, share, sumBy, TESTID_LABEL } from '../selectors.ts';
 import type { RuleGroup } from './ruleTypes.ts';
 

@@ -3,8 +3,8 @@
 // requests are mostly slower than the p95 target pages on the latency budget; the RED rate records requests per second.
 
 import { stringify } from 'yaml';
-import { EXCHANGE_LABELS as L, EXCHANGE_METRICS as M } from '../../mock-exchange/exchange/metricNames.ts';
-import type { Targets } from '../../scripts/targets/schema.ts';
+import { EXCHANGE_LABELS as L, EXCHANGE_METRICS as M } from '../../vocabulary/metrics/exchange.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
 import { TESTID_LABEL } from '../selectors.ts';
 import { RED_RECORDS } from './redRules.ts';
 import { alertAnnotations, sloSpecs, type SloRuleSpec } from './sloRules.ts';

@@ -1,7 +1,7 @@
 // The run's rule file: RED recording rules and the SLO burn-rate rules, as YAML for Prometheus and promtool.
 
 import { stringify } from 'yaml';
-import type { Targets } from '../../scripts/targets/schema.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
 import { redRuleGroup } from './redRules.ts';
 import type { RuleGroup } from './ruleTypes.ts';
 import { sloRuleGroups } from './sloRules.ts';

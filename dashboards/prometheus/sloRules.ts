@@ -1,9 +1,9 @@
 // SLO rules generated from targets.yaml: the share of bad consumer requests per run over every burn-rate window
 // (recorded), and multi-window burn-rate alerts that page or open a ticket, one alert per objective.
 
-import { EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, OPERATIONAL_ROUTES } from '../../mock-exchange/exchange/metricNames.ts';
-import type { Targets } from '../../scripts/targets/schema.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, OPERATIONAL_ROUTES } from '../../vocabulary/metrics/exchange.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { notRe, rateOf, re, series, share, sumBy, TESTID_LABEL, type Matcher } from '../selectors.ts';
 import { objectivesOf, type ErrorObjective, type LatencyObjective } from '../slos.ts';
 import { BURN_RATE_WINDOWS, promDuration, ratioWindows, type BurnRateWindow, type Severity } from './burnRates.ts';

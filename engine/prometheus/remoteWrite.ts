@@ -6,7 +6,7 @@ import { compress } from 'snappyjs';
 import type { MetricSet, Series, Tags } from '../metricSet.ts';
 import { seriesKey } from '../metricSet.ts';
 import type { SecondRow } from '../runPlan.ts';
-import { counterName, gaugeName, labelName, rateNames, trendName } from './metricNames.ts';
+import { counterName, gaugeName, labelName, rateNames, trendName } from '../../vocabulary/metrics/prometheusNames.ts';
 import { nativeHistogramOf, NATIVE_SCHEMA, type NativeHistogram } from './nativeHistogram.ts';
 import { histogramField, labelFields, sampleField, timeSeriesField, writeRequest, type Label } from './writeRequest.ts';
 

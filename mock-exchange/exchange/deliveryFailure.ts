@@ -1,6 +1,6 @@
 // Why an 834 post failed, as the dispatcher counts and logs it: one reason from a closed list, and words for people.
 
-import type { DeliveryFailureReason } from './metricNames.ts';
+import type { DeliveryFailureReason } from '../../vocabulary/metrics/exchange.ts';
 
 /** A failure the dispatcher recognised itself (an HTTP error status, an unreadable acknowledgement). */
 export class DeliveryFailure extends Error {

@@ -112,3 +112,6 @@ export function openApiDocument(): Record<string, unknown> {
     },
   };
 }
+
+/** The document as `harness openapi` prints it and docs/openapi.json holds it. */
+export const openApiText = (): string => `${JSON.stringify(openApiDocument(), null, 2)}\n`;

@@ -1,8 +1,9 @@
 // Parses a fault spec (`insurer.error=0.1,exchange.latency=250ms`) into a typed FaultSet.
 // Unknown names, wrong kinds and out-of-range rates fail loudly with the item named: no silently ignored switch.
 
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { BACKEND_DELAY_HOLD_MS, FAULT_SWITCHES, type FaultKind } from './switches.ts';
+import { durationMs } from '../../vocabulary/duration.ts';
 
 export type FaultValue = { kind: 'rate'; rate: number } | { kind: 'duration'; ms: number };
 
@@ -18,8 +19,6 @@ export interface FaultSet {
   toString(): string;
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 const RATE = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 const EXAMPLE = 'e.g. insurer.error=0.1,exchange.latency=250ms';
 
@@ -30,9 +29,9 @@ function expectedOf(kind: FaultKind): string {
 }
 
 function parseValue(item: string, name: string, raw: string, kind: FaultKind): FaultValue {
-  const duration = DURATION.exec(raw);
-  if (duration && kind !== 'rate') return { kind: 'duration', ms: Number(duration[1]) * UNIT_MS[duration[2]!]! };
-  if (!duration && kind !== 'duration' && RATE.test(raw)) {
+  const ms = durationMs(raw);
+  if (ms !== undefined && kind !== 'rate') return { kind: 'duration', ms };
+  if (ms === undefined && kind !== 'duration' && RATE.test(raw)) {
     const rate = Number(raw);
     if (rate >= 0 && rate <= 1) return { kind: 'rate', rate };
   }

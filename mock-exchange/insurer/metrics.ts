@@ -4,7 +4,7 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 import { LAYOUTS } from '../../domain/edi834/vocabulary.ts';
 import { collectProcessMetrics } from '../service/processMetrics.ts';
 import type { ReceiveOutcome } from './receive834.ts';
-import { INSURER_DURATION_BUCKETS_SECONDS, INSURER_LABELS as L, INSURER_METRICS as M } from './metricNames.ts';
+import { INSURER_DURATION_BUCKETS_SECONDS, INSURER_LABELS as L, INSURER_METRICS as M } from '../../vocabulary/metrics/insurer.ts';
 
 const REJECTED_OUTCOMES: ReceiveOutcome[] = ['rejected', 'envelopeRejected'];
 

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Household } from '../../domain/household.ts';
 import type { Segment } from '../../engine/schedule.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 export interface SegmentApplicants {
   /** Households in the whole file. */

@@ -7,8 +7,8 @@
 import { ageOn, planYearStartOf } from '../../domain/ageCurve.ts';
 import type { Household } from '../../domain/household.ts';
 import type { JourneyContext } from '../../engine/runtime.ts';
-import { THINK_SPREAD, type JourneyKind } from './journeyShape.ts';
-import { METRIC_NAMES } from './metricNames.ts';
+import { THINK_SPREAD, type JourneyKind } from '../../vocabulary/journeys.ts';
+import { METRIC_NAMES } from '../../vocabulary/metrics/journeys.ts';
 import { browseMismatches, confirmationMismatches, eligibilityMismatches } from './oracleChecks.ts';
 import { confirmationOf, ExchangeClient, stringField, type BrowsedPlan, type Confirmation, type EligibilityAnswer, type JsonObject } from './exchangeClient.ts';
 import type { Ledger } from './ledger.ts';

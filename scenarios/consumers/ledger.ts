@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { LedgerEntry } from '../../domain/ledger.ts';
 import type { Segment } from '../../engine/schedule.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import type { Confirmation } from './exchangeClient.ts';
 
 /** What the consumer of household `householdId` was told, as it was told, when it was told. */

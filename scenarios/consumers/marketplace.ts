@@ -4,8 +4,8 @@
 
 import type { Journey } from '../../engine/runtime.ts';
 import type { Segment } from '../../engine/schedule.ts';
-import { UsageError } from '../../scripts/usageError.ts';
-import { journeyFor, type JourneyKind, type JourneyMix } from './journeyShape.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
+import { journeyFor, type JourneyKind, type JourneyMix } from '../../vocabulary/journeys.ts';
 import { applicantFor, loadSegmentApplicants } from './applicants.ts';
 import { consumerJourney, createConsumerWorker } from './journeys.ts';
 import { openLedger, segmentLedgerFile } from './ledger.ts';

@@ -1,8 +1,8 @@
 // The journey modules' options, checked before any load starts: each problem names the option, what was expected
 // and what to do. The load's shape (executor, thresholds) is not here: the engine's plan carries it.
 
-import { JOURNEY_KINDS, type JourneyMix } from './journeyShape.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { JOURNEY_KINDS, type JourneyMix } from '../../vocabulary/journeys.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 /** What every consumer journey needs, whichever module runs it. */
 export interface ConsumerOptions {

@@ -7,7 +7,7 @@
 import type { Journey, JourneyContext } from '../../engine/runtime.ts';
 import { AbortedError } from '../../engine/runtime.ts';
 import { inSegment, type Segment } from '../../engine/schedule.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { SECURITY_PROBE_HOUSEHOLDS, type ProbeClass } from './security/probeClasses.ts';
 import { applicantFor, loadSegmentApplicants, type SegmentApplicants } from './applicants.ts';
 import { consumerJourney, createConsumerWorker } from './journeys.ts';

@@ -7,9 +7,9 @@ import { LAUNCH_DAY_USERS, planCapacity, REQUESTS_PER_JOURNEY, type CapacityPlan
 import { PointsFileError, parsePointsCsv } from '../../analysis/pointsCsv.ts';
 import { fitUsl, type LoadPoint, type UslFit } from '../../analysis/usl.ts';
 import { loadLevels, type LoadLevel } from '../../analysis/windows.ts';
-import { runFile } from '../runFiles.ts';
-import type { Targets } from '../targets/schema.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { readRunSamples } from './readRunSamples.ts';
 import { requireRunFolder } from './runInputs.ts';
 

@@ -7,9 +7,9 @@ import { scanRunFolder } from '../../scan/scanRun.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
 import type { LoadSummary } from '../../verdict/loadSummary.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
-import { runFile } from '../runFiles.ts';
-import type { Targets } from '../targets/schema.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { nemesisJudgedOf, readNemesisRecord } from '../run/nemesis/record.ts';
 import { readOptionalRunJson, readRunJson } from './runInputs.ts';
 

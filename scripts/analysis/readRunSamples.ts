@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { samplesFromRows, type SecondRowLike } from '../../analysis/engineSamples.ts';
 import type { RunSamples } from '../../analysis/runSamples.ts';
-import { runFile } from '../runFiles.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 /** The engine's per-second rows of a run (load-seconds.ndjson) as samples; a line that is not a row names itself. */
 export function readSecondRows(file: string): RunSamples {

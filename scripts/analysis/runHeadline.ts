@@ -3,8 +3,8 @@
 // headline says what there is. Used by `harness run`, `harness gate` and the report.
 
 import { capacityHeadline, headlineFactsOf, type HeadlineRun, type HeadlineSummary } from '../../verdict/headline.ts';
-import type { Targets } from '../targets/schema.ts';
-import { UsageError } from '../usageError.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { readOptionalRunJson } from './runInputs.ts';
 
 type ReconciliationFile = Parameters<typeof headlineFactsOf>[0]['reconciliation'];

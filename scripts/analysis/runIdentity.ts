@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type { RunIdentity } from '../../analysis/comparable.ts';
 import { plannedSeconds as plannedSecondsOf } from '../../engine/plan.ts';
 import { recordedExecutor } from '../../report/scenarioPlan.ts';
-import { runFile } from '../runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { readJsonFile } from './runInputs.ts';
 
 interface RunJson {

@@ -2,8 +2,8 @@
 // names the file, says what was expected and what to do.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { runFile, type RunFile } from '../runFiles.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile, type RunFile } from '../../vocabulary/runFiles.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 export function requireRunFolder(dir: string, flag = '--run'): string {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {

@@ -8,8 +8,8 @@ import { soakVerdict, type SeriesPoint, type SoakResult } from '../../analysis/s
 import { soakTooShort, soakWindows, type SoakWindows } from '../../analysis/soakSeries.ts';
 import { unitOfName } from '../../report/units.ts';
 import { windowedPercentile } from '../../analysis/windows.ts';
-import { runFile } from '../runFiles.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { readRunSamples } from './readRunSamples.ts';
 
 export interface SoakSeriesResult extends SoakResult {

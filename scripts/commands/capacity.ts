@@ -7,8 +7,8 @@ import { planRefusal, type PlanRefusal } from '../../analysis/planTrust.ts';
 import type { UslFit } from '../../analysis/usl.ts';
 import { fitAndPlan, fromCsv, fromRun, type Measured } from '../analysis/capacityInputs.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import type { Targets } from '../targets/schema.ts';
-import { UsageError } from '../usageError.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { parseNumberOption } from './options.ts';
 
 /** Below this R² the fit is flagged: the points are too noisy for σ, κ and N* to mean much. */

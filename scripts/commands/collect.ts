@@ -14,12 +14,13 @@ import { verdictOf } from '../../verdict/verdict.ts';
 import { loadExitCode } from '../run/engineLoad.ts';
 import { runHeadline } from '../analysis/runHeadline.ts';
 import { profileNamed } from '../run/profiles/index.ts';
-import { RUN_FILES, runFile } from '../runFiles.ts';
+import { RUN_FILES, runFile } from '../../vocabulary/runFiles.ts';
 import { mergeShards } from '../shards/mergeShards.ts';
 import { readShardRecord } from '../shards/shardFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { TargetMissed } from '../usageError.ts';
+import { TargetMissed } from '../../vocabulary/errors.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
+import { runRecordJson } from '../../vocabulary/runRecord.ts';
 
 export function register(program: Command): void {
   program
@@ -43,7 +44,7 @@ export function register(program: Command): void {
       const shardsCheck = { name: 'shards merged', target: `all ${of}`, actual: missing.length === 0 ? `${of} of ${of}` : `${of - missing.length} of ${of} (missing ${missing.join(', ')}; --allow-missing)`, pass: missing.length === 0 };
       const loadExit = loadExitCode(summary.exitReason, thresholdsHeld);
       const verdict = verdictOf(first.profile, first.testid, [shardsCheck, ...loadChecks(summary, loadExit, targets, plan.maxDroppedJourneys)], { interrupted: loadExit === INTERRUPTED_EXIT_CODE });
-      writeFileSync(runFile(out, 'run'), `${JSON.stringify({ runId: first.testid, profile: first.profile, seed: first.seed, scale: first.scale, durationSeconds: first.durationSeconds, planYear: first.planYear, shards: of, collectedFrom: dirs, load: 'harness engine', loadExitCode: loadExit, startedAt: summary.startedAt, finishedAt: summary.endedAt, count: plan.applicants, intendedEnrollments: plan.intendedEnrollments ?? null, plan: plan.loadPlan }, null, 2)}\n`);
+      writeFileSync(runFile(out, 'run'), runRecordJson({ runId: first.testid, profile: first.profile, seed: first.seed, scale: first.scale, durationSeconds: first.durationSeconds, planYear: first.planYear, shards: of, collectedFrom: dirs, load: 'harness engine', loadExitCode: loadExit, startedAt: summary.startedAt, finishedAt: summary.endedAt, count: plan.applicants, intendedEnrollments: plan.intendedEnrollments ?? null, plan: plan.loadPlan }));
       writeFileSync(runFile(out, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
       const headline = runHeadline(out, targets);
       writeFileSync(runFile(out, 'summary'), verdictMarkdown(verdict, { shards: `${of - missing.length} of ${of}`, 'ledger entries': String(merged.ledgerEntries), integrity: `not judged here: with the insurer’s 834 records in ${RUN_FILES.insurerRecords} beside the ledger, \`harness reconcile --run\` on this folder` }, headline));

@@ -9,7 +9,7 @@ import type { RunSamples } from '../../analysis/runSamples.ts';
 import { readRunSamples } from '../analysis/readRunSamples.ts';
 import { readRunIdentity } from '../analysis/runIdentity.ts';
 import { requireRunFolder } from '../analysis/runInputs.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
+import { TargetMissed, UsageError } from '../../vocabulary/errors.ts';
 import { parseNumberOption } from './options.ts';
 
 function readSide(dirs: string[], flag: string): RunSamples[] {

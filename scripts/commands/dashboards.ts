@@ -2,30 +2,14 @@
 // `harness dashboards verify --run DIR`: every panel's every query against the run's recorded Prometheus data;
 // exit 1 naming each dashboard and panel that returned no data or an error.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { buildFiles } from '../../dashboards/build.ts';
-import { allPanelQueries } from '../../dashboards/queries.ts';
-import { openRunPrometheus } from '../observability/openRunPrometheus.ts';
-import { describeOutcome, verifyQueries } from '../observability/verifyDashboards.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
+import { TargetMissed, UsageError } from '../../vocabulary/errors.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 
 export const DEFAULT_BUILD_DIR = join(PROJECT_ROOT, 'dashboards', 'build');
-
-/** Writes the build into `outDir`; returns the paths written. */
-export function writeBuild(outDir: string, targetsFile: string, prometheusUrl: string): string[] {
-  const files = buildFiles({ targets: loadTargets(targetsFile), grafanaPath: resolve(outDir), prometheusUrl });
-  for (const file of files) {
-    const path = join(outDir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.text);
-  }
-  return files.map((f) => join(outDir, f.path));
-}
 
 function parseUrl(raw: string): string {
   try {
@@ -45,8 +29,9 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder', DEFAULT_BUILD_DIR)
     .option('--targets <file>', 'targets file the thresholds and SLO rules come from', DEFAULT_TARGETS_FILE)
     .option('--prometheus-url <url>', 'the Prometheus the provisioned datasource queries', 'http://127.0.0.1:9090')
-    .action((opts: { out: string; targets: string; prometheusUrl: string }) => {
+    .action(async (opts: { out: string; targets: string; prometheusUrl: string }) => {
       ensureWritableFolder(opts.out, '--out');
+      const { writeBuild } = await import('../../dashboards/writeBuild.ts');
       const written = writeBuild(opts.out, opts.targets, parseUrl(opts.prometheusUrl));
       process.stdout.write(`${written.map((p) => `  ${p}`).join('\n')}\n${written.length} files written; see docs/grafana.md to load them into Grafana\n`);
     });
@@ -57,6 +42,7 @@ export function register(program: Command): void {
     .option('--targets <file>', 'targets file the dashboards are built for', DEFAULT_TARGETS_FILE)
     .option('--json', 'print every outcome as JSON')
     .action(async (opts: { run: string; targets: string; json?: boolean }) => {
+      const [{ allPanelQueries }, { openRunPrometheus }, { describeOutcome, verifyQueries }] = await Promise.all([import('../../dashboards/queries.ts'), import('../observability/openRunPrometheus.ts'), import('../observability/verifyDashboards.ts')]);
       const queries = allPanelQueries(loadTargets(opts.targets));
       const opened = await openRunPrometheus(opts.run, join(opts.run, 'prometheus', 'verify.log'));
       let outcomes;

@@ -3,7 +3,7 @@
 
 import type { Command } from 'commander';
 import { readExchangeAdmin } from '../run/exchangeAdmin.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 interface FaultsAnswer {
   spec?: string;

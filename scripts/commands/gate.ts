@@ -12,9 +12,9 @@ import { runHeadline } from '../analysis/runHeadline.ts';
 import { missedChecks, verdictStatus } from '../../verdict/verdict.ts';
 import { requireRunFolder } from '../analysis/runInputs.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
-import { runFile } from '../runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { TargetMissed } from '../usageError.ts';
+import { TargetMissed } from '../../vocabulary/errors.ts';
 
 export function register(program: Command): void {
   program

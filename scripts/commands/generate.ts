@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { describeHouseholds, formatDistribution } from '../../applicants/describe.ts';
 import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { readHouseholds } from '../../reconcile/ndjson.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { parseNumberOption } from './options.ts';
 import { ensureWritableFileFolder } from '../outputFolder.ts';
 

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { runPlan } from '../../engine/runPlan.ts';
 import { hitFigures, hitPlan, hitText, type HitInput } from '../hit/hitPlan.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
+import { TargetMissed, UsageError } from '../../vocabulary/errors.ts';
 import { interruptible } from './interruptible.ts';
 import { loadTargetUrl } from './targetUrl.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';

@@ -9,7 +9,7 @@ import { harnessVersion } from '../run/machine.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { parsePrometheusMode } from '../run/runMetrics.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { parsePlanYear } from './generate.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 

@@ -3,17 +3,15 @@
 
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openApiDocument } from '../../mock-exchange/exchange/openapi.ts';
 import { ensureWritableFileFolder } from '../outputFolder.ts';
-
-export const openApiText = (): string => `${JSON.stringify(openApiDocument(), null, 2)}\n`;
 
 export function register(program: Command): void {
   program
     .command('openapi')
     .description("print the mock exchange's OpenAPI 3.1 document (docs/openapi.json is its committed copy)")
     .option('--out <file>', 'write it to a file instead')
-    .action((opts: { out?: string }) => {
+    .action(async (opts: { out?: string }) => {
+      const { openApiText } = await import('../../mock-exchange/exchange/openapi.ts');
       if (opts.out) writeFileSync(ensureWritableFileFolder(opts.out, '--out'), openApiText());
       else process.stdout.write(openApiText());
     });

@@ -9,16 +9,15 @@ import type { Command } from 'commander';
 import { reconcileLedgerAgainstEdi, type EdiReconciliation } from '../../reconcile/ledgerAgainstEdi.ts';
 import { DEFECT_CLASSES } from '../../reconcile/reconcile.ts';
 import { reconcileRunFolder, type RunReconciliation } from '../../reconcile/runFolder.ts';
-import { RUN_FILES, runFile } from '../runFiles.ts';
+import { RUN_FILES, runFile } from '../../vocabulary/runFiles.ts';
 import { loadTargets } from '../targets/load.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
-
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+import { durationMs } from '../../vocabulary/duration.ts';
+import { TargetMissed, UsageError } from '../../vocabulary/errors.ts';
 
 export function parseDeadline(raw: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(raw.trim());
-  if (!match) throw new UsageError(`--deadline ${raw}`, 'a duration such as 30s, 500ms or 2m', 'Give how long an 834 may take from confirmation to the insurer.');
-  return Number(match[1]) * UNIT_MS[match[2]!]!;
+  const ms = durationMs(raw);
+  if (ms === undefined) throw new UsageError(`--deadline ${raw}`, 'a duration such as 30s, 500ms or 2m', 'Give how long an 834 may take from confirmation to the insurer.');
+  return ms;
 }
 
 function table(r: RunReconciliation, detailsFile: string): string {

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../projectRoot.ts';
 import { writeCompareReport } from '../report/writeCompareReport.ts';
 import { writeRunReport } from '../report/writeRunReport.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { parseNumberOption } from './options.ts';
 import { ensureWritableFileFolder } from '../outputFolder.ts';
 

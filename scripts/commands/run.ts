@@ -3,15 +3,13 @@
 import { availableParallelism, freemem } from 'node:os';
 import type { Command } from 'commander';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
-import { runProfile } from '../run/pipeline.ts';
 import { preflight } from '../run/preflight.ts';
-import { parsePrometheusMode } from '../run/runMetrics.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
 import { parseWatchAddress } from '../watch/watchAddress.ts';
-import { startWatchServer, type WatchServer } from '../watch/watchServer.ts';
+import type { WatchServer } from '../watch/watchServer.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 import { loadTargetUrl } from './targetUrl.ts';
@@ -57,6 +55,8 @@ export function register(program: Command): void {
     .option('--journeys <file>', "your own journey module (TypeScript on the engine's runtime API, docs/journeys.md) instead of the profile's consumers; the profile still gives the load")
     .option('--watch [port]', 'serve a live page of the run on 127.0.0.1 (the report\'s charts, updated every second, then the verdict); bare or 0: a free port; the URL is printed at the start')
     .action(async (profileName: string, opts: { targets: string; seed: string; scale: string; planYear: string; results: string; faults: string; duration?: string; prometheus: string; prometheusData?: string; allowIdleFaults?: boolean; nemesis?: string; waitingRoom: string; exchangeWorkers: string; shards: string; workers?: string; force?: boolean; baseUrl?: string; allowRemote?: boolean; journeys?: string; watch?: string | true }) => {
+      // The run's machinery is loaded only when a run starts: `harness --help` and the other commands stay quick.
+      const [{ runProfile }, { parsePrometheusMode }, { startWatchServer }] = await Promise.all([import('../run/pipeline.ts'), import('../run/runMetrics.ts'), import('../watch/watchServer.ts')]);
       // The target first: a URL off loopback is refused before anything is generated, started or sent.
       const baseUrl = opts.baseUrl === undefined ? undefined : loadTargetUrl(`--base-url ${opts.baseUrl}`, opts.baseUrl, opts.allowRemote, 'http://127.0.0.1:8080').href.replace(/\/+$/, '');
       if (opts.allowRemote && baseUrl === undefined) throw new UsageError('--allow-remote', 'only with --base-url', 'The mock exchange always runs on loopback; drop --allow-remote, or give --base-url URL.');

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { scanRunFolder } from '../../scan/scanRun.ts';
-import { TargetMissed, UsageError } from '../usageError.ts';
+import { TargetMissed, UsageError } from '../../vocabulary/errors.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { prometheusLabelTexts } from '../../scan/prometheusLabels.ts';

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { announce, describeListenError, stopOnSignals } from '../../mock-exchange/service/listen.ts';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { parseNumberOption } from './options.ts';
 
 interface ServeOptions {

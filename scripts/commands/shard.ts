@@ -10,7 +10,7 @@ import { profileNamed } from '../run/profiles/index.ts';
 import { remoteWriteUrlOf } from '../run/runMetrics.ts';
 import { runShard } from '../shards/shardRun.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { interruptible } from './interruptible.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';

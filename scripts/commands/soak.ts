@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { soakOfRun, type SoakSeriesResult } from '../analysis/soakOfRun.ts';
 import { requireRunFolder } from '../analysis/runInputs.ts';
-import { TargetMissed } from '../usageError.ts';
+import { TargetMissed } from '../../vocabulary/errors.ts';
 import { parseDurationOption, parseNumberOption } from './options.ts';
 
 function table(results: SoakSeriesResult[], windows: { windowSeconds: number; warmupSeconds: number }, notes: string[]): string {

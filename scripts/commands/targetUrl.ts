@@ -2,7 +2,7 @@
 // an absolute http:// URL on loopback, unless the user says --allow-remote for a target they are permitted to load.
 
 import { isLoopbackHost } from '../../engine/loopback.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 /** The parsed URL, or a UsageError naming `input` (e.g. "URL x" or "--base-url x"), before any request is sent. */
 export function loadTargetUrl(input: string, raw: string, allowRemote: boolean | undefined, example = 'http://127.0.0.1:8080/health'): URL {

@@ -3,9 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENGINE_METRICS } from '../../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../../vocabulary/metrics/engine.ts';
 import type { DefectClass } from '../../reconcile/reconcile.ts';
-import { RUN_FILES } from '../runFiles.ts';
+import { RUN_FILES } from '../../vocabulary/runFiles.ts';
 import type { FaultRunFacts } from './faultTable.ts';
 
 export interface FailedPosts {

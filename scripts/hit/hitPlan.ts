@@ -1,7 +1,7 @@
 // `harness hit`'s options → a load plan over the one-request journey, and the run's result → the figures it prints.
 // Pure: the command is a thin shell around these.
 
-import { ENGINE_METRICS } from '../../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../../vocabulary/metrics/engine.ts';
 import type { LoadPlan } from '../../engine/plan.ts';
 import type { RunPlanResult } from '../../engine/runPlan.ts';
 import type { HitOptions } from '../../engine/journeys/hit.ts';

@@ -3,8 +3,8 @@
 // judges; queues — waiting-room length and admitted sessions, outbox depth and its oldest enrollment's age — in
 // exchange-queues.ndjson, which the report draws. Every process of the exchange summed, or the worst one (lag, age).
 
-import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../../dashboards/processMetricNames.ts';
-import { EXCHANGE_METRICS } from '../../mock-exchange/exchange/metricNames.ts';
+import { EXCHANGE_DEFAULT_METRICS_PREFIX, processMetricNames } from '../../vocabulary/metrics/process.ts';
+import { EXCHANGE_METRICS } from '../../vocabulary/metrics/exchange.ts';
 import { TESTID_LABEL } from '../../dashboards/selectors.ts';
 import { rangeQuery, type Series } from './promQuery.ts';
 

@@ -3,7 +3,7 @@
 
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Registry } from 'prom-client';
-import { HARNESS_LABELS, HARNESS_METRICS } from './harnessMetricNames.ts';
+import { HARNESS_LABELS, HARNESS_METRICS } from '../../vocabulary/metrics/harness.ts';
 
 export interface ReconciliationFigures {
   confirmed: number;

@@ -6,30 +6,33 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ProcessGroup } from '../run/processes.ts';
 import { startPrometheus, type PrometheusServer } from '../run/prometheusServer.ts';
-import { runFile } from '../runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { findPrometheus } from '../tools/prometheus.ts';
 import { PROMETHEUS } from '../tools/versions.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
+import { runRecordProblems, type RunRecord } from '../../vocabulary/runRecord.ts';
 
-export interface RunRecord {
-  runId: string;
-  startedAt: string;
-  finishedAt: string;
-  metrics?: { testid: string; prometheusDir: string | null; dataDir?: string | null };
-}
+/** A finished run's record: it knows when the run started and ended, the range its metrics are queried over. */
+export type FinishedRunRecord = RunRecord & { startedAt: string; finishedAt: string };
 
-export function readRunRecord(runDir: string): RunRecord {
+export function readRunRecord(runDir: string): FinishedRunRecord {
   const file = runFile(runDir, 'run');
   if (!existsSync(file)) throw new UsageError(file, 'the run.json a finished `harness run` writes', 'Give --run the folder of a finished run.');
+  let record: unknown;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+    record = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new UsageError(file, 'valid JSON', `It could not be read (${(error as Error).message}); rerun the run.`);
   }
+  const problems = runRecordProblems(record);
+  const run = record as RunRecord;
+  if (problems.length === 0 && (run.startedAt === undefined || run.finishedAt === undefined)) problems.push('startedAt, finishedAt: expected the times the run started and ended');
+  if (problems.length > 0) throw new UsageError(file, 'the run.json a finished `harness run` writes', `Fix: ${problems.join('; ')}.`);
+  return run as FinishedRunRecord;
 }
 
 export interface OpenedRun {
-  record: RunRecord;
+  record: FinishedRunRecord;
   prometheus: PrometheusServer;
   close(): Promise<void>;
 }

@@ -2,8 +2,8 @@
 // configuration every module reads: the exchange, the applicants, think time, the waiting room, the ledgers).
 
 import { fileURLToPath } from 'node:url';
-import type { JourneyMix } from '../../scenarios/consumers/journeyShape.ts';
-import type { Targets } from '../targets/schema.ts';
+import type { JourneyMix } from '../../vocabulary/journeys.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
 import type { ProfilePlan } from './profiles/index.ts';
 
 const moduleFile = (name: string): string => fileURLToPath(new URL(`../../scenarios/consumers/${name}.ts`, import.meta.url));

@@ -11,7 +11,7 @@ import { runPlan, type RunPlanResult, type SecondRow } from '../../engine/runPla
 import { rateAt, type Segment } from '../../engine/schedule.ts';
 import { engineSummary, type EngineSummary } from '../../engine/summary.ts';
 import type { MetricSet } from '../../engine/metricSet.ts';
-import { runFile } from '../runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 
 export interface EngineLoadOptions {
   runDir: string;

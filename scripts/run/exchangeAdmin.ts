@@ -4,8 +4,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { runFile } from '../runFiles.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 export interface ExchangeAdmin {
   /** Base URL of the exchange (loopback). */

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
 const CONTRACT = 'a module that exports `createJourney(options, segment)` returning the journey, an async function of the journey context (engine/runtime.ts; see docs/journeys.md and examples/journeys/browsePlans.ts)';

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrometheusBinary } from '../tools/prometheus.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { freeLoopbackPort } from './freePort.ts';
 import type { ManagedProcess, ProcessGroup } from './processes.ts';
 

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 export const DEFAULT_RESULTS_DIR = join(PROJECT_ROOT, 'results');
 

@@ -5,14 +5,14 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { prometheusConfigYaml, type ScrapeTargets } from '../../dashboards/prometheus/config.ts';
 import { rulesYaml } from '../../dashboards/prometheus/rules.ts';
-import type { Targets } from '../targets/schema.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
 import { startHarnessMetrics, type HarnessMetricsEndpoint, type ReconciliationFigures } from '../observability/harnessMetrics.ts';
 import { exchangeQueueQueries, exchangeSeriesQueries, readExchangeSeries } from '../observability/exchangeSeries.ts';
-import { HARNESS_METRICS } from '../observability/harnessMetricNames.ts';
+import { HARNESS_METRICS } from '../../vocabulary/metrics/harness.ts';
 import { waitForSeries } from '../observability/promQuery.ts';
 import { findPrometheus } from '../tools/prometheus.ts';
 import { PROMETHEUS } from '../tools/versions.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import type { ProcessGroup } from './processes.ts';
 import { startPrometheus, type PrometheusServer } from './prometheusServer.ts';
 

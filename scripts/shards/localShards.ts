@@ -9,7 +9,7 @@ import type { LoadPlan } from '../../engine/plan.ts';
 import type { ExitReason } from '../../engine/runPlan.ts';
 import { PROJECT_ROOT } from '../projectRoot.ts';
 import type { ProcessGroup } from '../run/processes.ts';
-import { runFile, SHARDS_DIR } from '../runFiles.ts';
+import { runFile, SHARDS_DIR } from '../../vocabulary/runFiles.ts';
 import { loadExitCode } from '../run/engineLoad.ts';
 import { mergeShards } from './mergeShards.ts';
 

@@ -13,8 +13,8 @@ import type { ExitReason, RunPlanResult } from '../../engine/runPlan.ts';
 import { engineSummary, type EngineSummary } from '../../engine/summary.ts';
 import { judgeThresholds } from '../../engine/thresholds.ts';
 import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
-import { runFile } from '../runFiles.ts';
-import { UsageError } from '../usageError.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { readShardRecord, SHARD_FILES, type ShardRecord } from './shardFolder.ts';
 
 export interface MergedShards {

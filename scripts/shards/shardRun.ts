@@ -11,8 +11,8 @@ import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { consumersFor } from '../run/consumers.ts';
 import { runEngineLoad } from '../run/engineLoad.ts';
 import type { Profile } from '../run/profiles/index.ts';
-import { runFile } from '../runFiles.ts';
-import type { Targets } from '../targets/schema.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
 import { SHARD_FILES, type ShardRecord } from './shardFolder.ts';
 
 export interface ShardOptions {

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../projectRoot.ts';
-import { UsageError } from '../usageError.ts';
-import { targetsSchema, type Targets } from './schema.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
+import { targetsSchema, type Targets } from '../../vocabulary/targets.ts';
 
 export const DEFAULT_TARGETS_FILE = join(PROJECT_ROOT, 'targets.yaml');
 

@@ -2,7 +2,7 @@
 // Needs root and apt-get; refreshes the package lists once when the first attempt fails (a fresh machine has none).
 
 import { spawnSync } from 'node:child_process';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 function aptGet(args: string[], log: (line: string) => void): boolean {
   log(`harness: apt-get ${args.join(' ')}`);

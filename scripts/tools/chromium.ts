@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { aptInstall } from './apt.ts';
 import { CHROMIUM } from './versions.ts';
 

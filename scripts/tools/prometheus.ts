@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { aptInstall } from './apt.ts';
 import { PROMETHEUS } from './versions.ts';
 

@@ -1,7 +1,7 @@
 // Where `--watch` serves: 127.0.0.1 only (a run's page is for the person at this machine, never for the network),
 // on the port given, or a free one (0, or the option given bare). Pure.
 
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 export const WATCH_HOST = '127.0.0.1';
 /** Names of this machine's loopback a user may write before the port; anything else is refused. */

@@ -3,9 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { samplesFromRows } from '../../analysis/engineSamples.ts';
-import { ENGINE_METRICS as M } from '../../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../engine/metricSet.ts';
-import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../../vocabulary/metrics/journeys.ts';
 
 function row(second: number, fill: (set: MetricSet) => void) {
   const set = new MetricSet();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idealRequestRate, littlesLawRequestRate } from '../../bench/thinkPace.ts';
-import { ENROLL_ONLY, type JourneyMix } from '../../scenarios/consumers/journeyShape.ts';
+import { ENROLL_ONLY, type JourneyMix } from '../../vocabulary/journeys.ts';
 
 // targets.yaml's funnel: a journey makes 0.5·2 + 0.2·6 + 0.2·7 + 0.1·4 = 4 requests and 0.5·1 + 0.2·3 + 0.2·4 + 0.1·1 = 2 pauses.
 const FUNNEL: JourneyMix = { browse: 0.5, apply: 0.2, enroll: 0.2, returning: 0.1 };

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_METRICS } from '../../mock-exchange/exchange/metricNames.ts';
-import { INSURER_METRICS } from '../../mock-exchange/insurer/metricNames.ts';
+import { EXCHANGE_METRICS } from '../../vocabulary/metrics/exchange.ts';
+import { INSURER_METRICS } from '../../vocabulary/metrics/insurer.ts';
 import { RED_RECORDS, RED_QUANTILES } from '../../dashboards/prometheus/redRules.ts';
 import { sloSpecs } from '../../dashboards/prometheus/sloRules.ts';
-import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
-import { HARNESS_METRICS } from '../../scripts/observability/harnessMetricNames.ts';
+import { METRIC_NAMES } from '../../vocabulary/metrics/journeys.ts';
+import { HARNESS_METRICS } from '../../vocabulary/metrics/harness.ts';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 import { loadTargets } from '../../scripts/targets/load.ts';
 

@@ -1,13 +1,13 @@
 // The metrics path end to end: a real run with its own Prometheus (the engine's remote write with native histograms, the
 // exchange, the insurer and the harness scraped), then every panel's every query against the recorded data.
 
-import { ENGINE_SERIES } from '../../engine/prometheus/metricNames.ts';
+import { ENGINE_SERIES } from '../../vocabulary/metrics/prometheusNames.ts';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PanelQuery } from '../../dashboards/queries.ts';
-import { HARNESS_METRICS } from '../../scripts/observability/harnessMetricNames.ts';
+import { HARNESS_METRICS } from '../../vocabulary/metrics/harness.ts';
 import { openRunPrometheus, type OpenedRun } from '../../scripts/observability/openRunPrometheus.ts';
 import { instantQuery } from '../../scripts/observability/promQuery.ts';
 import { verifyQueries } from '../../scripts/observability/verifyDashboards.ts';

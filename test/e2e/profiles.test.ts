@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTargets } from '../../scripts/targets/load.ts';
-import { JOURNEY_KINDS, type JourneyKind } from '../../scenarios/consumers/journeyShape.ts';
-import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
+import { JOURNEY_KINDS, type JourneyKind } from '../../vocabulary/journeys.ts';
+import { METRIC_NAMES } from '../../vocabulary/metrics/journeys.ts';
 import { failedChecks as failed, runAndRead, type RunFacts as RunFolderFacts } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-profiles-'));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { useHeadlessChromium } from '../report/headlessChromium.ts';
 import { describe, expect, it } from 'vitest';
-import { runFile } from '../../scripts/runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { verdictHeadline } from '../../verdict/render.ts';
 import type { Verdict } from '../../verdict/verdict.ts';
 import { expectReadableTicks, type DrawnAxes } from '../report/axisLabels.ts';

@@ -7,7 +7,7 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../../vocabulary/metrics/journeys.ts';
 import { PROBE_CLASS_NAMES } from '../../scenarios/consumers/security/probeClasses.ts';
 import { VULNERABLE_SWITCH_NAMES } from '../../mock-exchange/faults/index.ts';
 import type { Household } from '../../domain/household.ts';

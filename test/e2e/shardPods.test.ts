@@ -13,7 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 import { downloadInsurerRecords, waitForOutboxDrain } from '../../scripts/run/backEnd.ts';
 import { ProcessGroup } from '../../scripts/run/processes.ts';
-import { runFile } from '../../scripts/runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { runAndRead, runHarness } from './harness.ts';
 import { startExchange, startInsurer } from './stack.ts';
 

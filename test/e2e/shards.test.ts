@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as hdr from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
-import { runFile } from '../../scripts/runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { runHarness } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-shards-'));

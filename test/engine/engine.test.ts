@@ -5,7 +5,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENGINE_METRICS as M } from '../../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../../vocabulary/metrics/engine.ts';
 import type { LoadPlan } from '../../engine/plan.ts';
 import { runPlan, type RunPlanOptions } from '../../engine/runPlan.ts';
 import { knownServer, refusingUrl, type KnownServer } from './fixtures/knownServer.ts';

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../engine/httpClient.ts';
-import { ENGINE_METRICS as M } from '../../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../engine/metricSet.ts';
 import { knownServer, type KnownServer } from './fixtures/knownServer.ts';
 

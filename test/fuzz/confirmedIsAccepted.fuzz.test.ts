@@ -21,7 +21,7 @@ import { openExchangeStore, type ExchangeStore } from '../../mock-exchange/excha
 import { createTokenIssuer } from '../../mock-exchange/exchange/tokens.ts';
 import { receive834 } from '../../mock-exchange/insurer/receive834.ts';
 import { listen, type Listening } from '../../mock-exchange/service/listen.ts';
-import { envelope, familyEnrollment } from '../edi834/fixtures.ts';
+import { envelope, familyEnrollment } from '../domain/edi834/fixtures.ts';
 
 const NOW = new Date('2026-03-15T12:00:00Z');
 const BUDGET = { numRuns: 150, interruptAfterTimeLimit: 20_000, seed: 20_2026 } as const;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildInterchange, readAcknowledgement } from '../../domain/edi834/index.ts';
 import { receive834 } from '../../mock-exchange/insurer/receive834.ts';
-import { envelope, familyEnrollment, singleEnrollment } from '../edi834/fixtures.ts';
+import { envelope, familyEnrollment, singleEnrollment } from '../domain/edi834/fixtures.ts';
 
 const BUDGET = { numRuns: 400, interruptAfterTimeLimit: 8_000 } as const;
 const OUTCOMES = ['accepted', 'partial', 'rejected', 'envelopeRejected'];

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PointsFileError, parsePointsCsv } from '../../analysis/pointsCsv.ts';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 import { parseTargets } from '../../scripts/targets/load.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 const BUDGET = { numRuns: 400, interruptAfterTimeLimit: 8_000 } as const;
 const committed = readFileSync(join(PROJECT_ROOT, 'targets.yaml'), 'utf8');

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_METRICS } from '../../mock-exchange/exchange/metricNames.ts';
+import { EXCHANGE_METRICS } from '../../vocabulary/metrics/exchange.ts';
 import { startExchange } from '../../mock-exchange/exchange/server.ts';
-import { INSURER_METRICS } from '../../mock-exchange/insurer/metricNames.ts';
+import { INSURER_METRICS } from '../../vocabulary/metrics/insurer.ts';
 import { startInsurer } from '../../mock-exchange/insurer/server.ts';
 import { findPrometheus } from '../../scripts/tools/prometheus.ts';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildInterchange } from '../../domain/edi834/index.ts';
 import { readEdiFolder, readInterchanges, type EdiFile } from '../../reconcile/ediFolder.ts';
-import { envelope, familyEnrollment, singleEnrollment } from '../edi834/fixtures.ts';
+import { envelope, familyEnrollment, singleEnrollment } from '../domain/edi834/fixtures.ts';
 
 const at = (s: number): Date => new Date(Date.UTC(2026, 0, 1, 12, 0, s));
 const file = (name: string, text: string, seconds: number): EdiFile => ({ name, text, receivedAt: at(seconds) });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readLedger } from '../../reconcile/ndjson.ts';
 import { reconcileRunFolder } from '../../reconcile/runFolder.ts';
 import { parseDeadline } from '../../scripts/commands/reconcile.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { household, ledgerEntry, receivedRecords } from '../../bench/fixtures/reconcileRecords.ts';
 
 let dir = '';

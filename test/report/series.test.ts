@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { backlogAt, deliveriesOf } from '../../report/delivery.ts';
 import { plannedArrivalRate, plannedVus, recordedExecutor } from '../../report/scenarioPlan.ts';
-import { UsageError } from '../../scripts/usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { ratePerWindow, windowsOf } from '../../report/timeline.ts';
 import { waitingAt } from '../../report/waitingRoom.ts';
 

@@ -3,7 +3,7 @@
 // attacker makes to probe with.
 
 import type { JourneyContext } from '../../../engine/runtime.ts';
-import { METRIC_NAMES } from '../metricNames.ts';
+import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 import type { ProbeClass } from './probeClasses.ts';
 import { jsonObjectOf, stringField, SYNTHETIC_PASSWORD, type JsonObject } from '../exchangeClient.ts';
 

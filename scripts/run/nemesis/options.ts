@@ -1,7 +1,7 @@
 // `run --nemesis SPEC` against the run's other options: refused where the harness does not own the processes.
 
 import { parseFaultSpec } from '../../../mock-exchange/faults/index.ts';
-import { UsageError } from '../../usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 import { NEMESIS_KINDS, parseNemesisSpec, type NemesisItem } from './spec.ts';
 
 export function checkNemesisOptions(spec: string, others: { baseUrl?: string; shards: number; faults: string }): NemesisItem[] {

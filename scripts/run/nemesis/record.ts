@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SecondRow } from '../../../engine/runPlan.ts';
 import type { NemesisJudged } from '../../../verdict/nemesisChecks.ts';
-import { runFile } from '../../runFiles.ts';
+import { runFile } from '../../../vocabulary/runFiles.ts';
 import type { NemesisEvent, NemesisOutcome } from './nemesis.ts';
 import { nemesisLoadFigures, WINDOW_SLACK_MS, type WindowFigures } from './windows.ts';
 

@@ -1,7 +1,8 @@
 // The nemesis spec of `harness run --nemesis`: process faults scheduled during the load, at times or at an interval.
 // `kill-exchange@10s,pause-insurer@15s:3s,kill-insurer/every=20s:1s` — one pure parser, errors naming the item.
 
-import { UsageError } from '../../usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
+import { durationMs } from '../../../vocabulary/duration.ts';
 
 /** What each nemesis kind does, to which service: the one list the parser, the scheduler and docs/faults.md follow. */
 export const NEMESIS_KINDS = {
@@ -41,14 +42,11 @@ export interface NemesisEventPlan {
 }
 
 const EXAMPLE = 'e.g. kill-exchange@10s,pause-insurer@15s:3s,kill-insurer/every=20s';
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
 const ITEM = /^([a-z-]+)(?:@([^:]*)|\/every=([^:]*))(?::(.*))?$/;
 
-function durationMs(item: string, what: string, raw: string, allowZero: boolean): number {
-  const match = DURATION.exec(raw.trim());
-  const ms = match ? Number(match[1]) * UNIT_MS[match[2]!]! : NaN;
-  if (!match || !Number.isFinite(ms) || (!allowZero && ms <= 0)) {
+function itemDurationMs(item: string, what: string, raw: string, allowZero: boolean): number {
+  const ms = durationMs(raw);
+  if (ms === undefined || (!allowZero && ms <= 0)) {
     throw new UsageError(`nemesis "${item}"`, `${what} as a duration such as 500ms, 10s or 1m`, `Fix it (${EXAMPLE}; see docs/faults.md#nemesis).`);
   }
   return ms;
@@ -60,9 +58,9 @@ function parseItem(item: string): NemesisItem {
   const [, name, at, every, hold] = match;
   if (!(name! in NEMESIS_KINDS)) throw new UsageError(`nemesis "${item}"`, `a kind among ${Object.keys(NEMESIS_KINDS).join(', ')}`, `Use one of those kinds (${EXAMPLE}).`);
   const kind = name as NemesisKind;
-  const holdMs = hold === undefined ? (NEMESIS_KINDS[kind].action === 'pause' ? DEFAULT_PAUSE_HOLD_MS : 0) : durationMs(item, 'the hold after ":"', hold, NEMESIS_KINDS[kind].action === 'kill');
-  if (at !== undefined) return { item, kind, atMs: durationMs(item, 'the time after "@" (from the start of the load)', at, true), holdMs };
-  const everyMs = durationMs(item, 'the interval after "/every="', every!, false);
+  const holdMs = hold === undefined ? (NEMESIS_KINDS[kind].action === 'pause' ? DEFAULT_PAUSE_HOLD_MS : 0) : itemDurationMs(item, 'the hold after ":"', hold, NEMESIS_KINDS[kind].action === 'kill');
+  if (at !== undefined) return { item, kind, atMs: itemDurationMs(item, 'the time after "@" (from the start of the load)', at, true), holdMs };
+  const everyMs = itemDurationMs(item, 'the interval after "/every="', every!, false);
   if (everyMs < MIN_INTERVAL_MS || everyMs <= holdMs) {
     throw new UsageError(`nemesis "${item}"`, `an interval of at least ${MIN_INTERVAL_MS / 1000} s and longer than the hold`, `Lengthen the interval or shorten the hold (e.g. ${kind}/every=20s:2s).`);
   }

@@ -2,7 +2,7 @@
 // requests (a killed service refuses connections: counted errors, never silent) and the slowest request (a paused one
 // answers late). Pure: the rows in, the figures out.
 
-import { ENGINE_METRICS } from '../../../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../../../vocabulary/metrics/engine.ts';
 import type { SecondRow } from '../../../engine/runPlan.ts';
 
 /**

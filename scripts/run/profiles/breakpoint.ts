@@ -2,7 +2,7 @@
 // aborts the test once crossed, so the run ends at the exchange's breaking point (the load's outcome 99) or passes
 // the ramp.
 
-import { ENROLL_ONLY } from '../../../scenarios/consumers/journeyShape.ts';
+import { ENROLL_ONLY } from '../../../vocabulary/journeys.ts';
 import { consumersFor, describeThink, journeysPerSecond } from './journeyPace.ts';
 import { APPLICANT_BUDGET, openModelPlan } from './openModel.ts';
 import type { Profile } from './profile.ts';

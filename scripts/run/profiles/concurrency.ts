@@ -1,7 +1,7 @@
 // concurrency: N real users held for the whole run, each a consumer in think time making the funnel's journeys'
 // requests at the targets' pace: proves how many concurrent users one machine can simulate (npm run bench vus).
 
-import { UsageError } from '../../usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 import { consumersFor, describeThink } from './journeyPace.ts';
 import { APPLICANT_BUDGET } from './openModel.ts';
 import type { Profile } from './profile.ts';

@@ -1,6 +1,6 @@
 // The load profiles `harness run` knows, by name.
 
-import { UsageError } from '../../usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 import { breakpoint } from './breakpoint.ts';
 import { concurrency } from './concurrency.ts';
 import { load } from './load.ts';

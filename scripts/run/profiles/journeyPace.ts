@@ -2,8 +2,8 @@
 // journeys a second: λ = N / (R + Z), with R the mean journey's responses and Z its think time.
 
 import { throughputOf } from '../../../domain/capacity/littlesLaw.ts';
-import { ENROLL_ONLY, mixShape, THINK_SPREAD, type JourneyMix } from '../../../scenarios/consumers/journeyShape.ts';
-import type { Targets } from '../../targets/schema.ts';
+import { ENROLL_ONLY, mixShape, THINK_SPREAD, type JourneyMix } from '../../../vocabulary/journeys.ts';
+import type { Targets } from '../../../vocabulary/targets.ts';
 import type { PlanInput } from './profile.ts';
 
 /** A run lasts at least this many of its longest journeys, so a brief run (--duration 10s) still completes journeys. */

@@ -5,8 +5,8 @@
 
 import type { RampingArrivalRate, Stage } from '../../../engine/plan.ts';
 import { plannedArrivals } from '../../../engine/schedule.ts';
-import { UsageError } from '../../usageError.ts';
-import type { Targets } from '../../targets/schema.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
+import type { Targets } from '../../../vocabulary/targets.ts';
 import type { JourneyPace } from './journeyPace.ts';
 import type { ProfilePlan } from './profile.ts';
 import { abortingOnFail, droppedJourneysAllowed, droppedJourneysThreshold, withSloThresholds } from './thresholds.ts';

@@ -2,8 +2,8 @@
 // thresholds) — built from the targets file, the --scale factor and an optional --duration.
 
 import type { LoadPlan } from '../../../engine/plan.ts';
-import type { JourneyMix } from '../../../scenarios/consumers/journeyShape.ts';
-import type { Targets } from '../../targets/schema.ts';
+import type { JourneyMix } from '../../../vocabulary/journeys.ts';
+import type { Targets } from '../../../vocabulary/targets.ts';
 
 /**
  * The graceful stop of a profile whose journeys have no think time: a journey still under way at the end gets this

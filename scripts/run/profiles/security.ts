@@ -4,9 +4,9 @@
 
 import type { ConstantArrivalRate } from '../../../engine/plan.ts';
 import { plannedArrivals } from '../../../engine/schedule.ts';
-import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 import { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS } from '../../../scenarios/consumers/security/probeClasses.ts';
-import { UsageError } from '../../usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 import { NO_THINK_GRACEFUL_STOP_SECONDS, type Profile } from './profile.ts';
 import { withSloThresholds, type Thresholds } from './thresholds.ts';
 

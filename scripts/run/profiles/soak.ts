@@ -1,7 +1,7 @@
 // soak: the target's arrival rate held for hours, to find what only time shows (memory growth, p95 drift, a
 // filling queue). Bounded: at most a day, and at most the applicants one run can hold, lowering the rate if needed.
 
-import { UsageError } from '../../usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 import { consumersFor, describeThink, journeysPerSecond } from './journeyPace.ts';
 import { APPLICANT_BUDGET, openModelPlan } from './openModel.ts';
 import type { Profile } from './profile.ts';

@@ -1,10 +1,10 @@
 // Thresholds from the targets file, in the engine's form: the SLOs and the oracle every profile gates on, and the
 // aborting form a breakpoint test uses to stop at the first SLO it breaks.
 
-import { ENGINE_METRICS } from '../../../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../../../vocabulary/metrics/engine.ts';
 import type { Threshold } from '../../../engine/plan.ts';
-import type { Targets } from '../../targets/schema.ts';
-import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
+import type { Targets } from '../../../vocabulary/targets.ts';
+import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 
 /** Metric key (optionally with a tag filter) → its thresholds, as a LoadPlan holds them. */
 export type Thresholds = Record<string, Threshold[]>;

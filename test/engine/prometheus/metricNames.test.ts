@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_METRICS } from '../../../engine/metricNames.ts';
-import { ENGINE_METRIC_KINDS, ENGINE_SERIES, labelName, metricName, prometheusSeries } from '../../../engine/prometheus/metricNames.ts';
-import { HARNESS_METRICS } from '../../../scripts/observability/harnessMetricNames.ts';
+import { ENGINE_METRICS } from '../../../vocabulary/metrics/engine.ts';
+import { ENGINE_METRIC_KINDS, ENGINE_SERIES, labelName, metricName, prometheusSeries } from '../../../vocabulary/metrics/prometheusNames.ts';
+import { HARNESS_METRICS } from '../../../vocabulary/metrics/harness.ts';
 import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
 
 const seriesNames = Object.values(ENGINE_SERIES).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));

@@ -8,7 +8,7 @@ import * as protobuf from 'protobufjs';
 import { uncompress } from 'snappyjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MetricSet } from '../../../engine/metricSet.ts';
-import { ENGINE_SERIES } from '../../../engine/prometheus/metricNames.ts';
+import { ENGINE_SERIES } from '../../../vocabulary/metrics/prometheusNames.ts';
 import { NATIVE_SCHEMA } from '../../../engine/prometheus/nativeHistogram.ts';
 import { ProtobufWriter, zigzag } from '../../../engine/prometheus/protobufWriter.ts';
 import { REMOTE_WRITE_HEADERS, RemoteWriteLabelError, RemoteWriteSeries, writeRequestBody } from '../../../engine/prometheus/remoteWrite.ts';

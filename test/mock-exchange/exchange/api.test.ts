@@ -11,7 +11,7 @@ import type { Household } from '../../../domain/household.ts';
 import { startExchange, type RunningExchange } from '../../../mock-exchange/exchange/server.ts';
 import { createTokenIssuer, persistentSecret } from '../../../mock-exchange/exchange/tokens.ts';
 import { parseFaultSpec } from '../../../mock-exchange/faults/index.ts';
-import { openApiText } from '../../../scripts/commands/openapi.ts';
+import { openApiText } from '../../../mock-exchange/exchange/openapi.ts';
 import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
 import { openExchangeStore } from '../../../mock-exchange/exchange/store.ts';
 import { households, referredHouseholds } from '../../enrollingHouseholds.ts';

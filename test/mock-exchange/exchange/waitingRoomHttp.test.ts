@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExchange, type RunningExchange } from '../../../mock-exchange/exchange/server.ts';
-import { EXCHANGE_METRICS } from '../../../mock-exchange/exchange/metricNames.ts';
+import { EXCHANGE_METRICS } from '../../../vocabulary/metrics/exchange.ts';
 
 const SESSION = 'x-waiting-room-session';
 

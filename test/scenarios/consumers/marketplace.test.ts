@@ -7,15 +7,15 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household } from '../../../domain/household.ts';
-import { ENGINE_METRICS } from '../../../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../../../vocabulary/metrics/engine.ts';
 import { runPlan } from '../../../engine/runPlan.ts';
 import { openExchangeStore } from '../../../mock-exchange/exchange/store.ts';
 import { readInsurerRecords, readLedger } from '../../../reconcile/ndjson.ts';
 import { reconcile } from '../../../reconcile/reconcile.ts';
 import { REMEMBERED_ENROLLMENTS } from '../../../scenarios/consumers/journeys.ts';
 import { concatenateLedgers } from '../../../scenarios/consumers/ledger.ts';
-import { JOURNEY_KINDS, journeyFor, type JourneyKind, type JourneyMix } from '../../../scenarios/consumers/journeyShape.ts';
-import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
+import { JOURNEY_KINDS, journeyFor, type JourneyKind, type JourneyMix } from '../../../vocabulary/journeys.ts';
+import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 import { loadTargets } from '../../../scripts/targets/load.ts';
 import { applicantsFile, drained, failedChecks, households, MARKETPLACE_MODULE, referredHouseholds, run, samples, sharedIterations, startStack, total, type Stack } from './stack.ts';
 

@@ -9,7 +9,7 @@ import type { LedgerEntry } from '../../../domain/ledger.ts';
 import type { RunPlanResult } from '../../../engine/runPlan.ts';
 import { VULNERABLE_SWITCH_NAMES } from '../../../mock-exchange/faults/index.ts';
 import { readLedger } from '../../../reconcile/ndjson.ts';
-import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 import { PROBE_CLASS_NAMES, SECURITY_PROBE_HOUSEHOLDS, type ProbeClass } from '../../../scenarios/consumers/security/probeClasses.ts';
 import { applicantsFile, failedChecks, households, run, samples, SECURITY_MODULE, sharedIterations, startStack, total } from './stack.ts';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../../scenarios/consumers/exchangeClient.ts';
 import { pauseBeforePoll, waitForAdmission, type WaitClock, type WaitingRoomDoor } from '../../../scenarios/consumers/waitingRoom.ts';
-import { METRIC_NAMES } from '../../../scenarios/consumers/metricNames.ts';
+import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 import { applicantsFile, failedChecks, households, MARKETPLACE_MODULE, run, samples, sharedIterations, startStack, total, type Stack } from './stack.ts';
 
 const admitted = (sessionId = 's1'): Answer => ({ status: 200, body: { admitted: true, sessionId }, headers: {} });

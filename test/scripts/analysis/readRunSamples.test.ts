@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_METRICS as M } from '../../../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../../engine/metricSet.ts';
 import { readRunSamples } from '../../../scripts/analysis/readRunSamples.ts';
-import { UsageError } from '../../../scripts/usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'harness-read-run-samples-'));
 const folder = (name: string, files: Record<string, string>): string => {

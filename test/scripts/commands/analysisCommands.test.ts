@@ -165,7 +165,7 @@ describe('analysis commands on missing or malformed run folders', () => {
     expect(mixed.stdout).toContain(`MIXED RUNS (--allow-mixed): profile: smoke (${smoke}, ${smoke2}) vs load (${load})`);
     // The seed differs between the smoke runs, and that alone is no reason to refuse.
     expect((await runHarness(['compare', '--baseline', smoke, '--candidate', smoke2, '--json'])).code).toBe(0);
-  });
+  }, 180_000); // three comparisons of a soak's rows: about 30 s alone, past 60 s on a loaded machine
 
   it('compare and soak refuse bad options with exit 2', async () => {
     expect((await runHarness(['compare', '--baseline', soakRun, '--candidate', soakRun, '--min-effect', '2'])).stderr).toMatch(/--min-effect 2: expected a number ≥ 0\.001 and ≤ 0\.999/);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkShardSet } from '../../../scripts/shards/mergeShards.ts';
 import type { ShardRecord } from '../../../scripts/shards/shardFolder.ts';
-import { UsageError } from '../../../scripts/usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 
 const record = (index: number, change: Partial<ShardRecord> = {}): ShardRecord => ({
   format: 'harness-shard/1',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TARGETS_FILE, loadTargets, parseTargets } from '../../../scripts/targets/load.ts';
-import { UsageError } from '../../../scripts/usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 
 describe('targets file', () => {
   it('loads the committed defaults: 50,000 users, 1,000,000 enrollments an hour, zero defects', () => {

@@ -2,7 +2,7 @@
 // usage error (exit 2) that says what to give.
 
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../scripts/usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 import { parseWatchAddress } from '../../../scripts/watch/watchAddress.ts';
 
 describe('parseWatchAddress', () => {

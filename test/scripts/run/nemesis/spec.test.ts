@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNemesisOptions } from '../../../../scripts/run/nemesis/options.ts';
 import { DEFAULT_PAUSE_HOLD_MS, nemesisSchedule, parseNemesisSpec, nemesisSpecText } from '../../../../scripts/run/nemesis/spec.ts';
-import { UsageError } from '../../../../scripts/usageError.ts';
+import { UsageError } from '../../../../vocabulary/errors.ts';
 
 function refusal(run: () => unknown): UsageError {
   try {

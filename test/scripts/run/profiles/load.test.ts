@@ -5,8 +5,8 @@ import type { RampingArrivalRate } from '../../../../engine/plan.ts';
 import { load } from '../../../../scripts/run/profiles/load.ts';
 import type { ProfilePlan } from '../../../../scripts/run/profiles/profile.ts';
 import { loadTargets } from '../../../../scripts/targets/load.ts';
-import type { Targets } from '../../../../scripts/targets/schema.ts';
-import { ENROLL_ONLY } from '../../../../scenarios/consumers/journeyShape.ts';
+import type { Targets } from '../../../../vocabulary/targets.ts';
+import { ENROLL_ONLY } from '../../../../vocabulary/journeys.ts';
 
 const defaults = loadTargets();
 /** A worked example: 1,000 users who all enroll, 10 s think time per pause, 100 ms per request. */

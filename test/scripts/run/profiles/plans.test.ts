@@ -8,8 +8,8 @@ import { thresholdProblems } from '../../../../engine/thresholds.ts';
 import { PROFILES, profileNamed } from '../../../../scripts/run/profiles/index.ts';
 import { APPLICANT_BUDGET } from '../../../../scripts/run/profiles/openModel.ts';
 import { loadTargets } from '../../../../scripts/targets/load.ts';
-import { ENROLL_ONLY } from '../../../../scenarios/consumers/journeyShape.ts';
-import { UsageError } from '../../../../scripts/usageError.ts';
+import { ENROLL_ONLY } from '../../../../vocabulary/journeys.ts';
+import { UsageError } from '../../../../vocabulary/errors.ts';
 
 const targets = loadTargets();
 const OPEN_MODEL = ['load', 'spike', 'soak', 'breakpoint'];

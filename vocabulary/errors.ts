@@ -1,0 +1,15 @@
+// The error a user can fix: it names the input, what was expected, and what to do. Exit code 2.
+
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(input: string, expected: string, hint: string) {
+    super(`${input}: expected ${expected}. ${hint}`);
+    this.name = 'UsageError';
+  }
+}
+
+/** A fault found in the system under test or a missed target: reported as a finding, exit 1. */
+export class TargetMissed extends Error {
+  readonly exitCode = 1;
+  override name = 'TargetMissed';
+}

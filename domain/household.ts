@@ -1,13 +1,15 @@
 // A synthetic household as the generator writes it: who applies, and the answers a correct exchange must give.
 // Money is in dollars with two decimals (computed in cents, see domain/money.ts).
 
+import type { PlanYear } from '../vocabulary/planYear.ts';
+
 export type StateCode = string;
 export type Metal = 'bronze' | 'silver' | 'gold' | 'platinum';
 export type Relationship = 'self' | 'spouse' | 'child';
 export type Sex = 'M' | 'F';
 /** Plan-id variant: 01 standard, 04/05/06 silver cost-sharing reductions (73/87/94 % AV). */
 export type CsrVariant = '01' | '04' | '05' | '06';
-export type PlanYear = 2025 | 2026;
+export type { PlanYear };
 
 export interface Member {
   firstName: string;

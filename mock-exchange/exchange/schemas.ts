@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { planYearStartOf } from '../../domain/ageCurve.ts';
 import { DELIMITERS, RELATIONSHIP_CODE } from '../../domain/edi834/vocabulary.ts';
 import type { Relationship } from '../../domain/household.ts';
+import { PLAN_YEARS } from '../../vocabulary/planYear.ts';
 
 /** Oldest member the exchange takes, in whole years on the day coverage begins (browse takes the same). */
 export const MAX_AGE_YEARS = 120;
@@ -80,7 +81,7 @@ export const householdSchema = z
   })
   .superRefine((household, context) => checkRelationships(household.members, context));
 
-const planYear = z.union([z.literal(2025), z.literal(2026)]);
+const planYear = z.union(PLAN_YEARS.map((year) => z.literal(year)));
 
 /** Whole years on `onDate` (both CCYY-MM-DD). */
 function yearsOn(dob: string, onDate: string): number {

@@ -6,7 +6,7 @@ import { describeHouseholds, formatDistribution } from '../../applicants/describ
 import { writeApplicantsFile } from '../../applicants/writeFile.ts';
 import { readHouseholds } from '../../reconcile/ndjson.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
-import { parseNumberOption } from './options.ts';
+import { parseNumberOption, parsePlanYear } from './options.ts';
 import { ensureWritableFileFolder } from '../outputFolder.ts';
 
 interface GenerateOptions {
@@ -15,11 +15,6 @@ interface GenerateOptions {
   planYear: string;
   out?: string;
   describe?: string;
-}
-
-export function parsePlanYear(raw: string): 2025 | 2026 {
-  if (raw !== '2025' && raw !== '2026') throw new UsageError(`--plan-year ${raw}`, '2025 or 2026 (the rule sets the harness knows)', 'Give --plan-year 2025 or 2026.');
-  return Number(raw) as 2025 | 2026;
 }
 
 export function register(program: Command): void {

@@ -10,8 +10,7 @@ import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { parsePrometheusMode } from '../run/runMetrics.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
-import { parsePlanYear } from './generate.ts';
-import { parseDurationOption, parseNumberOption } from './options.ts';
+import { parseDurationOption, parseNumberOption, parsePlanYear } from './options.ts';
 
 interface K8sCommandOptions {
   profile?: string;

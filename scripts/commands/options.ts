@@ -2,6 +2,7 @@
 
 import { durationMs } from '../../vocabulary/duration.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
+import { PLAN_YEARS_TEXT, planYearOf, type PlanYear } from '../../vocabulary/planYear.ts';
 
 export function parseNumberOption(flag: string, raw: string, rule: { integer?: boolean; min?: number; max?: number }): number {
   const value = Number(raw);
@@ -25,4 +26,11 @@ export function parseDurationOption(flag: string, raw: string): number {
     throw new UsageError(`${flag} ${raw}`, 'a positive duration such as 30s, 5m or 1h30m', `Give ${flag} a duration like 30s.`);
   }
   return ms / 1000;
+}
+
+/** --plan-year: a coverage year whose rules the harness knows. */
+export function parsePlanYear(raw: string): PlanYear {
+  const year = planYearOf(raw);
+  if (year === undefined) throw new UsageError(`--plan-year ${raw}`, `${PLAN_YEARS_TEXT} (the rule sets the harness knows)`, `Give --plan-year ${PLAN_YEARS_TEXT}.`);
+  return year;
 }

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { catalogSnapshot } from '../../domain/catalog.ts';
-import { parsePlanYear } from './generate.ts';
+import { parsePlanYear } from './options.ts';
 
 export function register(program: Command): void {
   program

@@ -10,7 +10,7 @@ import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../usageError.ts';
 import { parseWatchAddress } from '../watch/watchAddress.ts';
 import type { WatchServer } from '../watch/watchServer.ts';
-import { parseDurationOption, parseNumberOption } from './options.ts';
+import { parseDurationOption, parseNumberOption, parsePlanYear } from './options.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 import { loadTargetUrl } from './targetUrl.ts';
 import { checkJourneyModule } from '../run/ownJourneys.ts';
@@ -65,7 +65,7 @@ export function register(program: Command): void {
       const targets = loadTargets(opts.targets);
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
       const scale = parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 });
-      const planYear = parseNumberOption('--plan-year', opts.planYear, { integer: true, min: 2025, max: 2026 }) as 2025 | 2026;
+      const planYear = parsePlanYear(opts.planYear);
       const durationSeconds = opts.duration === undefined ? undefined : parseDurationOption('--duration', opts.duration);
       const prometheus = parsePrometheusMode(opts.prometheus);
       const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });

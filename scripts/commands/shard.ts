@@ -12,7 +12,7 @@ import { runShard } from '../shards/shardRun.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { interruptible } from './interruptible.ts';
-import { parseDurationOption, parseNumberOption } from './options.ts';
+import { parseDurationOption, parseNumberOption, parsePlanYear } from './options.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 
 interface ShardFlags {
@@ -85,7 +85,7 @@ export function register(program: Command): void {
           seed: parseNumberOption('--seed', opts.seed, { integer: true, min: 0 }),
           scale: parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 }),
           ...(opts.duration === undefined ? {} : { durationSeconds: parseDurationOption('--duration', opts.duration) }),
-          planYear: parseNumberOption('--plan-year', opts.planYear, { integer: true, min: 2025, max: 2026 }) as 2025 | 2026,
+          planYear: parsePlanYear(opts.planYear),
           ...(opts.applicants ? { applicantsFile: resolve(opts.applicants) } : {}),
           ...(opts.startAt !== undefined ? { start: { atMs: parseNumberOption('--start-at', opts.startAt, { integer: true, min: 0 }) } } : opts.startFile ? { start: { file: resolve(opts.startFile) } } : {}),
           ...(opts.prometheus ? { remoteWriteUrl: remoteWriteUrlOf(new URL(opts.prometheus)) } : {}),

@@ -3,6 +3,7 @@
 // copy the folders out. Pure: the same input gives the same objects.
 
 import type { ShardSizing } from './shardSizing.ts';
+import type { PlanYear } from '../../vocabulary/planYear.ts';
 
 /** Where the image holds the project (the Dockerfile's WORKDIR). */
 export const APP_DIR = '/app';
@@ -34,7 +35,7 @@ export interface ShardJobInput {
   seed: number;
   scale: number;
   durationSeconds: number | undefined;
-  planYear: 2025 | 2026;
+  planYear: PlanYear;
   /** When every shard starts its load (epoch ms): fixed when the manifests are written. */
   startAtMs: number;
   targetsYaml: string;

@@ -13,6 +13,7 @@ import { k8sReadme, MANIFEST_FILES } from './k8sReadme.ts';
 import { collectorPod, jobName, resultsClaim, shardJob, targetsConfigMap, type Manifest, type ShardJobInput } from './shardJob.ts';
 import { shardSizing, type ShardSizing } from './shardSizing.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
+import type { PlanYear } from '../../vocabulary/planYear.ts';
 
 /** Kubernetes keeps a ConfigMap's data under 1 MiB (etcd's object limit); only targets.yaml goes in one now. */
 const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
@@ -35,7 +36,7 @@ export interface K8sOptions {
   seed: number;
   scale: number;
   durationSeconds?: number;
-  planYear: 2025 | 2026;
+  planYear: PlanYear;
   startDelaySeconds: number;
   /** The clock, for tests. */
   now?: () => Date;

@@ -21,6 +21,7 @@ import { ProcessGroup, stopChildrenOnSignals } from './processes.ts';
 import type { Profile } from './profiles/index.ts';
 import { createRunFolder, newRunId } from './runFolder.ts';
 import type { PrometheusMode } from './runMetrics.ts';
+import type { PlanYear } from '../../vocabulary/planYear.ts';
 
 export interface RunOptions {
   profile: Profile;
@@ -32,7 +33,7 @@ export interface RunOptions {
   scale: number;
   /** --duration in seconds, when given: the profile spreads its stages over it. */
   durationSeconds?: number;
-  planYear: 2025 | 2026;
+  planYear: PlanYear;
   /** Fault switches for the exchange, its back end and the insurer (validated by the caller), '' for none. */
   faults: string;
   /** --allow-idle-faults: a fault switch that affected nothing does not fail the run (it is still reported). */

@@ -14,6 +14,7 @@ import type { Profile } from '../run/profiles/index.ts';
 import { runFile } from '../../vocabulary/runFiles.ts';
 import type { Targets } from '../../vocabulary/targets.ts';
 import { SHARD_FILES, type ShardRecord } from './shardFolder.ts';
+import type { PlanYear } from '../../vocabulary/planYear.ts';
 
 export interface ShardOptions {
   profile: Profile;
@@ -27,7 +28,7 @@ export interface ShardOptions {
   seed: number;
   scale: number;
   durationSeconds?: number;
-  planYear: 2025 | 2026;
+  planYear: PlanYear;
   /** An applicants file every shard shares; without it the shard generates the test's applicants from the seed. */
   applicantsFile?: string;
   /** When to start: an epoch ms, or a file to wait for that holds one (a barrier the caller releases). */

@@ -3,12 +3,16 @@
 // `harness run smoke --scale X` runs it (every applicant enrolls once, shared-iterations over up to 50 users, no
 // think time, its thresholds), but with the engine in a child process of its own so the cores each process used are
 // measured apart; no Prometheus. Goal (issue #5): ≥ 1,000,000 an hour for ≥ 2 minutes with zero integrity defects.
-// END_TO_END_APPLICANTS (default 24,000) makes a quick run.
+// END_TO_END_APPLICANTS (default 24,000) makes a quick run. END_TO_END_CPU_PROF=DIR profiles the exchange and the
+// insurer (`node --cpu-prof`): one profile per thread in DIR/exchange/ and DIR/insurer/ (tsx's module-loader thread
+// has its own), written as they stop; the top self-time items of each main thread are printed (bench/cpuProfileTop.ts
+// reads a profile again).
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeApplicantsFile } from '../applicants/writeFile.ts';
+import { EXCHANGE_METRICS } from '../vocabulary/metrics/exchange.ts';
 import { plannedSeconds } from '../engine/plan.ts';
 import { reconcileRunFolder } from '../reconcile/runFolder.ts';
 import { concatenateLedgers } from '../scenarios/consumers/ledger.ts';
@@ -24,12 +28,16 @@ import { runFile } from '../scripts/runFiles.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import { gate } from '../verdict/gate.ts';
 import type { LoadSummary } from '../verdict/loadSummary.ts';
+import { formatSummary, summarizeProfile, type CpuProfile } from './cpuProfile.ts';
 import { coresFigure, runEngineProcess } from './engineProcess.ts';
 import { envNumber } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
 
 export async function benchEndToEnd(): Promise<Figures> {
   const applicants = envNumber('END_TO_END_APPLICANTS', 24_000);
+  const profileDir = process.env.END_TO_END_CPU_PROF ? resolve(process.env.END_TO_END_CPU_PROF) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profiled = (name: string): string[] => (profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, name)] : []);
   const resultsDir = mkdtempSync(join(tmpdir(), 'harness-bench-e2e-'));
   const group = new ProcessGroup();
   try {
@@ -42,12 +50,13 @@ export async function benchEndToEnd(): Promise<Figures> {
     await writeApplicantsFile({ count: plan.applicants, seed: 1, planYear: 2026, file: applicantsFile });
 
     // The services as the run starts them for smoke (no faults, no waiting room, one exchange process).
-    const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(runDir, 'insurer')], logFile: runFile(runDir, 'insurerLog') });
+    const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(runDir, 'insurer')], logFile: runFile(runDir, 'insurerLog'), nodeArgs: profiled('insurer') });
     const exchange = await startService(group, {
       name: 'exchange',
       main: 'mock-exchange/exchange/main.ts',
       args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl],
       logFile: runFile(runDir, 'exchangeLog'),
+      nodeArgs: profiled('exchange'),
     });
 
     const ledgerDir = runFile(runDir, 'ledgerParts');
@@ -71,7 +80,9 @@ export async function benchEndToEnd(): Promise<Figures> {
     await waitForOutboxDrain(exchange.baseUrl, 2 * deadlineMs);
     await downloadInsurerRecords(insurer.baseUrl, runFile(runDir, 'insurerRecords'));
     const drainMs = Date.now() - drainStarted;
+    const groupCommits = await groupCommitsOf(exchange.baseUrl);
     await Promise.all([exchange.process.stop(), insurer.process.stop()]);
+    if (profileDir) printProfiles(profileDir);
 
     const reconciliation = await reconcileRunFolder(runDir, deadlineMs);
     const verdict = gate({
@@ -80,7 +91,8 @@ export async function benchEndToEnd(): Promise<Figures> {
       targets,
       loadSummary: summary as unknown as LoadSummary,
       loadExitCode: loadExitCode(result.exitReason, thresholdsHeld),
-      intended: plan.intendedEnrollments,
+      // As the run gates it (scripts/run/pipeline.ts): households the oracle refers to Medicaid/CHIP intend no enrollment.
+      intended: plan.intendedEnrollments === undefined ? undefined : plan.intendedEnrollments - (plan.applicants - reconciliation.enrollments.intended),
       maxDroppedIterations: plan.maxDroppedJourneys,
       integrity: { confirmed: ledger.entries, received: reconciliation.intact, classes: reconciliation.classes },
       piiFindings: (await scanRunFolder(runDir)).length,
@@ -95,6 +107,12 @@ export async function benchEndToEnd(): Promise<Figures> {
     const seconds = confirmedAt.length > 1 ? (confirmedAt.at(-1)! - confirmedAt[0]!) / 1000 : 0;
     const perHour = (count: number): number => (seconds > 0 ? Math.round((count / seconds) * 3600) : 0);
     const defects = Object.values(reconciliation.classes).reduce((a, b) => a + b, 0);
+    // CPU time per enrollment holds still when other work shares the machine, where the rate does not.
+    const loadSeconds = (result.endedAtMs - result.startedAtMs) / 1000;
+    const cpuPerEnrollment = (process: string): Figures[string] => ({
+      value: confirmedAt.length > 0 && cores[process] !== undefined ? Math.round(((cores[process]! * loadSeconds * 1000) / confirmedAt.length) * 1000) / 1000 : 0,
+      unit: 'ms of CPU per confirmed enrollment (over the load)',
+    });
     return {
       'end to end: enrollments confirmed': { value: confirmedAt.length, unit: `enrollments (of ${plan.applicants.toLocaleString('en-US')} applicants, on up to ${plan.maxUsers} users)` },
       'end to end: sustained for': { value: Math.round(seconds), unit: 's' },
@@ -107,10 +125,37 @@ export async function benchEndToEnd(): Promise<Figures> {
       'end to end: CPU of the engine': coresFigure(cores.engine),
       'end to end: CPU of the exchange': coresFigure(cores.exchange),
       'end to end: CPU of the insurer': coresFigure(cores.insurer),
+      'end to end: exchange CPU per enrollment': cpuPerEnrollment('exchange'),
+      'end to end: insurer CPU per enrollment': cpuPerEnrollment('insurer'),
+      'end to end: engine CPU per enrollment': cpuPerEnrollment('engine'),
+      'end to end: exchange writes per group commit': {
+        value: groupCommits.commits > 0 ? Math.round((groupCommits.writes / groupCommits.commits) * 100) / 100 : 0,
+        unit: `writes per transaction (mean over ${groupCommits.commits.toLocaleString('en-US')} group-commit transactions)`,
+      },
       'end to end: verdict pass': { value: verdict.pass ? 1 : 0, unit: verdict.pass ? 'bool' : `bool (missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')})` },
     };
   } finally {
     await group.stopAll();
     rmSync(resultsDir, { recursive: true, force: true });
+  }
+}
+
+/** The exchange's group commits so far, from its /metrics. */
+async function groupCommitsOf(baseUrl: string): Promise<{ commits: number; writes: number }> {
+  const text = await (await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+  const value = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { commits: value(EXCHANGE_METRICS.storeCommits), writes: value(EXCHANGE_METRICS.storeCommitWrites) };
+}
+
+/** The top self-time items of each service's main thread (its busiest profile), as the services wrote them on stopping. */
+function printProfiles(dir: string): void {
+  for (const name of ['exchange', 'insurer']) {
+    const folder = join(dir, name);
+    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.cpuprofile')) : [];
+    const busiest = files
+      .map((f) => ({ file: join(folder, f), summary: summarizeProfile(JSON.parse(readFileSync(join(folder, f), 'utf8')) as CpuProfile) }))
+      .sort((a, b) => b.summary.busyMs - a.summary.busyMs)[0];
+    if (!busiest) process.stdout.write(`${folder}: no profile (the ${name} did not exit cleanly)\n`);
+    else process.stdout.write(`${formatSummary(busiest.file, busiest.summary)}\n\n`);
   }
 }

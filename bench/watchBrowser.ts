@@ -1,19 +1,16 @@
 // The live page's memory in a browser over a one-hour run: Debian's Chromium (headless, through playwright-core) opens
 // the page from a loopback server that sends it the hour's 3,600 updates (the same messages the watch server sends,
-// built from the same synthetic rows), in bursts of a minute's updates, each burst waited for until the page has
+// built as bench/watchRun.ts builds them), in bursts of a minute's updates, each burst waited for until the page has
 // drawn its last second. The page's JavaScript heap after a forced garbage collection is read over the Chrome DevTools
 // Protocol after the first minute and at the end: flat means the page keeps no more than the server's bounded store.
 
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { liveCharts } from '../report/liveCharts.ts';
 import { renderLivePage, updateMessage } from '../report/livePage.ts';
-import { LiveSeries, type LivePoint } from '../report/liveSeries.ts';
 import { readChartLibrary } from '../scripts/report/chartLibrary.ts';
 import { findChromium } from '../scripts/tools/chromium.ts';
 import type { Figures } from './figures.ts';
-
-type Executor = Parameters<typeof liveCharts>[1];
+import { syntheticWatchRun, WATCH_EXECUTOR, WATCH_HOUR } from './watchRun.ts';
 
 /** The page's document, typed as much as this file needs (the project compiles without the DOM's types). */
 interface PageGlobals {
@@ -23,17 +20,17 @@ interface PageGlobals {
 const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Heap figures of the page, or why they could not be measured (no Chromium here). */
-export async function benchWatchBrowser(points: LivePoint[], executor: Executor): Promise<Figures> {
+export async function benchWatchBrowser(): Promise<Figures> {
   const chromiumBinary = findChromium();
   if (!chromiumBinary) return { 'watch, one-hour run: page memory in Chromium': { value: 0, unit: 'not measured: no Chromium (node bin/harness.mjs setup --chromium)' } };
-  const store = new LiveSeries();
-  const first = updateMessage({ charts: liveCharts(store, executor), totals: { ...store.totals } });
+  const run = syntheticWatchRun();
+  const first = updateMessage(run.state.view(WATCH_EXECUTOR));
   let events: ServerResponse | undefined;
   let connected: () => void = () => {};
   const eventsOpen = new Promise<void>((resolve) => (connected = resolve));
   const server = createServer((request, response) => {
     if (request.url === '/') {
-      const html = renderLivePage({ runId: 'bench', profile: 'soak', update: { charts: liveCharts(store, executor), totals: { ...store.totals } }, library: readChartLibrary() });
+      const html = renderLivePage({ runId: 'bench', profile: 'soak', update: run.state.view(WATCH_EXECUTOR), library: readChartLibrary() });
       return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }
     if (request.url === '/events') {
@@ -59,11 +56,12 @@ export async function benchWatchBrowser(points: LivePoint[], executor: Executor)
     await eventsOpen;
     const atStart = await heap();
     let afterMinute = 0;
-    for (let i = 0; i < points.length; i++) {
-      store.push(points[i]!);
-      events!.write(updateMessage({ charts: liveCharts(store, executor), totals: { ...store.totals } }));
-      if ((i + 1) % 60 === 0 || i === points.length - 1) {
-        const seconds = store.totals.seconds;
+    for (let i = 0; i < WATCH_HOUR; i++) {
+      const message = await run.step();
+      if (message === undefined) break;
+      events!.write(message);
+      if ((i + 1) % 60 === 0 || i === WATCH_HOUR - 1) {
+        const seconds = i + 1;
         // Runs in the page (serialised, so it names nothing of this module's).
         await page.waitForFunction((s) => Number((globalThis as unknown as PageGlobals).document.getElementById('live-stats')?.getAttribute('data-seconds')) >= s, seconds, { timeout: 60_000 });
         if (i + 1 === 60) afterMinute = await heap();
@@ -78,6 +76,7 @@ export async function benchWatchBrowser(points: LivePoint[], executor: Executor)
     };
   } finally {
     events?.end();
+    run.close();
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

@@ -91,6 +91,7 @@ export function chart(spec: ChartInput, whenEmpty: string, maxPoints = MAX_CHART
   const drawn = spec.series.filter((s) => !s.reference);
   if (spec.x.length === 0 || !drawn.some((s) => s.values.some((v) => v !== null && Number.isFinite(v)))) return absent(spec.id, spec.title, whenEmpty);
   const y = yAxisOf(spec);
-  const { x, ys } = downsampleAligned({ x: spec.x, ys: spec.series.map((s) => (y.factor === 1 ? s.values : s.values.map((v) => (v === null ? null : v * y.factor)))) }, maxPoints);
+  // Scaled to the unit shown, kept to four decimals of it (bytes as MiB: 104.9042, not 104.9041748046875).
+  const { x, ys } = downsampleAligned({ x: spec.x, ys: spec.series.map((s) => (y.factor === 1 ? s.values : s.values.map((v) => (v === null ? null : Math.round(v * y.factor * 1e4) / 1e4)))) }, maxPoints);
   return { kind: 'chart', ...spec, yLabel: y.label, x, series: spec.series.map((s, i) => ({ ...s, ...(s.unit === undefined ? {} : { unit: y.label }), values: ys[i]! })) };
 }

@@ -1,7 +1,8 @@
 // The browser side of the report: draws every chart spec (report/chart.ts) with uPlot. Plain ES2019 in a string,
 // inlined into the page after uPlot; `window.reportDraw(specs)` draws again with new data (the live page,
 // report/livePage.ts). It records what it drew in `window.reportCharts` (id, the finite points of each series, and the
-// tick labels of both axes as drawn) for the browser test and for anyone checking a report by script.
+// tick labels of both axes as drawn), and `window.reportChartData(id)` gives a chart's data as drawn, for the browser
+// tests and for anyone checking a report by script.
 //
 // Both scripts are String.raw: a backslash is kept as written (in a plain template literal `/\.?0+$/` would reach the
 // browser as `/.?0+$/`, which strips any character before the zeros: "2.0 s" became "2. s").
@@ -179,6 +180,8 @@ export const CHART_SCRIPT = String.raw`(function () {
     });
     window.reportCharts = order.map(function (id) { return plots[id].record; });
   };
+  // The data a chart holds as drawn (x, then each series), for a script comparing pages (the live page at the end against report.html).
+  window.reportChartData = function (id) { return plots[id] ? plots[id].plot.data : null; };
   window.reportDraw(JSON.parse(document.getElementById('report-charts').textContent));
 })();
 `;

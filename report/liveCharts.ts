@@ -1,6 +1,6 @@
-// The live page's charts from the bounded store (report/liveSeries.ts): the report's load charts under the same ids
-// and titles (report/timeline.ts, report/waitingRoom.ts), one point a second (or a min/max pair of older seconds once
-// the store has been halved), against the plan when the run's executor is known. Pure.
+// The run page's load charts from the bounded store (report/liveSeries.ts), live and in report.html alike, under the
+// report's ids and titles (report/timeline.ts, report/waitingRoom.ts): one point a second (or a min/max pair of older
+// seconds once the store has been halved), against the plan when the run's executor is known. Pure.
 
 import type { Executor } from '../engine/plan.ts';
 import { chart, type ReportChart } from './chart.ts';
@@ -13,7 +13,7 @@ import { WAITING_ROOM_CHART_TITLES } from './waitingRoom.ts';
 export const LIVE_CHART_POINTS = 1200;
 
 /** Every chart the live page has a slot for, in the order shown. */
-export const LIVE_CHART_IDS = ['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-wait'] as const;
+export const LIVE_CHART_IDS = ['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait'] as const;
 
 const NOT_YET = 'no data yet: the engine writes its first row after the first second of load.';
 
@@ -21,7 +21,9 @@ export function liveCharts(store: LiveSeries, executor: Executor | undefined, ma
   const x = [...store.x];
   const arrival = plannedArrivalRate(executor);
   const vusPlan = plannedVus(executor);
-  const perSecond = 'per second, live from load-seconds.ndjson';
+  const perSecond = 'per second, from load-seconds.ndjson';
+  const waiting = store.waiting.series();
+  const noWait = "no consumer has left the waiting room (this profile's journeys may not enter it).";
   return [
     chart(
       {
@@ -69,8 +71,25 @@ export function liveCharts(store: LiveSeries, executor: Executor | undefined, ma
       maxPoints,
     ),
     chart(
-      { id: 'waiting-wait', title: WAITING_ROOM_CHART_TITLES['waiting-wait'], caption: `p95 of the seconds a consumer waited before admission, by the second the wait ended, ${perSecond}.`, xAxis: 'elapsed', yLabel: 's', x, series: [{ label: 'p95', values: store.column('waitP95') }] },
-      'no consumer has left the waiting room yet (this profile may not enter it).',
+      { id: 'waiting-length', title: WAITING_ROOM_CHART_TITLES['waiting-length'], caption: `Consumers in the waiting room each second, from the start and end of every wait the engine recorded (load-seconds.ndjson).`, xAxis: 'elapsed', yLabel: 'consumers', x: waiting.x, series: [{ label: 'waiting', values: waiting.values }] },
+      noWait,
+      maxPoints,
+    ),
+    chart(
+      {
+        id: 'waiting-wait',
+        title: WAITING_ROOM_CHART_TITLES['waiting-wait'],
+        caption: `Seconds a consumer waited before admission (or giving up), p50, p95 and max by the second the wait ended, ${perSecond}.`,
+        xAxis: 'elapsed',
+        yLabel: 's',
+        x,
+        series: [
+          { label: 'p50', values: store.column('waitP50') },
+          { label: 'p95', values: store.column('waitP95') },
+          { label: 'max', values: store.column('waitMax') },
+        ],
+      },
+      noWait,
       maxPoints,
     ),
   ];

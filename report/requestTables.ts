@@ -2,10 +2,12 @@
 // and latency percentiles; and the phases of a request — waiting for a connection, connecting, time to first byte,
 // the whole response — with their percentiles. Pure: summary metrics in, rows and HTML out.
 
-import { ENGINE_METRICS } from '../engine/metricNames.ts';
+import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { escapeHtml, fmt, section, table } from './html.ts';
 
-type Metrics = Record<string, { values: Record<string, number> }>;
+/** Metrics in the end-of-test summary's shape (engine/summary.ts): `name` and `name{tag:value,…}` → figures. */
+export type RequestMetrics = Record<string, { values: Record<string, number> }>;
+type Metrics = RequestMetrics;
 
 export interface RouteRow {
   route: string;
@@ -74,8 +76,9 @@ export function phaseRows(metrics: Metrics): PhaseRow[] {
 
 const pct = (errors: number, requests: number): string => (requests > 0 ? `${fmt((errors / requests) * 100)} %` : '–');
 
-export function requestsSection(metrics: Metrics | undefined): string {
-  if (!metrics) return section('requests', 'Requests', '<p class="note">load-summary.json is not usable (see the notes): no per-route figures.</p>');
+/** `whyNone`: said when there are no metrics. */
+export function requestsSection(metrics: Metrics | undefined, whyNone = 'load-summary.json is not usable (see the notes): no per-route figures.'): string {
+  if (!metrics) return section('requests', 'Requests', `<p class="note">${escapeHtml(whyNone)}</p>`);
   const routes = routeRows(metrics);
   const routeTable =
     routes.length === 0
@@ -90,5 +93,5 @@ export function requestsSection(metrics: Metrics | undefined): string {
     ['phase', 'metric', 'samples', 'p50 ms', 'p95 ms', 'p99 ms'],
     phases.map((p) => [p.phase, p.metric, p.count === undefined ? 'not measured' : fmt(p.count), fmt(p.p50Ms), fmt(p.p95Ms), fmt(p.p99Ms)]),
   );
-  return section('requests', 'Requests', `<h3>Per route</h3>\n${routeTable}\n<h3 id="phases">Where the time goes</h3>\n${phaseTable}\n<p class="note">${escapeHtml('Percentiles of each phase over the whole run; a run from before connect times were measured shows that phase as not measured.')}</p>`);
+  return section('requests', 'Requests', `<h3>Per route</h3>\n${routeTable}\n<h3 id="phases">Where the time goes</h3>\n${phaseTable}\n<p class="note">${escapeHtml('Percentiles of each phase over the run so far; a run from before connect times were measured shows that phase as not measured.')}</p>`);
 }

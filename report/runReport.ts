@@ -1,7 +1,9 @@
-// One run's report as an HTML string: the verdict banner (the same line the terminal prints), the capacity headline
-// (the same lines as the terminal and summary.md), the integrity findings, the targets table, the requests per route
-// and where their time goes, the run's parameters, the charts over time, and the capacity section of a stress run or
-// the soak section of a soak run. Pure: everything it shows is in its input.
+// One run's report as an HTML string: the run page (report/runPage.ts) frozen, the page the run showed live with its
+// final state inline — the verdict banner (the same line the terminal prints), the capacity headline (the same lines
+// as the terminal and summary.md), the integrity findings, the targets table, the requests per route and where their
+// time goes, the run's parameters, the charts over time, and the capacity section of a stress run or the soak section
+// of a soak run. reportFinal is also what the live page is sent once the run is judged. Pure: everything it shows is
+// in its input.
 
 import { DEFECT_CLASSES } from '../reconcile/reconcile.ts';
 import { exampleValue, maskSsn } from '../reconcile/mask.ts';
@@ -9,9 +11,11 @@ import { checkStatus, verdictHeadline } from '../verdict/render.ts';
 import { checkTarget, checkValue, verdictStatus, type Verdict } from '../verdict/verdict.ts';
 import { capacitySection, type CapacityView } from './capacitySection.ts';
 import type { ReportChart } from './chart.ts';
-import { chartSlot, definitionList, escapeHtml, fmt, page, section, table, type ChartLibrary } from './html.ts';
+import { definitionList, escapeHtml, fmt, section, table, type ChartLibrary } from './html.ts';
+import type { LiveTotals } from './liveSeries.ts';
 import { nemesisSection, type NemesisView } from './nemesisSection.ts';
-import { requestsSection } from './requestTables.ts';
+import type { RequestMetrics } from './requestTables.ts';
+import { renderRunPage, type RunFinal } from './runPage.ts';
 import { soakSection, type SoakView } from './soakSection.ts';
 
 export interface ReconciliationView {
@@ -27,11 +31,13 @@ export interface RunReportInput {
   run: Record<string, unknown>;
   /** Charts over time, in the order shown; absent ones say why. */
   timeline: ReportChart[];
+  /** The load's running totals at the end (the line over the charts); none given, none counted. */
+  totals?: LiveTotals;
   reconciliation: ReconciliationView | undefined;
   /** The capacity headline's lines (verdict/headline.ts), as the terminal and summary.md show them. */
   headline?: string[];
-  /** The load summary's metrics (load-summary.json), for the per-route and per-phase tables; undefined when unusable. */
-  loadMetrics?: Record<string, { values: Record<string, number> }>;
+  /** The request totals (the load summary's shape), for the per-route and per-phase tables; undefined when unusable. */
+  loadMetrics?: RequestMetrics;
   capacity?: { view: CapacityView | { absent: string }; charts: ReportChart[] };
   soak?: { view: SoakView | { absent: string }; charts: ReportChart[] };
   /** The run's nemesis (nemesis.json), when it had one. */
@@ -42,10 +48,7 @@ export interface RunReportInput {
   library: ChartLibrary;
 }
 
-function banner(verdict: Verdict | undefined): string {
-  if (!verdict) return '<div class="banner fail" id="verdict" data-pass="unknown">NO VERDICT — verdict.json is not in the run folder (run `harness gate --run DIR`)</div>';
-  return `<div class="banner ${verdict.pass ? 'pass' : 'fail'}" id="verdict" data-pass="${verdict.pass}" data-status="${verdictStatus(verdict)}">${escapeHtml(verdictHeadline(verdict))}</div>`;
-}
+const NO_VERDICT = 'NO VERDICT — verdict.json is not in the run folder (run `harness gate --run DIR`)';
 
 function targets(verdict: Verdict | undefined): string {
   if (!verdict) return '<p class="note">No verdict, so no targets to show.</p>';
@@ -105,22 +108,37 @@ function integrity(r: ReconciliationView | undefined, verdict: Verdict | undefin
   return section('integrity', 'Integrity', `${counts}\n<h3>Defect classes</h3>\n${classes}\n<h3>Garbled fields</h3>\n${garbled}\n<h3>Examples (masked)</h3>\n${examples}`);
 }
 
-export function renderRunReport(input: RunReportInput): string {
-  const title = `${text(input.run.profile)} run ${text(input.run.runId)}`;
-  const body = [
-    `<header><h1>Run report: ${escapeHtml(title)}</h1><p class="note">Written ${escapeHtml(input.generatedAt)} from the files of the run folder.</p></header>`,
-    banner(input.verdict),
-    input.headline ? section('headline', 'Capacity', `<ul class="headline">${input.headline.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`) : '',
-    integrity(input.reconciliation, input.verdict),
-    section('targets', 'Targets', targets(input.verdict)),
-    requestsSection(input.loadMetrics),
-    input.nemesis ? nemesisSection(input.nemesis) : '',
-    section('parameters', 'Run parameters', parameters(input.run)),
-    section('timeline', 'Over time', input.timeline.map(chartSlot).join('\n')),
+const NO_TOTALS: LiveTotals = { seconds: 0, requests: 0, failed: 0, started: 0, completed: 0 };
+
+/** What the run page shows once the run is judged: the same for the live page's last message and for report.html. */
+export function reportFinal(input: Omit<RunReportInput, 'timeline' | 'totals' | 'loadMetrics' | 'generatedAt' | 'library'>): RunFinal {
+  const verdict = input.verdict;
+  const findings = [integrity(input.reconciliation, verdict), section('targets', 'Targets', targets(verdict))].join('\n');
+  const context = [input.nemesis ? nemesisSection(input.nemesis) : '', section('parameters', 'Run parameters', parameters(input.run))].join('\n');
+  const analyses = [
     input.capacity ? capacitySection(input.capacity.view, input.capacity.charts) : '',
     input.soak ? soakSection(input.soak.view, input.soak.charts) : '',
     input.notes.length > 0 ? section('notes', 'Notes', `<ul>${input.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`) : '',
   ].join('\n');
-  const charts = [...input.timeline, ...(input.capacity?.charts ?? []), ...(input.soak?.charts ?? [])];
-  return page({ title: `Report: ${title}`, body, charts, library: input.library });
+  return {
+    status: verdict ? verdictStatus(verdict) : 'NONE',
+    pass: verdict?.pass,
+    line: verdict ? verdictHeadline(verdict) : NO_VERDICT,
+    headline: input.headline ?? [],
+    findings,
+    context,
+    analyses,
+    charts: [...(input.capacity?.charts ?? []), ...(input.soak?.charts ?? [])],
+  };
+}
+
+export function renderRunReport(input: RunReportInput): string {
+  return renderRunPage({
+    runId: text(input.run.runId),
+    profile: text(input.run.profile),
+    view: { charts: input.timeline, totals: input.totals ?? NO_TOTALS, requests: input.loadMetrics },
+    final: reportFinal(input),
+    library: input.library,
+    generatedAt: input.generatedAt,
+  });
 }

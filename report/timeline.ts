@@ -1,13 +1,6 @@
-// The run over time from the engine's per-second samples: journeys started and completed a second against the planned arrival rate,
-// requests a second, latency percentiles, failed requests, VUs against the planned VUs. Per-window figures (a second
-// per window for runs up to an hour); latency percentiles per window come from analysis/windows.ts, as `harness soak`
-// computes them.
-
-import type { RunSamples } from '../analysis/runSamples.ts';
-import { windowedPercentile } from '../analysis/windows.ts';
-import { chart, type ReportChart } from './chart.ts';
-import type { Y } from './downsample.ts';
-import { plannedArrivalRate, plannedVus, type ScenarioRecord } from './scenarioPlan.ts';
+// Windows of a run's time for figures drawn from per-event times (the 834 deliveries, report/delivery.ts): a second per
+// window for runs up to an hour, at least ~60 windows for a short one; rates a second per window; and the titles of the
+// load's charts over time (drawn from the run page's store, report/liveCharts.ts).
 
 /** Windows a run is cut into at most before downsampling: one a second for up to an hour. */
 const MAX_WINDOWS = 3600;
@@ -46,25 +39,6 @@ export function ratePerWindow(w: Windows, times: readonly number[], weights?: re
   return sums.map((s) => s / w.seconds);
 }
 
-function percentilePerWindow(w: Windows, times: readonly number[], values: readonly number[], p: number): Y[] {
-  const out: Y[] = new Array<Y>(w.count).fill(null);
-  for (const point of windowedPercentile(times, values, { startMs: w.startMs, windowSeconds: w.seconds, p })) {
-    out[Math.min(w.count - 1, Math.floor(point.t / w.seconds))] = point.value;
-  }
-  return out;
-}
-
-/** A gauge per window: the most it read in the window, else what it last read (a gauge holds until the next sample or the end). */
-function gaugePerWindow(w: Windows, times: readonly number[], values: readonly number[]): Y[] {
-  const out: Y[] = new Array<Y>(w.count).fill(null);
-  times.forEach((t, i) => {
-    const k = indexOf(w, t);
-    out[k] = Math.max(out[k] ?? -Infinity, values[i]!);
-  });
-  for (let k = 1; k < w.count; k++) if (out[k] === null) out[k] = out[k - 1] ?? null;
-  return out;
-}
-
 /** The charts drawn from the load's samples, by id: the one list of their titles. */
 export const LOAD_CHART_TITLES = {
   arrival: 'Arrival rate',
@@ -73,91 +47,3 @@ export const LOAD_CHART_TITLES = {
   errors: 'Failed requests',
   vus: 'Active VUs',
 } as const;
-
-const per = (w: Windows): string => (w.seconds === 1 ? 'per second' : `in windows of ${w.seconds} s`);
-
-export function timelineCharts(samples: RunSamples, scenario: ScenarioRecord | undefined): ReportChart[] {
-  const w = windowsOf(samples.start, samples.end, samples.resolutionSeconds);
-  const arrival = plannedArrivalRate(scenario);
-  const vusPlan = plannedVus(scenario);
-  const noRequests = 'The engine recorded no requests in this run (load-seconds.ndjson holds none).';
-  const charts: ReportChart[] = [];
-  charts.push(
-    chart(
-      {
-        id: 'arrival',
-        title: LOAD_CHART_TITLES.arrival,
-        caption: `Journeys started a second (marketplace_journeys: consumers arriving) and completed (journey_duration samples: journeys ended), ${per(w)}${arrival ? ', against the arrival rate the scenario planned (dashed)' : `; the ${scenario?.executor ?? 'unknown'} executor plans no arrival rate, so no target line`}.`,
-        xAxis: 'elapsed',
-        yLabel: 'journeys/s',
-        x: w.x,
-        series: [
-          { label: 'started/s', values: ratePerWindow(w, samples.journeysStarted) },
-          { label: 'completed/s', values: ratePerWindow(w, samples.iterations) },
-          ...(arrival ? [{ label: 'planned arrivals/s', values: w.x.map(arrival), reference: true }] : []),
-        ],
-      },
-      'The engine recorded no journey (no journey_duration sample, no marketplace_journeys point) in this run.',
-    ),
-  );
-  charts.push(
-    chart(
-      {
-        id: 'throughput',
-        title: LOAD_CHART_TITLES.throughput,
-        caption: `Requests completed a second (http_req_duration samples of the load), ${per(w)}.`,
-        xAxis: 'elapsed',
-        yLabel: 'requests/s',
-        x: w.x,
-        series: [{ label: 'requests/s', values: ratePerWindow(w, samples.requests.time) }],
-      },
-      noRequests,
-    ),
-  );
-  charts.push(
-    chart(
-      {
-        id: 'latency',
-        title: LOAD_CHART_TITLES.latency,
-        caption: `p50, p95 and p99 of http_req_duration ${per(w)} (every request of the load).`,
-        xAxis: 'elapsed',
-        yLabel: 'ms',
-        x: w.x,
-        series: [0.5, 0.95, 0.99].map((p) => ({ label: `p${Math.round(p * 100)}`, values: percentilePerWindow(w, samples.requests.time, samples.requests.duration, p) })),
-      },
-      noRequests,
-    ),
-  );
-  const failed = samples.failures.failed.reduce((a, b) => a + b, 0);
-  charts.push(
-    chart(
-      {
-        id: 'errors',
-        title: LOAD_CHART_TITLES.errors,
-        caption: `Failed requests a second (http_req_failed), ${per(w)}: ${failed.toLocaleString('en-US')} of ${samples.failures.failed.length.toLocaleString('en-US')} in the run.`,
-        xAxis: 'elapsed',
-        yLabel: 'failed/s',
-        x: w.x,
-        series: [{ label: 'failed/s', values: ratePerWindow(w, samples.failures.time, samples.failures.failed) }],
-      },
-      noRequests,
-    ),
-  );
-  charts.push(
-    chart(
-      {
-        id: 'vus',
-        title: LOAD_CHART_TITLES.vus,
-        caption: `The engine's users gauge (active_users, sampled once a second; the most in each window, held between samples)${vusPlan ? ', against the VUs the scenario planned (dashed)' : ''}.`,
-        xAxis: 'elapsed',
-        yLabel: 'VUs',
-        x: w.x,
-        series: [{ label: 'VUs', values: gaugePerWindow(w, samples.vus.time, samples.vus.value) }, ...(vusPlan ? [{ label: 'planned VUs', values: w.x.map(vusPlan), reference: true }] : [])],
-      },
-      'The engine recorded no users gauge samples in this run (it samples the gauge once a second, so a run shorter than that has none).',
-    ),
-  );
-  return charts;
-}
-
-

@@ -50,3 +50,14 @@ export function displayUnit(unit: string, values: Iterable<number | null>): Disp
   const shown = [...family].reverse().find(([, s]) => inBase >= s) ?? family[0]!;
   return { label: shown[0], factor: size / shown[1] };
 }
+
+/**
+ * `value` to `digits` significant digits: what the run page keeps of a measured figure (its HdrHistograms hold three),
+ * so a value sent every second is 53.74, not 53.73849049360512.
+ */
+export function significant(value: number | null, digits = 4): number | null {
+  if (value === null || value === 0 || !Number.isFinite(value)) return value;
+  const decimals = digits - 1 - Math.floor(Math.log10(Math.abs(value)));
+  // Divided by a whole power of ten either way: 123,500,000, not 123,500,000.00000001.
+  return decimals >= 0 ? Math.round(value * 10 ** decimals) / 10 ** decimals : Math.round(value / 10 ** -decimals) * 10 ** -decimals;
+}

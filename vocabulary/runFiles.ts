@@ -36,6 +36,11 @@ export const RUN_FILES = {
   exchangeMetrics: 'exchange-metrics.ndjson',
   /** The exchange's waiting-room and outbox gauges over the run (same line format), for the report. */
   exchangeQueues: 'exchange-queues.ndjson',
+  /**
+   * The exchange's /metrics as `run --watch` read it once a second, one JSON object a line (its time in epoch ms and
+   * each series the run page draws, report/liveExchange.ts): what the live page showed, so report.html shows the same.
+   */
+  watchExchange: 'watch-exchange.ndjson',
   insurerLog: 'insurer.log',
   /** The services' Prometheus exposition (GET /metrics) at the end of the run, kept for the PII scan and for people. */
   exchangeExposition: 'exchange-exposition.prom',

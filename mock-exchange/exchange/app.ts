@@ -206,7 +206,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     named('account', async (req, res) => {
       const { email, password } = bodyOf(accountSchema, req.body);
       const accountId = randomUUID();
-      if (!store.createAccount({ id: accountId, email, passwordHash: await passwords.hash(password) })) {
+      if (!(await store.createAccount({ id: accountId, email, passwordHash: await passwords.hash(password) }))) {
         throw new HttpError(409, 'an account with this e-mail exists: log in with POST /api/v1/sessions');
       }
       metrics.accountsCreated.inc();
@@ -228,11 +228,11 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
 
   app.post(
     '/api/v1/applications',
-    named('application', (req, res) => {
+    named('application', async (req, res) => {
       const accountId = accountOf(req);
       const body = bodyOf(applicationSchema, req.body);
       const id = randomUUID();
-      store.saveApplication({ id, accountId, planYear: body.planYear, household: body.household });
+      await store.saveApplication({ id, accountId, planYear: body.planYear, household: body.household });
       metrics.applicationsSubmitted.inc();
       res.status(201).json({ applicationId: id });
     }),
@@ -240,13 +240,15 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
 
   app.put(
     '/api/v1/applications/:applicationId',
-    named('application_update', (req, res) => {
+    named('application_update', async (req, res) => {
       const { accountId, application } = ownApplication(req);
       const body = bodyOf(applicationSchema, req.body);
-      if (store.enrollmentsOf(accountId).some((e) => e.householdId === application.id)) {
+      // Checked again in the transaction that writes it: an enrollment may be waiting on the same group commit.
+      const enrolled = (): never => {
         throw new HttpError(409, 'this application has enrolled: changes after enrollment are a life-event report, not an update');
-      }
-      store.updateApplication({ id: application.id, accountId, planYear: body.planYear, household: body.household });
+      };
+      if (store.enrollmentsOf(accountId).some((e) => e.householdId === application.id)) enrolled();
+      if (!(await store.updateApplication({ id: application.id, accountId, planYear: body.planYear, household: body.household }))) enrolled();
       res.json({ applicationId: application.id });
     }),
   );
@@ -272,7 +274,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
 
   app.post(
     '/api/v1/applications/:applicationId/enrollments',
-    named('enroll', (req, res) => {
+    named('enroll', async (req, res) => {
       const { accountId, application, household, planYear } = ownApplication(req);
       const { planId } = bodyOf(enrollmentSchema, req.body);
       const eligibility = rules.eligibility(household, planYear);
@@ -325,7 +327,8 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         ...(deps.delayedOf?.(confirmationNumber) ? { 'backend.delay': 1 } : {}),
         ...(wrongSubsidy ? { 'exchange.wrongSubsidy': 1 } : {}),
       };
-      const enrollment = store.confirmEnrollment(draft, application.id, accountId, copies, injected);
+      // Answered only after the group commit that holds it: the confirmation and its outbox row are durable by then.
+      const enrollment = await store.confirmEnrollment(draft, application.id, accountId, copies, injected);
       if (enrollment === draft) {
         metrics.enrollmentsConfirmed.inc({ metal: enrollment.metal, issuer: enrollment.issuerId });
         deps.onConfirmed?.();

@@ -10,7 +10,7 @@ import { WORKER_CONFIG_ENV, type WorkerConfig } from './cluster.ts';
 import { rpcClient, serveRpc } from './clusterRpc.ts';
 import { createExchangeMetrics } from './metrics.ts';
 import { startFrontEnd } from './server.ts';
-import { openExchangeStore } from './store.ts';
+import { commitsInto, openExchangeStore } from './store.ts';
 
 const config = JSON.parse(process.env[WORKER_CONFIG_ENV] ?? '{}') as WorkerConfig;
 const primary = rpcClient(process as unknown as Parameters<typeof rpcClient>[0]);
@@ -22,9 +22,9 @@ const admission: AdmissionControl | undefined = config.waitingRoomCapacity
   ? { enter: ask('enter'), poll: ask('poll'), touch: ask('touch'), leave: ask('leave'), abandon: ask('abandon') }
   : undefined;
 
-const store = openExchangeStore(config.dataDir);
 const registry = new Registry();
 const metrics = createExchangeMetrics(registry);
+const store = openExchangeStore(config.dataDir, { groupCommit: { onCommit: commitsInto(metrics) } });
 const frontEnd = await startFrontEnd(
   { ...config, faults: parseFaultSpec(config.faults), adminToken: adminTokenFromEnv() },
   { store, registry, metrics, admission, metricsText: () => primary<string>('metrics'), replaceFaults: (spec) => primary('faults', spec) },

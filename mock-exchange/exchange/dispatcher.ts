@@ -57,7 +57,10 @@ export function createDispatcher(deps: DispatcherDeps) {
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  /** Seals pending rows into per-issuer batches, applying the drop, delay and misroute faults on the way (a delay is counted when confirmed). */
+  /**
+   * Seals pending rows into per-issuer batches, applying the drop, delay and misroute faults on the way (a delay is
+   * counted when confirmed); every issuer's batches in one transaction.
+   */
   function seal(nowMs: number): void {
     const groups = new Map<string, { rows: OutboxKey[]; injected: Record<string, number> }>();
     for (const row of store.unbatched(options.batchSize * 10)) {
@@ -76,12 +79,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (plan?.misrouted) count('backend.misroute');
       for (const field of plan?.garbled ?? []) count(`backend.garble.${field}`);
     }
-    for (const [addressedTo, group] of groups) {
-      for (let i = 0; i < group.rows.length; i += options.batchSize) {
-        // Injected counts ride with the first batch of the group: counted once, in the transaction that seals them.
-        store.sealBatch(addressedTo, group.rows.slice(i, i + options.batchSize), new Date(nowMs), i === 0 ? group.injected : {});
+    if (groups.size === 0) return;
+    store.atomically(() => {
+      for (const [addressedTo, group] of groups) {
+        for (let i = 0; i < group.rows.length; i += options.batchSize) {
+          // Injected counts ride with the first batch of the group: counted once, in the transaction that seals them.
+          store.sealBatch(addressedTo, group.rows.slice(i, i + options.batchSize), new Date(nowMs), i === 0 ? group.injected : {});
+        }
       }
-    }
+    });
   }
 
   /** The enrollments as the (possibly faulty) back end sends them. */
@@ -97,7 +103,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     return { ...batch, enrollments };
   }
 
-  async function send(batch: OutboxBatch): Promise<void> {
+  /** Posts one interchange; returns what to write of its outcome (settled, or the next attempt's time), for the tick to commit with the others'. */
+  async function send(batch: OutboxBatch): Promise<() => void> {
     const issuer = batch.issuerId;
     const facts = { issuer, batch: batch.control, attempt: batch.attempts + 1, enrollments: batch.enrollments.length };
     if (batch.attempts > 0) {
@@ -139,7 +146,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         const errors = [...new Set(rejected.flatMap((o) => (o.reason ?? 'rejected by the 999').split('; ').map((e) => e.replace(/ \(value .*\)$/, ''))))];
         logger.warn('edi834_rejected', { ...facts, rejected: rejected.length, accepted: outcomes.length - rejected.length, errors: errors.slice(0, 10) });
       }
-      store.settleBatch(batch.control, outcomes);
+      return () => store.settleBatch(batch.control, outcomes);
     } catch (error) {
       // Timeouts, refused connections, 4xx/5xx and unreadable 999s are all retried; the batch keeps its control number.
       const failure = describeDeliveryFailure(error);
@@ -147,14 +154,18 @@ export function createDispatcher(deps: DispatcherDeps) {
       metrics.edi834DeliveryFailures.inc({ issuer, reason: failure.reason });
       metrics.edi834RetryBackoff.inc({ issuer }, waitMs / 1000);
       logger.warn('edi834_delivery_failed', { ...facts, reason: failure.reason, ...(failure.status ? { status: failure.status } : {}), detail: failure.detail, backoffMs: waitMs });
-      store.recordAttempt(batch.control, Date.now() + waitMs);
+      const nextAttemptAtMs = Date.now() + waitMs;
+      return () => store.recordAttempt(batch.control, nextAttemptAtMs);
     }
   }
 
   async function tick(): Promise<void> {
     seal(Date.now());
     const due = store.dueBatches(Date.now());
-    await Promise.all(due.map(send));
+    // Every interchange's outcome in one transaction. A kill before it commits re-sends them with the same control
+    // numbers, which the insurer records once (it keys on sender and ISA13).
+    const outcomes = await Promise.all(due.map(send));
+    if (outcomes.length > 0) store.atomically(() => outcomes.forEach((write) => write()));
     const status = store.outboxStatus();
     metrics.outboxDepth.set(status.pending);
     metrics.outboxOldestAge.set(status.oldestPendingAt ? (Date.now() - Date.parse(status.oldestPendingAt)) / 1000 : 0);

@@ -16,6 +16,8 @@ export function createExchangeMetrics(registry: Registry) {
     applicationsSubmitted: new Counter({ name: M.applicationsSubmitted, help: 'Applications submitted', registers }),
     eligibilityResults: new Counter({ name: M.eligibilityResults, help: 'Eligibility determinations by outcome', labelNames: [L.outcome], registers }),
     enrollmentsConfirmed: new Counter({ name: M.enrollmentsConfirmed, help: 'Enrollments confirmed to consumers', labelNames: [L.metal, L.issuer], registers }),
+    storeCommits: new Counter({ name: M.storeCommits, help: 'Group-commit transactions of the store; the requests each carried are answered once it is on disk', registers }),
+    storeCommitWrites: new Counter({ name: M.storeCommitWrites, help: 'Durable writes (accounts, applications, confirmations) carried by group-commit transactions', registers }),
     waitingRoomQueued: new Gauge({ name: M.waitingRoomQueued, help: 'Visitors waiting in the queue', registers }),
     waitingRoomActive: new Gauge({ name: M.waitingRoomActive, help: 'Sessions admitted and active', registers }),
     waitingRoomAdmitted: new Counter({ name: M.waitingRoomAdmitted, help: 'Visitors admitted, straight away or from the queue', registers }),

@@ -9,7 +9,7 @@ import { createBrowseFastPath, withBrowseFastPath } from './browseFastPath.ts';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
 import { createExchangeMetrics } from './metrics.ts';
 import { oracleRules } from './oracleRules.ts';
-import { openExchangeStore } from './store.ts';
+import { commitsInto, openExchangeStore } from './store.ts';
 import { createTokenIssuer, persistentSecret } from './tokens.ts';
 import { createWaitingRoom } from './waitingRoom.ts';
 import { localAdmission } from './admission.ts';
@@ -125,9 +125,9 @@ export async function startExchange(config: ExchangeConfig): Promise<RunningExch
     const { startExchangeCluster } = await import('./cluster.ts');
     return startExchangeCluster(config);
   }
-  const store = openExchangeStore(config.dataDir);
   const registry = new Registry();
   const metrics = createExchangeMetrics(registry);
+  const store = openExchangeStore(config.dataDir, { groupCommit: { onCommit: commitsInto(metrics) } });
   const dispatcher = startDispatcher(config, store, metrics);
   const room = waitingRoomOf(config);
   const frontEnd = await startFrontEnd(config, { store, registry, metrics, admission: room && localAdmission(room, metrics) });

@@ -1,10 +1,13 @@
 // The exchange's durable store (SQLite in WAL mode): applications, confirmed enrollments and the 834 outbox.
-// A confirmation and its outbox row are written in one transaction before the consumer is answered.
+// A confirmation and its outbox row are written in one transaction before the consumer is answered. The writes a
+// request waits on (accounts, applications, confirmations) go through group commit (groupCommit.ts): many per
+// transaction and fsync, each promise settled only once its transaction is on disk.
 
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Enrollment } from '../../domain/enrollment.ts';
+import { createGroupCommit, type GroupCommitOptions } from './groupCommit.ts';
 
 export interface StoredAccount {
   id: string;
@@ -69,7 +72,19 @@ CREATE TABLE IF NOT EXISTS injected (fault TEXT PRIMARY KEY, count INTEGER NOT N
 CREATE INDEX IF NOT EXISTS enrollments_by_account ON enrollments (account_id);
 `;
 
-export function openExchangeStore(dataDir: string) {
+export interface ExchangeStoreOptions {
+  groupCommit?: Partial<GroupCommitOptions>;
+}
+
+/** Counts group commits into the exchange's metrics. */
+export function commitsInto(metrics: { storeCommits: { inc(): void }; storeCommitWrites: { inc(n: number): void } }): (writes: number) => void {
+  return (writes) => {
+    metrics.storeCommits.inc();
+    metrics.storeCommitWrites.inc(writes);
+  };
+}
+
+export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions = {}) {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'exchange.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -93,11 +108,57 @@ export function openExchangeStore(dataDir: string) {
 
   // Write transactions run IMMEDIATE (the write lock taken at BEGIN), so exchange workers sharing this file (cluster.ts)
   // wait for each other through busy_timeout rather than fail when a read lock cannot be upgraded.
-  const confirm = db.transaction((enrollment: Enrollment, applicationId: string, accountId: string, copies: number, injected: Record<string, number>) => {
+  // Outside a transaction BEGIN … COMMIT; inside one (a group-commit batch), SAVEPOINT … RELEASE.
+  const inTransaction = db.transaction((work: () => unknown): unknown => work());
+  // A group-commit batch commits with synchronous = NORMAL (the WAL written, not yet synced), then fdatasync of the WAL
+  // runs on libuv's thread pool before anyone is answered: as durable as FULL's fsync at commit, without stopping the
+  // event loop while the disk works. Every other transaction (the dispatcher's seals and settlements) stays FULL, and
+  // its fsync covers whatever was committed before it — so no enrollment is sealed into an 834 before it is on disk.
+  const walFile = join(dataDir, 'exchange.sqlite-wal');
+  let walFd: number | undefined;
+  let syncing = 0;
+  let closed = false;
+  const releaseWal = (): void => {
+    if (walFd !== undefined) closeSync(walFd);
+    walFd = undefined;
+  };
+  const syncWal = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      // Closing synced the WAL already, after the last commit there can be.
+      if (closed) return resolve();
+      walFd ??= openSync(walFile, 'r');
+      syncing += 1;
+      fdatasync(walFd, (error) => {
+        syncing -= 1;
+        if (closed && syncing === 0) releaseWal();
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  const groupCommit = createGroupCommit(
+    {
+      batch: (body) => {
+        db.pragma('synchronous = NORMAL');
+        try {
+          inTransaction.immediate(body);
+        } finally {
+          db.pragma('synchronous = FULL');
+        }
+      },
+      savepoint: <T>(write: () => T) => inTransaction(write) as T,
+      sync: syncWal,
+    },
+    options.groupCommit,
+  );
+  /** Runs in a group-commit batch: the earlier enrollment of this application (a retry, or a twin in the same batch), else this one stored with its outbox row(s). */
+  const confirm = (enrollment: Enrollment, applicationId: string, accountId: string, copies: number, injected: Record<string, number>): Enrollment => {
+    const existing = selectEnrollmentByApplication.get(applicationId);
+    if (existing) return JSON.parse(existing.body) as Enrollment;
     insertEnrollment.run(enrollment.confirmationNumber, applicationId, accountId, JSON.stringify(enrollment));
     for (let copy = 0; copy < copies; copy += 1) insertOutbox.run(enrollment.confirmationNumber, copy, enrollment.issuerId, enrollment.submittedAt);
     addInjected(injected);
-  });
+    return enrollment;
+  };
 
   const unbatched = db.prepare<
     [number],
@@ -156,9 +217,9 @@ export function openExchangeStore(dataDir: string) {
   );
 
   return {
-    /** False when an account with this e-mail exists already. */
-    createAccount(account: StoredAccount): boolean {
-      return insertAccount.run(account.id, account.email.toLowerCase(), account.passwordHash).changes === 1;
+    /** False when an account with this e-mail exists already; settles once durable. */
+    createAccount(account: StoredAccount): Promise<boolean> {
+      return groupCommit.run(() => insertAccount.run(account.id, account.email.toLowerCase(), account.passwordHash).changes === 1);
     },
     findAccountByEmail(email: string): StoredAccount | undefined {
       const row = selectAccountByEmail.get(email.toLowerCase());
@@ -167,27 +228,38 @@ export function openExchangeStore(dataDir: string) {
     enrollmentsOf(accountId: string): Enrollment[] {
       return selectEnrollmentsOfAccount.all(accountId).map((r) => JSON.parse(r.body) as Enrollment);
     },
-    saveApplication(app: StoredApplication): void {
-      insertApplication.run(app.id, app.accountId, app.planYear, JSON.stringify(app.household));
+    /** Settles once durable. */
+    saveApplication(app: StoredApplication): Promise<void> {
+      const household = JSON.stringify(app.household);
+      return groupCommit.run(() => void insertApplication.run(app.id, app.accountId, app.planYear, household));
     },
-    updateApplication(app: StoredApplication): void {
-      updateApplication.run(app.planYear, JSON.stringify(app.household), app.id, app.accountId);
+    /** Settles once durable: false, changing nothing, when the application has enrolled by the time the update commits. */
+    updateApplication(app: StoredApplication): Promise<boolean> {
+      const household = JSON.stringify(app.household);
+      return groupCommit.run(() => {
+        if (selectEnrollmentByApplication.get(app.id)) return false;
+        updateApplication.run(app.planYear, household, app.id, app.accountId);
+        return true;
+      });
     },
     findApplication(id: string): StoredApplication | undefined {
       const row = selectApplication.get(id);
       return row && { id: row.id, accountId: row.account_id, planYear: row.plan_year, household: JSON.parse(row.household) };
     },
-    /** Stores the enrollment and its outbox row atomically; returns the earlier one if this application already enrolled. */
     /**
-     * Stores the enrollment and its outbox row(s) atomically; returns the earlier one if this application already enrolled.
+     * Stores the enrollment and its outbox row(s) atomically, in a group commit; resolves once they are durable, with
+     * the enrollment — or the earlier one if this application already enrolled (nothing is written then).
      * `copies` is 2 only under the backend.duplicate fault; `injected` counts faults decided at confirmation.
      */
-    confirmEnrollment(enrollment: Enrollment, applicationId: string, accountId: string, copies = 1, injected: Record<string, number> = {}): Enrollment {
+    confirmEnrollment(enrollment: Enrollment, applicationId: string, accountId: string, copies = 1, injected: Record<string, number> = {}): Promise<Enrollment> {
       const existing = selectEnrollmentByApplication.get(applicationId);
-      if (existing) return JSON.parse(existing.body) as Enrollment;
-      confirm.immediate(enrollment, applicationId, accountId, copies, injected);
-      return enrollment;
+      if (existing) return Promise.resolve(JSON.parse(existing.body) as Enrollment);
+      return groupCommit.run(() => confirm(enrollment, applicationId, accountId, copies, injected));
     },
+    /** Runs `work` in one write transaction (one fsync); the store's own transactions inside it become savepoints. */
+    atomically: <T>(work: () => T): T => inTransaction.immediate(work) as T,
+    /** Batches committed so far, the writes they carried and the largest. */
+    groupCommitStats: () => groupCommit.stats(),
     countInjected: (counts: Record<string, number>) => addInjected(counts),
     injectedCounts: (): Record<string, number> => Object.fromEntries(injectedCounts.all().map((r) => [r.fault, r.count])),
     findEnrollment(confirmation: string): { enrollment: Enrollment; accountId: string } | undefined {
@@ -231,7 +303,14 @@ export function openExchangeStore(dataDir: string) {
       const row = status.get()!;
       return { pending: row.pending ?? 0, delivered: row.delivered ?? 0, rejected: row.rejected ?? 0, dropped: row.dropped ?? 0, oldestPendingAt: row.oldest };
     },
-    close: () => db.close(),
+    /** Commits what is queued, then closes (a WAL sync still running ends first; its callers are answered). */
+    close: () => {
+      groupCommit.flush();
+      if (walFd !== undefined) fdatasyncSync(walFd);
+      closed = true;
+      if (syncing === 0) releaseWal();
+      db.close();
+    },
   };
 }
 

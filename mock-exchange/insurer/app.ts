@@ -97,9 +97,17 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     }
     deps.metrics.interchangesReceived.inc();
     const receivedAt = now();
-    const receipt = receive834(text, { receivedAt, ackControl: deps.store.nextAckControl(), forceReject: decision.reject });
     // What the insurer took in, as a file; an interchange the insurer.reject fault refused is not kept (it stored nothing).
     if (!decision.reject) deps.dropFolder?.keep(text, receivedAt, isa);
+    // The whole interchange in one transaction (one fsync): its 999's control number, and every accepted member.
+    const { receipt, saved } = deps.store.atomically(() => {
+      const receipt = receive834(text, { receivedAt, ackControl: deps.store.nextAckControl(), forceReject: decision.reject });
+      const saved =
+        receipt.isa && receipt.outcome !== 'envelopeRejected'
+          ? deps.store.saveInterchange(receipt.isa.senderId, Number(receipt.isa.control), receivedAt.toISOString(), receipt.records, receipt.layout)
+          : undefined;
+      return { receipt, saved };
+    });
     if (decision.reject && receipt.outcome === 'rejected') {
       deps.metrics.faultsInjected.inc({ fault: 'insurer.reject' });
       affected('insurer.reject');
@@ -120,8 +128,7 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     deps.metrics.transactions.inc({ status: 'A' }, receipt.transactions.accepted);
     deps.metrics.transactions.inc({ status: 'R' }, receipt.transactions.rejected);
     if (receipt.layout) deps.metrics.interchangesByLayout.inc({ layout: receipt.layout });
-    if (receipt.isa && receipt.outcome !== 'envelopeRejected') {
-      const saved = deps.store.saveInterchange(receipt.isa.senderId, Number(receipt.isa.control), receivedAt.toISOString(), receipt.records, receipt.layout);
+    if (receipt.isa && saved) {
       deps.metrics.membersStored.inc(saved.stored);
       if (saved.resent) deps.metrics.interchangesResent.inc();
       deps.logger.info('edi834', { sender: receipt.isa.senderId, control: receipt.isa.control, outcome: receipt.outcome, layout: receipt.layout ?? '', stored: saved.stored, resent: saved.resent, reasons: receipt.reasons.slice(0, 10) });

@@ -45,6 +45,8 @@ export interface InsurerStore {
   layoutOf(senderId: string, control: number): Layout | undefined;
   /** Next control number for the insurer's own 999/TA1 interchanges; survives restarts. */
   nextAckControl(): number;
+  /** Runs `work` in one write transaction: the writes in it are committed together (one fsync), or none is. */
+  atomically<T>(work: () => T): T;
   /** Member records with id greater than `afterId`, oldest first: pages for streaming without an open cursor. */
   page(afterId: number, limit: number): { id: number; body: string }[];
   count(): number;
@@ -84,7 +86,10 @@ export function openInsurerStore(dataDir: string): InsurerStore {
     return { stored, resent };
   });
 
+  const inTransaction = db.transaction((work: () => unknown): unknown => work());
+
   return {
+    atomically: <T>(work: () => T) => inTransaction.immediate(work) as T,
     saveInterchange: (senderId, control, receivedAt, records, layout) => save(senderId, control, receivedAt, records, layout),
     layoutOf: (senderId, control) => layoutOf.get(senderId, control)?.layout ?? undefined,
     nextAckControl: () => bump.get('ack_control')!.value % 1_000_000_000,

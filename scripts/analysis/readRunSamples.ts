@@ -27,15 +27,18 @@ export function readSecondRows(file: string): RunSamples {
   return samplesFromRows(rows);
 }
 
+/** What to say of a run folder without the engine's per-second rows (`file`). */
+export function noSecondRows(file: string): UsageError {
+  return new UsageError(
+    file,
+    "the load engine's per-second measurements, written by `harness run`",
+    'The run folder has none: it was made before the harness had its own load engine, or the run stopped before its first second. Re-run the profile.',
+  );
+}
+
 /** A run folder's samples, from its load-seconds.ndjson. */
 export function readRunSamples(runDir: string): RunSamples {
   const file = runFile(runDir, 'loadSeconds');
-  if (!existsSync(file)) {
-    throw new UsageError(
-      file,
-      "the load engine's per-second measurements, written by `harness run`",
-      'The run folder has none: it was made before the harness had its own load engine, or the run stopped before its first second. Re-run the profile.',
-    );
-  }
+  if (!existsSync(file)) throw noSecondRows(file);
   return readSecondRows(file);
 }

@@ -7,7 +7,7 @@ import { preflight } from '../run/preflight.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 import { parseWatchAddress } from '../watch/watchAddress.ts';
 import type { WatchServer } from '../watch/watchServer.ts';
 import { parseDurationOption, parseNumberOption, parsePlanYear } from './options.ts';
@@ -88,7 +88,7 @@ export function register(program: Command): void {
       }
       let server: WatchServer | undefined;
       const onRunFolder = async ({ runDir, runId }: { runDir: string; runId: string }): Promise<void> => {
-        server = await startWatchServer({ runDir, runId, profile: profile.name, targets, address: watch!, executor: plan.loadPlan.executor, finishWhenJudged: false });
+        server = await startWatchServer({ runDir, runId, profile: profile.name, targets, address: watch!, executor: plan.loadPlan.executor, finishWhenJudged: false, readExchange: true });
         process.stdout.write(`  watch: ${server.url} (live page; it shows the verdict when the run ends)\n`);
       };
       try {

@@ -26,6 +26,8 @@ export interface ServiceSpec {
   logFile: string;
   env?: NodeJS.ProcessEnv;
   readyTimeoutMs?: number;
+  /** Options for node itself, before the module (a benchmark's `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 export function parseListeningLine(line: string): number | undefined {
@@ -56,7 +58,7 @@ export async function startService(group: ProcessGroup, spec: ServiceSpec): Prom
   const deadline = Date.now() + timeoutMs;
   let announce: (port: number) => void = () => {};
   const announced = new Promise<number>((resolve) => (announce = resolve));
-  const child = group.spawn(spec.name, process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, spec.main), ...spec.args], {
+  const child = group.spawn(spec.name, process.execPath, [...(spec.nodeArgs ?? []), '--import', 'tsx', join(PROJECT_ROOT, spec.main), ...spec.args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...spec.env },
     logFile: spec.logFile,

@@ -1,28 +1,27 @@
-// The live page's server, on 127.0.0.1 only: tails a run folder (load-seconds.ndjson as the engine writes it, then
-// verdict.json) once a second, and while the run is under way the exchange's /metrics (where exchange-admin.json
-// says, loopback only), and serves the page (GET /) and its server-sent events (GET /events). `harness run --watch`
-// starts it on the run folder it is writing; `harness watch --run DIR` on any run folder, finished or not. Memory
-// stays bounded: the rows and scrapes go into bounded stores (report/boundedSeries.ts) and are not kept.
+// The live page's server, on 127.0.0.1 only: reads a run folder once a second as the run page's state
+// (scripts/watch/runState.ts: the engine's rows as it writes them, the exchange's readings, the files of the run's
+// end), and serves the page (GET /) and its server-sent events (GET /events); once the run is judged, the same final
+// view report.html holds. `harness run --watch` starts it on the run folder it is writing and has it read the
+// exchange's /metrics once a second while the run is under way (where exchange-admin.json says, loopback only),
+// keeping each reading in the folder (watch-exchange.ndjson) so report.html shows what the page showed; `harness
+// watch --run DIR` only reads a folder, finished or not. Memory stays bounded: rows and readings go into bounded
+// stores (report/boundedSeries.ts) and are not kept.
 
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Executor } from '../../engine/plan.ts';
 import { isLoopbackHost } from '../../engine/loopback.ts';
-import { liveCharts } from '../../report/liveCharts.ts';
-import { LiveExchange, liveExchangeCharts } from '../../report/liveExchange.ts';
-import { renderLivePage, sseMessage, updateMessage, type LiveFinal } from '../../report/livePage.ts';
-import { LiveSeries, livePointOf } from '../../report/liveSeries.ts';
-import { verdictHeadline } from '../../verdict/render.ts';
-import { verdictStatus, type Verdict } from '../../verdict/verdict.ts';
-import { runHeadline } from '../analysis/runHeadline.ts';
-import { readOptionalRunJson } from '../analysis/runInputs.ts';
+import { ExchangeScrape } from '../../report/liveExchange.ts';
+import { renderLivePage, sseMessage, updateMessage, type LiveFinal, type LiveUpdate } from '../../report/livePage.ts';
+import { reportFinal } from '../../report/runReport.ts';
 import { readChartLibrary } from '../report/chartLibrary.ts';
+import { endOfRunPage } from '../report/writeRunReport.ts';
 import { readExchangeAdmin } from '../run/exchangeAdmin.ts';
-import { runFile } from '../runFiles.ts';
-import type { Targets } from '../targets/schema.ts';
-import { UsageError } from '../usageError.ts';
-import { NdjsonTail } from './ndjsonTail.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
+import type { Targets } from '../../vocabulary/targets.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
+import { RunState } from './runState.ts';
 import type { WatchAddress } from './watchAddress.ts';
 
 /** Bytes waiting to be sent to one page above which it is sent no update until it catches up (a few updates). */
@@ -41,6 +40,8 @@ export interface WatchServerOptions {
    * leaves it off and calls finish() when its verdict is final.
    */
   finishWhenJudged: boolean;
+  /** Read the exchange's /metrics once a second while the run is under way, and keep the readings in the folder (`run --watch`). */
+  readExchange?: boolean;
   /** How often the folder is read and the page updated (ms); default 1000. */
   intervalMs?: number;
 }
@@ -51,34 +52,27 @@ export interface WatchServer {
   finish(): Promise<void>;
 }
 
-/** The final state of a judged run folder, or undefined while it has no verdict. */
-export function finalOf(runDir: string, targets: Targets): LiveFinal | undefined {
-  const verdict = readOptionalRunJson<Verdict>(runDir, 'verdict', 'the verdict of the run');
-  if (!verdict) return undefined;
-  return { status: verdictStatus(verdict), pass: verdict.pass, line: verdictHeadline(verdict), headline: runHeadline(runDir, targets) };
+/** The final state of a judged run folder — its last view and its final view, as report.html shows them — or undefined while it has no verdict. */
+export function finalOf(runDir: string, targets: Targets, state: RunState): { view: LiveUpdate; final: LiveFinal } | undefined {
+  if (!existsSync(runFile(runDir, 'verdict')) || !existsSync(runFile(runDir, 'run'))) return undefined;
+  const { view, final } = endOfRunPage(runDir, targets, state);
+  if (!final.verdict) return undefined;
+  return { view, final: reportFinal(final) };
 }
 
 export async function startWatchServer(options: WatchServerOptions): Promise<WatchServer> {
-  const store = new LiveSeries();
-  const tail = new NdjsonTail(runFile(options.runDir, 'loadSeconds'));
+  const state = new RunState(options.runDir);
   const clients = new Set<ServerResponse>();
   let final: LiveFinal | undefined;
+  let view: LiveUpdate = state.view(options.executor);
   let latest = '';
-  const read = (): boolean =>
-    tail.read((line) => {
-      try {
-        store.push(livePointOf(JSON.parse(line) as Parameters<typeof livePointOf>[0]));
-      } catch {
-        // A line the engine did not write whole (the run was killed mid-write): the next ones still count.
-      }
-    }) > 0;
-  const exchange = new LiveExchange();
-  let scraped = false;
+  const scrape = new ExchangeScrape();
   let scraping = false;
   const runEnded = (): boolean => final !== undefined || existsSync(runFile(options.runDir, 'run'));
-  // The exchange's gauges, while the run is under way: a scrape at a time, never to anything but loopback.
-  const scrape = (): void => {
-    if (scraping || runEnded() || !existsSync(runFile(options.runDir, 'exchangeAdmin'))) return;
+  // The exchange's figures, while the run is under way: a reading at a time, never of anything but loopback, kept
+  // in the folder as read (the state reads them back from there, as report.html will).
+  const readExchange = (): void => {
+    if (!options.readExchange || scraping || runEnded() || !existsSync(runFile(options.runDir, 'exchangeAdmin'))) return;
     let url: string;
     try {
       url = readExchangeAdmin(options.runDir).url;
@@ -91,13 +85,11 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
     fetch(`${url}/metrics`, { signal: AbortSignal.timeout(900) })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
       .then((text) => {
-        exchange.push(Date.now() / 1000, text);
-        scraped = true;
+        if (!runEnded()) appendFileSync(runFile(options.runDir, 'watchExchange'), `${JSON.stringify({ time: Date.now(), ...scrape.read(text) })}\n`);
       })
-      .catch(() => (exchange.failures += 1))
+      .catch(() => undefined) // not up yet, or stopped: the page says there is no reading
       .finally(() => (scraping = false));
   };
-  const update = (): LiveUpdateParts => ({ charts: [...liveCharts(store, options.executor), ...liveExchangeCharts(exchange, store.firstSecond)], totals: { ...store.totals } });
   // Every update holds the whole state: a page too slow to take one skips it rather than have it buffered here.
   const broadcast = (message: string, always = false): void => {
     for (const client of clients) if (always || client.writableLength < MAX_BUFFERED_BYTES) client.write(message);
@@ -108,21 +100,38 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
     for (const client of clients) client.end();
     clients.clear();
   };
-  const tick = (): void => {
-    scrape();
-    const grew = read();
-    if (grew || scraped || latest === '') {
-      scraped = false;
-      latest = updateMessage(update());
-      broadcast(latest);
+  /** The folder judged: the last view and the final view (report.html's), sent to every page. */
+  const judge = (): boolean => {
+    let judged: ReturnType<typeof finalOf>;
+    try {
+      judged = finalOf(options.runDir, options.targets, state);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      return false; // verdict.json or run.json being written: read them again next second
     }
-    if (options.finishWhenJudged && !final && existsSync(runFile(options.runDir, 'run'))) {
-      try {
-        final = finalOf(options.runDir, options.targets);
-      } catch (error) {
-        if (!(error instanceof UsageError)) throw error; // verdict.json being written: read it again next second
+    if (!judged) return false;
+    view = judged.view;
+    latest = updateMessage(view);
+    broadcast(latest, true);
+    final = judged.final;
+    sendFinal();
+    return true;
+  };
+  let reading = false;
+  const tick = async (): Promise<void> => {
+    if (reading || final) return;
+    reading = true;
+    try {
+      readExchange();
+      const grew = await state.read();
+      if (grew || latest === '') {
+        view = state.view(options.executor);
+        latest = updateMessage(view);
+        broadcast(latest);
       }
-      sendFinal();
+      if (options.finishWhenJudged && state.ended) judge();
+    } finally {
+      reading = false;
     }
   };
 
@@ -134,7 +143,7 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
     if (!hostAllowed(request.headers.host)) return void response.writeHead(403, { 'content-type': 'text/plain' }).end(`Open http://${options.address.host}:${port}/\n`);
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === '/') {
-      const html = renderLivePage({ runId: options.runId, profile: options.profile, update: update(), ...(final ? { final } : {}), library: readChartLibrary() });
+      const html = renderLivePage({ runId: options.runId, profile: options.profile, update: view, ...(final ? { final } : {}), library: readChartLibrary() });
       return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
     }
     if (request.method === 'GET' && path === '/events') {
@@ -156,8 +165,8 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
     server.listen(port, options.address.host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  tick();
-  const timer = setInterval(tick, options.intervalMs ?? 1000);
+  await tick();
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 1000);
   let finished = false;
   return {
     url: `http://${options.address.host}:${port}/`,
@@ -165,14 +174,15 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
       if (finished) return;
       finished = true;
       clearInterval(timer);
-      if (read()) broadcast(updateMessage(update()));
-      final ??= finalOf(options.runDir, options.targets);
-      sendFinal();
+      // A read or a reading of the exchange under way ends first (a reading takes at most 900 ms).
+      for (let i = 0; (reading || scraping) && i < 100; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!final) {
+        await state.read();
+        if (!judge()) broadcast(updateMessage(state.view(options.executor)), true);
+      }
       for (const client of clients) client.end();
       clients.clear();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
-
-type LiveUpdateParts = Parameters<typeof updateMessage>[0];

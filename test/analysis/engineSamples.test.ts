@@ -2,7 +2,8 @@
 // its second, with its value to HDR precision; the users gauge one point a second, summed over workers.
 
 import { describe, expect, it } from 'vitest';
-import { samplesFromRows } from '../../analysis/engineSamples.ts';
+import * as hdr from 'hdr-histogram-js';
+import { histogramValues, samplesFromRows } from '../../analysis/engineSamples.ts';
 import { ENGINE_METRICS as M } from '../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../engine/metricSet.ts';
 import { METRIC_NAMES } from '../../vocabulary/metrics/journeys.ts';
@@ -44,5 +45,28 @@ describe('samplesFromRows', () => {
     expect(samples.vus).toEqual({ time: [1_000_500, 1_001_500], value: [12, 8] });
     expect(samples.start).toBe(1_000_500);
     expect(samples.end).toBe(1_001_500);
+  });
+});
+
+describe('histogramValues', () => {
+  it("gives each recorded bucket's value and count as the library's recordedValuesIterator does, never above the max", () => {
+    const set = new MetricSet();
+    for (let i = 0; i < 500; i++) set.add('trend', M.requestDuration, ((i * 7919) % 10_007) / 3 + 0.001 * i);
+    set.add('trend', M.requestDuration, 0);
+    set.add('trend', M.requestDuration, 61_000);
+    const [snapshot] = set.snapshot();
+    const walked: [number, number][] = [];
+    histogramValues(snapshot!, (ms, n) => walked.push([ms, n]));
+    const iterated: [number, number][] = [];
+    const histogram = hdr.decodeFromCompressedBase64(snapshot!.histogram!, 32, false) as hdr.JsHistogram;
+    const values = histogram.recordedValuesIterator;
+    values.reset();
+    while (values.hasNext()) {
+      const step = values.next();
+      iterated.push([Math.min(step.valueIteratedTo / 1000, snapshot!.max), step.countAtValueIteratedTo]);
+    }
+    expect(walked).toEqual(iterated);
+    expect(walked.reduce((n, [, c]) => n + c, 0)).toBe(502);
+    expect(walked.at(-1)![0]).toBe(61_000);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProcessGroup } from '../../scripts/run/processes.ts';
-import { drained, enroll, households, receipts, startExchange, startInsurer } from './stack.ts';
+import { drained, enroll, enrollAs, households, receipts, startExchange, startInsurer } from './stack.ts';
 
 let group = new ProcessGroup();
 afterEach(async () => {
@@ -64,5 +64,56 @@ describe('back-end resilience', () => {
     expect(await drained(second.baseUrl)).toBe(true);
     expect(pendingAtKill).toBeGreaterThan(0);
     expectEachReceivedOnce(confirmations, await receipts(insurer.baseUrl));
+  });
+
+  it('loses no group-committed confirmation when the exchange is SIGKILLed with enrollments in flight, and delivers each once', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resilience-group-commit-'));
+    const insurer = await startInsurer(group, dir, { faults: 'insurer.slow=300ms' });
+    const first = await startExchange(group, dir, insurer.baseUrl);
+    // 40 consumers at once, each enrolling household after household, until the kill: the exchange commits their
+    // writes in groups, and the kill lands with some of them waiting on a commit.
+    const people = households(400, 24);
+    const told: { confirmationNumber: string; token: string }[] = [];
+    let next = 0;
+    let unanswered = 0;
+    const consumer = async (): Promise<void> => {
+      while (next < people.length) {
+        const household = people[next++]!;
+        try {
+          told.push(await enrollAs(first.baseUrl, household));
+        } catch {
+          unanswered += 1; // the kill: this consumer was never told, so nothing is promised to it
+          return;
+        }
+      }
+    };
+    const consumers = Array.from({ length: 40 }, consumer);
+    const deadline = Date.now() + 30_000;
+    while (told.length < 80 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const metrics = await (await fetch(`${first.baseUrl}/metrics`)).text();
+    first.process.signal('SIGKILL');
+    await first.process.exited;
+    await Promise.all(consumers);
+    const toldBeforeKill = [...told];
+    const counter = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? 0);
+    // The run proves something only if the writes were grouped and the kill caught consumers mid-journey.
+    expect(counter('exchange_store_group_commit_writes_total')).toBeGreaterThan(counter('exchange_store_group_commits_total'));
+    expect(unanswered).toBeGreaterThan(0);
+    expect(toldBeforeKill.length).toBeGreaterThanOrEqual(80);
+
+    const second = await startExchange(group, dir, insurer.baseUrl);
+    // Every confirmation a consumer was told is in the store the restarted exchange opened.
+    const lookups = await Promise.all(
+      toldBeforeKill.map(async ({ confirmationNumber, token }) => {
+        const response = await fetch(`${second.baseUrl}/api/v1/enrollments/${confirmationNumber}`, { headers: { authorization: `Bearer ${token}` } });
+        return response.status === 200 ? undefined : `${confirmationNumber}: ${response.status}`;
+      }),
+    );
+    expect(lookups.filter((l) => l !== undefined)).toEqual([]);
+    expect(await drained(second.baseUrl, 60_000)).toBe(true);
+    const received = await receipts(insurer.baseUrl);
+    const missing = toldBeforeKill.filter((t) => !received.has(t.confirmationNumber)).map((t) => t.confirmationNumber);
+    const twice = toldBeforeKill.filter((t) => (received.get(t.confirmationNumber)?.size ?? 0) > 1).map((t) => t.confirmationNumber);
+    expect({ missing, twice }).toEqual({ missing: [], twice: [] });
   });
 });

@@ -33,6 +33,11 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 
 /** One consumer's journey to a confirmation; returns the confirmation number. */
 export async function enroll(exchangeUrl: string, household: Household): Promise<string> {
+  return (await enrollAs(exchangeUrl, household)).confirmationNumber;
+}
+
+/** One consumer's journey to a confirmation; returns it with the consumer's bearer token, to ask about it later. */
+export async function enrollAs(exchangeUrl: string, household: Household): Promise<{ confirmationNumber: string; token: string }> {
   const room = await post(`${exchangeUrl}/api/v1/waiting-room`, {});
   const session = { 'x-waiting-room-session': String(room.json.sessionId) };
   const account = await post(`${exchangeUrl}/api/v1/accounts`, { email: household.email, password: 'synthetic-password-1' }, session);
@@ -41,7 +46,7 @@ export async function enroll(exchangeUrl: string, household: Household): Promise
   const application = await post(`${exchangeUrl}/api/v1/applications`, { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } }, auth);
   const enrolled = await post(`${exchangeUrl}/api/v1/applications/${String(application.json.applicationId)}/enrollments`, { planId: household.plan.id }, auth);
   if (enrolled.status !== 201) throw new Error(`enrollment answered ${enrolled.status}: ${JSON.stringify(enrolled.json)}`);
-  return String(enrolled.json.confirmationNumber);
+  return { confirmationNumber: String(enrolled.json.confirmationNumber), token: String(account.json.token) };
 }
 
 /** Waits until the exchange's outbox has nothing pending. */

@@ -1,16 +1,19 @@
 // The live page of a real run (`harness run --watch 0`), opened in headless Chromium (Debian's, via playwright-core)
-// while the load runs: charts painted and the request count growing between two reads a few seconds apart, then the
-// verdict of verdict.json once the run ends, no request beyond the page's own origin, no page error. Then `harness
-// watch --run` on the finished folder shows the same end state. Leaves watch.png in the run folder.
+// while the load runs: charts painted and the request count growing between two reads a few seconds apart, the
+// exchange's figures and the per-route table live, then the verdict of verdict.json once the run ends, no request
+// beyond the page's own origin, no page error. report.html is that page frozen: every chart's data, the totals, the
+// tables and the sections read from both pages are the same. Then `harness watch --run` on the finished folder shows
+// the same end state. Leaves watch.png in the run folder.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
-import { runFile } from '../../scripts/runFiles.ts';
+import { runFile } from '../../vocabulary/runFiles.ts';
 import { verdictStatus, type Verdict } from '../../verdict/verdict.ts';
 import { useHeadlessChromium } from '../report/headlessChromium.ts';
 import { runHarness } from './harness.ts';
@@ -79,6 +82,27 @@ async function openLive(url: string): Promise<{ page: Page; errors: string[]; fo
 
 const facts = (page: Page): Promise<LiveFacts> => page.evaluate(inPage);
 
+/** What a run page holds: every drawn chart's data as drawn (x, then each series), the line over the charts, its tables and sections. */
+interface PageState {
+  charts: Record<string, (number | null)[][]>;
+  html: Record<string, string>;
+  banner: string;
+  headline: string[];
+}
+
+function stateInPage(): PageState {
+  const w = globalThis as any;
+  const document = w.document;
+  const charts: Record<string, (number | null)[][]> = {};
+  for (const c of w.reportCharts ?? []) {
+    const data = w.reportChartData(c.id);
+    if (data && data[0].length > 0) charts[c.id] = data.map((column: ArrayLike<number | null>) => Array.from(column));
+  }
+  const html: Record<string, string> = {};
+  for (const id of ['live-stats', 'run-requests', 'final-findings', 'final-context', 'final-analyses']) html[id] = document.getElementById(id).innerHTML;
+  return { charts, html, banner: document.getElementById('verdict').textContent, headline: [...document.querySelectorAll('#headline li')].map((li: any) => li.textContent) };
+}
+
 describe('the live page of a run in a browser', () => {
   it('draws the load as it runs, then shows the verdict of verdict.json; harness watch shows the same folder', async () => {
     let announce: (url: string) => void = () => undefined;
@@ -101,8 +125,9 @@ describe('the live page of a run in a browser', () => {
     expect(second.requests).toBeGreaterThan(first.requests);
     expect(second.drawn).toEqual(expect.arrayContaining(['arrival', 'throughput', 'latency', 'vus']));
     for (const id of ['arrival', 'throughput', 'latency', 'vus']) expect(second.painted[id], `${id} painted`).toBeGreaterThan(40);
-    // The exchange's own figures, scraped from its /metrics while the run is under way.
-    expect(second.drawn).toEqual(expect.arrayContaining(['exchange-outbox', 'exchange-enrollments']));
+    // The exchange's own figures, read from its /metrics while the run is under way, and the requests per route.
+    expect(second.drawn).toEqual(expect.arrayContaining(['exchange-outbox', 'exchange-outbox-age', 'exchange-enrollments', 'memory', 'event-loop']));
+    expect(await live.page.locator('#run-requests tbody tr').count()).toBeGreaterThan(1);
 
     await live.page.waitForFunction(judged, undefined, { timeout: 150_000 });
     const result = await run;
@@ -120,7 +145,22 @@ describe('the live page of a run in a browser', () => {
     expect(statSync(runFile(runDir, 'watchScreenshot')).size).toBeGreaterThan(10_000);
     expect(live.errors).toEqual([]);
     expect(live.foreign).toEqual([]);
+    // report.html is the live page frozen: the same data in every chart, the same totals, tables and sections.
+    const atEnd = await live.page.evaluate(stateInPage);
     await live.close();
+    const report = await openLive(pathToFileURL(runFile(runDir, 'report')).href);
+    await report.page.waitForFunction(() => 'reportCharts' in globalThis, undefined, { timeout: 10_000 });
+    const frozen = await report.page.evaluate(stateInPage);
+    expect(report.errors).toEqual([]);
+    expect(report.foreign).toEqual([]);
+    await report.close();
+    expect(Object.keys(frozen.charts).sort()).toEqual(Object.keys(atEnd.charts).sort());
+    expect(Object.keys(frozen.charts)).toEqual(expect.arrayContaining(['throughput', 'latency', 'exchange-outbox', 'memory', 'outbox', 'delivery']));
+    for (const id of Object.keys(atEnd.charts)) expect(frozen.charts[id], id).toEqual(atEnd.charts[id]);
+    expect(frozen.charts.throughput![1]!.reduce((a, b) => a! + b!, 0)).toBe(end.requests);
+    expect(frozen.html).toEqual(atEnd.html);
+    expect(frozen.banner).toBe(atEnd.banner);
+    expect(frozen.headline).toEqual(atEnd.headline);
 
     // `harness watch` on the finished folder: the same totals and the same verdict, straight away.
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'harness.mjs'), 'watch', '--run', runDir, '--port', '0'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { chart, tailPosition, type ChartSpec } from '../../report/chart.ts';
 import { CHART_SCRIPT, TICKS_SCRIPT } from '../../report/chartScript.ts';
-import { exchangeCharts } from '../../report/exchangeCharts.ts';
-import { displayUnit, unitOfName } from '../../report/units.ts';
+import { LiveExchange, liveExchangeCharts } from '../../report/liveExchange.ts';
+import { displayUnit, significant, unitOfName } from '../../report/units.ts';
 
 interface Ticks {
   decimalsFor(step: number): number;
@@ -60,17 +60,20 @@ describe('axis units', () => {
     expect(displayUnit('requests/s', [5])).toEqual({ label: 'requests/s', factor: 1 });
   });
 
+  it('keep a measured figure to four significant digits, whatever its size', () => {
+    expect([53.73849049360512, 0.09542300000000001, 20.999999999999996, 123_456_789, -0.00012346, 0, null].map((v) => significant(v))).toEqual([53.74, 0.09542, 21, 123_500_000, -0.0001235, 0, null]);
+  });
+
   it('read the unit a metric name declares', () => {
     expect(['rssBytes', 'eventLoopLagP99Seconds', 'http_req_duration p95 (ms)', 'outboxDepth'].map(unitOfName)).toEqual(['bytes', 's', 'ms', undefined]);
   });
 
   it('label the exchange memory axis in MiB with values in MiB, and event-loop lag in ms with values in ms', () => {
-    const series = new Map([
-      ['rssBytes', [{ t: 0, value: 200 * 1024 ** 2 }, { t: 1, value: 210 * 1024 ** 2 }]],
-      ['heapUsedBytes', [{ t: 0, value: 50 * 1024 ** 2 }, { t: 1, value: 60 * 1024 ** 2 }]],
-      ['eventLoopLagP99Seconds', [{ t: 0, value: 0.012 }, { t: 1, value: 0.02 }]],
-    ]);
-    const [memory, lag] = exchangeCharts(series, 'none') as ChartSpec[];
+    const live = new LiveExchange();
+    live.push(0, { rssBytes: 200 * 1024 ** 2, heapUsedBytes: 50 * 1024 ** 2, eventLoopLagP99Seconds: 0.012 });
+    live.push(1, { rssBytes: 210 * 1024 ** 2, heapUsedBytes: 60 * 1024 ** 2, eventLoopLagP99Seconds: 0.02 });
+    const charts = liveExchangeCharts(live, 0, 'from here', 'none');
+    const [memory, lag] = ['memory', 'event-loop'].map((id) => charts.find((c) => c.id === id)) as ChartSpec[];
     expect(memory!.yLabel).toBe('MiB');
     expect(memory!.series[0]!.values).toEqual([200, 210]);
     expect(lag!.yLabel).toBe('ms');

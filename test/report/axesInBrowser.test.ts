@@ -11,7 +11,7 @@ import { useHeadlessChromium } from './headlessChromium.ts';
 import { describe, expect, it } from 'vitest';
 import { chart, type ReportChart } from '../../report/chart.ts';
 import { distributionChart } from '../../report/compareReport.ts';
-import { exchangeCharts } from '../../report/exchangeCharts.ts';
+import { LiveExchange, liveExchangeCharts } from '../../report/liveExchange.ts';
 import { chartSlot, page } from '../../report/html.ts';
 import { readChartLibrary } from '../../scripts/report/chartLibrary.ts';
 import { drawnAxes, expectReadableTicks, type DrawnAxes } from './axisLabels.ts';
@@ -36,10 +36,8 @@ async function drawn(charts: ReportChart[]): Promise<DrawnAxes[]> {
 
 const seconds = Array.from({ length: 31 }, (_, i) => i);
 // Bytes a little above 100 MiB, lag a few milliseconds, given in seconds: what exchange-metrics.ndjson holds.
-const exchange = new Map([
-  ['rssBytes', seconds.map((t) => ({ t, value: (100 + t) * 1024 ** 2 }))],
-  ['eventLoopLagP99Seconds', seconds.map((t) => ({ t, value: 0.002 + t / 10_000 }))],
-]);
+const exchange = new LiveExchange();
+for (const t of seconds) exchange.push(t, { rssBytes: (100 + t) * 1024 ** 2, eventLoopLagP99Seconds: 0.002 + t / 10_000 });
 const samples = Float64Array.from({ length: 20_000 }, (_, i) => 10 + (i % 1000) / 10 + (i % 1000 === 999 ? 900 : 0));
 
 describe('report axes in a browser', () => {
@@ -47,7 +45,7 @@ describe('report axes in a browser', () => {
     const charts = [
       // A nemesis event marked as a band (report/nemesisSection.ts): drawn by the draw hook without a page error.
       chart({ id: 'vus', title: 'VUs', caption: '', xAxis: 'elapsed', yLabel: 'VUs', x: seconds, series: [{ label: 'VUs', values: seconds.map((t) => Math.min(20, t)) }], marks: [{ from: 5, to: 8, label: 'kill-exchange' }] }, 'none'),
-      ...exchangeCharts(exchange, 'none'),
+      ...liveExchangeCharts(exchange, 0, 'from here', 'none').filter((c) => c.kind === 'chart'),
       distributionChart('compare-requests', 'Requests', [samples], [samples]),
     ];
     const axes = await drawn(charts);

@@ -2,11 +2,13 @@
 // min/max pairs when full, so a spike stays), with totals that stay exact; and its charts under the report's ids.
 
 import { describe, expect, it } from 'vitest';
-import { ENGINE_METRICS as M } from '../../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../engine/metricSet.ts';
 import { liveCharts } from '../../report/liveCharts.ts';
-import { LiveSeries, livePointOf, type LivePoint } from '../../report/liveSeries.ts';
-import { METRIC_NAMES } from '../../scenarios/consumers/metricNames.ts';
+import { histogramValues } from '../../analysis/engineSamples.ts';
+import { LiveSeries, livePointOf, percentileOf, type LivePoint } from '../../report/liveSeries.ts';
+import { LiveWaiting } from '../../report/liveWaiting.ts';
+import { METRIC_NAMES } from '../../vocabulary/metrics/journeys.ts';
 
 function row(second: number, fill: (set: MetricSet) => void) {
   const set = new MetricSet();
@@ -14,7 +16,7 @@ function row(second: number, fill: (set: MetricSet) => void) {
   return { second, series: set.snapshot() };
 }
 
-const point = (second: number, requests: number, p95: number): LivePoint => ({ second, started: 1, completed: 1, requests, failed: requests % 2, p50: p95 / 2, p95, p99: p95 * 2, users: 5, waitP95: null });
+const point = (second: number, requests: number, p95: number): LivePoint => ({ second, started: 1, completed: 1, requests, failed: requests % 2, p50: p95 / 2, p95, p99: p95 * 2, users: 5, waitP50: null, waitP95: null, waitMax: null, waits: [] });
 
 describe('livePointOf', () => {
   it('reads one second: counts, latency percentiles over every route, the users gauge summed, waits in seconds', () => {
@@ -37,11 +39,14 @@ describe('livePointOf', () => {
     expect(p.p95).toBeCloseTo(95, 0);
     expect(p.p99).toBeCloseTo(99, 0);
     expect(p.waitP95).toBeCloseTo(2.5, 2);
+    expect(p.waits).toHaveLength(1);
+    expect(p.waits[0]![0]).toBeCloseTo(2500, -1);
+    expect(p.waits[0]![1]).toBe(1);
   });
 
   it('leaves what the second did not measure empty, not zero', () => {
     const p = livePointOf(row(7, (s) => s.add('counter', METRIC_NAMES.journeysStarted, 1)));
-    expect(p).toMatchObject({ requests: 0, p50: null, p95: null, users: null, waitP95: null });
+    expect(p).toMatchObject({ requests: 0, p50: null, p95: null, users: null, waitP50: null, waitP95: null, waitMax: null, waits: [] });
   });
 });
 
@@ -81,7 +86,7 @@ describe('liveCharts', () => {
   it('draws the report charts under their ids, absent until a series has data, with the planned line when the plan is known', () => {
     const store = new LiveSeries();
     const before = liveCharts(store, undefined);
-    expect(before.map((c) => c.id)).toEqual(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-wait']);
+    expect(before.map((c) => c.id)).toEqual(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait']);
     expect(before.every((c) => c.kind === 'absent')).toBe(true);
     for (let s = 0; s < 5; s++) store.push(point(s, 10 * s, 30));
     const charts = liveCharts(store, { executor: 'constant-arrival-rate', rate: 4, seconds: 60, maxInFlight: 10 });
@@ -93,5 +98,53 @@ describe('liveCharts', () => {
     const throughput = charts.find((c) => c.id === 'throughput');
     expect(throughput?.kind === 'chart' && throughput.series[0]!.values).toEqual([0, 10, 20, 30, 40]);
     expect(charts.find((c) => c.id === 'waiting-wait')?.kind).toBe('absent');
+  });
+});
+
+describe('LiveWaiting', () => {
+  it('counts the consumers waiting each second from the waits that ended, as the report counts wait intervals', () => {
+    // Waits ending in second 4 (4 s: seconds 0–4) and second 3 (1 s: seconds 2–3), an instant one in second 5.
+    const waiting = new LiveWaiting(100, 10);
+    waiting.push(0, []);
+    waiting.push(3, [[1000, 1]]);
+    waiting.push(4, [[4000, 1]]);
+    waiting.push(5, [[0, 1]]);
+    waiting.push(6, []);
+    expect(waiting.series()).toEqual({ x: [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5], values: [1, 1, 2, 2, 1, 1, 0] });
+  });
+
+  it('keeps only its horizon open, the older seconds final in a bounded store, and reaches back no further than the horizon', () => {
+    const waiting = new LiveWaiting(40, 10);
+    for (let s = 0; s < 1000; s++) waiting.push(s, s === 500 ? [[60_000, 3]] : []);
+    const { x, values } = waiting.series();
+    expect(x.length).toBeLessThan(40 + 10);
+    expect(x.at(-1)).toBe(999.5);
+    // A 60 s wait ending at 500 counts from 490 on (the horizon): three consumers, for those seconds only.
+    expect(Math.max(...values)).toBe(3);
+  });
+
+  it('draws nothing when no consumer ever waited', () => {
+    const waiting = new LiveWaiting(40);
+    for (let s = 0; s < 5; s++) waiting.push(s, []);
+    expect(waiting.series()).toEqual({ x: [], values: [] });
+  });
+});
+
+describe('percentileOf', () => {
+  it('gives what HdrHistogram gives for the same samples, over several tag sets', () => {
+    const set = new MetricSet();
+    const random = (k: number): number => ((k * 7919) % 1000) / 3 + 0.5;
+    for (let i = 0; i < 997; i++) set.add('trend', M.requestDuration, random(i), { name: i % 3 ? 'GET /a' : 'POST /b' });
+    const series = set.snapshot();
+    const values: [number, number][] = [];
+    let max = 0;
+    for (const s of series) {
+      histogramValues(s, (ms, n) => values.push([ms, n]));
+      max = Math.max(max, s.max);
+    }
+    values.sort((a, b) => a[0] - b[0]);
+    const merged = set.aggregate(M.requestDuration)!;
+    for (const p of [0.1, 50, 90, 95, 99, 99.9, 100]) expect(percentileOf({ values, count: 997, max }, p), `p${p}`).toBe(merged.stat(`p(${p})`));
+    expect(percentileOf(undefined, 50)).toBeNull();
   });
 });

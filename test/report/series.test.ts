@@ -1,12 +1,11 @@
 // The report's series with worked numbers: planned rates from a run's load plan, the outbox backlog and delivery
-// latency from ledger and insurer times, consumers waiting from wait intervals, per-window rates.
+// latency from ledger and insurer times, per-window rates.
 
 import { describe, expect, it } from 'vitest';
 import { backlogAt, deliveriesOf } from '../../report/delivery.ts';
 import { plannedArrivalRate, plannedVus, recordedExecutor } from '../../report/scenarioPlan.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { ratePerWindow, windowsOf } from '../../report/timeline.ts';
-import { waitingAt } from '../../report/waitingRoom.ts';
 
 describe('plannedArrivalRate', () => {
   it('ramps linearly through the stages, in journeys a second', () => {
@@ -91,15 +90,6 @@ describe('834 delivery from ledger and insurer times', () => {
 
   it('counts confirmed-but-not-received at each moment; what never arrives stays in the backlog', () => {
     expect(backlogAt(deliveriesOf(ledger, received), start, [0, 1.5, 3, 4, 5, 10])).toEqual([0, 1, 3, 2, 1, 1]);
-  });
-});
-
-describe('waitingAt', () => {
-  it('counts the waits that cover each moment', () => {
-    // Waits [0, 4] s, [2, 3] s and [5, 5] s (an instant admission).
-    const ends = [4000, 3000, 5000];
-    const waits = [4000, 1000, 0];
-    expect(waitingAt(ends, waits, 0, [0, 1, 2.5, 3.5, 4.5, 5, 6])).toEqual([1, 1, 2, 1, 0, 1, 0]);
   });
 });
 

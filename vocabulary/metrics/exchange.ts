@@ -9,6 +9,8 @@ export const EXCHANGE_METRICS = {
   applicationsSubmitted: 'exchange_applications_submitted_total',
   eligibilityResults: 'exchange_eligibility_results_total',
   enrollmentsConfirmed: 'exchange_enrollments_confirmed_total',
+  storeCommits: 'exchange_store_group_commits_total',
+  storeCommitWrites: 'exchange_store_group_commit_writes_total',
   waitingRoomQueued: 'exchange_waiting_room_queue_length',
   waitingRoomActive: 'exchange_waiting_room_active_sessions',
   waitingRoomAdmitted: 'exchange_waiting_room_admitted_total',

@@ -2,17 +2,17 @@
 // an update when the engine's rows grow (a row cut mid-line waits for its end), the final state once the folder is
 // judged, and refusals: another Host (DNS rebinding), another path, a port in use.
 
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENGINE_METRICS as M } from '../../../engine/metricNames.ts';
+import { ENGINE_METRICS as M } from '../../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../../engine/metricSet.ts';
-import { runFile } from '../../../scripts/runFiles.ts';
+import { runFile } from '../../../vocabulary/runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../../../scripts/targets/load.ts';
-import { UsageError } from '../../../scripts/usageError.ts';
+import { UsageError } from '../../../vocabulary/errors.ts';
 import { startWatchServer, type WatchServer } from '../../../scripts/watch/watchServer.ts';
 
 const targets = loadTargets(DEFAULT_TARGETS_FILE);
@@ -112,18 +112,29 @@ describe('the watch server', () => {
     expect((await get(server.url)).body).toContain('data-status="FAIL"');
   });
 
-  it('draws the exchange gauges from the /metrics that exchange-admin.json names, while the run is under way', async () => {
+  it('draws the exchange gauges from the /metrics that exchange-admin.json names while the run is under way, keeping each reading in the folder', async () => {
     const runDir = mkdtempSync(join(tmpdir(), 'harness-watch-'));
     const exchange = createServer((req, res) => res.end(req.url === '/metrics' ? 'exchange_outbox_depth 7\nexchange_enrollments_confirmed_total{metal="gold"} 3\n' : ''));
     await new Promise<void>((r) => exchange.listen(0, '127.0.0.1', () => r()));
     try {
       writeFileSync(runFile(runDir, 'exchangeAdmin'), JSON.stringify({ url: `http://127.0.0.1:${(exchange.address() as AddressInfo).port}`, token: 't' }));
-      const server = await startWatchServer({ runDir, runId: 'r', profile: 'load', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: true, intervalMs: 50 });
+      const server = await startWatchServer({ runDir, runId: 'r', profile: 'load', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: false, readExchange: true, intervalMs: 50 });
       servers.push(server);
       const seen = await events(server.url, (e) => e.some((x) => x.event === 'update' && x.data.charts.some((c: { id: string }) => c.id === 'exchange-outbox')));
       const charts = seen.at(-1)!.data.charts as { id: string; series: { label: string; values: number[] }[] }[];
       expect(charts.find((c) => c.id === 'exchange-outbox')!.series[0]!.values.at(-1)).toBe(7);
-      expect(charts.find((c) => c.id === 'exchange-enrollments')!.series.map((s) => s.values.at(-1))).toEqual([3, null]);
+      // 834s accepted: not exposed, so not drawn.
+      expect(charts.find((c) => c.id === 'exchange-enrollments')!.series.map((s) => [s.label, s.values.at(-1)])).toEqual([['confirmed', 3]]);
+      const kept = readFileSync(runFile(runDir, 'watchExchange'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      expect(kept[0]).toMatchObject({ time: expect.any(Number), outboxDepth: 7, enrollmentsConfirmed: 3 });
+
+      // `harness watch` on the same folder reads no /metrics itself: it shows the readings kept there.
+      await server.finish();
+      exchange.close();
+      const reader = await startWatchServer({ runDir, runId: 'r', profile: 'load', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: true, intervalMs: 50 });
+      servers.push(reader);
+      const replay = (await events(reader.url, (e) => e.some((x) => x.event === 'update'))).at(-1)!.data.charts as typeof charts;
+      expect(replay.find((c) => c.id === 'exchange-outbox')!.series[0]!.values).toHaveLength(readFileSync(runFile(runDir, 'watchExchange'), 'utf8').trim().split('\n').length);
     } finally {
       exchange.close();
     }

@@ -21,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   'engine-calibration': () => import('../../bench/engineCalibration.ts').then((m) => m.benchEngineCalibration()),
   vus: () => import('../../bench/engineVus.ts').then((m) => m.benchEngineVus()),
   'soak-self': () => import('../../bench/soakSelf.ts').then((m) => m.benchSoakSelf()),
+  'faults-clean': () => import('../../bench/faultsClean.ts').then((m) => m.benchFaultsClean()),
 };
 
 /** Run only when named: hours long (soak-self soaks the harness for 2 hours). */

@@ -1,11 +1,17 @@
 // The nemesis under load, one short run per kind: the real CLI kills or pauses the real exchange or insurer mid-load,
 // and the run proves what the system promises — every confirmation a consumer received before the fault is at the
-// insurer exactly once after recovery, and what the outage did to the load is counted, never silent.
+// insurer exactly once after recovery, and what the outage did to the load is counted, never silent. The nemesis
+// table of docs/faults.md is these runs' figures: the last test compares it with them (UPDATE_FIGURES=1 rewrites it).
 
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DefectClass } from '../../reconcile/reconcile.ts';
+import { syncFigures, updateFiguresAsked } from '../../scripts/faultFigures/figuresPage.ts';
+import { NEMESIS_TABLE_HEADER, nemesisClaims, nemesisRow, type NemesisRunFacts, type OutageCount } from '../../scripts/faultFigures/nemesisTable.ts';
+import { readFailedPosts } from '../../scripts/faultFigures/runFacts.ts';
+import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 import { runAndRead, runHarness, type RunFacts } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-nemesis-'));
@@ -14,7 +20,7 @@ const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-nemesis-'));
 const LOAD = ['run', 'load', '--scale', '0.002', '--duration', '12s', '--prometheus', 'off'];
 
 interface NemesisFile {
-  events: { kind: string; at: string; recoveredAt: string; outageMs: number; holdMs: number; pidBefore: number; pidAfter: number; load: { requests: number; failed: number; slowestMs: number } }[];
+  events: { kind: NemesisRunFacts['event']['kind']; at: string; atMs: number; recoveredAt: string; outageMs: number; holdMs: number; pidBefore: number; pidAfter: number; load: { requests: number; failed: number; slowestMs: number } }[];
   during: { requests: number; failed: number };
 }
 
@@ -27,6 +33,17 @@ interface Received {
   confirmationNumber: string;
   interchangeControl: number;
   receivedAt: string;
+}
+
+/** Each kind's row of the table, by its spec. */
+const rows = new Map<string, string[]>();
+const TABLE = ['kill-exchange@5s:1s', 'kill-insurer@5s:2s', 'pause-exchange@5s:3s', 'pause-insurer@5s:3s'];
+
+function keepRow(spec: string, run: { facts: RunFacts; nemesis: NemesisFile; ledger: Ledgered[] }, counted: OutageCount): void {
+  rows.set(
+    spec,
+    nemesisRow({ spec, event: run.nemesis.events[0]!, enrollments: run.ledger.length, counted, classes: run.facts.reconciliation.classes as Record<DefectClass, number>, exitCode: run.facts.code! }),
+  );
 }
 
 const lines = <T>(file: string): T[] =>
@@ -63,7 +80,8 @@ function expectIntegrity(facts: RunFacts): void {
 
 describe('harness run --nemesis', () => {
   it('kill-exchange: SIGKILL mid-load, a restart on the same port and data; the outage is counted errors, nothing confirmed is lost', async () => {
-    const { facts, nemesis, ledger, received } = await nemesisRun('kill-exchange@5s:1s');
+    const run = await nemesisRun('kill-exchange@5s:1s');
+    const { facts, nemesis, ledger, received } = run;
     expect(nemesis.events).toHaveLength(1);
     const [kill] = nemesis.events;
     expect(kill!.kind).toBe('kill-exchange');
@@ -77,10 +95,12 @@ describe('harness run --nemesis', () => {
     expect(facts.checks.find((c) => c.name === 'HTTP error rate outside nemesis windows')).toBeDefined();
     expectEachReceivedOnce(ledger, received, kill!.at);
     expectIntegrity(facts);
+    keepRow('kill-exchange@5s:1s', run, { failedRequests: kill!.load.failed, requests: kill!.load.requests });
   }, 100_000);
 
   it('kill-insurer: SIGKILL while the exchange delivers, restarted on the same port; failed deliveries are counted and retried, none lost', async () => {
-    const { facts, nemesis, ledger, received } = await nemesisRun('kill-insurer@5s:2s');
+    const run = await nemesisRun('kill-insurer@5s:2s');
+    const { facts, nemesis, ledger, received } = run;
     const [kill] = nemesis.events;
     expect(kill!.kind).toBe('kill-insurer');
     expect(kill!.pidAfter).not.toBe(kill!.pidBefore);
@@ -93,10 +113,14 @@ describe('harness run --nemesis', () => {
     expectEachReceivedOnce(ledger, received, kill!.at);
     expectEachReceivedOnce(ledger, received, '9999'); // and every one confirmed at all
     expectIntegrity(facts);
+    const failedPosts = readFailedPosts(facts.runDir).attempts;
+    expect(failedPosts).toBeGreaterThan(0);
+    keepRow('kill-insurer@5s:2s', run, { failed834Posts: failedPosts });
   }, 100_000);
 
   it('pause-exchange: SIGSTOP for 3 s then SIGCONT, same pid; requests held by the pause end late, none is lost', async () => {
-    const { facts, nemesis, ledger, received } = await nemesisRun('pause-exchange@5s:3s');
+    const run = await nemesisRun('pause-exchange@5s:3s');
+    const { facts, nemesis, ledger, received } = run;
     const [pause] = nemesis.events;
     expect(pause!.kind).toBe('pause-exchange');
     expect(pause!.pidAfter).toBe(pause!.pidBefore);
@@ -106,10 +130,12 @@ describe('harness run --nemesis', () => {
     expect(pause!.load.slowestMs).toBeGreaterThan(2_000);
     expectEachReceivedOnce(ledger, received, pause!.at);
     expectIntegrity(facts);
+    keepRow('pause-exchange@5s:3s', run, { slowestMs: pause!.load.slowestMs });
   }, 100_000);
 
   it('pause-insurer: SIGSTOP for 3 s then SIGCONT; enrollments confirmed meanwhile reach it after the pause, once', async () => {
-    const { facts, nemesis, ledger, received } = await nemesisRun('pause-insurer@5s:3s');
+    const run = await nemesisRun('pause-insurer@5s:3s');
+    const { facts, nemesis, ledger, received } = run;
     const [pause] = nemesis.events;
     expect(pause!.kind).toBe('pause-insurer');
     expect(pause!.pidAfter).toBe(pause!.pidBefore);
@@ -119,6 +145,7 @@ describe('harness run --nemesis', () => {
     for (const e of during) expect(Date.parse(received.get(e.confirmationNumber)![0]!.receivedAt)).toBeGreaterThanOrEqual(Date.parse(pause!.recoveredAt) - 100);
     expectEachReceivedOnce(ledger, received, '9999');
     expectIntegrity(facts);
+    keepRow('pause-insurer@5s:3s', run, { deliveredAfterPause: during.length });
   }, 100_000);
 
   it.each([
@@ -129,5 +156,16 @@ describe('harness run --nemesis', () => {
     const result = await runHarness(['run', 'smoke', '--results', resultsDir, ...args]);
     expect(result.code, result.stdout + result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+});
+
+// Last: the runs above, as the nemesis table of docs/faults.md shows them.
+describe('docs/faults.md', () => {
+  it('its nemesis table claims what these runs measured', () => {
+    const missing = TABLE.filter((spec) => !rows.has(spec));
+    expect(missing, 'runs whose test did not run or failed before its row').toEqual([]);
+    const table = { section: 'nemesis', header: NEMESIS_TABLE_HEADER, rows: TABLE.map((spec) => rows.get(spec)!), claims: nemesisClaims };
+    const differences = syncFigures(join(PROJECT_ROOT, 'docs', 'faults.md'), table, updateFiguresAsked());
+    expect(differences, 'docs/faults.md differs from the runs; if the runs are right: UPDATE_FIGURES=1 npx vitest run test/e2e/nemesis.test.ts').toEqual([]);
   });
 });

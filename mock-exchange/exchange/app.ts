@@ -24,6 +24,7 @@ import { bearerToken, type TokenIssuer } from './tokens.ts';
 import type { AdmissionControl } from './admission.ts';
 import { mountWaitingRoom, requireAdmission } from './waitingRoomRoutes.ts';
 import { z } from 'zod';
+import type { ExchangeRoute, OperationalRoute, RouteName } from '../../vocabulary/routes.ts';
 
 export interface ExchangeDeps {
   store: ExchangeStore;
@@ -106,7 +107,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     const end = metrics.httpDuration.startTimer();
     metrics.httpInFlight.inc();
     res.on('finish', () => {
-      const route = (res.locals.route as string | undefined) ?? 'unmatched';
+      const route = (res.locals.route as RouteName | undefined) ?? ('unmatched' satisfies RouteName);
       metrics.httpInFlight.dec();
       end({ route, method: req.method });
       metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
@@ -114,12 +115,13 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     next();
   });
 
-  const operational = new Set<string>(OPERATIONAL_ROUTES);
+  const operational = new Set<RouteName>(OPERATIONAL_ROUTES);
+  const isOperational = (route: ExchangeRoute | OperationalRoute): route is OperationalRoute => operational.has(route);
   const named =
-    (route: string, handler: (req: Request, res: Response) => unknown) =>
+    (route: ExchangeRoute | OperationalRoute, handler: (req: Request, res: Response) => unknown) =>
     async (req: Request, res: Response): Promise<void> => {
       res.locals.route = route;
-      if (!operational.has(route) && (await faults.beforeRoute(route))) throw new HttpError(500, 'injected fault: exchange.error');
+      if (!isOperational(route) && (await faults.beforeRoute(route))) throw new HttpError(500, 'injected fault: exchange.error');
       await handler(req, res);
     };
 
@@ -180,7 +182,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
         keyGenerator: rateLimitKey,
         skip: (req) => faults.hole('exchange.noRateLimit', rateLimitKey(req)),
         handler: (_req, res) => {
-          res.locals.route = 'rate_limited';
+          res.locals.route = 'rate_limited' satisfies RouteName;
           res.status(429).json({ error: `rate limit: at most ${deps.rateLimitPerMinute} requests a minute per client; retry after the Retry-After header` });
         },
       }),

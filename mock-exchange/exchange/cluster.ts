@@ -10,7 +10,7 @@ import { AggregatorRegistry, Registry } from 'prom-client';
 import { ADMISSION_OPS, localAdmission, type AdmissionControl } from './admission.ts';
 import { rpcClient, serveRpc } from './clusterRpc.ts';
 import { createExchangeMetrics } from './metrics.ts';
-import { startDispatcher, waitingRoomOf, type ExchangeConfig, type RunningExchange } from './server.ts';
+import { startDispatcher, waitingRoomOf, type ExchangeConfig, type RunningExchange } from './exchangeParts.ts';
 import { openExchangeStore } from './store.ts';
 import { persistentSecret } from './tokens.ts';
 

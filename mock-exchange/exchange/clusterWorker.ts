@@ -9,7 +9,7 @@ import { adminTokenFromEnv } from './adminRoutes.ts';
 import { WORKER_CONFIG_ENV, type WorkerConfig } from './cluster.ts';
 import { rpcClient, serveRpc } from './clusterRpc.ts';
 import { createExchangeMetrics } from './metrics.ts';
-import { startFrontEnd } from './server.ts';
+import { startFrontEnd } from './exchangeParts.ts';
 import { commitsInto, openExchangeStore } from './store.ts';
 
 const config = JSON.parse(process.env[WORKER_CONFIG_ENV] ?? '{}') as WorkerConfig;

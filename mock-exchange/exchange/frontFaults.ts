@@ -4,6 +4,7 @@
 // injection is counted.
 
 import { shouldInject, type FaultSet, type VulnerableSwitch } from '../faults/index.ts';
+import type { ExchangeRoute } from '../../vocabulary/routes.ts';
 
 /** A subsidy visibly wrong: $50 a month more credit than the rules allow. */
 export const WRONG_SUBSIDY_EXTRA = 50;
@@ -24,8 +25,8 @@ export function createFrontFaults(initial: FaultSet, count: (fault: string) => v
   let active = [...initial.values.keys()].some(isFrontSwitch);
   let requests = 0;
   let holeRequests = 0;
-  const latencyMs = (route: string): number => faults.durationMs('exchange.latency') + faults.durationMs(`exchange.latency.${route}`);
-  const errorRate = (route: string): number => Math.max(faults.rate('exchange.error'), faults.rate(`exchange.error.${route}`));
+  const latencyMs = (route: ExchangeRoute): number => faults.durationMs('exchange.latency') + faults.durationMs(`exchange.latency.${route}`);
+  const errorRate = (route: ExchangeRoute): number => Math.max(faults.rate('exchange.error'), faults.rate(`exchange.error.${route}`));
 
   return {
     /** The switches in force. */
@@ -42,7 +43,7 @@ export function createFrontFaults(initial: FaultSet, count: (fault: string) => v
       active = [...next.values.keys()].some(isFrontSwitch);
     },
     /** Waits the configured latency; true when this request must be answered with an injected 500. */
-    async beforeRoute(route: string): Promise<boolean> {
+    async beforeRoute(route: ExchangeRoute): Promise<boolean> {
       const cpuMs = faults.durationMs('exchange.cpu');
       if (cpuMs > 0) burnCpu(cpuMs);
       const delay = latencyMs(route);

@@ -5,6 +5,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import type { AdmissionControl } from './admission.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { Admission } from './waitingRoom.ts';
+import type { RouteName } from '../../vocabulary/routes.ts';
 
 export const SESSION_HEADER = 'x-waiting-room-session';
 
@@ -21,14 +22,14 @@ export function mountWaitingRoom(app: Express, admission: AdmissionControl | und
   };
 
   app.post('/api/v1/waiting-room', async (_req: Request, res: Response) => {
-    res.locals.route = 'waiting_room';
+    res.locals.route = 'waiting_room' satisfies RouteName;
     if (admission) return answer(res, await admission.enter());
     metrics.waitingRoomAdmitted.inc();
     answer(res, { admitted: true, sessionId: 'open' });
   });
 
   app.get('/api/v1/waiting-room/:ticketId', async (req: Request, res: Response) => {
-    res.locals.route = 'waiting_room';
+    res.locals.route = 'waiting_room' satisfies RouteName;
     const polled = await admission?.poll(String(req.params.ticketId));
     if (!polled) return void res.status(404).json({ error: 'no such ticket: enter again with POST /api/v1/waiting-room' });
     answer(res, polled);
@@ -36,7 +37,7 @@ export function mountWaitingRoom(app: Express, admission: AdmissionControl | und
 
   // Signing out (or closing the site): the session's place goes to the head of the queue at once, not after it idles.
   app.delete('/api/v1/waiting-room/session', async (req: Request, res: Response) => {
-    res.locals.route = 'waiting_room';
+    res.locals.route = 'waiting_room' satisfies RouteName;
     const session = req.get(SESSION_HEADER);
     if (!session) return void res.status(400).json({ error: `send the session to end in the ${SESSION_HEADER} header` });
     await admission?.leave(session);
@@ -44,7 +45,7 @@ export function mountWaitingRoom(app: Express, admission: AdmissionControl | und
   });
 
   app.post('/api/v1/waiting-room/:ticketId/email-me-later', async (req: Request, res: Response) => {
-    res.locals.route = 'waiting_room';
+    res.locals.route = 'waiting_room' satisfies RouteName;
     if (!(await admission?.abandon(String(req.params.ticketId)))) return void res.status(404).json({ error: 'no such ticket in the queue' });
     res.status(202).json({ recorded: true });
   });
@@ -56,7 +57,7 @@ export function requireAdmission(admission: AdmissionControl | undefined) {
     if (!admission) return next();
     const session = req.get(SESSION_HEADER);
     if (session && (await admission.touch(session))) return next();
-    res.locals.route = 'admission_refused';
+    res.locals.route = 'admission_refused' satisfies RouteName;
     res.status(403).json({ error: `enter through the waiting room first: POST /api/v1/waiting-room, then send ${SESSION_HEADER}` });
   };
 }

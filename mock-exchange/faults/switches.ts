@@ -10,9 +10,10 @@ export interface FaultSwitch {
   description: string;
 }
 
-/** Route names of the exchange (the `route` metric label), each with its own latency and error switch. */
-export const EXCHANGE_ROUTES = ['browse', 'account', 'login', 'application', 'application_update', 'eligibility', 'plans', 'enroll', 'enrollments', 'enrollment'] as const;
-export type ExchangeRoute = (typeof EXCHANGE_ROUTES)[number];
+import { EXCHANGE_ROUTES, type ExchangeRoute } from '../../vocabulary/routes.ts';
+
+/** Route names of the exchange (vocabulary/routes.ts), each with its own latency and error switch. */
+export { EXCHANGE_ROUTES, type ExchangeRoute };
 
 /** Fields of an outgoing 834 the back end can garble. */
 export const GARBLE_FIELDS = ['relationship', 'dob', 'ssn', 'ratingArea', 'planId', 'aptc', 'premium'] as const;

@@ -3,13 +3,14 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { LAYOUTS } from '../../domain/edi834/vocabulary.ts';
 import { collectProcessMetrics } from '../service/processMetrics.ts';
+import { INSURER_DEFAULT_METRICS_PREFIX } from '../../vocabulary/metrics/process.ts';
 import type { ReceiveOutcome } from './receive834.ts';
 import { INSURER_DURATION_BUCKETS_SECONDS, INSURER_LABELS as L, INSURER_METRICS as M } from '../../vocabulary/metrics/insurer.ts';
 
 const REJECTED_OUTCOMES: ReceiveOutcome[] = ['rejected', 'envelopeRejected'];
 
 export function createInsurerMetrics(registry: Registry) {
-  collectProcessMetrics(registry, 'insurer_');
+  collectProcessMetrics(registry, INSURER_DEFAULT_METRICS_PREFIX);
   const registers = [registry];
   const metrics = {
     httpRequests: new Counter({ name: M.httpRequests, help: 'HTTP requests by route pattern, method and status', labelNames: [L.route, L.method, L.status], registers }),

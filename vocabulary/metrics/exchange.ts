@@ -40,11 +40,8 @@ export const EXCHANGE_LABELS = {
 export const DELIVERY_FAILURE_REASONS = ['timeout', 'connection', 'http_error', 'unreadable_ack', 'internal'] as const;
 export type DeliveryFailureReason = (typeof DELIVERY_FAILURE_REASONS)[number];
 
-/**
- * Route names of the operational endpoints (health, metrics, admin views, the API document): not consumer pages, so
- * the SLO rules leave them out and the fault switches never slow or fail them (the harness must still see readiness).
- */
-export const OPERATIONAL_ROUTES = ['health', 'metrics', 'admin', 'openapi'] as const;
+/** Route names of the operational endpoints (../routes.ts): left out of the SLO rules and never faulted. */
+export { OPERATIONAL_ROUTES } from '../routes.ts';
 
 /** Buckets around a 1 s page SLO: fine below it, coarse above it. */
 export const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2.5, 5, 10];

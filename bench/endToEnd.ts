@@ -24,7 +24,7 @@ import { ProcessGroup } from '../scripts/run/processes.ts';
 import { profileNamed } from '../scripts/run/profiles/index.ts';
 import { createRunFolder, newRunId } from '../scripts/run/runFolder.ts';
 import { startService } from '../scripts/run/services.ts';
-import { runFile } from '../scripts/runFiles.ts';
+import { runFile } from '../vocabulary/runFiles.ts';
 import { loadTargets } from '../scripts/targets/load.ts';
 import { gate } from '../verdict/gate.ts';
 import type { LoadSummary } from '../verdict/loadSummary.ts';

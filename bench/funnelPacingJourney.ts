@@ -1,4 +1,4 @@
-// The engine-vus benchmark's journey module: the funnel's journeys (scenarios/consumers/journeyShape.ts) reduced to their
+// The engine-vus benchmark's journey module: the funnel's journeys (vocabulary/journeys.ts) reduced to their
 // pacing, every request to one stub URL, so the engine is what is measured. Paced as the concurrency scenario paces
 // its VUs: a random share of one think time before a user's first journey, one think time before each later one,
 // and a think of the think time × THINK_SPREAD between a journey's stretches of requests. Every answer is checked.

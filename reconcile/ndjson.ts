@@ -3,7 +3,7 @@
 
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { UsageError } from '../scripts/usageError.ts';
+import { UsageError } from '../vocabulary/errors.ts';
 import type { Household } from '../domain/household.ts';
 import type { InsurerRecord } from '../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';

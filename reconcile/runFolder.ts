@@ -2,8 +2,8 @@
 // and writes reconciliation.json. Used by `harness run` after the load and by `harness reconcile --run`.
 
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { runFile } from '../scripts/runFiles.ts';
-import { UsageError } from '../scripts/usageError.ts';
+import { runFile } from '../vocabulary/runFiles.ts';
+import { UsageError } from '../vocabulary/errors.ts';
 import { requireRunFile, streamHouseholds, streamInsurerRecords, streamLedger } from './ndjson.ts';
 import type { CutOff, Reconciliation } from './reconcile.ts';
 import { reconcileStreams } from './stream.ts';

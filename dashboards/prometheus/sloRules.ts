@@ -51,7 +51,7 @@ function latencySpec(objective: LatencyObjective): SloRuleSpec {
     throw new UsageError(
       `targets.yaml ${field} (${objective.thresholdSeconds * 1000})`,
       `a bucket boundary of the exchange's latency histogram (${LATENCY_BUCKETS_SECONDS.map((s) => s * 1000).join(', ')} ms)`,
-      'Choose one of those, or add the boundary to LATENCY_BUCKETS_SECONDS in mock-exchange/exchange/metricNames.ts.',
+      'Choose one of those, or add the boundary to LATENCY_BUCKETS_SECONDS in vocabulary/metrics/exchange.ts.',
     );
   }
   const tag = `p${Math.round(objective.quantile * 100)}`;

@@ -12,7 +12,7 @@ import type { PlanYear } from '../../domain/household.ts';
 import { NO_FAULTS } from '../faults/index.ts';
 import { mountAdmin } from './adminRoutes.ts';
 import { createFrontFaults, WRONG_SUBSIDY_EXTRA, type FrontFaults } from './frontFaults.ts';
-import { OPERATIONAL_ROUTES } from './metricNames.ts';
+import { OPERATIONAL_ROUTES } from '../../vocabulary/metrics/exchange.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
 import { openApiDocument } from './openapi.ts';

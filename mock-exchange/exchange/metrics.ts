@@ -3,7 +3,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { collectProcessMetrics } from '../service/processMetrics.ts';
 import { allIssuerIds } from '../../domain/catalog.ts';
-import { DELIVERY_BUCKETS_SECONDS, DELIVERY_FAILURE_REASONS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, WAIT_BUCKETS_SECONDS } from './metricNames.ts';
+import { DELIVERY_BUCKETS_SECONDS, DELIVERY_FAILURE_REASONS, EXCHANGE_LABELS as L, EXCHANGE_METRICS as M, LATENCY_BUCKETS_SECONDS, WAIT_BUCKETS_SECONDS } from '../../vocabulary/metrics/exchange.ts';
 import { EXCHANGE_DEFAULT_METRICS_PREFIX } from '../../vocabulary/metrics/process.ts';
 
 export function createExchangeMetrics(registry: Registry) {

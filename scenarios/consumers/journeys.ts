@@ -1,4 +1,4 @@
-// Consumer journeys on the engine's runtime, every answer checked (journeyShape.ts has their shapes as data):
+// Consumer journeys on the engine's runtime, every answer checked (vocabulary/journeys.ts has their shapes as data):
 //   browse    — anonymous plans and premiums at the household's ZIP, then for the subscriber alone;
 //   apply     — waiting room → account → application → eligibility → plans, and leave without enrolling;
 //   enroll    — waiting room → account → application → eligibility → plans → enrollment (into the ledger);

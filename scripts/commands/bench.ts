@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatFigures, type Figures } from '../../bench/figures.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
-import { UsageError } from '../usageError.ts';
+import { UsageError } from '../../vocabulary/errors.ts';
 
 /** Each bench's module is loaded when it runs: the CLI's start-up stays quick for every other command. */
 const BENCHMARKS: Record<string, () => Promise<Figures>> = {

@@ -1,2 +1,0 @@
-// Moved to vocabulary/metrics/journeys.ts (the bottom layer every folder may import); this re-export goes when the imports switch.
-export * from '../../vocabulary/metrics/journeys.ts';

@@ -11,8 +11,23 @@ import { pathToFileURL } from 'node:url';
 
 /** SPDX identifiers this project accepts (permissive licences), compared without case. */
 export const PERMISSIVE = [
-  'MIT', 'MIT-0', 'ISC', '0BSD', 'BSD', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', 'MPL-2.0', 'BlueOak-1.0.0',
-  'CC0-1.0', 'CC-BY-3.0', 'CC-BY-4.0', 'Unlicense', 'Zlib', 'Python-2.0', 'WTFPL',
+  'MIT',
+  'MIT-0',
+  'ISC',
+  '0BSD',
+  'BSD',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'Apache-2.0',
+  'MPL-2.0',
+  'BlueOak-1.0.0',
+  'CC0-1.0',
+  'CC-BY-3.0',
+  'CC-BY-4.0',
+  'Unlicense',
+  'Zlib',
+  'Python-2.0',
+  'WTFPL',
 ];
 const permissive = new Set(PERMISSIVE.map((id) => id.toLowerCase()));
 
@@ -22,7 +37,10 @@ const permissive = new Set(PERMISSIVE.map((id) => id.toLowerCase()));
  */
 export function isPermissive(expression) {
   if (typeof expression !== 'string' || expression.trim() === '') return false;
-  const tokens = expression.replace(/[()]/g, (p) => ` ${p} `).trim().split(/\s+/);
+  const tokens = expression
+    .replace(/[()]/g, (p) => ` ${p} `)
+    .trim()
+    .split(/\s+/);
   let at = 0;
   const primary = () => {
     const token = tokens[at++];
@@ -31,7 +49,7 @@ export function isPermissive(expression) {
       at++; // ')'
       return value;
     }
-    let ok = token !== undefined && permissive.has(token.replace(/\+$/, '').toLowerCase());
+    const ok = token !== undefined && permissive.has(token.replace(/\+$/, '').toLowerCase());
     if (tokens[at]?.toUpperCase() === 'WITH') at += 2;
     return ok;
   };
@@ -60,7 +78,13 @@ export function declaredLicence(manifest) {
   const { license, licenses } = manifest;
   if (typeof license === 'string') return license;
   if (license && typeof license.type === 'string') return license.type;
-  if (Array.isArray(licenses)) return licenses.map((l) => (typeof l === 'string' ? l : l?.type)).filter(Boolean).join(' OR ') || undefined;
+  if (Array.isArray(licenses))
+    return (
+      licenses
+        .map((l) => (typeof l === 'string' ? l : l?.type))
+        .filter(Boolean)
+        .join(' OR ') || undefined
+    );
   return undefined;
 }
 
@@ -122,7 +146,9 @@ export function trackedBinaries(dir) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const binaries = trackedBinaries('.');
   if (binaries.length > 0) {
-    process.stderr.write(`licences: ${binaries.length} executable binary file(s) tracked in git:\n${binaries.map((b) => `  ${b}`).join('\n')}\nRemove them (git rm --cached FILE) and install the program from npm or Debian in the project's setup instead.\n`);
+    process.stderr.write(
+      `licences: ${binaries.length} executable binary file(s) tracked in git:\n${binaries.map((b) => `  ${b}`).join('\n')}\nRemove them (git rm --cached FILE) and install the program from npm or Debian in the project's setup instead.\n`,
+    );
     process.exit(1);
   }
   const root = process.argv[2] ?? 'node_modules';
@@ -132,7 +158,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const bad = nonPermissive(root);
   if (bad.length > 0) {
-    process.stderr.write(`licences: ${bad.length} installed package(s) not under a permissive licence (${PERMISSIVE.join(', ')}):\n${bad.map((b) => `  ${b}`).join('\n')}\nRemove them, or replace them with a permissively licensed package.\n`);
+    process.stderr.write(
+      `licences: ${bad.length} installed package(s) not under a permissive licence (${PERMISSIVE.join(', ')}):\n${bad.map((b) => `  ${b}`).join('\n')}\nRemove them, or replace them with a permissively licensed package.\n`,
+    );
     process.exit(1);
   }
   process.stdout.write(`licences: every installed package is under a permissive licence\n`);

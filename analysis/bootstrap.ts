@@ -35,10 +35,12 @@ export function seededRandom(seed: number): () => number {
 
 /** k-th smallest value (0-based) by quickselect; reorders `values`. */
 function select(values: Float64Array, k: number, from = 0): number {
-  let left = from, right = values.length - 1;
+  let left = from,
+    right = values.length - 1;
   while (left < right) {
     const pivot = values[(left + right) >>> 1]!;
-    let i = left, j = right;
+    let i = left,
+      j = right;
     while (i <= j) {
       while (values[i]! < pivot) i++;
       while (values[j]! > pivot) j--;
@@ -98,7 +100,10 @@ export function bootstrapContrast(
   contrast: (candidate: number, baseline: number) => number,
   options: BootstrapOptions = {},
 ): Interval {
-  for (const [side, runs] of [['baseline', baseline], ['candidate', candidate]] as const) {
+  for (const [side, runs] of [
+    ['baseline', baseline],
+    ['candidate', candidate],
+  ] as const) {
     if (runs.length === 0 || runs.some((r) => r.length === 0)) throw new RangeError(`bootstrap: every ${side} run needs samples`);
   }
   const iterations = options.iterations ?? 1000;

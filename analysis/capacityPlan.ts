@@ -80,7 +80,8 @@ function modelResponseSeconds(input: CapacityInput, n: number): number {
 function modelSloLimit(input: CapacityInput, ceiling: number): number {
   const slo = input.sloP95Ms / 1000;
   if (modelResponseSeconds(input, ceiling) <= slo) return ceiling;
-  let low = 0, high = ceiling;
+  let low = 0,
+    high = ceiling;
   for (let i = 0; i < 100; i++) {
     const mid = (low + high) / 2;
     if (modelResponseSeconds(input, mid) <= slo) low = mid;
@@ -121,7 +122,10 @@ export function waitingRoomWait(users: number, fleetUsers: number, sessionSecond
 export function planCapacity(input: CapacityInput): CapacityPlan {
   if (input.loads.length === 0) throw new RangeError('plan needs at least one load (concurrent users) to plan for');
   const { operatingConcurrency, limitedBy } = operatingPoint(input);
-  const kneeFound = findKnee(input.latency.map((p) => ({ x: p.concurrency, y: p.p95Ms })), { curve: 'convex', direction: 'increasing' });
+  const kneeFound = findKnee(
+    input.latency.map((p) => ({ x: p.concurrency, y: p.p95Ms })),
+    { curve: 'convex', direction: 'increasing' },
+  );
   const knee = kneeFound ? { concurrency: kneeFound.x, p95Ms: kneeFound.y } : undefined;
   const throughputPerInstance = operatingConcurrency > 0 ? uslThroughput(input.fit, operatingConcurrency) : 0;
   const responseSeconds = operatingConcurrency > 0 ? modelResponseSeconds(input, operatingConcurrency) : 0;

@@ -59,7 +59,12 @@ export interface Comparison {
 }
 
 /** The decision rule, on its own so it can be tested with worked numbers. */
-export function decide(kind: 'latency' | 'rate', interval: { estimate: number; low: number; high: number }, baselineValue: number, options: CompareOptions): Change {
+export function decide(
+  kind: 'latency' | 'rate',
+  interval: { estimate: number; low: number; high: number },
+  baselineValue: number,
+  options: CompareOptions,
+): Change {
   const m = options.minEffect;
   if (kind === 'latency') {
     if (interval.low > 1 && interval.estimate >= 1 + m) return 'slower';
@@ -81,8 +86,21 @@ export function compareMetric(metric: MetricRuns, options: CompareOptions): Metr
   const minSamples = options.minSamples ?? (metric.kind === 'latency' ? Math.ceil(10 / (1 - percentile)) : 20);
   if (base.length < minSamples || cand.length < minSamples) {
     const value = (pool: Float64Array): number => (pool.length > 0 ? statistic(Float64Array.from(pool)) : NaN);
-    const b = value(base), c = value(cand);
-    return { key: metric.key, kind: metric.kind, change: 'same', baseline: b, candidate: c, effect: metric.kind === 'latency' ? c / b : c - b, low: NaN, high: NaN, pValue: NaN, samples, note: `fewer than ${minSamples} samples on a side` };
+    const b = value(base),
+      c = value(cand);
+    return {
+      key: metric.key,
+      kind: metric.kind,
+      change: 'same',
+      baseline: b,
+      candidate: c,
+      effect: metric.kind === 'latency' ? c / b : c - b,
+      low: NaN,
+      high: NaN,
+      pValue: NaN,
+      samples,
+      note: `fewer than ${minSamples} samples on a side`,
+    };
   }
   const contrast = metric.kind === 'latency' ? (c: number, b: number) => c / b : (c: number, b: number) => c - b;
   const interval = bootstrapContrast(

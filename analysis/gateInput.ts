@@ -27,7 +27,8 @@ export interface RunFolderFacts {
 }
 
 /** How a run against --base-url is told to check integrity, when nothing has reconciled it yet. */
-export const REMOTE_INTEGRITY_HINT = 'check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR` (DIR: the 834 files the back end received), then `harness gate --run RUN`';
+export const REMOTE_INTEGRITY_HINT =
+  'check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR` (DIR: the 834 files the back end received), then `harness gate --run RUN`';
 
 export function reconciliationProblems(value: unknown): string[] {
   const r = value as { enrollments?: { confirmed?: unknown }; intact?: unknown; classes?: unknown } | null;
@@ -35,7 +36,8 @@ export function reconciliationProblems(value: unknown): string[] {
   const problems: string[] = [];
   if (typeof r.enrollments?.confirmed !== 'number') problems.push('enrollments.confirmed: expected a number');
   if (typeof r.intact !== 'number') problems.push('intact: expected a number');
-  if (r.classes === null || typeof r.classes !== 'object' || Object.values(r.classes).some((n) => typeof n !== 'number')) problems.push('classes: expected counts per defect class');
+  if (r.classes === null || typeof r.classes !== 'object' || Object.values(r.classes).some((n) => typeof n !== 'number'))
+    problems.push('classes: expected counts per defect class');
   return problems;
 }
 

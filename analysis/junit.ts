@@ -36,7 +36,11 @@ export function verdictJunit(verdict: Verdict, timestamp: Date = new Date()): st
       `    <testcase classname="harness.gate.${escapeXml(verdict.profile)}" name="${escapeXml(c.name)}" time="0">`,
       ...properties(c),
       // A check this run could not make is skipped, never passed: CI shows it apart from the held and missed ones.
-      ...(c.notChecked !== undefined ? [`      <skipped message="${escapeXml(`not checked in this run: ${c.notChecked}`)}"/>`] : c.pass ? [] : [`      <failure message="${escapeXml(message)}" type="TargetMissed">${escapeXml(`${c.name}: ${message}`)}</failure>`]),
+      ...(c.notChecked !== undefined
+        ? [`      <skipped message="${escapeXml(`not checked in this run: ${c.notChecked}`)}"/>`]
+        : c.pass
+          ? []
+          : [`      <failure message="${escapeXml(message)}" type="TargetMissed">${escapeXml(`${c.name}: ${message}`)}</failure>`]),
       `      <system-out>${escapeXml(`${c.name}: ${measured(c)} (target ${checkTarget(c)}) — ${c.notChecked !== undefined ? `not checked in this run: ${c.notChecked}` : c.pass ? 'held' : 'missed'}`)}</system-out>`,
       '    </testcase>',
     ].join('\n');

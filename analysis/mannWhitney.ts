@@ -29,12 +29,23 @@ function sortedCopy(values: ArrayLike<number>): Float64Array {
 
 /** Rank sum of the first sample and Σ(t³ − t) over tie groups, walking both sorted samples together. */
 function rankSum(x: Float64Array, y: Float64Array): { r1: number; ties: number } {
-  let i = 0, j = 0, position = 0, r1 = 0, ties = 0;
+  let i = 0,
+    j = 0,
+    position = 0,
+    r1 = 0,
+    ties = 0;
   while (i < x.length || j < y.length) {
     const v = j >= y.length || (i < x.length && x[i]! <= y[j]!) ? x[i]! : y[j]!;
-    let tx = 0, ty = 0;
-    while (i < x.length && x[i] === v) { i++; tx++; }
-    while (j < y.length && y[j] === v) { j++; ty++; }
+    let tx = 0,
+      ty = 0;
+    while (i < x.length && x[i] === v) {
+      i++;
+      tx++;
+    }
+    while (j < y.length && y[j] === v) {
+      j++;
+      ty++;
+    }
     const t = tx + ty;
     r1 += tx * (position + (t + 1) / 2);
     ties += t * t * t - t;
@@ -46,7 +57,9 @@ function rankSum(x: Float64Array, y: Float64Array): { r1: number; ties: number }
 export function mannWhitney(first: ArrayLike<number>, second: ArrayLike<number>, options: { continuity?: boolean } = {}): MannWhitneyResult {
   const x = sortedCopy(first);
   const y = sortedCopy(second);
-  const n1 = x.length, n2 = y.length, n = n1 + n2;
+  const n1 = x.length,
+    n2 = y.length,
+    n = n1 + n2;
   if (n1 === 0 || n2 === 0) throw new RangeError(`Mann–Whitney needs samples on both sides, got ${n1} and ${n2}`);
   const { r1, ties } = rankSum(x, y);
   const u1 = r1 - (n1 * (n1 + 1)) / 2;

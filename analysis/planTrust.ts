@@ -20,7 +20,14 @@ export const MIN_CONCURRENCY_SPAN = 4;
 export const MIN_PLAN_R_SQUARED = 0.5;
 
 export type PlanRefusal =
-  | { reason: 'not enough distinct load levels'; detail: string; lowestConcurrency: number; highestConcurrency: number; concurrencySpan: number; minConcurrencySpan: number }
+  | {
+      reason: 'not enough distinct load levels';
+      detail: string;
+      lowestConcurrency: number;
+      highestConcurrency: number;
+      concurrencySpan: number;
+      minConcurrencySpan: number;
+    }
   | { reason: 'poor fit'; detail: string; rSquared: number; minRSquared: number };
 
 const n = (v: number): string => v.toLocaleString('en-US', { maximumFractionDigits: 2 });

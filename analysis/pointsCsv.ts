@@ -22,12 +22,18 @@ function number(raw: string | undefined, column: string, line: number): number {
 }
 
 export function parsePointsCsv(text: string): CapacityPoints {
-  const lines = text.split(/\r?\n/).map((l, i) => ({ text: l.trim(), line: i + 1 })).filter((l) => l.text !== '' && !l.text.startsWith('#'));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l, i) => ({ text: l.trim(), line: i + 1 }))
+    .filter((l) => l.text !== '' && !l.text.startsWith('#'));
   const header = lines.shift();
   if (!header) throw new PointsFileError('the file is empty; the first line must be the header `concurrency,throughput`');
   const columns = header.text.split(',').map((c) => c.trim().toLowerCase());
   for (const required of REQUIRED_COLUMNS) {
-    if (!columns.includes(required)) throw new PointsFileError(`line ${header.line}: the header ${JSON.stringify(header.text.length > 60 ? `${header.text.slice(0, 60)}…` : header.text)} has no ${required} column; it must read \`concurrency,throughput\` (and optionally \`,p95_ms\`)`);
+    if (!columns.includes(required))
+      throw new PointsFileError(
+        `line ${header.line}: the header ${JSON.stringify(header.text.length > 60 ? `${header.text.slice(0, 60)}…` : header.text)} has no ${required} column; it must read \`concurrency,throughput\` (and optionally \`,p95_ms\`)`,
+      );
   }
   const at = (name: string): number => columns.indexOf(name);
   const hasP95 = columns.includes('p95_ms');

@@ -51,7 +51,10 @@ export function soakVerdict(series: readonly SeriesPoint[], options: SoakOptions
     return { ...base, verdict: 'too short', direction: 'none', slopePerHour: 0, intercept: NaN, level, projected: level, trend: undefined };
   }
   const trend = mannKendall(values);
-  const line = theilSen(kept.map((p) => p.t), values);
+  const line = theilSen(
+    kept.map((p) => p.t),
+    values,
+  );
   const level = median(values);
   // Memory, latency and lag cannot go below zero: a falling trend projects to the floor, not past it.
   const unprojected = line.intercept + line.slope * horizonSeconds;

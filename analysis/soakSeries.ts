@@ -23,7 +23,12 @@ export function soakWindows(durationSeconds: number, asked: Partial<SoakWindows>
 export const MIN_JUDGED_SECONDS = 300;
 
 /** Undefined when a run of `durationSeconds` is long enough to judge; else what it needed and what it had. */
-export function soakTooShort(durationSeconds: number, windows: SoakWindows): { neededSeconds: number; durationSeconds: number; warmupSeconds: number; minJudgedSeconds: number } | undefined {
+export function soakTooShort(
+  durationSeconds: number,
+  windows: SoakWindows,
+): { neededSeconds: number; durationSeconds: number; warmupSeconds: number; minJudgedSeconds: number } | undefined {
   const neededSeconds = windows.warmupSeconds + MIN_JUDGED_SECONDS;
-  return durationSeconds >= neededSeconds ? undefined : { neededSeconds, durationSeconds, warmupSeconds: windows.warmupSeconds, minJudgedSeconds: MIN_JUDGED_SECONDS };
+  return durationSeconds >= neededSeconds
+    ? undefined
+    : { neededSeconds, durationSeconds, warmupSeconds: windows.warmupSeconds, minJudgedSeconds: MIN_JUDGED_SECONDS };
 }

@@ -116,7 +116,10 @@ function levenbergMarquardt(points: readonly LoadPoint[], start: Vector3): { the
     let improved = false;
     while (mu < 1e20) {
       const reduced = free.map((i, r) => free.map((j, c) => a[i]![j]! * scale[r]! * scale[c]! + (r === c ? mu : 0)));
-      const step = solve(reduced, free.map((i, r) => b[i]! * scale[r]!));
+      const step = solve(
+        reduced,
+        free.map((i, r) => b[i]! * scale[r]!),
+      );
       if (!step) {
         mu *= 10;
         continue;
@@ -143,12 +146,28 @@ function levenbergMarquardt(points: readonly LoadPoint[], start: Vector3): { the
 
 /** σ and κ by linear least squares for a fixed λ: λN/X − 1 = σ(N−1) + κN(N−1), each clamped at 0. */
 function startingPoint(points: readonly LoadPoint[], lambda: number): Vector3 {
-  let s11 = 0, s12 = 0, s22 = 0, t1 = 0, t2 = 0;
+  let s11 = 0,
+    s12 = 0,
+    s22 = 0,
+    t1 = 0,
+    t2 = 0;
   for (const { concurrency: n, throughput: x } of points) {
-    const u = n - 1, v = n * (n - 1), y = (lambda * n) / x - 1;
-    s11 += u * u; s12 += u * v; s22 += v * v; t1 += u * y; t2 += v * y;
+    const u = n - 1,
+      v = n * (n - 1),
+      y = (lambda * n) / x - 1;
+    s11 += u * u;
+    s12 += u * v;
+    s22 += v * v;
+    t1 += u * y;
+    t2 += v * y;
   }
-  const both = solve([[s11, s12], [s12, s22]], [t1, t2]);
+  const both = solve(
+    [
+      [s11, s12],
+      [s12, s22],
+    ],
+    [t1, t2],
+  );
   if (both && both[0]! >= 0 && both[1]! >= 0) return [Math.min(both[0]!, 1), both[1]!, lambda];
   const kappaOnly = s22 > 0 ? Math.max(0, t2 / s22) : 0;
   const sigmaOnly = s11 > 0 ? Math.max(0, t1 / s11) : 0;
@@ -157,11 +176,15 @@ function startingPoint(points: readonly LoadPoint[], lambda: number): Vector3 {
 
 function validate(points: readonly LoadPoint[]): void {
   for (const [i, p] of points.entries()) {
-    if (!(p.concurrency > 0) || !Number.isFinite(p.concurrency)) throw new RangeError(`point ${i + 1}: concurrency must be a positive number, got ${p.concurrency}`);
-    if (!(p.throughput > 0) || !Number.isFinite(p.throughput)) throw new RangeError(`point ${i + 1}: throughput must be a positive number, got ${p.throughput}`);
+    if (!(p.concurrency > 0) || !Number.isFinite(p.concurrency))
+      throw new RangeError(`point ${i + 1}: concurrency must be a positive number, got ${p.concurrency}`);
+    if (!(p.throughput > 0) || !Number.isFinite(p.throughput))
+      throw new RangeError(`point ${i + 1}: throughput must be a positive number, got ${p.throughput}`);
   }
   if (new Set(points.map((p) => p.concurrency)).size < 3) {
-    throw new RangeError(`the USL has three parameters: it needs points at 3 or more different concurrencies, got ${new Set(points.map((p) => p.concurrency)).size}`);
+    throw new RangeError(
+      `the USL has three parameters: it needs points at 3 or more different concurrencies, got ${new Set(points.map((p) => p.concurrency)).size}`,
+    );
   }
 }
 

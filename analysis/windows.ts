@@ -49,7 +49,8 @@ function sortedTimes(times: readonly number[]): Float64Array {
 
 /** First index whose value is ≥ t in an ascending array. */
 function lowerBound(sorted: Float64Array, t: number): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! < t) lo = mid + 1;

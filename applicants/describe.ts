@@ -23,7 +23,11 @@ const AGE_BANDS: [string, number, number][] = [
   ['65+', 65, 200],
 ];
 /** Enrollee shares from domain.md §4, where it gives one. */
-const AGE_TARGETS: Record<string, { share: number; source: string } | undefined> = { '0-17': PUBLISHED.children, '55-64': PUBLISHED.age55to64, '65+': PUBLISHED.age65 };
+const AGE_TARGETS: Record<string, { share: number; source: string } | undefined> = {
+  '0-17': PUBLISHED.children,
+  '55-64': PUBLISHED.age55to64,
+  '65+': PUBLISHED.age65,
+};
 const CSR_VARIANTS = new Set(['04', '05', '06']);
 
 export function describeHouseholds(households: Iterable<Household>): DistributionRow[] {
@@ -61,14 +65,56 @@ export function describeHouseholds(households: Iterable<Household>): Distributio
   const share = (key: string, of: number): number => Math.round(((counts.get(key) ?? 0) / Math.max(1, of)) * 1000) / 1000;
   const total = <T>(w: readonly { weight: number; value: T }[]) => w.reduce((a, b) => a + b.weight, 0);
   return [
-    ...AGE_BANDS.map(([label]) => ({ dimension: 'age (enrolled members)', bucket: label, actual: share(`age:${label}`, enrolledMembers), target: AGE_TARGETS[label]?.share ?? null, source: AGE_TARGETS[label]?.source ?? '—' })),
-    ...FPL_BANDS.map(({ value: [lo, hi], weight }) => ({ dimension: '% FPL (households)', bucket: `${lo}-${hi}`, actual: share(`fpl:${lo}-${hi}`, n), target: weight / total(FPL_BANDS), source: PUBLISHED.fpl.source })),
-    ...HOUSEHOLD_SIZES.map(({ value, weight }) => ({ dimension: 'household size', bucket: String(value), actual: share(`size:${value}`, n), target: weight / total(HOUSEHOLD_SIZES), source: PUBLISHED.size.source })),
-    ...STATE_SHARES.map(({ value, weight }) => ({ dimension: 'state (households)', bucket: value, actual: share(`state:${value}`, n), target: weight / total(STATE_SHARES), source: STATE_SHARES_SOURCE })),
-    { dimension: 'metal (enrollees)', bucket: 'silver', actual: share('metal:silver', enrollees), target: PUBLISHED.silver.share, source: PUBLISHED.silver.source },
-    ...(['bronze', 'gold', 'platinum'] as const).map((metal) => ({ dimension: 'metal (enrollees)', bucket: metal, actual: share(`metal:${metal}`, enrollees), target: null, source: '—' })),
+    ...AGE_BANDS.map(([label]) => ({
+      dimension: 'age (enrolled members)',
+      bucket: label,
+      actual: share(`age:${label}`, enrolledMembers),
+      target: AGE_TARGETS[label]?.share ?? null,
+      source: AGE_TARGETS[label]?.source ?? '—',
+    })),
+    ...FPL_BANDS.map(({ value: [lo, hi], weight }) => ({
+      dimension: '% FPL (households)',
+      bucket: `${lo}-${hi}`,
+      actual: share(`fpl:${lo}-${hi}`, n),
+      target: weight / total(FPL_BANDS),
+      source: PUBLISHED.fpl.source,
+    })),
+    ...HOUSEHOLD_SIZES.map(({ value, weight }) => ({
+      dimension: 'household size',
+      bucket: String(value),
+      actual: share(`size:${value}`, n),
+      target: weight / total(HOUSEHOLD_SIZES),
+      source: PUBLISHED.size.source,
+    })),
+    ...STATE_SHARES.map(({ value, weight }) => ({
+      dimension: 'state (households)',
+      bucket: value,
+      actual: share(`state:${value}`, n),
+      target: weight / total(STATE_SHARES),
+      source: STATE_SHARES_SOURCE,
+    })),
+    {
+      dimension: 'metal (enrollees)',
+      bucket: 'silver',
+      actual: share('metal:silver', enrollees),
+      target: PUBLISHED.silver.share,
+      source: PUBLISHED.silver.source,
+    },
+    ...(['bronze', 'gold', 'platinum'] as const).map((metal) => ({
+      dimension: 'metal (enrollees)',
+      bucket: metal,
+      actual: share(`metal:${metal}`, enrollees),
+      target: null,
+      source: '—',
+    })),
     { dimension: 'CSR variant (enrollees)', bucket: '04-06', actual: share('csr', enrollees), target: PUBLISHED.csr.share, source: PUBLISHED.csr.source },
-    { dimension: 'subsidised (APTC > 0)', bucket: 'enrollees', actual: share('subsidised', enrollees), target: PUBLISHED.subsidised.share, source: PUBLISHED.subsidised.source },
+    {
+      dimension: 'subsidised (APTC > 0)',
+      bucket: 'enrollees',
+      actual: share('subsidised', enrollees),
+      target: PUBLISHED.subsidised.share,
+      source: PUBLISHED.subsidised.source,
+    },
     { dimension: 'referred to Medicaid', bucket: 'households', actual: share('referred', n), target: null, source: '—' },
     { dimension: 'Medicaid/CHIP members', bucket: 'members', actual: share('medicaidMember', members), target: null, source: '—' },
   ];
@@ -76,5 +122,7 @@ export function describeHouseholds(households: Iterable<Household>): Distributio
 
 export function formatDistribution(rows: DistributionRow[]): string {
   const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
-  return rows.map((r) => `  ${r.dimension.padEnd(24)} ${r.bucket.padEnd(10)} ${pct(r.actual).padStart(8)}   target ${pct(r.target).padStart(7)}   ${r.source}`).join('\n');
+  return rows
+    .map((r) => `  ${r.dimension.padEnd(24)} ${r.bucket.padEnd(10)} ${pct(r.actual).padStart(8)}   target ${pct(r.target).padStart(7)}   ${r.source}`)
+    .join('\n');
 }

@@ -59,12 +59,60 @@ type MetalChoice = Weighted<'bronze' | 'silver' | 'gold' | 'platinum'>;
  * Each row: the upper bound of the % FPL band it applies below, and the weights.
  */
 export const METAL_BY_FPL: readonly { below: number; choice: MetalChoice }[] = [
-  { below: 100, choice: [{ value: 'bronze', weight: 0.5 }, { value: 'silver', weight: 0.25 }, { value: 'gold', weight: 0.2 }, { value: 'platinum', weight: 0.05 }] },
-  { below: 150, choice: [{ value: 'bronze', weight: 0.15 }, { value: 'silver', weight: 0.78 }, { value: 'gold', weight: 0.06 }, { value: 'platinum', weight: 0.01 }] },
-  { below: 200, choice: [{ value: 'bronze', weight: 0.22 }, { value: 'silver', weight: 0.68 }, { value: 'gold', weight: 0.08 }, { value: 'platinum', weight: 0.02 }] },
-  { below: 250, choice: [{ value: 'bronze', weight: 0.42 }, { value: 'silver', weight: 0.4 }, { value: 'gold', weight: 0.15 }, { value: 'platinum', weight: 0.03 }] },
-  { below: 400, choice: [{ value: 'bronze', weight: 0.51 }, { value: 'silver', weight: 0.27 }, { value: 'gold', weight: 0.18 }, { value: 'platinum', weight: 0.04 }] },
-  { below: Number.POSITIVE_INFINITY, choice: [{ value: 'bronze', weight: 0.5 }, { value: 'silver', weight: 0.25 }, { value: 'gold', weight: 0.2 }, { value: 'platinum', weight: 0.05 }] },
+  {
+    below: 100,
+    choice: [
+      { value: 'bronze', weight: 0.5 },
+      { value: 'silver', weight: 0.25 },
+      { value: 'gold', weight: 0.2 },
+      { value: 'platinum', weight: 0.05 },
+    ],
+  },
+  {
+    below: 150,
+    choice: [
+      { value: 'bronze', weight: 0.15 },
+      { value: 'silver', weight: 0.78 },
+      { value: 'gold', weight: 0.06 },
+      { value: 'platinum', weight: 0.01 },
+    ],
+  },
+  {
+    below: 200,
+    choice: [
+      { value: 'bronze', weight: 0.22 },
+      { value: 'silver', weight: 0.68 },
+      { value: 'gold', weight: 0.08 },
+      { value: 'platinum', weight: 0.02 },
+    ],
+  },
+  {
+    below: 250,
+    choice: [
+      { value: 'bronze', weight: 0.42 },
+      { value: 'silver', weight: 0.4 },
+      { value: 'gold', weight: 0.15 },
+      { value: 'platinum', weight: 0.03 },
+    ],
+  },
+  {
+    below: 400,
+    choice: [
+      { value: 'bronze', weight: 0.51 },
+      { value: 'silver', weight: 0.27 },
+      { value: 'gold', weight: 0.18 },
+      { value: 'platinum', weight: 0.04 },
+    ],
+  },
+  {
+    below: Number.POSITIVE_INFINITY,
+    choice: [
+      { value: 'bronze', weight: 0.5 },
+      { value: 'silver', weight: 0.25 },
+      { value: 'gold', weight: 0.2 },
+      { value: 'platinum', weight: 0.05 },
+    ],
+  },
 ];
 
 /** The metal weights for a household drawn at `fplPercent` (the band's drawn value, before the income is rounded). */

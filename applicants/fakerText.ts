@@ -33,7 +33,9 @@ function placeholderDraw(faker: Faker, path: string, overrides: Readonly<Record<
   const segments = path.split('.');
   let found: unknown[] = [faker, faker.rawDefinitions];
   for (let i = 0; i < segments.length; i++) {
-    found = found.map((value) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segments[i]!] : undefined)).filter((v) => v != null);
+    found = found
+      .map((value) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segments[i]!] : undefined))
+      .filter((v) => v != null);
     const last = i === segments.length - 1;
     if (!last && found.some((v) => typeof v === 'function' || Array.isArray(v))) return undefined;
   }

@@ -6,7 +6,17 @@ import type { Household, Member, PlanYear, Relationship, Sex } from '../domain/h
 import { determine } from '../domain/oracle.ts';
 import { TOBACCO_MIN_AGE } from '../domain/rating.ts';
 import { povertyLine } from '../domain/povertyGuideline.ts';
-import { FEMALE_SHARE, FPL_BANDS, HOUSEHOLD_SIZES, metalChoiceAt, SPOUSE_SHARE, STATE_SHARES, SUBSCRIBER_AGES, TOBACCO_SHARE, type Weighted } from './distributions.ts';
+import {
+  FEMALE_SHARE,
+  FPL_BANDS,
+  HOUSEHOLD_SIZES,
+  metalChoiceAt,
+  SPOUSE_SHARE,
+  STATE_SHARES,
+  SUBSCRIBER_AGES,
+  TOBACCO_SHARE,
+  type Weighted,
+} from './distributions.ts';
 import type { FakerText } from './fakerText.ts';
 import { exampleEmail, fictionalPhone, syntheticSsn } from './identity.ts';
 

@@ -44,7 +44,10 @@ async function writeSoakRun(runDir: string): Promise<{ rows: number; requests: n
     medianMs: (t) => 4 * (1 + 0.02 * vusAt(t)) * (1 + (0.1 * t) / 3600),
   });
   const p95 = { 'p(95)': 14, 'p(99)': 22, avg: 7, med: 6, max: 180 };
-  writeFileSync(runFile(runDir, 'run'), runRecordJson({ runId: 'bench-soak', profile: 'soak', count: 60_000, intendedEnrollments: null, seed: 1, load: 'harness engine', loadExitCode: 0 }));
+  writeFileSync(
+    runFile(runDir, 'run'),
+    runRecordJson({ runId: 'bench-soak', profile: 'soak', count: 60_000, intendedEnrollments: null, seed: 1, load: 'harness engine', loadExitCode: 0 }),
+  );
   writeFileSync(
     runFile(runDir, 'loadSummary'),
     JSON.stringify({
@@ -56,8 +59,19 @@ async function writeSoakRun(runDir: string): Promise<{ rows: number; requests: n
       },
     }),
   );
-  writeFileSync(runFile(runDir, 'reconciliation'), JSON.stringify({ enrollments: { confirmed: written.requests / 6 }, intact: written.requests / 6, classes: {} }));
-  writeFileSync(runFile(runDir, 'verdict'), JSON.stringify({ profile: 'soak', runId: 'bench-soak', pass: true, checks: [{ name: 'synthetic PII outside its files', target: 0, actual: 0, pass: true }] }));
+  writeFileSync(
+    runFile(runDir, 'reconciliation'),
+    JSON.stringify({ enrollments: { confirmed: written.requests / 6 }, intact: written.requests / 6, classes: {} }),
+  );
+  writeFileSync(
+    runFile(runDir, 'verdict'),
+    JSON.stringify({
+      profile: 'soak',
+      runId: 'bench-soak',
+      pass: true,
+      checks: [{ name: 'synthetic PII outside its files', target: 0, actual: 0, pass: true }],
+    }),
+  );
   return written;
 }
 
@@ -81,7 +95,8 @@ export async function benchAnalysis(): Promise<Figures> {
     const readStarted = performance.now();
     readRunSamples(runDir);
     const readSeconds = seconds(readStarted);
-    if (verdict.checks.length === 0 || !(fit.lambda > 0) || plan.usersPerInstance <= 0 || soak.results.length === 0) throw new Error('analysis bench: an analysis came back empty');
+    if (verdict.checks.length === 0 || !(fit.lambda > 0) || plan.usersPerInstance <= 0 || soak.results.length === 0)
+      throw new Error('analysis bench: an analysis came back empty');
     return {
       'analysis: rows of the one-hour soak (load-seconds.ndjson)': { value: written.rows, unit: 'rows' },
       'analysis: size of its load-seconds.ndjson': { value: Math.round(written.bytes / 1e5) / 10, unit: 'MB' },

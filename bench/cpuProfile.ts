@@ -54,7 +54,12 @@ export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary 
     if (functionName === '(idle)') return void (idleUs += us);
     const where = fileOf(url, functionName);
     // A V8 pseudo-frame by itself; a native function (a better-sqlite3 statement's run, a syscall wrapper) by its name.
-    const name = url === '' ? (functionName.startsWith('(') ? functionName : `${functionName || '(anonymous)'} (native)`) : `${functionName || '(anonymous)'} (${where}:${lineNumber + 1})`;
+    const name =
+      url === ''
+        ? functionName.startsWith('(')
+          ? functionName
+          : `${functionName || '(anonymous)'} (native)`
+        : `${functionName || '(anonymous)'} (${where}:${lineNumber + 1})`;
     fn.set(name, (fn.get(name) ?? 0) + us);
     file.set(where, (file.get(where) ?? 0) + us);
   });

@@ -50,7 +50,13 @@ export async function benchEndToEnd(): Promise<Figures> {
     await writeApplicantsFile({ count: plan.applicants, seed: 1, planYear: 2026, file: applicantsFile });
 
     // The services as the run starts them for smoke (no faults, no waiting room, one exchange process).
-    const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(runDir, 'insurer')], logFile: runFile(runDir, 'insurerLog'), nodeArgs: profiled('insurer') });
+    const insurer = await startService(group, {
+      name: 'insurer',
+      main: 'mock-exchange/insurer/main.ts',
+      args: ['--port', '0', '--data-dir', join(runDir, 'insurer')],
+      logFile: runFile(runDir, 'insurerLog'),
+      nodeArgs: profiled('insurer'),
+    });
     const exchange = await startService(group, {
       name: 'exchange',
       main: 'mock-exchange/exchange/main.ts',
@@ -110,16 +116,23 @@ export async function benchEndToEnd(): Promise<Figures> {
     // CPU time per enrollment holds still when other work shares the machine, where the rate does not.
     const loadSeconds = (result.endedAtMs - result.startedAtMs) / 1000;
     const cpuPerEnrollment = (process: string): Figures[string] => ({
-      value: confirmedAt.length > 0 && cores[process] !== undefined ? Math.round(((cores[process]! * loadSeconds * 1000) / confirmedAt.length) * 1000) / 1000 : 0,
+      value:
+        confirmedAt.length > 0 && cores[process] !== undefined ? Math.round(((cores[process]! * loadSeconds * 1000) / confirmedAt.length) * 1000) / 1000 : 0,
       unit: 'ms of CPU per confirmed enrollment (over the load)',
     });
     return {
-      'end to end: enrollments confirmed': { value: confirmedAt.length, unit: `enrollments (of ${plan.applicants.toLocaleString('en-US')} applicants, on up to ${plan.maxUsers} users)` },
+      'end to end: enrollments confirmed': {
+        value: confirmedAt.length,
+        unit: `enrollments (of ${plan.applicants.toLocaleString('en-US')} applicants, on up to ${plan.maxUsers} users)`,
+      },
       'end to end: sustained for': { value: Math.round(seconds), unit: 's' },
       'end to end: enrollments per hour': { value: perHour(confirmedAt.length), unit: 'enrollments/h' },
       'end to end: ratio to the 1,000,000/h goal': { value: Math.round((perHour(confirmedAt.length) / 1_000_000) * 1000) / 1000, unit: 'ratio' },
       'end to end: received intact by the insurer': { value: reconciliation.enrollments.intact, unit: 'enrollments' },
-      'end to end: received intact by the insurer per hour': { value: perHour(reconciliation.enrollments.intact), unit: 'enrollments/h (over the same seconds)' },
+      'end to end: received intact by the insurer per hour': {
+        value: perHour(reconciliation.enrollments.intact),
+        unit: 'enrollments/h (over the same seconds)',
+      },
       'end to end: integrity defects': { value: defects, unit: 'defects' },
       'end to end: outbox drain after the load': { value: drainMs, unit: 'ms' },
       'end to end: CPU of the engine': coresFigure(cores.engine),
@@ -132,7 +145,15 @@ export async function benchEndToEnd(): Promise<Figures> {
         value: groupCommits.commits > 0 ? Math.round((groupCommits.writes / groupCommits.commits) * 100) / 100 : 0,
         unit: `writes per transaction (mean over ${groupCommits.commits.toLocaleString('en-US')} group-commit transactions)`,
       },
-      'end to end: verdict pass': { value: verdict.pass ? 1 : 0, unit: verdict.pass ? 'bool' : `bool (missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')})` },
+      'end to end: verdict pass': {
+        value: verdict.pass ? 1 : 0,
+        unit: verdict.pass
+          ? 'bool'
+          : `bool (missed: ${verdict.checks
+              .filter((c) => !c.pass)
+              .map((c) => c.name)
+              .join(', ')})`,
+      },
     };
   } finally {
     await group.stopAll();

@@ -54,7 +54,13 @@ function command(tool: Tool, url: string): { file: string; args: string[]; read:
         file: join(PROJECT_ROOT, 'node_modules', '.bin', 'autocannon'),
         args: ['-c', String(CONNECTIONS), '-d', String(SECONDS), '--json', url],
         read: (stdout) => {
-          const j = JSON.parse(lastJsonLine(stdout)) as { requests: { total: number }; duration: number; latency: { p50: number; p99: number }; errors: number; non2xx: number };
+          const j = JSON.parse(lastJsonLine(stdout)) as {
+            requests: { total: number };
+            duration: number;
+            latency: { p50: number; p99: number };
+            errors: number;
+            non2xx: number;
+          };
           return { requestsPerSecond: j.requests.total / j.duration, p50Ms: j.latency.p50, p99Ms: j.latency.p99, errors: j.errors + j.non2xx };
         },
       };
@@ -77,7 +83,11 @@ function command(tool: Tool, url: string): { file: string; args: string[]; read:
 }
 
 function lastJsonLine(stdout: string): string {
-  const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+  const line = stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1);
   if (!line) throw new Error(`no JSON line in the output: ${stdout.slice(0, 500)}`);
   return line;
 }
@@ -103,7 +113,8 @@ async function runLoad(group: ProcessGroup, tool: Tool, url: string, serverPid: 
   clearTimeout(overrun);
   const serverCores = ((processUsage(serverPid)?.cpuSeconds ?? serverBefore) - serverBefore) / SECONDS;
   // hit exits 1 when a request failed: its figures still stand, and the errors are reported.
-  if (code !== 0 && !(tool === 'hit' && code === 1)) throw new Error(`${tool} against ${url} exited ${code}: ${[...lines.slice(-3), ...stderrTail].join(' | ') || 'no message'}`);
+  if (code !== 0 && !(tool === 'hit' && code === 1))
+    throw new Error(`${tool} against ${url} exited ${code}: ${[...lines.slice(-3), ...stderrTail].join(' | ') || 'no message'}`);
   return { ...read(lines.join('\n')), serverCores, generatorCores: generatorCpu / SECONDS };
 }
 
@@ -125,7 +136,9 @@ export async function benchEngineCalibration(): Promise<Figures> {
       for (const tool of r % 2 === 0 ? tools : [...tools].reverse()) {
         const load = await runLoad(group, tool, url, serverPid, dir);
         round[tool] = load;
-        say(`round ${r + 1} ${tool.padEnd(10)} ${Math.round(load.requestsPerSecond).toLocaleString('en-US')} req/s · p50 ${load.p50Ms ?? '–'} ms · p99 ${load.p99Ms ?? '–'} ms · server ${load.serverCores.toFixed(2)} cores, generator ${load.generatorCores.toFixed(2)} cores`);
+        say(
+          `round ${r + 1} ${tool.padEnd(10)} ${Math.round(load.requestsPerSecond).toLocaleString('en-US')} req/s · p50 ${load.p50Ms ?? '–'} ms · p99 ${load.p99Ms ?? '–'} ms · server ${load.serverCores.toFixed(2)} cores, generator ${load.generatorCores.toFixed(2)} cores`,
+        );
       }
       rounds.push(round);
       loads.push(loadavg()[0]!);
@@ -146,7 +159,10 @@ function calibrationFigures(rounds: Array<Partial<Record<Tool, Load>>>, loads: n
   };
   const ratioUnit = (tool: Tool): string => (tool === 'hit' ? `ratio (goal ≥ ${GOAL}; k6 was ${K6_RATIO})` : 'ratio');
   rounds.forEach((round, r) => {
-    figures[`engine-calibration: round ${r + 1} machine load average`] = { value: round3(loads[r] ?? 0), unit: `(1 min, at the round's end, on ${availableParallelism()} cores)` };
+    figures[`engine-calibration: round ${r + 1} machine load average`] = {
+      value: round3(loads[r] ?? 0),
+      unit: `(1 min, at the round's end, on ${availableParallelism()} cores)`,
+    };
     for (const tool of ORDER) {
       const load = round[tool];
       if (!load) continue;
@@ -156,10 +172,21 @@ function calibrationFigures(rounds: Array<Partial<Record<Tool, Load>>>, loads: n
       if (load.p99Ms !== null) figures[`${at} p99`] = { value: round3(load.p99Ms), unit: 'ms' };
       figures[`${at} errors`] = { value: load.errors, unit: 'requests' };
       figures[`${at} server CPU`] = { value: round3(load.serverCores), unit: 'cores' };
-      figures[`${at} generator CPU`] = { value: round3(load.generatorCores), unit: tool === 'hit' || tool === 'undici' ? 'cores (its start-up included)' : 'cores' };
-      if (round.wrk && tool !== 'wrk') figures[`engine-calibration: round ${r + 1} ${tool}/wrk`] = { value: round3(load.requestsPerSecond / round.wrk.requestsPerSecond), unit: ratioUnit(tool) };
+      figures[`${at} generator CPU`] = {
+        value: round3(load.generatorCores),
+        unit: tool === 'hit' || tool === 'undici' ? 'cores (its start-up included)' : 'cores',
+      };
+      if (round.wrk && tool !== 'wrk')
+        figures[`engine-calibration: round ${r + 1} ${tool}/wrk`] = {
+          value: round3(load.requestsPerSecond / round.wrk.requestsPerSecond),
+          unit: ratioUnit(tool),
+        };
     }
-    if (round.hit && round.undici) figures[`engine-calibration: round ${r + 1} hit/undici`] = { value: round3(round.hit.requestsPerSecond / round.undici.requestsPerSecond), unit: 'ratio (the engine against the bare library)' };
+    if (round.hit && round.undici)
+      figures[`engine-calibration: round ${r + 1} hit/undici`] = {
+        value: round3(round.hit.requestsPerSecond / round.undici.requestsPerSecond),
+        unit: 'ratio (the engine against the bare library)',
+      };
   });
   if (wrkMissing) {
     figures['engine-calibration: wrk'] = { value: 0, unit: `missing: ${wrkMissing}` };
@@ -167,7 +194,8 @@ function calibrationFigures(rounds: Array<Partial<Record<Tool, Load>>>, loads: n
   }
   // Over both rounds: the ratio of the summed rates (each load ran the same seconds).
   const total = (tool: Tool): number => rounds.reduce((sum, round) => sum + (round[tool]?.requestsPerSecond ?? 0), 0);
-  for (const tool of ['autocannon', 'undici', 'hit'] as const) figures[`engine-calibration: all rounds ${tool}/wrk`] = { value: round3(total(tool) / total('wrk')), unit: ratioUnit(tool) };
+  for (const tool of ['autocannon', 'undici', 'hit'] as const)
+    figures[`engine-calibration: all rounds ${tool}/wrk`] = { value: round3(total(tool) / total('wrk')), unit: ratioUnit(tool) };
   figures['engine-calibration: all rounds hit/undici'] = { value: round3(total('hit') / total('undici')), unit: 'ratio (the engine against the bare library)' };
   return figures;
 }

@@ -52,7 +52,8 @@ export async function runEngineProcess(group: ProcessGroup, options: EngineProce
       if (!line.startsWith('{')) return;
       const event = JSON.parse(line) as EngineRunSecond | EngineRunResult;
       if (event.event === 'result') result = event;
-      else if (++seconds % 10 === 0) say?.(`  ${label} · ${seconds} s · ${event.requests.toLocaleString('en-US')} req/s · ${event.users.toLocaleString('en-US')} users`);
+      else if (++seconds % 10 === 0)
+        say?.(`  ${label} · ${seconds} s · ${event.requests.toLocaleString('en-US')} req/s · ${event.users.toLocaleString('en-US')} users`);
     },
     onStderrLine: (line) => void (stderrTail.push(line) > 5 && stderrTail.shift()),
   });

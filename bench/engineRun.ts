@@ -52,10 +52,18 @@ async function main(input: EngineRunInput): Promise<void> {
     journeyOptions: input.journeyOptions,
     workers: input.workers,
     signal: stop.signal,
-    onSecond: ({ second, series }) => write({ event: 'second', second, requests: sumOf(series, ENGINE_METRICS.requests), users: sumOf(series, ENGINE_METRICS.activeUsers) }),
+    onSecond: ({ second, series }) =>
+      write({ event: 'second', second, requests: sumOf(series, ENGINE_METRICS.requests), users: sumOf(series, ENGINE_METRICS.activeUsers) }),
   });
   writeFileSync(input.summaryFile, `${JSON.stringify(engineSummary(input.plan, result), null, 2)}\n`);
-  write({ event: 'result', startedAtMs: result.startedAtMs, endedAtMs: result.endedAtMs, exitReason: result.exitReason, journeyErrors: result.journeyErrors, workers: result.workers });
+  write({
+    event: 'result',
+    startedAtMs: result.startedAtMs,
+    endedAtMs: result.endedAtMs,
+    exitReason: result.exitReason,
+    journeyErrors: result.journeyErrors,
+    workers: result.workers,
+  });
 }
 
 await main(JSON.parse(process.argv[2] ?? '{}') as EngineRunInput);

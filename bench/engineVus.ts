@@ -63,10 +63,23 @@ export async function benchEngineVus(): Promise<Figures> {
       const previous = results.filter((s) => s.result).at(-1);
       const projected = previous ? (previous.kernelPeakRssBytes / previous.users) * users : 0;
       if (projected > availableMemoryBytes() - MEMORY_RESERVE_BYTES) {
-        results.push({ users, stopped: `not run: ${(projected / 2 ** 30).toFixed(1)} GiB projected, more than this machine has free`, kernelPeakRssBytes: 0, engineCpuSeconds: 0, serverCores: 0, wallSeconds: 0, stubResponseSeconds: 0, loadAverage: loadavg()[0]! });
+        results.push({
+          users,
+          stopped: `not run: ${(projected / 2 ** 30).toFixed(1)} GiB projected, more than this machine has free`,
+          kernelPeakRssBytes: 0,
+          engineCpuSeconds: 0,
+          serverCores: 0,
+          wallSeconds: 0,
+          stubResponseSeconds: 0,
+          loadAverage: loadavg()[0]!,
+        });
         continue;
       }
-      const input: EngineVusRunInput = { journey: { url: stub.baseUrl, thinkSeconds: targets.thinkTimeSeconds, mix: targets.funnel, users, seed: 1 }, rampSeconds, holdSeconds };
+      const input: EngineVusRunInput = {
+        journey: { url: stub.baseUrl, thinkSeconds: targets.thinkTimeSeconds, mix: targets.funnel, users, seed: 1 },
+        rampSeconds,
+        holdSeconds,
+      };
       const stubResponseSeconds = await probeStub(stub.baseUrl);
       const step = { ...(await runStep(group, input, stub.process.child.pid!, dir)), stubResponseSeconds, loadAverage: loadavg()[0]! };
       results.push(step);
@@ -90,7 +103,12 @@ async function probeStub(baseUrl: string): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
-async function runStep(group: ProcessGroup, input: EngineVusRunInput, stubPid: number, dir: string): Promise<Omit<Step, 'stubResponseSeconds' | 'loadAverage'>> {
+async function runStep(
+  group: ProcessGroup,
+  input: EngineVusRunInput,
+  stubPid: number,
+  dir: string,
+): Promise<Omit<Step, 'stubResponseSeconds' | 'loadAverage'>> {
   const { users } = input.journey;
   let result: EngineVusResult | undefined;
   let rows = 0;
@@ -105,7 +123,10 @@ async function runStep(group: ProcessGroup, input: EngineVusRunInput, stubPid: n
       if (!line.startsWith('{')) return;
       const event = JSON.parse(line) as EngineVusSecond | EngineVusResult;
       if (event.event === 'result') result = event;
-      else if (++rows % 10 === 0) process.stdout.write(`  ${users.toLocaleString('en-US')} users · ${rows} s · running ${event.users.toLocaleString('en-US')} · ${event.requests.toLocaleString('en-US')} req/s · RSS ${Math.round(event.rssBytes / MiB)} MiB\n`);
+      else if (++rows % 10 === 0)
+        process.stdout.write(
+          `  ${users.toLocaleString('en-US')} users · ${rows} s · running ${event.users.toLocaleString('en-US')} · ${event.requests.toLocaleString('en-US')} req/s · RSS ${Math.round(event.rssBytes / MiB)} MiB\n`,
+        );
     },
     onStderrLine: (line) => void (stderrTail.push(line) > 5 && stderrTail.shift()),
   });
@@ -181,30 +202,48 @@ function figuresOf(steps: Step[], rampSeconds: number, targets: Targets): Figure
     const pace = paceOf(r, step, rampSeconds, thinkSeconds, mix);
     const holdCores = r.holdCpuSeconds / Math.max(1e-9, r.holdWallSeconds);
     const goal = step.users === goalUsers;
-    figures[`${at}: users held (peak active_users)`] = { value: r.peakUsers, unit: `users of ${step.users.toLocaleString('en-US')}${step.stopped ? ` (${step.stopped})` : ''}` };
+    figures[`${at}: users held (peak active_users)`] = {
+      value: r.peakUsers,
+      unit: `users of ${step.users.toLocaleString('en-US')}${step.stopped ? ` (${step.stopped})` : ''}`,
+    };
     figures[`${at}: peak RSS (sampled each second)`] = { value: Math.round(r.peakRssBytes / MiB), unit: goal ? 'MiB (goal ≤ 1024)' : 'MiB' };
     figures[`${at}: peak RSS (kernel's high-water mark)`] = { value: Math.round(step.kernelPeakRssBytes / MiB), unit: 'MiB' };
     figures[`${at}: RSS per user (peak RSS ÷ users)`] = { value: round3(r.peakRssBytes / 1024 / step.users), unit: 'KiB' };
     figures[`${at}: engine CPU during the hold`] = { value: round3(holdCores), unit: `cores (${Math.round((100 * holdCores) / cores)} % of ${cores})` };
-    figures[`${at}: engine threads waiting for a CPU during the hold`] = { value: round3(r.holdRunQueueSeconds / Math.max(1e-9, r.holdWallSeconds)), unit: `threads on average, runnable but not run (machine load average ${step.loadAverage.toFixed(1)})` };
+    figures[`${at}: engine threads waiting for a CPU during the hold`] = {
+      value: round3(r.holdRunQueueSeconds / Math.max(1e-9, r.holdWallSeconds)),
+      unit: `threads on average, runnable but not run (machine load average ${step.loadAverage.toFixed(1)})`,
+    };
     figures[`${at}: engine CPU over the run`] = { value: round3(step.engineCpuSeconds / step.wallSeconds), unit: 'cores' };
     figures[`${at}: stub server CPU over the run`] = { value: round3(step.serverCores), unit: 'cores' };
     figures[`${at}: hold measured`] = { value: round3(r.holdToSeconds - r.holdFromSeconds), unit: `s (from ${round3(r.holdFromSeconds)} s)` };
     figures[`${at}: requests a second in the hold`] = { value: Math.round(pace.achieved), unit: 'req/s' };
     figures[`${at}: the stub's response time (median of ${STUB_PROBES} sequential requests)`] = { value: round3(step.stubResponseSeconds * 1000), unit: 'ms' };
     figures[`${at}: Little's law rate (users ÷ (think + the stub's response time))`] = { value: Math.round(pace.littlesLaw), unit: 'req/s' };
-    figures[`${at}: pace (achieved ÷ Little's law)`] = { value: round3(pace.achieved / pace.littlesLaw), unit: `ratio (goal ≥ ${GOAL_PACE}; an ideal generator: ${round3(pace.ideal / pace.littlesLaw)} in this window)` };
+    figures[`${at}: pace (achieved ÷ Little's law)`] = {
+      value: round3(pace.achieved / pace.littlesLaw),
+      unit: `ratio (goal ≥ ${GOAL_PACE}; an ideal generator: ${round3(pace.ideal / pace.littlesLaw)} in this window)`,
+    };
     figures[`${at}: pace against an ideal generator (same ramp, journeys, window)`] = { value: round3(pace.achieved / pace.ideal), unit: 'ratio' };
     figures[`${at}: latency mean`] = { value: round3(r.holdMeanResponseMs), unit: 'ms (from when each request was due)' };
     figures[`${at}: of which waiting for a connection (mean)`] = { value: round3(r.holdMeanBlockedMs), unit: 'ms' };
     figures[`${at}: of which time to first byte (mean, as the engine read it)`] = { value: round3(r.holdMeanWaitingMs), unit: 'ms' };
-    figures[`${at}: of which the rest: the engine late to send (mean)`] = { value: round3(r.holdMeanResponseMs - r.holdMeanBlockedMs - r.holdMeanWaitingMs), unit: 'ms' };
+    figures[`${at}: of which the rest: the engine late to send (mean)`] = {
+      value: round3(r.holdMeanResponseMs - r.holdMeanBlockedMs - r.holdMeanWaitingMs),
+      unit: 'ms',
+    };
     figures[`${at}: latency p95`] = { value: round3(r.holdP95Ms), unit: 'ms' };
     figures[`${at}: latency p99`] = { value: round3(r.holdP99Ms), unit: 'ms' };
-    figures[`${at}: failed requests`] = { value: r.failedRequests, unit: `requests${r.journeyErrors.length > 0 ? ` (journey errors: ${r.journeyErrors.join('; ')})` : ''}` };
+    figures[`${at}: failed requests`] = {
+      value: r.failedRequests,
+      unit: `requests${r.journeyErrors.length > 0 ? ` (journey errors: ${r.journeyErrors.join('; ')})` : ''}`,
+    };
     if (goal) {
       const met = !step.stopped && r.peakUsers >= goalUsers && r.peakRssBytes <= GOAL_RSS_BYTES && pace.achieved / pace.littlesLaw >= GOAL_PACE;
-      figures[`engine-vus: goal (${goalUsers.toLocaleString('en-US')} held in ≤ 1 GiB at pace ≥ ${GOAL_PACE})`] = { value: met ? 1 : 0, unit: met ? 'met' : 'missed' };
+      figures[`engine-vus: goal (${goalUsers.toLocaleString('en-US')} held in ≤ 1 GiB at pace ≥ ${GOAL_PACE})`] = {
+        value: met ? 1 : 0,
+        unit: met ? 'met' : 'missed',
+      };
     }
   }
   return figures;

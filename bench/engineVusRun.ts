@@ -82,7 +82,18 @@ async function main(input: EngineVusRunInput): Promise<void> {
   const rows: Row[] = [];
   let peakUsers = 0;
   const result = await runPlan({
-    plan: { executor: { executor: 'ramping-vus', startUsers: 0, stages: [{ seconds: rampSeconds, target: journey.users }, { seconds: holdSeconds, target: journey.users }] }, gracefulStopSeconds: 0, thresholds: {} },
+    plan: {
+      executor: {
+        executor: 'ramping-vus',
+        startUsers: 0,
+        stages: [
+          { seconds: rampSeconds, target: journey.users },
+          { seconds: holdSeconds, target: journey.users },
+        ],
+      },
+      gracefulStopSeconds: 0,
+      thresholds: {},
+    },
     journeyModule: JOURNEY_MODULE,
     journeyOptions: journey,
     signal: stop.signal,
@@ -90,7 +101,14 @@ async function main(input: EngineVusRunInput): Promise<void> {
       const users = sumOf(series, ENGINE_METRICS.activeUsers);
       const requests = sumOf(series, ENGINE_METRICS.requests);
       peakUsers = Math.max(peakUsers, users);
-      rows.push({ second, requests, durations: series.filter((s) => TIMINGS.includes(s.name)), cpu: cpuSeconds(), runQueue: runQueueWaitSeconds(process.pid) ?? 0, at: Date.now() });
+      rows.push({
+        second,
+        requests,
+        durations: series.filter((s) => TIMINGS.includes(s.name)),
+        cpu: cpuSeconds(),
+        runQueue: runQueueWaitSeconds(process.pid) ?? 0,
+        at: Date.now(),
+      });
       write({ event: 'second', second, users, requests, rssBytes: process.memoryUsage().rss });
     },
   });

@@ -7,7 +7,8 @@ export function envNumbers(name: string, fallback: number[]): number[] {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const values = raw.split(',').map((v) => Number(v.trim().replace(/_/g, '')));
-  if (values.some((v) => !Number.isInteger(v) || v <= 0)) throw new UsageError(`${name}=${raw}`, 'whole numbers > 0, comma-separated', `Unset ${name} for the defaults (${fallback.join(',')}).`);
+  if (values.some((v) => !Number.isInteger(v) || v <= 0))
+    throw new UsageError(`${name}=${raw}`, 'whole numbers > 0, comma-separated', `Unset ${name} for the defaults (${fallback.join(',')}).`);
   return values;
 }
 

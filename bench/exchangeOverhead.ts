@@ -54,7 +54,14 @@ interface Leg {
 function figuresOf(summary: EngineSummary, cores: Record<string, number>): LoadFigures {
   const metric = (name: string): Record<string, number> => summary.metrics[name]?.values ?? {};
   const duration = metric('http_req_duration');
-  return { rate: metric('http_reqs').rate ?? 0, p50: duration.med ?? 0, p95: duration['p(95)'] ?? 0, p99: duration['p(99)'] ?? 0, failedChecks: metric('checks').fails ?? 0, cores };
+  return {
+    rate: metric('http_reqs').rate ?? 0,
+    p50: duration.med ?? 0,
+    p95: duration['p(95)'] ?? 0,
+    p99: duration['p(99)'] ?? 0,
+    failedChecks: metric('checks').fails ?? 0,
+    cores,
+  };
 }
 
 async function runLeg(group: ProcessGroup, leg: Leg, plan: LoadPlan, dir: string): Promise<LoadFigures> {
@@ -84,7 +91,12 @@ export async function benchExchangeOverhead(): Promise<Figures> {
     const zip = generateHouseholds({ count: 1, seed: 3, planYear: 2026 }).next().value!.zip;
 
     const bare = await startService(group, { name: 'bare', main: 'bench/bareServer.ts', args: [], logFile: join(dir, 'bare.log'), readyTimeoutMs: 10_000 });
-    const constant = await runLeg(group, { label: 'a', journeyModule: GET_JOURNEY, journeyOptions: { url: `${bare.baseUrl}/`, name: 'GET /' }, servers: { 'bare server': bare } }, plan, dir);
+    const constant = await runLeg(
+      group,
+      { label: 'a', journeyModule: GET_JOURNEY, journeyOptions: { url: `${bare.baseUrl}/`, name: 'GET /' }, servers: { 'bare server': bare } },
+      plan,
+      dir,
+    );
     // The server's CPU seconds over the load as well: its cost a request holds steady on a machine others share.
     const wrkLoad = async (label: string, url: string, server: RunningService): Promise<ServedUnderWrk> => {
       const pid = server.process.child.pid!;
@@ -102,14 +114,34 @@ export async function benchExchangeOverhead(): Promise<Figures> {
     const single = await startMockServices(group, dir);
     const onSingle = { exchange: single.exchange, insurer: single.insurer };
     const browseUrl = `${single.exchange.baseUrl}/api/v1/plans?zip=${zip}&planYear=2026&ages=40,38,10`;
-    const browse = await runLeg(group, { label: 'b', journeyModule: GET_JOURNEY, journeyOptions: { url: browseUrl, name: 'GET /api/v1/plans' }, servers: onSingle }, plan, dir);
+    const browse = await runLeg(
+      group,
+      { label: 'b', journeyModule: GET_JOURNEY, journeyOptions: { url: browseUrl, name: 'GET /api/v1/plans' }, servers: onSingle },
+      plan,
+      dir,
+    );
     const browseWrk = wrkMissing ? undefined : await wrkLoad('wrk-b', browseUrl, single.exchange);
-    const journey = await runLeg(group, { label: 'c', journeyModule: MARKETPLACE_JOURNEY, journeyOptions: { baseUrl: single.exchange.baseUrl, ...journeyOptions('ledgers-c') }, servers: onSingle }, plan, dir);
+    const journey = await runLeg(
+      group,
+      {
+        label: 'c',
+        journeyModule: MARKETPLACE_JOURNEY,
+        journeyOptions: { baseUrl: single.exchange.baseUrl, ...journeyOptions('ledgers-c') },
+        servers: onSingle,
+      },
+      plan,
+      dir,
+    );
     await Promise.all([single.exchange.process.stop(), single.insurer.process.stop()]);
     const clustered = await startMockServices(group, dir, 2);
     const journeyOnTwo = await runLeg(
       group,
-      { label: 'd', journeyModule: MARKETPLACE_JOURNEY, journeyOptions: { baseUrl: clustered.exchange.baseUrl, ...journeyOptions('ledgers-d') }, servers: { 'exchange (primary and 2 workers)': clustered.exchange, insurer: clustered.insurer } },
+      {
+        label: 'd',
+        journeyModule: MARKETPLACE_JOURNEY,
+        journeyOptions: { baseUrl: clustered.exchange.baseUrl, ...journeyOptions('ledgers-d') },
+        servers: { 'exchange (primary and 2 workers)': clustered.exchange, insurer: clustered.insurer },
+      },
       plan,
       dir,
     );
@@ -165,6 +197,9 @@ function wrkRows(bare: ServedUnderWrk | undefined, browse: ServedUnderWrk | unde
     ...row('(a) bare node:http', bare),
     ...row('(b) exchange plan browsing', browse),
     'overhead: ratio b/a under wrk (goal ≥ 0.6)': { value: Math.round((browse.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000, unit: 'ratio' },
-    'overhead: ratio b/a from server CPU a request (bare cost / browse cost)': { value: Math.round((cpuPerRequestUs(bare) / cpuPerRequestUs(browse)) * 1000) / 1000, unit: 'ratio (goal ≥ 0.6)' },
+    'overhead: ratio b/a from server CPU a request (bare cost / browse cost)': {
+      value: Math.round((cpuPerRequestUs(bare) / cpuPerRequestUs(browse)) * 1000) / 1000,
+      unit: 'ratio (goal ≥ 0.6)',
+    },
   };
 }

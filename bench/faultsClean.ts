@@ -56,9 +56,20 @@ export async function benchFaultsClean(): Promise<Figures> {
         unit: `enrollments, no fault (of ${applicants.toLocaleString('en-US')} applicants; ≥ ${CLEAN_ENROLLMENTS_WANTED.toLocaleString('en-US')} wanted${confirmed < CLEAN_ENROLLMENTS_WANTED ? ': FEWER' : ''})`,
       },
       'faults clean: received intact by the insurer': { value: intact, unit: 'enrollments' },
-      'faults clean: defects found (false positives)': { value: defects, unit: found.length > 0 ? `defects (must be 0: ${found.map(([c, n]) => `${c} ${n}`).join(', ')})` : 'defects (must be 0)' },
+      'faults clean: defects found (false positives)': {
+        value: defects,
+        unit: found.length > 0 ? `defects (must be 0: ${found.map(([c, n]) => `${c} ${n}`).join(', ')})` : 'defects (must be 0)',
+      },
       'faults clean: faults injected': { value: injected, unit: 'injected (must be 0)' },
-      'faults clean: verdict pass': { value: verdict.pass ? 1 : 0, unit: verdict.pass ? 'bool' : `bool (missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')})` },
+      'faults clean: verdict pass': {
+        value: verdict.pass ? 1 : 0,
+        unit: verdict.pass
+          ? 'bool'
+          : `bool (missed: ${verdict.checks
+              .filter((c) => !c.pass)
+              .map((c) => c.name)
+              .join(', ')})`,
+      },
       'faults clean: run time': { value: Math.round(seconds), unit: 's (applicants, services, load, drain, reconcile, verdict)' },
       'faults clean: load time': { value: Math.round(loadSeconds), unit: 's' },
       'faults clean: enrollments a second in the load': { value: loadSeconds > 0 ? Math.round(confirmed / loadSeconds) : 0, unit: 'enrollments/s' },

@@ -11,7 +11,8 @@ export interface GetOptions {
 
 export function createJourney(options: unknown): Journey {
   const { url, name } = options as GetOptions;
-  if (typeof url !== 'string' || typeof name !== 'string') throw new Error(`get journey options: expected { url, name } as strings, got ${JSON.stringify(options)}`);
+  if (typeof url !== 'string' || typeof name !== 'string')
+    throw new Error(`get journey options: expected { url, name } as strings, got ${JSON.stringify(options)}`);
   const request = { name, keepBody: false };
   return async (context) => {
     const response = await context.get(url, request);

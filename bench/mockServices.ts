@@ -6,7 +6,12 @@ import { startService, type RunningService } from '../scripts/run/services.ts';
 
 /** `exchangeWorkers`: HTTP worker processes of the exchange (node:cluster); 1 by default. */
 export async function startMockServices(group: ProcessGroup, dir: string, exchangeWorkers = 1): Promise<{ insurer: RunningService; exchange: RunningService }> {
-  const insurer = await startService(group, { name: 'insurer', main: 'mock-exchange/insurer/main.ts', args: ['--port', '0', '--data-dir', join(dir, 'insurer')], logFile: join(dir, 'insurer.log') });
+  const insurer = await startService(group, {
+    name: 'insurer',
+    main: 'mock-exchange/insurer/main.ts',
+    args: ['--port', '0', '--data-dir', join(dir, 'insurer')],
+    logFile: join(dir, 'insurer.log'),
+  });
   const exchange = await startService(group, {
     name: 'exchange',
     main: 'mock-exchange/exchange/main.ts',

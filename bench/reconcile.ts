@@ -44,7 +44,8 @@ export async function benchReconcile(records = envNumber('RECONCILE_RECORDS', 10
   const cpu = process.cpuUsage(startedCpu);
   // getrusage's maximum: the true peak, between samples too (nothing bigger ran in this process before).
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-  if (streamed.result.enrollments.intact !== enrollments) throw new Error(`reconcile bench: expected ${enrollments} intact, got ${streamed.result.enrollments.intact}`);
+  if (streamed.result.enrollments.intact !== enrollments)
+    throw new Error(`reconcile bench: expected ${enrollments} intact, got ${streamed.result.enrollments.intact}`);
 
   const inMemoryEnrollments = Math.floor(inMemoryRecords / 2);
   const households = Array.from({ length: inMemoryEnrollments }, (_, i) => household(i));
@@ -53,7 +54,8 @@ export async function benchReconcile(records = envNumber('RECONCILE_RECORDS', 10
   const inMemoryStarted = performance.now();
   const inMemory = reconcile({ households, ledger, received, deadlineMs: 30_000 });
   const inMemorySeconds = (performance.now() - inMemoryStarted) / 1000;
-  if (inMemory.enrollments.intact !== inMemoryEnrollments) throw new Error(`reconcile bench: expected ${inMemoryEnrollments} intact in memory, got ${inMemory.enrollments.intact}`);
+  if (inMemory.enrollments.intact !== inMemoryEnrollments)
+    throw new Error(`reconcile bench: expected ${inMemoryEnrollments} intact in memory, got ${inMemory.enrollments.intact}`);
   return {
     'reconcile: streamed member records': { value: enrollments * 2, unit: 'records' },
     'reconcile: streamed wall time (fixtures made on the fly)': { value: Math.round(seconds * 100) / 100, unit: 's' },

@@ -48,7 +48,12 @@ async function measure(shards: number): Promise<Measured> {
       say: () => {},
     });
     const summary = JSON.parse(readFileSync(runFile(runDir, 'loadSummary'), 'utf8')) as Summary;
-    return { rate: summary.metrics.http_reqs?.values.rate ?? 0, journeysPerSecond: summary.metrics.journeys?.values.rate ?? 0, p95: summary.metrics.http_req_duration?.values['p(95)'] ?? NaN, pass: verdict.pass };
+    return {
+      rate: summary.metrics.http_reqs?.values.rate ?? 0,
+      journeysPerSecond: summary.metrics.journeys?.values.rate ?? 0,
+      p95: summary.metrics.http_req_duration?.values['p(95)'] ?? NaN,
+      pass: verdict.pass,
+    };
   } finally {
     rmSync(resultsDir, { recursive: true, force: true });
   }
@@ -58,7 +63,10 @@ const mean = (values: readonly number[]): number => values.reduce((a, b) => a + 
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function benchShards(): Promise<Figures> {
-  const figures: Figures = { 'shards: CPU cores on this machine': { value: cpus().length, unit: 'cores' }, 'shards: load average before': { value: round(loadavg()[0]!, 2), unit: '' } };
+  const figures: Figures = {
+    'shards: CPU cores on this machine': { value: cpus().length, unit: 'cores' },
+    'shards: load average before': { value: round(loadavg()[0]!, 2), unit: '' },
+  };
   const runs = new Map<number, Measured[]>(INSTANCES.map((n) => [n, []]));
   for (let round = 0; round < ROUNDS; round++) for (const instances of INSTANCES) runs.get(instances)!.push(await measure(instances));
   const single = mean(runs.get(1)!.map((r) => r.rate));

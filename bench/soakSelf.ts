@@ -26,7 +26,18 @@ import type { Verdict } from '../verdict/verdict.ts';
 import { envNumber } from './envNumbers.ts';
 import type { Figures } from './figures.ts';
 import { childrenOf, commandLine, openFileDescriptors, processUsage } from './processUsage.ts';
-import { bytesPerHour, judgeProcessSamples, largestEntries, loadWindowOf, MEASURES, serviceOfCommandLine, steadyWarmupSeconds, WATCHED, type ProcessSample, type Watched } from './soakSelfSeries.ts';
+import {
+  bytesPerHour,
+  judgeProcessSamples,
+  largestEntries,
+  loadWindowOf,
+  MEASURES,
+  serviceOfCommandLine,
+  steadyWarmupSeconds,
+  WATCHED,
+  type ProcessSample,
+  type Watched,
+} from './soakSelfSeries.ts';
 
 /** Memory and descriptors are read this often: 1,440 points a series over 2 hours. */
 const SAMPLE_EVERY_MS = 5_000;
@@ -89,8 +100,22 @@ export async function benchSoakSelf(): Promise<Figures> {
   let runDir: string | undefined;
   try {
     say(`  soak-self: harness run soak --duration ${minutes}m --scale ${scale.toPrecision(4)} (${rate} journeys/s) → ${resultsDir}`);
-    const args = [join(PROJECT_ROOT, 'bin', 'harness.mjs'), 'run', 'soak', '--duration', `${minutes}m`, '--scale', scale.toPrecision(6), '--results', resultsDir];
-    const harness = group.spawn('harness run soak (soak-self)', process.execPath, args, { cwd: PROJECT_ROOT, logFile, onStdoutLine: (line) => say(`  │ ${line}`) });
+    const args = [
+      join(PROJECT_ROOT, 'bin', 'harness.mjs'),
+      'run',
+      'soak',
+      '--duration',
+      `${minutes}m`,
+      '--scale',
+      scale.toPrecision(6),
+      '--results',
+      resultsDir,
+    ];
+    const harness = group.spawn('harness run soak (soak-self)', process.execPath, args, {
+      cwd: PROJECT_ROOT,
+      logFile,
+      onStdoutLine: (line) => say(`  │ ${line}`),
+    });
     const harnessPid = harness.child.pid!;
     const pids: Partial<Record<Watched, number>> = { engine: harnessPid };
     const started = Date.now();
@@ -118,14 +143,18 @@ export async function benchSoakSelf(): Promise<Figures> {
         samples.push({ at: now, process: name, rssBytes: usage.rssBytes, fds });
         latest.push(`${name} ${(usage.rssBytes / MiB).toFixed(0)} MiB ${fds} fds`);
       }
-      runDir ??= readdirSync(resultsDir).map((name) => join(resultsDir, name)).find((path) => lstatSync(path).isDirectory());
+      runDir ??= readdirSync(resultsDir)
+        .map((name) => join(resultsDir, name))
+        .find((path) => lstatSync(path).isDirectory());
       if (runDir && now - lastFolder >= FOLDER_EVERY_MS) {
         lastFolder = now;
         folderSamples.push({ at: now, bytes: folderSize(runDir).total });
       }
       if (now - lastStatus >= STATUS_EVERY_MS) {
         lastStatus = now;
-        say(`  soak-self · ${Math.round((now - started) / 60_000)} min · ${latest.join(' · ')} · folder ${((folderSamples.at(-1)?.bytes ?? 0) / MiB).toFixed(1)} MiB`);
+        say(
+          `  soak-self · ${Math.round((now - started) / 60_000)} min · ${latest.join(' · ')} · folder ${((folderSamples.at(-1)?.bytes ?? 0) / MiB).toFixed(1)} MiB`,
+        );
       }
       if (!overran && (now - started) / 1000 > seconds + OVERRUN_SECONDS) {
         overran = true;
@@ -151,15 +180,26 @@ export async function benchSoakSelf(): Promise<Figures> {
 
     const folder = folderSize(runDir);
     const inLoad = folderSamples.filter((s) => s.at >= window.startMs && s.at <= window.endMs);
-    const growth = inLoad.length >= 2 ? theilSen(inLoad.map((s) => (s.at - window.startMs) / 1000), inLoad.map((s) => s.bytes)).slope * 3600 : NaN;
+    const growth =
+      inLoad.length >= 2
+        ? theilSen(
+            inLoad.map((s) => (s.at - window.startMs) / 1000),
+            inLoad.map((s) => s.bytes),
+          ).slope * 3600
+        : NaN;
     const verdict = JSON.parse(readFileSync(runFile(runDir, 'verdict'), 'utf8')) as Verdict;
-    const reconciliation = existsSync(runFile(runDir, 'reconciliation')) ? (JSON.parse(readFileSync(runFile(runDir, 'reconciliation'), 'utf8')) as RunReconciliation) : undefined;
+    const reconciliation = existsSync(runFile(runDir, 'reconciliation'))
+      ? (JSON.parse(readFileSync(runFile(runDir, 'reconciliation'), 'utf8')) as RunReconciliation)
+      : undefined;
     let systemSoak: string;
     let systemDrifting = 0;
     try {
       const drifting = soakOfRun(runDir, { minRelativeChange: 0.1 }).results.filter((r) => r.verdict === 'drifting');
       systemDrifting = drifting.length;
-      systemSoak = drifting.length === 0 ? 'flat' : `drifting: ${drifting.map((r) => `${r.series} ${r.slopePerHour >= 0 ? '+' : ''}${round(r.slopePerHour)}/h`).join(', ')}`;
+      systemSoak =
+        drifting.length === 0
+          ? 'flat'
+          : `drifting: ${drifting.map((r) => `${r.series} ${r.slopePerHour >= 0 ? '+' : ''}${round(r.slopePerHour)}/h`).join(', ')}`;
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       systemSoak = `not judged (${error.message.split('\n')[0]})`;
@@ -168,7 +208,10 @@ export async function benchSoakSelf(): Promise<Figures> {
 
     const caution = short ? ` — ${loadSeconds.toFixed(0)} s of load is shorter than the ${short.neededSeconds} s harness soak needs to trust a trend` : '';
     const figures: Figures = {
-      'soak-self: load': { value: Math.round(loadSeconds), unit: `s at ${rate} journeys/s (soak --scale ${scale.toPrecision(4)}); warm-up ${warmupSeconds} s (at least the ramp and one journey), samples every ${SAMPLE_EVERY_MS / 1000} s${caution}` },
+      'soak-self: load': {
+        value: Math.round(loadSeconds),
+        unit: `s at ${rate} journeys/s (soak --scale ${scale.toPrecision(4)}); warm-up ${warmupSeconds} s (at least the ramp and one journey), samples every ${SAMPLE_EVERY_MS / 1000} s${caution}`,
+      },
     };
     for (const r of judged) {
       const p = r.trend ? r.trend.pValue.toPrecision(2) : '–';
@@ -178,14 +221,33 @@ export async function benchSoakSelf(): Promise<Figures> {
       };
     }
     figures['soak-self: series drifting'] = { value: judged.filter((r) => r.verdict === 'drifting').length, unit: `of ${judged.length}` };
-    const top = largestEntries(folder.entries, 4).map(([name, bytes]) => `${name} ${(bytes / MiB).toFixed(1)}`).join(', ');
+    const top = largestEntries(folder.entries, 4)
+      .map(([name, bytes]) => `${name} ${(bytes / MiB).toFixed(1)}`)
+      .join(', ');
     figures['soak-self: run folder at the end'] = { value: round(folder.total / MiB), unit: `MiB (largest, MiB: ${top})` };
-    figures['soak-self: run folder per hour of load'] = { value: round(bytesPerHour(folder.total, loadSeconds) / MiB), unit: 'MiB/h (its size at the end ÷ the hours of load)' };
-    figures['soak-self: run folder growth during the load'] = { value: Number.isFinite(growth) ? round(growth / MiB) : 0, unit: Number.isFinite(growth) ? `MiB/h (Theil–Sen over ${inLoad.length} sizes)` : 'MiB/h (not measured: under 2 sizes in the load)' };
-    figures['soak-self: run folder per-second files'] = { value: round(bytesPerHour(folder.entries['load-seconds.ndjson'] ?? 0, (rows.endMs - rows.startMs) / 1000) / MiB), unit: 'MiB/h (load-seconds.ndjson: per-second aggregates, a row per second of load and graceful stop)' };
+    figures['soak-self: run folder per hour of load'] = {
+      value: round(bytesPerHour(folder.total, loadSeconds) / MiB),
+      unit: 'MiB/h (its size at the end ÷ the hours of load)',
+    };
+    figures['soak-self: run folder growth during the load'] = {
+      value: Number.isFinite(growth) ? round(growth / MiB) : 0,
+      unit: Number.isFinite(growth) ? `MiB/h (Theil–Sen over ${inLoad.length} sizes)` : 'MiB/h (not measured: under 2 sizes in the load)',
+    };
+    figures['soak-self: run folder per-second files'] = {
+      value: round(bytesPerHour(folder.entries['load-seconds.ndjson'] ?? 0, (rows.endMs - rows.startMs) / 1000) / MiB),
+      unit: 'MiB/h (load-seconds.ndjson: per-second aggregates, a row per second of load and graceful stop)',
+    };
     figures['soak-self: enrollments confirmed'] = { value: reconciliation?.enrollments.confirmed ?? 0, unit: 'enrollments' };
     figures['soak-self: received intact by the insurer'] = { value: reconciliation?.intact ?? 0, unit: 'enrollments' };
-    figures['soak-self: run verdict pass'] = { value: verdict.pass ? 1 : 0, unit: verdict.pass ? 'bool' : `bool (missed: ${verdict.checks.filter((c) => !c.pass && !c.notChecked).map((c) => c.name).join(', ')})` };
+    figures['soak-self: run verdict pass'] = {
+      value: verdict.pass ? 1 : 0,
+      unit: verdict.pass
+        ? 'bool'
+        : `bool (missed: ${verdict.checks
+            .filter((c) => !c.pass && !c.notChecked)
+            .map((c) => c.name)
+            .join(', ')})`,
+    };
     figures['soak-self: harness soak on the run folder, series drifting'] = { value: systemDrifting, unit: systemSoak };
     return figures;
   } finally {

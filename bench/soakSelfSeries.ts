@@ -78,8 +78,24 @@ export function judgeProcessSamples(samples: readonly ProcessSample[], window: L
   for (const process of WATCHED) {
     const own = inLoad.filter((s) => s.process === process);
     const t = (s: ProcessSample): number => (s.at - window.startMs) / 1000;
-    results.push({ process, measure: 'memory', unit: 'MiB', ...soakVerdict(own.map((s) => ({ t: t(s), value: s.rssBytes / MiB })), { warmupSeconds }) });
-    results.push({ process, measure: 'fds', unit: 'fds', ...soakVerdict(own.map((s) => ({ t: t(s), value: s.fds })), { warmupSeconds }) });
+    results.push({
+      process,
+      measure: 'memory',
+      unit: 'MiB',
+      ...soakVerdict(
+        own.map((s) => ({ t: t(s), value: s.rssBytes / MiB })),
+        { warmupSeconds },
+      ),
+    });
+    results.push({
+      process,
+      measure: 'fds',
+      unit: 'fds',
+      ...soakVerdict(
+        own.map((s) => ({ t: t(s), value: s.fds })),
+        { warmupSeconds },
+      ),
+    });
   }
   return results;
 }

@@ -22,10 +22,15 @@ export async function benchWatch(): Promise<Figures> {
   const used = process.cpuUsage(cpu);
   const wallSeconds = (performance.now() - started) / 1000;
   const cpuSeconds = (used.user + used.system) / 1e6;
-  const throughput = (JSON.parse(message.slice(message.indexOf('data: ') + 6)) as { charts: { id: string; x: number[] }[] }).charts.find((c) => c.id === 'throughput');
+  const throughput = (JSON.parse(message.slice(message.indexOf('data: ') + 6)) as { charts: { id: string; x: number[] }[] }).charts.find(
+    (c) => c.id === 'throughput',
+  );
   return {
     'watch, one-hour run: harness CPU serving the live page': { value: Math.round((cpuSeconds / WATCH_HOUR) * 100 * 1000) / 1000, unit: '% of one core' },
-    'watch, one-hour run: CPU for the whole hour of updates': { value: Math.round(cpuSeconds * 100) / 100, unit: `s (wall ${Math.round(wallSeconds * 100) / 100} s)` },
+    'watch, one-hour run: CPU for the whole hour of updates': {
+      value: Math.round(cpuSeconds * 100) / 100,
+      unit: `s (wall ${Math.round(wallSeconds * 100) / 100} s)`,
+    },
     'watch, one-hour run: update sent each second, at the end': { value: Math.round(Buffer.byteLength(message) / 100) / 10, unit: 'kB' },
     'watch, one-hour run: points a chart is sent': { value: throughput?.x.length ?? 0, unit: 'points' },
     ...(await benchWatchBrowser()),

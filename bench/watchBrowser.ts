@@ -22,7 +22,8 @@ const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 
 /** Heap figures of the page, or why they could not be measured (no Chromium here). */
 export async function benchWatchBrowser(): Promise<Figures> {
   const chromiumBinary = findChromium();
-  if (!chromiumBinary) return { 'watch, one-hour run: page memory in Chromium': { value: 0, unit: 'not measured: no Chromium (node bin/harness.mjs setup --chromium)' } };
+  if (!chromiumBinary)
+    return { 'watch, one-hour run: page memory in Chromium': { value: 0, unit: 'not measured: no Chromium (node bin/harness.mjs setup --chromium)' } };
   const run = syntheticWatchRun();
   const first = updateMessage(run.state.view(WATCH_EXECUTOR));
   let events: ServerResponse | undefined;
@@ -63,7 +64,11 @@ export async function benchWatchBrowser(): Promise<Figures> {
       if ((i + 1) % 60 === 0 || i === WATCH_HOUR - 1) {
         const seconds = i + 1;
         // Runs in the page (serialised, so it names nothing of this module's).
-        await page.waitForFunction((s) => Number((globalThis as unknown as PageGlobals).document.getElementById('live-stats')?.getAttribute('data-seconds')) >= s, seconds, { timeout: 60_000 });
+        await page.waitForFunction(
+          (s) => Number((globalThis as unknown as PageGlobals).document.getElementById('live-stats')?.getAttribute('data-seconds')) >= s,
+          seconds,
+          { timeout: 60_000 },
+        );
         if (i + 1 === 60) afterMinute = await heap();
       }
     }

@@ -25,7 +25,12 @@ const ROUTES = ['accounts', 'applications', 'eligibility', 'plans', 'enrollments
 
 /** The exchange's /metrics at second `t`: counters grown by t seconds of 16 enrollments a second. */
 export function syntheticExposition(t: number): string {
-  const lines = [`${X.outboxDepth} ${(t * 7) % 13}`, `${X.outboxOldestAge} ${((t * 7) % 13) / 10}`, `${X.waitingRoomQueued} ${t % 97}`, `${X.waitingRoomActive} 16`];
+  const lines = [
+    `${X.outboxDepth} ${(t * 7) % 13}`,
+    `${X.outboxOldestAge} ${((t * 7) % 13) / 10}`,
+    `${X.waitingRoomQueued} ${t % 97}`,
+    `${X.waitingRoomActive} 16`,
+  ];
   lines.push(`${X.enrollmentsConfirmed}{metal="silver"} ${16 * t}`, `${X.edi834Accepted}{issuer="A"} ${16 * t - 3}`);
   let below = 0;
   for (const bound of DELIVERY_BUCKETS_SECONDS) {
@@ -36,8 +41,13 @@ export function syntheticExposition(t: number): string {
   lines.push(`${P.residentMemory} ${110e6 + t * 1000}`, `${P.heapUsed} ${40e6 + (t % 60) * 1e5}`, `${P.eventLoopLagP99} ${0.01 + (t % 17) / 1000}`);
   for (const route of ROUTES) {
     for (const status of ['200', '201', '503']) {
-      LATENCY_BUCKETS_SECONDS.forEach((bound, i) => lines.push(`${X.httpDuration}_bucket{route="${route}",method="POST",status="${status}",le="${bound}"} ${t * (i + 1)}`));
-      lines.push(`${X.httpDuration}_bucket{route="${route}",method="POST",status="${status}",le="+Inf"} ${t * 20}`, `${X.httpDuration}_sum{route="${route}",method="POST",status="${status}"} ${t}`);
+      LATENCY_BUCKETS_SECONDS.forEach((bound, i) =>
+        lines.push(`${X.httpDuration}_bucket{route="${route}",method="POST",status="${status}",le="${bound}"} ${t * (i + 1)}`),
+      );
+      lines.push(
+        `${X.httpDuration}_bucket{route="${route}",method="POST",status="${status}",le="+Inf"} ${t * 20}`,
+        `${X.httpDuration}_sum{route="${route}",method="POST",status="${status}"} ${t}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -46,7 +56,13 @@ export function syntheticExposition(t: number): string {
 /** A run folder written and read a second at a time; `step()` gives each second's update, undefined after the hour. */
 export function syntheticWatchRun(): { step: () => Promise<string | undefined>; state: RunState; close: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'harness-bench-watch-'));
-  const rows = syntheticSecondRows({ startMs: START_MS, seconds: WATCH_HOUR, vus: (t) => 50 + (t % 600) / 10, requestsPerSecond: () => 100, medianMs: (t) => 20 + (t % 300) / 30 });
+  const rows = syntheticSecondRows({
+    startMs: START_MS,
+    seconds: WATCH_HOUR,
+    vus: (t) => 50 + (t % 600) / 10,
+    requestsPerSecond: () => 100,
+    medianMs: (t) => 20 + (t % 300) / 30,
+  });
   const state = new RunState(dir);
   const scrape = new ExchangeScrape();
   let t = 0;

@@ -38,7 +38,11 @@ export function wrkArgs(load: Pick<WrkLoad, 'url' | 'connections' | 'seconds'>):
 
 export async function runWrk(group: ProcessGroup, load: WrkLoad): Promise<WrkFigures> {
   const lines: string[] = [];
-  const proc = group.spawn(load.label, 'wrk', wrkArgs(load), { cwd: PROJECT_ROOT, logFile: join(load.dir, `${load.label}.log`), onStdoutLine: (line) => lines.push(line) });
+  const proc = group.spawn(load.label, 'wrk', wrkArgs(load), {
+    cwd: PROJECT_ROOT,
+    logFile: join(load.dir, `${load.label}.log`),
+    onStdoutLine: (line) => lines.push(line),
+  });
   const overrun = setTimeout(() => void proc.stop(2_000), (load.seconds + OVERRUN_SECONDS) * 1000);
   const code = await proc.exited;
   clearTimeout(overrun);

@@ -38,7 +38,8 @@ function edi834Flow() {
   const sent = sumRate(M.edi834Sent);
   return timeseriesPanel({
     title: '834 sent, accepted, rejected, retried',
-    description: 'Interchanges sent per second (retries included), transactions the insurer’s 999 accepted or rejected, and interchanges re-sent after an error or a timeout.',
+    description:
+      'Interchanges sent per second (retries included), transactions the insurer’s 999 accepted or rejected, and interchanges re-sent after an error or a timeout.',
     unit: units.OpsPerSecond,
     min: 0,
     queries: [
@@ -75,7 +76,8 @@ function insurerReceipts() {
   const received = sumRate(I.interchangesReceived);
   return timeseriesPanel({
     title: 'Insurer receipts',
-    description: 'What the insurer received per second: interchanges, those it accepted, rejected (999 or TA1) or recognised as re-sent, member records stored, and faults its switches injected.',
+    description:
+      'What the insurer received per second: interchanges, those it accepted, rejected (999 or TA1) or recognised as re-sent, member records stored, and faults its switches injected.',
     unit: units.OpsPerSecond,
     min: 0,
     queries: [
@@ -102,7 +104,8 @@ function insurerTransactions() {
 function reconciliationClasses() {
   return statPanel({
     title: 'Reconciliation: records by class',
-    description: 'Set once the run has reconciled intent, the consumers’ ledger and the insurer’s records: intact, and each defect class (every one should be zero).',
+    description:
+      'Set once the run has reconciled intent, the consumers’ ledger and the insurer’s records: intact, and each defect class (every one should be zero).',
     unit: units.Short,
     span: 16,
     queries: [query(`max by (${HARNESS_LABELS.class}) (${select(H.reconciliationRecords)})`, '{{class}}')],

@@ -26,7 +26,10 @@ function throughput(targets: Targets) {
     unit: units.Short,
     min: 0,
     lines: [{ value: targets.enrollmentsPerHour, color: 'red' }],
-    queries: [query(perHour(sumRate(K.enrollmentsConfirmed)), 'confirmed to consumers / h'), query(perHour(sumRate(M.enrollmentsConfirmed)), 'confirmed by the exchange / h')],
+    queries: [
+      query(perHour(sumRate(K.enrollmentsConfirmed)), 'confirmed to consumers / h'),
+      query(perHour(sumRate(M.enrollmentsConfirmed)), 'confirmed by the exchange / h'),
+    ],
   });
 }
 
@@ -48,7 +51,11 @@ function concurrentUsers(targets: Targets) {
     unit: units.Short,
     min: 0,
     lines: [{ value: targets.concurrentUsers, color: 'red' }],
-    queries: [query(`sum(${select(K.activeUsers)})`, 'active users'), query(sumGauge(M.waitingRoomActive), 'admitted sessions'), query(sumGauge(M.waitingRoomQueued), 'queued')],
+    queries: [
+      query(`sum(${select(K.activeUsers)})`, 'active users'),
+      query(sumGauge(M.waitingRoomActive), 'admitted sessions'),
+      query(sumGauge(M.waitingRoomQueued), 'queued'),
+    ],
   });
 }
 
@@ -71,7 +78,9 @@ function errorBudgetRemaining(targets: Targets) {
     unit: units.PercentUnit,
     baseColor: 'red',
     lines: [{ value: 0, color: 'green' }],
-    queries: [query(`1 - (${share(sumIncrease(K.requestFailed.true, overRange), sumIncrease(K.requestFailed.samples, overRange))}) / ${budget}`, 'error budget')],
+    queries: [
+      query(`1 - (${share(sumIncrease(K.requestFailed.true, overRange), sumIncrease(K.requestFailed.samples, overRange))}) / ${budget}`, 'error budget'),
+    ],
   });
 }
 
@@ -83,7 +92,8 @@ function errorBudgetBurn(targets: Targets) {
   }));
   return timeseriesPanel({
     title: 'Error budget burn rate',
-    description: 'Failed share ÷ the error-rate target: 1 spends the budget exactly; the dashed lines are the burn rates the alert rules page (red) or open a ticket (orange) at.',
+    description:
+      'Failed share ÷ the error-rate target: 1 spends the budget exactly; the dashed lines are the burn rates the alert rules page (red) or open a ticket (orange) at.',
     unit: units.Short,
     min: 0,
     lines,
@@ -95,12 +105,15 @@ function latencyObjectives(targets: Targets) {
   const objectives = objectivesOf(targets).latency;
   return timeseriesPanel({
     title: 'Requests within the latency targets',
-    description: 'Share of requests faster than each percentile target, from the engine’s native histograms. Below the dashed line of its objective, the run misses that target.',
+    description:
+      'Share of requests faster than each percentile target, from the engine’s native histograms. Below the dashed line of its objective, the run misses that target.',
     unit: units.PercentUnit,
     max: 1,
     baseColor: 'red',
     lines: objectives.map((o) => ({ value: o.quantile, color: 'green' as const })),
-    queries: objectives.map((o) => query(nativeFractionBelow(o.thresholdSeconds, K.requestDuration), `under ${o.thresholdSeconds} s (objective ${o.quantile * 100} %)`)),
+    queries: objectives.map((o) =>
+      query(nativeFractionBelow(o.thresholdSeconds, K.requestDuration), `under ${o.thresholdSeconds} s (objective ${o.quantile * 100} %)`),
+    ),
   });
 }
 
@@ -112,7 +125,9 @@ function latencyBudgetRemaining(targets: Targets) {
     unit: units.PercentUnit,
     baseColor: 'red',
     lines: [{ value: 0, color: 'green' }],
-    queries: objectives.map((o) => query(`1 - (1 - ${nativeFractionBelow(o.thresholdSeconds, K.requestDuration, overRange)}) / ${o.budget}`, `p${o.quantile * 100} budget`)),
+    queries: objectives.map((o) =>
+      query(`1 - (1 - ${nativeFractionBelow(o.thresholdSeconds, K.requestDuration, overRange)}) / ${o.budget}`, `p${o.quantile * 100} budget`),
+    ),
   });
 }
 

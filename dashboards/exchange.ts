@@ -61,7 +61,8 @@ function durationByRoute(targets: Targets) {
 function durationPercentiles(targets: Targets) {
   return timeseriesPanel({
     title: 'Duration: percentiles, all routes',
-    description: 'p50, p95 and p99 of server-side request duration over every route. Compare with the engine’s view on the load overview: the gap is queueing and network.',
+    description:
+      'p50, p95 and p99 of server-side request duration over every route. Compare with the engine’s view on the load overview: the gap is queueing and network.',
     unit: units.Seconds,
     min: 0,
     lines: [
@@ -113,7 +114,10 @@ function memory() {
     description: 'Resident memory and V8 heap in use, per exchange process.',
     unit: units.BytesIEC,
     min: 0,
-    queries: [query(sumGauge(PROCESS.residentMemory, { by: ['instance'] }), 'resident {{instance}}'), query(sumGauge(PROCESS.heapUsed, { by: ['instance'] }), 'heap used {{instance}}')],
+    queries: [
+      query(sumGauge(PROCESS.residentMemory, { by: ['instance'] }), 'resident {{instance}}'),
+      query(sumGauge(PROCESS.heapUsed, { by: ['instance'] }), 'heap used {{instance}}'),
+    ],
   });
 }
 
@@ -133,7 +137,10 @@ function eventLoopLag() {
     description: 'How late the Node.js event loop runs its timers (p50, p99), per exchange process: a busy loop delays every request it holds.',
     unit: units.Seconds,
     min: 0,
-    queries: [query(sumGauge(PROCESS.eventLoopLagP50, { by: ['instance'] }), 'p50 {{instance}}'), query(sumGauge(PROCESS.eventLoopLagP99, { by: ['instance'] }), 'p99 {{instance}}')],
+    queries: [
+      query(sumGauge(PROCESS.eventLoopLagP50, { by: ['instance'] }), 'p50 {{instance}}'),
+      query(sumGauge(PROCESS.eventLoopLagP99, { by: ['instance'] }), 'p99 {{instance}}'),
+    ],
   });
 }
 

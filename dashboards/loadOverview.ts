@@ -34,7 +34,8 @@ function requestRate() {
 function latencyPercentiles(targets: Targets) {
   return timeseriesPanel({
     title: 'Request latency percentiles',
-    description: 'p50, p95 and p99 of http_req_duration over all requests (from each scheduled send), from the engine\'s native histograms. Dashed: the p95 and p99 targets.',
+    description:
+      "p50, p95 and p99 of http_req_duration over all requests (from each scheduled send), from the engine's native histograms. Dashed: the p95 and p99 targets.",
     unit: units.Seconds,
     min: 0,
     lines: [
@@ -87,13 +88,11 @@ function checks(targets: Targets) {
 function droppedIterations() {
   return timeseriesPanel({
     title: 'Journeys started and dropped',
-    description: 'Journeys started per second, and arrivals the engine dropped at its cap on journeys in flight (open model): any drop means the load asked for was not applied.',
+    description:
+      'Journeys started per second, and arrivals the engine dropped at its cap on journeys in flight (open model): any drop means the load asked for was not applied.',
     unit: units.OpsPerSecond,
     min: 0,
-    queries: [
-      query(sumRate(K.journeys), 'started'),
-      query(zeroFilled(sumRate(K.journeysDropped), sumRate(K.journeys)), 'dropped'),
-    ],
+    queries: [query(sumRate(K.journeys), 'started'), query(zeroFilled(sumRate(K.journeysDropped), sumRate(K.journeys)), 'dropped')],
   });
 }
 
@@ -114,10 +113,7 @@ function enrollmentsAndMismatches() {
     description: 'Confirmations received by simulated consumers per second, and answers that differ from the applicant’s oracle (should stay at zero).',
     unit: units.OpsPerSecond,
     min: 0,
-    queries: [
-      query(sumRate(K.enrollmentsConfirmed), 'confirmed'),
-      query(zeroFilled(sumRate(K.oracleMismatches), sumRate(K.journeys)), 'oracle mismatches'),
-    ],
+    queries: [query(sumRate(K.enrollmentsConfirmed), 'confirmed'), query(zeroFilled(sumRate(K.oracleMismatches), sumRate(K.journeys)), 'oracle mismatches')],
   });
 }
 

@@ -74,7 +74,9 @@ export function timeseriesPanel(spec: PanelSpec): timeseries.PanelBuilder {
   if (spec.min !== undefined) panel.min(spec.min);
   if (spec.max !== undefined) panel.max(spec.max);
   if (spec.lines && spec.lines.length > 0) {
-    panel.thresholds(thresholds(spec.lines, spec.baseColor ?? 'green')).thresholdsStyle(new common.GraphThresholdsStyleConfigBuilder().mode(common.GraphThresholdsStyleMode.Dashed));
+    panel
+      .thresholds(thresholds(spec.lines, spec.baseColor ?? 'green'))
+      .thresholdsStyle(new common.GraphThresholdsStyleConfigBuilder().mode(common.GraphThresholdsStyleMode.Dashed));
   }
   return panel;
 }

@@ -1,7 +1,17 @@
 // The plan catalog: the single source of truth for the exchange, the oracle, the scenarios and the dashboards.
 // Plans are every issuer's four metal levels in each rating area of its state, priced at age 21 per area.
 
-import { METALS, METAL_BASE_RATE, METAL_PLAN_NUMBER, PRODUCT_CODE, STATES, type CountyData, type IssuerData, type MedicaidRules, type StateData } from './catalogData.ts';
+import {
+  METALS,
+  METAL_BASE_RATE,
+  METAL_PLAN_NUMBER,
+  PRODUCT_CODE,
+  STATES,
+  type CountyData,
+  type IssuerData,
+  type MedicaidRules,
+  type StateData,
+} from './catalogData.ts';
 import type { Metal, PlanYear } from './household.ts';
 import { roundCents, toCents, type Cents } from './money.ts';
 

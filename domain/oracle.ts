@@ -50,13 +50,15 @@ const sum = (values: Cents[]): Cents => values.reduce((a, b) => a + b, 0);
  * Expected monthly contribution: applicable % of annual income, a month of it, in cents, rounded half up once and
  * exactly: income cents × (percent in hundredths) / (100 × 100 × 12).
  */
-export const monthlyContributionCents = (incomeCents: Cents, applicablePercent: number): Cents => divideRoundHalfUp(incomeCents * Math.round(applicablePercent * 100), 120_000);
+export const monthlyContributionCents = (incomeCents: Cents, applicablePercent: number): Cents =>
+  divideRoundHalfUp(incomeCents * Math.round(applicablePercent * 100), 120_000);
 
 /**
  * The month's credit (26 CFR 1.36B-3(d)): the lesser of the enrolled plan's premium (any tobacco surcharge included)
  * and the benchmark premium less the contribution, never below zero.
  */
-export const monthlyCreditCents = (planPremium: Cents, benchmark: Cents, contribution: Cents): Cents => Math.min(planPremium, Math.max(0, benchmark - contribution));
+export const monthlyCreditCents = (planPremium: Cents, benchmark: Cents, contribution: Cents): Cents =>
+  Math.min(planPremium, Math.max(0, benchmark - contribution));
 
 /** The age-21 base rates (cents) of the silver plans sold in a rating area, by plan year and area: pure, so kept. */
 const silverBases = new Map<string, Cents[]>();
@@ -88,7 +90,10 @@ function eligibilityCents(facts: HouseholdFacts, planYear: PlanYear) {
   // Household size counts everyone, Medicaid-covered members included (26 CFR 1.36B-1(d)).
   const ratio = fplRatioOf(planYear, facts.state, facts.members.length, facts.householdIncome);
   const medicaid = medicaidMembers(medicaidRulesOf(facts.state), ratio, facts.members, planYear);
-  const subscriberIndex = Math.max(0, facts.members.findIndex((m) => m.relationship === 'self'));
+  const subscriberIndex = Math.max(
+    0,
+    facts.members.findIndex((m) => m.relationship === 'self'),
+  );
   const referred = facts.members.length === 0 || medicaid[subscriberIndex] === true;
   // The coverage family: members who enroll, i.e. are not eligible for Medicaid/CHIP (26 CFR 1.36B-3(b)(2), (c)(1)(iii)).
   const enrolling = referred ? [] : facts.members.filter((_, i) => !medicaid[i]);
@@ -115,13 +120,25 @@ export function determineEligibility(facts: HouseholdFacts, planYear: PlanYear):
   };
 }
 
-export function pricePlan(planId14: string, ratingArea: string, members: readonly RatedMember[], planYear: PlanYear): { memberPremiums: number[]; total: number } {
+export function pricePlan(
+  planId14: string,
+  ratingArea: string,
+  members: readonly RatedMember[],
+  planYear: PlanYear,
+): { memberPremiums: number[]; total: number } {
   const cents = memberPremiumsCents(planId14, ratingArea, members, planYear);
   return { memberPremiums: cents.map(toDollars), total: toDollars(sum(cents)) };
 }
 
 /** Each member's premium in the household's order, pricing only the enrolling members (0 for the others). */
-function enrolledPremiumsCents(planId14: string, ratingArea: string, members: readonly RatedMember[], medicaid: readonly boolean[], planYear: PlanYear, referred: boolean): Cents[] {
+function enrolledPremiumsCents(
+  planId14: string,
+  ratingArea: string,
+  members: readonly RatedMember[],
+  medicaid: readonly boolean[],
+  planYear: PlanYear,
+  referred: boolean,
+): Cents[] {
   if (referred) return members.map(() => 0);
   const enrolling = members.filter((_, i) => !medicaid[i]);
   const priced = memberPremiumsCents(planId14, ratingArea, enrolling, planYear);

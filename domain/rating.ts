@@ -23,7 +23,10 @@ export interface RatedMember {
 /** Which members are charged: everyone but the children under 21 beyond the three oldest. */
 export function chargedMembers(members: readonly RatedMember[], planYear: number): boolean[] {
   const on = planYearStartOf(planYear);
-  return chargedByAge(members, members.map((m) => ageOn(m.dob, on)));
+  return chargedByAge(
+    members,
+    members.map((m) => ageOn(m.dob, on)),
+  );
 }
 
 function chargedByAge(members: readonly RatedMember[], ages: readonly number[]): boolean[] {

@@ -70,7 +70,13 @@ export class HttpClient {
         callback(...args);
       });
     };
-    this.agent = new Agent({ connections: options.connectionsPerOrigin, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, keepAliveTimeout: 30_000, connect });
+    this.agent = new Agent({
+      connections: options.connectionsPerOrigin,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      keepAliveTimeout: 30_000,
+      connect,
+    });
   }
 
   private route(name: string): RouteSeries {

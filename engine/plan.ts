@@ -86,11 +86,19 @@ export function isOpenModel(executor: Executor): boolean {
 export function planProblem(plan: LoadPlan): string | undefined {
   const e = plan.executor;
   const positive = (name: string, value: number, whole = false): string | undefined =>
-    Number.isFinite(value) && value > 0 && (!whole || Number.isInteger(value)) ? undefined : `${e.executor} ${name} must be a ${whole ? 'whole number' : 'number'} > 0, got ${value}`;
+    Number.isFinite(value) && value > 0 && (!whole || Number.isInteger(value))
+      ? undefined
+      : `${e.executor} ${name} must be a ${whole ? 'whole number' : 'number'} > 0, got ${value}`;
   const stagesProblem = (stages: Stage[]): string | undefined =>
     stages.length === 0
       ? `${e.executor} needs at least one stage`
-      : stages.map((s, i) => (s.seconds >= 0 && Number.isFinite(s.seconds) && s.target >= 0 && Number.isFinite(s.target) ? undefined : `stage ${i + 1} needs seconds ≥ 0 and target ≥ 0`)).find(Boolean);
+      : stages
+          .map((s, i) =>
+            s.seconds >= 0 && Number.isFinite(s.seconds) && s.target >= 0 && Number.isFinite(s.target)
+              ? undefined
+              : `stage ${i + 1} needs seconds ≥ 0 and target ≥ 0`,
+          )
+          .find(Boolean);
   if (!(plan.gracefulStopSeconds >= 0)) return `gracefulStopSeconds must be ≥ 0, got ${plan.gracefulStopSeconds}`;
   switch (e.executor) {
     case 'shared-iterations':
@@ -98,7 +106,9 @@ export function planProblem(plan: LoadPlan): string | undefined {
     case 'constant-arrival-rate':
       return positive('rate', e.rate) ?? positive('seconds', e.seconds) ?? positive('maxInFlight', e.maxInFlight, true);
     case 'ramping-arrival-rate':
-      return (e.startRate >= 0 ? undefined : 'ramping-arrival-rate startRate must be ≥ 0') ?? stagesProblem(e.stages) ?? positive('maxInFlight', e.maxInFlight, true);
+      return (
+        (e.startRate >= 0 ? undefined : 'ramping-arrival-rate startRate must be ≥ 0') ?? stagesProblem(e.stages) ?? positive('maxInFlight', e.maxInFlight, true)
+      );
     case 'constant-vus':
       return positive('users', e.users, true) ?? positive('seconds', e.seconds);
     case 'ramping-vus':

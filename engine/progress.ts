@@ -24,7 +24,11 @@ export class LiveProgress {
     const last = new MetricSet();
     last.merge(row.series, 'add');
     const window = new MetricSet();
-    for (const r of this.recent) window.merge(r.series.filter((s) => s.name === ENGINE_METRICS.requestDuration), 'add');
+    for (const r of this.recent)
+      window.merge(
+        r.series.filter((s) => s.name === ENGINE_METRICS.requestDuration),
+        'add',
+      );
     const count = (set: MetricSet, name: string): number => set.aggregate(name)?.sum ?? 0;
     const p95 = window.aggregate(ENGINE_METRICS.requestDuration)?.stat('p(95)');
     const failed = totals.aggregate(ENGINE_METRICS.requestFailed);

@@ -114,7 +114,13 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
   const count = inProcess ? 1 : workersFor(plan, options.workers ?? availableParallelism(), machine);
   const http = { ...DEFAULT_HTTP, ...options.http };
   const endpoints = Array.from({ length: count }, (_, w) => {
-    const setup: SegmentSetup = { plan, segment: { index: machine.index + machine.of * w, of: machine.of * count }, journeyModule: options.journeyModule, journeyOptions: options.journeyOptions ?? {}, http };
+    const setup: SegmentSetup = {
+      plan,
+      segment: { index: machine.index + machine.of * w, of: machine.of * count },
+      journeyModule: options.journeyModule,
+      journeyOptions: options.journeyOptions ?? {},
+      http,
+    };
     return inProcess ? inProcessEndpoint(setup) : workerEndpoint(setup);
   });
 
@@ -143,7 +149,7 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
       totals.merge(series, 'replace');
       options.onSecond?.({ second, series }, totals);
       if (exitReason === 'completed' && startedAtMs > 0) {
-        const failed = abortingFailures(totals, plan.thresholds, (second + 1) * 1000 >= startedAtMs ? (second + 1 - startedAtMs / 1000) : 0);
+        const failed = abortingFailures(totals, plan.thresholds, (second + 1) * 1000 >= startedAtMs ? second + 1 - startedAtMs / 1000 : 0);
         if (failed.length > 0) {
           exitReason = 'threshold';
           abortedBy = failed[0];
@@ -209,5 +215,14 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
     options.signal?.removeEventListener('abort', onSignal);
     await Promise.all(endpoints.map((e) => e.terminate()));
   }
-  return { startedAtMs, endedAtMs, totals, thresholds: judgeThresholds(totals, plan.thresholds), exitReason, abortedBy, journeyErrors: [...journeyErrors], workers: count };
+  return {
+    startedAtMs,
+    endedAtMs,
+    totals,
+    thresholds: judgeThresholds(totals, plan.thresholds),
+    exitReason,
+    abortedBy,
+    journeyErrors: [...journeyErrors],
+    workers: count,
+  };
 }

@@ -116,7 +116,11 @@ export class Context implements JourneyContext {
   }
 
   post(url: string, body: unknown, options: RequestOptions = {}): Promise<HttpResponse> {
-    return this.request('POST', url, { ...options, headers: { ...JSON_HEADERS, ...options.headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    return this.request('POST', url, {
+      ...options,
+      headers: { ...JSON_HEADERS, ...options.headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   }
 
   del(url: string, options?: RequestOptions): Promise<HttpResponse> {

@@ -37,7 +37,9 @@ export async function hostSegment(setup: SegmentSetup, port: MessagePort): Promi
     if (typeof module.createJourney !== 'function') throw new Error(`${setup.journeyModule} exports no createJourney(options, segment) function`);
     journey = await module.createJourney(setup.journeyOptions, setup.segment);
     if (typeof journey !== 'function') {
-      throw new Error(`createJourney(options, segment) returned ${journey === null ? 'null' : typeof journey}; expected the journey, an async function of the journey context (engine/runtime.ts)`);
+      throw new Error(
+        `createJourney(options, segment) returned ${journey === null ? 'null' : typeof journey}; expected the journey, an async function of the journey context (engine/runtime.ts)`,
+      );
     }
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -59,7 +61,7 @@ export async function hostSegment(setup: SegmentSetup, port: MessagePort): Promi
   send({ type: 'ready' });
   const startAtEpochMs = await started;
   runner = new SegmentRunner({ plan: setup.plan, segment: setup.segment, journey, metrics, http, startAt: startAtEpochMs - performance.timeOrigin });
-  for (const message of early) (message.type === 'stop' ? runner.stop() : runner.abort());
+  for (const message of early) message.type === 'stop' ? runner.stop() : runner.abort();
 
   // Every whole second, the second's measurements go to the main thread, and the window starts again.
   let second = Math.floor(epochNow() / 1000);

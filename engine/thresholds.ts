@@ -36,7 +36,9 @@ export function parseMetricKey(key: string): { name: string; tags: Tags } | unde
 export function thresholdProblems(thresholds: Record<string, Threshold[]>): string[] {
   return Object.entries(thresholds).flatMap(([key, list]) => [
     ...(parseMetricKey(key) ? [] : [`threshold metric "${key}": expected name or name{tag:value}`]),
-    ...list.filter((t) => !parseThreshold(t.expression)).map((t) => `threshold "${key}: ${t.expression}": expected an expression such as p(95)<1000, rate<=0.01 or count<=0`),
+    ...list
+      .filter((t) => !parseThreshold(t.expression))
+      .map((t) => `threshold "${key}: ${t.expression}": expected an expression such as p(95)<1000, rate<=0.01 or count<=0`),
   ]);
 }
 
@@ -52,7 +54,13 @@ export function judgeThresholds(totals: MetricSet, thresholds: Record<string, Th
       const expression = parseThreshold(threshold.expression);
       let value = expression && series ? series.stat(expression.stat) : undefined;
       if (value === undefined && expression && !series && (expression.stat === 'count' || expression.stat === 'rate')) value = 0;
-      return { metric: key, expression: threshold.expression, ok: thresholdHolds(threshold.expression, value), value, abortOnFail: threshold.abortOnFail ?? false };
+      return {
+        metric: key,
+        expression: threshold.expression,
+        ok: thresholdHolds(threshold.expression, value),
+        value,
+        abortOnFail: threshold.abortOnFail ?? false,
+      };
     });
   });
 }

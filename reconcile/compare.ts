@@ -7,8 +7,21 @@ import type { LedgerEntry } from '../domain/ledger.ts';
 
 /** Fields a garbled enrollment can differ in; `memberCount` when members are missing from the 834. */
 export const COMPARED_FIELDS = [
-  'relationship', 'dob', 'ssn', 'sex', 'firstName', 'lastName', 'memberCount',
-  'ratingArea', 'countyFips', 'zip', 'planId', 'aptc', 'premium', 'owed', 'effectiveDate',
+  'relationship',
+  'dob',
+  'ssn',
+  'sex',
+  'firstName',
+  'lastName',
+  'memberCount',
+  'ratingArea',
+  'countyFips',
+  'zip',
+  'planId',
+  'aptc',
+  'premium',
+  'owed',
+  'effectiveDate',
 ] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 

@@ -50,7 +50,11 @@ export function readInterchanges(files: EdiFile[]): EdiFolderRead {
     seenInterchanges.add(interchange);
     out.transactions.accepted += receipt.transactions.accepted;
     out.transactions.rejected += receipt.transactions.rejected;
-    if (receipt.outcome !== 'accepted') out.problems.push({ file: file.name, detail: `${receipt.outcome === 'rejected' ? 'rejected' : 'partly rejected'} as an insurer would (999): ${receipt.reasons.slice(0, 5).join('; ')}` });
+    if (receipt.outcome !== 'accepted')
+      out.problems.push({
+        file: file.name,
+        detail: `${receipt.outcome === 'rejected' ? 'rejected' : 'partly rejected'} as an insurer would (999): ${receipt.reasons.slice(0, 5).join('; ')}`,
+      });
     for (const r of receipt.records) {
       const key = `${r.senderId}\u0000${r.interchangeControl}\u0000${r.transactionControl}\u0000${r.memberIndex}`;
       if (seenMembers.has(key)) continue;
@@ -64,9 +68,17 @@ export function readInterchanges(files: EdiFile[]): EdiFolderRead {
 /** Every file of `dir` (not hidden, not in sub-folders) as an interchange; a UsageError when there is nothing to reconcile. */
 export function readEdiFolder(dir: string): EdiFolderRead {
   const input = `--edi ${dir}`;
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(input, 'a folder of X12 834 files the back end received', 'Give the folder the insurer (or your back end) keeps the 834 interchanges in, one interchange a file.');
-  const names = readdirSync(dir).filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isFile()).sort();
-  if (names.length === 0) throw new UsageError(input, 'at least one 834 file', 'The folder holds no files; copy the interchanges the back end received into it.');
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(
+      input,
+      'a folder of X12 834 files the back end received',
+      'Give the folder the insurer (or your back end) keeps the 834 interchanges in, one interchange a file.',
+    );
+  const names = readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isFile())
+    .sort();
+  if (names.length === 0)
+    throw new UsageError(input, 'at least one 834 file', 'The folder holds no files; copy the interchanges the back end received into it.');
   const files = names.map((name): EdiFile => {
     const path = join(dir, name);
     return { name, text: readFileSync(path, 'utf8'), receivedAt: statSync(path).mtime };
@@ -74,7 +86,11 @@ export function readEdiFolder(dir: string): EdiFolderRead {
   const read = readInterchanges(files);
   if (read.interchanges === 0) {
     const first = read.problems[0]!;
-    throw new UsageError(`${join(dir, first.file)}${read.problems.length > 1 ? ` (and the ${read.problems.length - 1} other file(s) of ${dir})` : ''}`, 'an X12 834 interchange (ISA … IEA)', `None of the folder's files reads as one: ${first.detail}.`);
+    throw new UsageError(
+      `${join(dir, first.file)}${read.problems.length > 1 ? ` (and the ${read.problems.length - 1} other file(s) of ${dir})` : ''}`,
+      'an X12 834 interchange (ISA … IEA)',
+      `None of the folder's files reads as one: ${first.detail}.`,
+    );
   }
   return read;
 }

@@ -28,7 +28,11 @@ export async function* streamNdjson<T>(file: string, shape: Shape, what: string)
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new UsageError(`${file}:${lineNumber}`, `one JSON ${what} per line`, `The line is not JSON (${(error as Error).message}); the file may be truncated — re-run, or remove the line.`);
+      throw new UsageError(
+        `${file}:${lineNumber}`,
+        `one JSON ${what} per line`,
+        `The line is not JSON (${(error as Error).message}); the file may be truncated — re-run, or remove the line.`,
+      );
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new UsageError(`${file}:${lineNumber}`, `a JSON object (${what})`, 'Each line must hold one object.');
@@ -36,7 +40,11 @@ export async function* streamNdjson<T>(file: string, shape: Shape, what: string)
     for (const [field, type] of fields) {
       const actual = (value as Record<string, unknown>)[field];
       if (typeof actual !== type || actual === null) {
-        throw new UsageError(`${file}:${lineNumber}`, `${what} field "${field}" to be a ${type}, got ${actual === null ? 'null' : typeof actual}`, 'The file was not written by this version of the harness, or was edited.');
+        throw new UsageError(
+          `${file}:${lineNumber}`,
+          `${what} field "${field}" to be a ${type}, got ${actual === null ? 'null' : typeof actual}`,
+          'The file was not written by this version of the harness, or was edited.',
+        );
       }
     }
     yield value as T;
@@ -52,7 +60,16 @@ export async function readNdjson<T>(file: string, shape: Shape, what: string): P
 
 const HOUSEHOLD_SHAPE: Shape = { id: 'string', members: 'object', ratingArea: 'string', expected: 'object' };
 const LEDGER_SHAPE: Shape = { confirmationNumber: 'string', householdId: 'string', planId: 'string', aptc: 'number', premium: 'number', confirmedAt: 'string' };
-const RECORD_SHAPE: Shape = { confirmationNumber: 'string', receiverIssuerId: 'string', interchangeControl: 'number', transactionControl: 'string', receivedAt: 'string', planId: 'string', premiumTotal: 'number', aptc: 'number' };
+const RECORD_SHAPE: Shape = {
+  confirmationNumber: 'string',
+  receiverIssuerId: 'string',
+  interchangeControl: 'number',
+  transactionControl: 'string',
+  receivedAt: 'string',
+  planId: 'string',
+  premiumTotal: 'number',
+  aptc: 'number',
+};
 
 export const streamHouseholds = (file: string): AsyncGenerator<Household> => streamNdjson<Household>(file, HOUSEHOLD_SHAPE, 'household');
 export const streamLedger = (file: string): AsyncGenerator<LedgerEntry> => streamNdjson<LedgerEntry>(file, LEDGER_SHAPE, 'ledger entry');

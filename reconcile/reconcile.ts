@@ -133,16 +133,30 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
   function countTransport(confirmation: string, t: ReturnType<typeof checkTransport>): boolean {
     if (t.interchanges > 1 || t.memberListedTwice) {
       classes.duplicate++;
-      example({ class: 'duplicate', confirmationNumber: confirmation, detail: t.interchanges > 1 ? `received in ${t.interchanges} interchanges` : 'a member listed twice in one transaction' });
+      example({
+        class: 'duplicate',
+        confirmationNumber: confirmation,
+        detail: t.interchanges > 1 ? `received in ${t.interchanges} interchanges` : 'a member listed twice in one transaction',
+      });
     }
     if (t.misrouted) {
       classes.misrouted++;
-      example({ class: 'misrouted', confirmationNumber: confirmation, received: t.misrouted.receiverIssuerId, detail: `sent to issuer ${t.misrouted.receiverIssuerId}, which does not sell the plan` });
+      example({
+        class: 'misrouted',
+        confirmationNumber: confirmation,
+        received: t.misrouted.receiverIssuerId,
+        detail: `sent to issuer ${t.misrouted.receiverIssuerId}, which does not sell the plan`,
+      });
     }
     if (t.invariantBroken) {
       const r = t.invariantBroken;
       classes.invariantBroken++;
-      example({ class: 'invariantBroken', confirmationNumber: confirmation, received: { premiumTotal: r.premiumTotal, aptc: r.aptc, otherPayment: r.otherPayment, owed: r.owed }, detail: 'PRE AMT TOT ≠ APTC AMT + OTH PAY AMT 1 + TOT RES AMT' });
+      example({
+        class: 'invariantBroken',
+        confirmationNumber: confirmation,
+        received: { premiumTotal: r.premiumTotal, aptc: r.aptc, otherPayment: r.otherPayment, owed: r.owed },
+        detail: 'PRE AMT TOT ≠ APTC AMT + OTH PAY AMT 1 + TOT RES AMT',
+      });
     }
     return t.interchanges === 1 && !t.memberListedTwice && !t.misrouted && !t.invariantBroken;
   }
@@ -157,7 +171,13 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
     const household = households.get(entry.householdId);
     if (household && cents(entry.aptc) !== cents(household.expected.aptc)) {
       classes.subsidyMismatch++;
-      example({ class: 'subsidyMismatch', confirmationNumber: confirmation, expected: household.expected.aptc, received: entry.aptc, detail: 'APTC the consumer was told ≠ the oracle' });
+      example({
+        class: 'subsidyMismatch',
+        confirmationNumber: confirmation,
+        expected: household.expected.aptc,
+        received: entry.aptc,
+        detail: 'APTC the consumer was told ≠ the oracle',
+      });
     }
     const enrollment = received.get(confirmation);
     if (enrollment) enrollment.confirmed = true;
@@ -166,7 +186,11 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
       classes.late++;
       pendingAtCutOff++;
       const age = (Date.parse(options.cutOff.cutOffAt) - Date.parse(entry.confirmedAt)) / 1000;
-      example({ class: 'late', confirmationNumber: confirmation, detail: `pending at cut-off: still in the exchange's outbox ${age.toFixed(1)} s after confirmation, when the harness stopped waiting (it waited ${(options.cutOff.waitedMs / 1000).toFixed(1)} s after the load)` });
+      example({
+        class: 'late',
+        confirmationNumber: confirmation,
+        detail: `pending at cut-off: still in the exchange's outbox ${age.toFixed(1)} s after confirmation, when the harness stopped waiting (it waited ${(options.cutOff.waitedMs / 1000).toFixed(1)} s after the load)`,
+      });
       continue;
     }
     if (!records) {
@@ -183,7 +207,11 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
     if (delayMs > options.deadlineMs) {
       classes.late++;
       clean = false;
-      example({ class: 'late', confirmationNumber: confirmation, detail: `received ${(delayMs / 1000).toFixed(1)} s after confirmation (deadline ${options.deadlineMs / 1000} s)` });
+      example({
+        class: 'late',
+        confirmationNumber: confirmation,
+        detail: `received ${(delayMs / 1000).toFixed(1)} s after confirmation (deadline ${options.deadlineMs / 1000} s)`,
+      });
     }
     let fields: Set<ComparedField> | undefined;
     for (const copy of transport.copies) {
@@ -193,7 +221,15 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
         fields.add(d.field);
         garbledFirst[d.field] ??= [seq, fields.size];
         garbledByField[d.field] = (garbledByField[d.field] ?? 0) + 1;
-        example({ class: 'garbled', confirmationNumber: confirmation, field: d.field, expected: exampleValue(d.field, d.expected), received: exampleValue(d.field, d.received), member: memberOf(d.record), detail: `${d.field} differs` });
+        example({
+          class: 'garbled',
+          confirmationNumber: confirmation,
+          field: d.field,
+          expected: exampleValue(d.field, d.expected),
+          received: exampleValue(d.field, d.received),
+          member: memberOf(d.record),
+          detail: `${d.field} differs`,
+        });
       }
     }
     if (fields) {
@@ -210,7 +246,12 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
     within = 0;
     const records = enrollment.records;
     classes.phantom++;
-    example({ class: 'phantom', confirmationNumber: confirmation, member: memberOf(records[0]!), detail: 'received by the insurer, never confirmed to a consumer' });
+    example({
+      class: 'phantom',
+      confirmationNumber: confirmation,
+      member: memberOf(records[0]!),
+      detail: 'received by the insurer, never confirmed to a consumer',
+    });
     countTransport(confirmation, checkTransport(records, '', issuerOf));
   }
   return { confirmed: ledger.length, received: received.size, intact, pendingAtCutOff, classes, garbledByField, garbledFirst, examples };

@@ -33,7 +33,11 @@ function readCutOff(runDir: string): CutOff | undefined {
     const read = JSON.parse(readFileSync(file, 'utf8')) as { cutOffAt: string; waitedMs: number; pending: { confirmationNumber: string }[] };
     return { cutOffAt: read.cutOffAt, waitedMs: read.waitedMs, confirmations: new Set(read.pending.map((p) => p.confirmationNumber)) };
   } catch (error) {
-    throw new UsageError(file, 'the JSON the run wrote ({ cutOffAt, waitedMs, pending: [...] })', `It does not read (${(error as Error).message}); delete it or re-run.`);
+    throw new UsageError(
+      file,
+      'the JSON the run wrote ({ cutOffAt, waitedMs, pending: [...] })',
+      `It does not read (${(error as Error).message}); delete it or re-run.`,
+    );
   }
 }
 

@@ -154,9 +154,30 @@ export function ledgerLine(seq: number, e: LedgerEntry): string {
 
 export function recordLine(seq: number, r: InsurerRecord): string {
   const values = [
-    seq, r.confirmationNumber, r.receivedAt, r.receiverIssuerId, r.senderId, r.interchangeControl, r.transactionControl, r.memberId,
-    r.relationship, r.subscriber, r.firstName, r.lastName, r.dob, r.sex, r.ssn, r.planId, r.effectiveDate, r.ratingArea,
-    r.premiumTotal, r.aptc, r.otherPayment, r.owed, r.zip, r.countyFips,
+    seq,
+    r.confirmationNumber,
+    r.receivedAt,
+    r.receiverIssuerId,
+    r.senderId,
+    r.interchangeControl,
+    r.transactionControl,
+    r.memberId,
+    r.relationship,
+    r.subscriber,
+    r.firstName,
+    r.lastName,
+    r.dob,
+    r.sex,
+    r.ssn,
+    r.planId,
+    r.effectiveDate,
+    r.ratingArea,
+    r.premiumTotal,
+    r.aptc,
+    r.otherPayment,
+    r.owed,
+    r.zip,
+    r.countyFips,
   ];
   return line('R', values, typed(values, RECORD));
 }
@@ -173,7 +194,14 @@ export function householdOf(text: string): Household {
   const row = valuesOf(text, HOUSEHOLD);
   const members: Member[] = [];
   for (let at = HOUSEHOLD.length; at < row.length; at += MEMBER.length) {
-    const [firstName, lastName, dob, sex, relationship, ssn] = row.slice(at, at + MEMBER.length) as [string, string, string, Member['sex'], Member['relationship'], string];
+    const [firstName, lastName, dob, sex, relationship, ssn] = row.slice(at, at + MEMBER.length) as [
+      string,
+      string,
+      string,
+      Member['sex'],
+      Member['relationship'],
+      string,
+    ];
     members.push({ firstName, lastName, dob, sex, relationship, ssn } as Member);
   }
   const [id, ratingArea, countyFips, zip, aptc] = row as [string, string, string, string, number];
@@ -181,14 +209,72 @@ export function householdOf(text: string): Household {
 }
 
 export function ledgerOf(text: string): { seq: number; entry: LedgerEntry } {
-  const [seq, householdId, confirmationNumber, planId, premium, aptc, owed, effectiveDate, confirmedAt] = valuesOf(text, LEDGER) as [number, string, string, string, number, number, number, string, string];
+  const [seq, householdId, confirmationNumber, planId, premium, aptc, owed, effectiveDate, confirmedAt] = valuesOf(text, LEDGER) as [
+    number,
+    string,
+    string,
+    string,
+    number,
+    number,
+    number,
+    string,
+    string,
+  ];
   return { seq, entry: { householdId, confirmationNumber, planId, premium, aptc, owed, effectiveDate, confirmedAt } };
 }
 
 export function recordOf(text: string): { seq: number; record: InsurerRecord } {
-  const [seq, confirmationNumber, receivedAt, receiverIssuerId, senderId, interchangeControl, transactionControl, memberId, relationship, subscriber, firstName, lastName, dob, sex, ssn, planId, effectiveDate, ratingArea, premiumTotal, aptc, otherPayment, owed, zip, countyFips] =
-    valuesOf(text, RECORD);
-  const record = { confirmationNumber, receivedAt, receiverIssuerId, senderId, interchangeControl, transactionControl, memberId, relationship, subscriber, firstName, lastName, dob, sex, ssn, planId, effectiveDate, ratingArea, premiumTotal, aptc, otherPayment, owed, zip, countyFips };
+  const [
+    seq,
+    confirmationNumber,
+    receivedAt,
+    receiverIssuerId,
+    senderId,
+    interchangeControl,
+    transactionControl,
+    memberId,
+    relationship,
+    subscriber,
+    firstName,
+    lastName,
+    dob,
+    sex,
+    ssn,
+    planId,
+    effectiveDate,
+    ratingArea,
+    premiumTotal,
+    aptc,
+    otherPayment,
+    owed,
+    zip,
+    countyFips,
+  ] = valuesOf(text, RECORD);
+  const record = {
+    confirmationNumber,
+    receivedAt,
+    receiverIssuerId,
+    senderId,
+    interchangeControl,
+    transactionControl,
+    memberId,
+    relationship,
+    subscriber,
+    firstName,
+    lastName,
+    dob,
+    sex,
+    ssn,
+    planId,
+    effectiveDate,
+    ratingArea,
+    premiumTotal,
+    aptc,
+    otherPayment,
+    owed,
+    zip,
+    countyFips,
+  };
   return { seq: seq as number, record: record as unknown as InsurerRecord };
 }
 

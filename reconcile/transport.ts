@@ -38,7 +38,8 @@ export function checkTransport(records: InsurerRecord[], planId: string, issuerO
   // Nearly every enrollment arrives as one copy: check that cheaply before grouping.
   const one = records[0]!;
   let single = true;
-  for (const r of records) if (r.senderId !== one.senderId || r.interchangeControl !== one.interchangeControl || r.transactionControl !== one.transactionControl) single = false;
+  for (const r of records)
+    if (r.senderId !== one.senderId || r.interchangeControl !== one.interchangeControl || r.transactionControl !== one.transactionControl) single = false;
   const copies = single ? [records] : [...groupBy(records, copyKey).values()];
   let misrouted: InsurerRecord | undefined;
   let invariantBroken: InsurerRecord | undefined;

@@ -78,7 +78,13 @@ export function capacitySection(view: CapacityView | { absent: string }, charts:
   if ('absent' in view) return section('capacity', 'Capacity', `<p class="note">${escapeHtml(view.absent)}</p>`);
   const j = view.json;
   const knee = j.knee as LatencyPoint | null;
-  const plans = (j.plans as PlanRow[]).map((p) => [fmt(p.users), fmt(p.instancesNeeded), fmt(p.fleet), p.expectedWaitSeconds === 0 ? 'no wait' : `${fmt((p.expectedWaitSeconds ?? Infinity) / 60)} min`, p.withinWaitTarget ? 'yes' : 'NO']);
+  const plans = (j.plans as PlanRow[]).map((p) => [
+    fmt(p.users),
+    fmt(p.instancesNeeded),
+    fmt(p.fleet),
+    p.expectedWaitSeconds === 0 ? 'no wait' : `${fmt((p.expectedWaitSeconds ?? Infinity) / 60)} min`,
+    p.withinWaitTarget ? 'yes' : 'NO',
+  ]);
   const facts = definitionList([
     ['USL σ (contention)', fmt(view.fit.sigma, 5)],
     ['USL κ (coherency)', fmt(view.fit.kappa, 7)],
@@ -89,8 +95,14 @@ export function capacitySection(view: CapacityView | { absent: string }, charts:
     ['one instance holds', `N ${fmt(j.operatingConcurrency)} (${String(j.limitedBy)}), ${fmt(j.throughputPerInstance)} requests/s`],
     ['users per instance', fmt(j.usersPerInstance)],
   ]);
-  const poor = view.fit.rSquared < 0.8 ? `<p class="note">The USL explains little of these points (R² ${fmt(view.fit.rSquared, 2)}): throughput varied for other reasons than load; treat σ, κ and N* with care.</p>` : '';
+  const poor =
+    view.fit.rSquared < 0.8
+      ? `<p class="note">The USL explains little of these points (R² ${fmt(view.fit.rSquared, 2)}): throughput varied for other reasons than load; treat σ, κ and N* with care.</p>`
+      : '';
   const made = j.plan as { made: boolean; reason?: string; detail?: string } | undefined;
-  const planned = made && !made.made ? `<p class="note fail" id="no-plan">No plan: ${escapeHtml(made.reason)} — ${escapeHtml(made.detail)}</p>` : table(['users', 'instances needed', 'fleet assumed', 'waiting-room wait', 'within wait target'], plans);
+  const planned =
+    made && !made.made
+      ? `<p class="note fail" id="no-plan">No plan: ${escapeHtml(made.reason)} — ${escapeHtml(made.detail)}</p>`
+      : table(['users', 'instances needed', 'fleet assumed', 'waiting-room wait', 'within wait target'], plans);
   return section('capacity', 'Capacity', `${facts}${poor}\n${planned}\n${charts.map(chartSlot).join('\n')}`);
 }

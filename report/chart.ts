@@ -82,7 +82,10 @@ export function yAxisOf(spec: ChartInput): { label: string; factor: number } {
   }
   if (units.length > 1) throw new Error(`chart ${spec.id}: its series declare different units (${units.join(', ')}); one axis shows one unit`);
   if (spec.yLabel !== undefined) throw new Error(`chart ${spec.id}: yLabel "${spec.yLabel}" beside series in ${units[0]}: the label comes from the unit`);
-  const shown = displayUnit(units[0]!, spec.series.flatMap((s) => s.values));
+  const shown = displayUnit(
+    units[0]!,
+    spec.series.flatMap((s) => s.values),
+  );
   return { label: shown.label, factor: shown.factor };
 }
 
@@ -92,6 +95,15 @@ export function chart(spec: ChartInput, whenEmpty: string, maxPoints = MAX_CHART
   if (spec.x.length === 0 || !drawn.some((s) => s.values.some((v) => v !== null && Number.isFinite(v)))) return absent(spec.id, spec.title, whenEmpty);
   const y = yAxisOf(spec);
   // Scaled to the unit shown, kept to four decimals of it (bytes as MiB: 104.9042, not 104.9041748046875).
-  const { x, ys } = downsampleAligned({ x: spec.x, ys: spec.series.map((s) => (y.factor === 1 ? s.values : s.values.map((v) => (v === null ? null : Math.round(v * y.factor * 1e4) / 1e4)))) }, maxPoints);
-  return { kind: 'chart', ...spec, yLabel: y.label, x, series: spec.series.map((s, i) => ({ ...s, ...(s.unit === undefined ? {} : { unit: y.label }), values: ys[i]! })) };
+  const { x, ys } = downsampleAligned(
+    { x: spec.x, ys: spec.series.map((s) => (y.factor === 1 ? s.values : s.values.map((v) => (v === null ? null : Math.round(v * y.factor * 1e4) / 1e4)))) },
+    maxPoints,
+  );
+  return {
+    kind: 'chart',
+    ...spec,
+    yLabel: y.label,
+    x,
+    series: spec.series.map((s, i) => ({ ...s, ...(s.unit === undefined ? {} : { unit: y.label }), values: ys[i]! })),
+  };
 }

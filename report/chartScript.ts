@@ -74,8 +74,11 @@ export const TICKS_SCRIPT = String.raw`var reportTicks = (function () {
 })();
 `;
 
-export const CHART_SCRIPT = String.raw`(function () {
-` + TICKS_SCRIPT + String.raw`
+export const CHART_SCRIPT =
+  String.raw`(function () {
+` +
+  TICKS_SCRIPT +
+  String.raw`
   var COLORS = ['#1d4ed8', '#d97706', '#15803d', '#b91c1c', '#7c3aed', '#0e7490'];
   var REFERENCE = '#6b7280';
   var t = reportTicks;

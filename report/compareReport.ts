@@ -37,7 +37,8 @@ export function distributionChart(id: string, title: string, baseline: readonly 
     {
       id,
       title,
-      caption: 'Latency at each percentile, every run of a side pooled (percentiles are never averaged across runs); the baseline is the wide line under the candidate. The percentile axis is logarithmic in 1 − p: p90, p99 and p99.9 are evenly spaced, so the tail is not squeezed into the right edge.',
+      caption:
+        'Latency at each percentile, every run of a side pooled (percentiles are never averaged across runs); the baseline is the wide line under the candidate. The percentile axis is logarithmic in 1 − p: p90, p99 and p99.9 are evenly spaced, so the tail is not squeezed into the right edge.',
       // A linear axis gives p99 to p99.9 under a hundredth of the width: the tail, where regressions show, would be a sliver.
       xAxis: 'tail',
       xLabel: 'percentile (log scale of 1 − p)',
@@ -52,7 +53,10 @@ export function distributionChart(id: string, title: string, baseline: readonly 
 }
 
 function side(title: string, runs: readonly CompareRun[]): string {
-  return `<div><h3>${escapeHtml(title)} (${runs.length} run${runs.length === 1 ? '' : 's'})</h3>${table(['run', 'profile', 'its verdict'], runs.map((r) => [r.runId, r.profile, r.verdict]))}</div>`;
+  return `<div><h3>${escapeHtml(title)} (${runs.length} run${runs.length === 1 ? '' : 's'})</h3>${table(
+    ['run', 'profile', 'its verdict'],
+    runs.map((r) => [r.runId, r.profile, r.verdict]),
+  )}</div>`;
 }
 
 export function renderCompareReport(input: CompareReportInput): string {
@@ -61,13 +65,27 @@ export function renderCompareReport(input: CompareReportInput): string {
   const headline = `VERDICT: ${c.verdict.toUpperCase()}${slower.length > 0 ? ` — slower: ${slower.join(', ')}` : ''}`;
   const rows = c.metrics.map((m) => {
     const value = (v: number): string => (m.kind === 'latency' ? `${fmt(v, 1)} ms` : `${fmt(v * 100, 2)} %`);
-    return [m.change === 'same' ? 'same' : m.change.toUpperCase(), m.key, value(m.baseline), value(m.candidate), effectText(m), Number.isFinite(m.pValue) ? m.pValue.toExponential(1) : '–', m.note ?? ''];
+    return [
+      m.change === 'same' ? 'same' : m.change.toUpperCase(),
+      m.key,
+      value(m.baseline),
+      value(m.candidate),
+      effectText(m),
+      Number.isFinite(m.pValue) ? m.pValue.toExponential(1) : '–',
+      m.note ?? '',
+    ];
   });
   const body = [
     `<header><h1>Compare report</h1><p class="note">Written ${escapeHtml(input.generatedAt)}; minimum effect ${fmt(c.minEffect * 100, 1)} %, each interval at ${fmt(c.confidence * 100, 2)} % (Bonferroni over ${c.metrics.length} metrics).</p></header>`,
     `<div class="banner ${c.verdict === 'slower' ? 'fail' : 'pass'}" id="verdict" data-verdict="${c.verdict}">${escapeHtml(headline)}</div>`,
     section('sides', 'Baseline and candidate', `<div class="sides">${side('Baseline', input.baseline)}${side('Candidate', input.candidate)}</div>`),
-    section('metrics', 'Faster / Same / Slower', table(['', 'metric', 'baseline', 'candidate', `change [${fmt(c.confidence * 100, 1)} % CI]`, 'Mann–Whitney p', 'note'], rows, (i) => (c.metrics[i]!.change === 'slower' ? 'fail' : 'pass'))),
+    section(
+      'metrics',
+      'Faster / Same / Slower',
+      table(['', 'metric', 'baseline', 'candidate', `change [${fmt(c.confidence * 100, 1)} % CI]`, 'Mann–Whitney p', 'note'], rows, (i) =>
+        c.metrics[i]!.change === 'slower' ? 'fail' : 'pass',
+      ),
+    ),
     section('distributions', 'Latency distributions', input.charts.map(chartSlot).join('\n')),
   ].join('\n');
   return page({ title: 'Compare report', body, charts: input.charts, library: input.library });

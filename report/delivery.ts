@@ -16,7 +16,10 @@ export interface Delivery {
   receivedMs: number | undefined;
 }
 
-export function deliveriesOf(ledger: readonly Pick<LedgerEntry, 'confirmationNumber' | 'confirmedAt'>[], received: readonly Pick<InsurerRecord, 'confirmationNumber' | 'receivedAt'>[]): Delivery[] {
+export function deliveriesOf(
+  ledger: readonly Pick<LedgerEntry, 'confirmationNumber' | 'confirmedAt'>[],
+  received: readonly Pick<InsurerRecord, 'confirmationNumber' | 'receivedAt'>[],
+): Delivery[] {
   const first = new Map<string, number>();
   for (const r of received) {
     const t = Date.parse(r.receivedAt);
@@ -36,8 +39,12 @@ export function deliveriesOf(ledger: readonly Pick<LedgerEntry, 'confirmationNum
 /** Enrollments confirmed by each x (seconds since startMs) and not yet received. */
 export function backlogAt(deliveries: readonly Delivery[], startMs: number, x: readonly number[]): number[] {
   const confirmed = Float64Array.from(deliveries, (d) => d.confirmedMs).sort();
-  const received = Float64Array.from(deliveries.filter((d) => d.receivedMs !== undefined), (d) => d.receivedMs!).sort();
-  let c = 0, r = 0;
+  const received = Float64Array.from(
+    deliveries.filter((d) => d.receivedMs !== undefined),
+    (d) => d.receivedMs!,
+  ).sort();
+  let c = 0,
+    r = 0;
   return x.map((t) => {
     const at = startMs + t * 1000;
     while (c < confirmed.length && confirmed[c]! <= at) c++;
@@ -56,7 +63,8 @@ export function deliveryCharts(deliveries: readonly Delivery[], startMs: number)
   const latency = delivered.map((d) => (d.receivedMs! - d.confirmedMs) / 1000);
   const byWindow = (p: number): Y[] => {
     const out: Y[] = new Array<Y>(w.count).fill(null);
-    for (const point of windowedPercentile(times, latency, { startMs, windowSeconds: w.seconds, p })) out[Math.min(w.count - 1, Math.floor(point.t / w.seconds))] = point.value;
+    for (const point of windowedPercentile(times, latency, { startMs, windowSeconds: w.seconds, p }))
+      out[Math.min(w.count - 1, Math.floor(point.t / w.seconds))] = point.value;
     return out;
   };
   const never = deliveries.length - delivered.length;

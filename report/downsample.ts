@@ -11,7 +11,8 @@ export interface Aligned {
 }
 
 function extremaOf(ys: readonly Y[], from: number, to: number): [number, number] | undefined {
-  let min = -1, max = -1;
+  let min = -1,
+    max = -1;
   for (let i = from; i < to; i++) {
     const v = ys[i];
     if (v === null || v === undefined || !Number.isFinite(v)) continue;

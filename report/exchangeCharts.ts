@@ -21,4 +21,9 @@ export function alignSeries(series: readonly SeriesPoint[][], scale = 1): { x: n
 export const EXCHANGE_CHART_TITLES = { memory: 'Exchange memory', 'event-loop': 'Exchange event-loop lag' } as const;
 
 /** The titles of the exchange's queue charts, by id (the live page draws two of them too). */
-export const EXCHANGE_QUEUE_CHART_TITLES = { 'exchange-waiting-room': 'Waiting room, as the exchange counts it', 'exchange-outbox': 'Outbox depth, as the exchange counts it', 'exchange-outbox-age': 'Oldest undelivered enrollment', 'exchange-delivery': '834 delivery latency, as the exchange measures it' } as const;
+export const EXCHANGE_QUEUE_CHART_TITLES = {
+  'exchange-waiting-room': 'Waiting room, as the exchange counts it',
+  'exchange-outbox': 'Outbox depth, as the exchange counts it',
+  'exchange-outbox-age': 'Oldest undelivered enrollment',
+  'exchange-delivery': '834 delivery latency, as the exchange measures it',
+} as const;

@@ -42,7 +42,19 @@ export function liveCharts(store: LiveSeries, executor: Executor | undefined, ma
       NOT_YET,
       maxPoints,
     ),
-    chart({ id: 'throughput', title: LOAD_CHART_TITLES.throughput, caption: `Requests completed a second, ${perSecond}.`, xAxis: 'elapsed', yLabel: 'requests/s', x, series: [{ label: 'requests/s', values: store.column('requests') }] }, NOT_YET, maxPoints),
+    chart(
+      {
+        id: 'throughput',
+        title: LOAD_CHART_TITLES.throughput,
+        caption: `Requests completed a second, ${perSecond}.`,
+        xAxis: 'elapsed',
+        yLabel: 'requests/s',
+        x,
+        series: [{ label: 'requests/s', values: store.column('requests') }],
+      },
+      NOT_YET,
+      maxPoints,
+    ),
     chart(
       {
         id: 'latency',
@@ -56,7 +68,19 @@ export function liveCharts(store: LiveSeries, executor: Executor | undefined, ma
       NOT_YET,
       maxPoints,
     ),
-    chart({ id: 'errors', title: LOAD_CHART_TITLES.errors, caption: `Failed requests a second (http_req_failed), ${perSecond}.`, xAxis: 'elapsed', yLabel: 'failed/s', x, series: [{ label: 'failed/s', values: store.column('failed') }] }, NOT_YET, maxPoints),
+    chart(
+      {
+        id: 'errors',
+        title: LOAD_CHART_TITLES.errors,
+        caption: `Failed requests a second (http_req_failed), ${perSecond}.`,
+        xAxis: 'elapsed',
+        yLabel: 'failed/s',
+        x,
+        series: [{ label: 'failed/s', values: store.column('failed') }],
+      },
+      NOT_YET,
+      maxPoints,
+    ),
     chart(
       {
         id: 'vus',
@@ -71,7 +95,15 @@ export function liveCharts(store: LiveSeries, executor: Executor | undefined, ma
       maxPoints,
     ),
     chart(
-      { id: 'waiting-length', title: WAITING_ROOM_CHART_TITLES['waiting-length'], caption: `Consumers in the waiting room each second, from the start and end of every wait the engine recorded (load-seconds.ndjson).`, xAxis: 'elapsed', yLabel: 'consumers', x: waiting.x, series: [{ label: 'waiting', values: waiting.values }] },
+      {
+        id: 'waiting-length',
+        title: WAITING_ROOM_CHART_TITLES['waiting-length'],
+        caption: `Consumers in the waiting room each second, from the start and end of every wait the engine recorded (load-seconds.ndjson).`,
+        xAxis: 'elapsed',
+        yLabel: 'consumers',
+        x: waiting.x,
+        series: [{ label: 'waiting', values: waiting.values }],
+      },
       noWait,
       maxPoints,
     ),

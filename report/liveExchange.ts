@@ -86,7 +86,8 @@ export function quantileBetween(before: Buckets | undefined, after: Buckets, q: 
   const total = counts.at(-1)?.[1] ?? 0;
   if (!(total > 0)) return null;
   const rank = q * total;
-  let lower = 0, below = 0;
+  let lower = 0,
+    below = 0;
   for (const [bound, count] of counts) {
     if (count >= rank) {
       if (bound === Infinity) return lower;
@@ -103,7 +104,10 @@ export class ExchangeScrape {
   private previous = new Map<string, Buckets>();
 
   read(exposition: string): ExchangeRecord {
-    const sums = exposedSums(exposition, EXCHANGE_SERIES_NAMES.map((name) => EXCHANGE_SERIES[name].metric));
+    const sums = exposedSums(
+      exposition,
+      EXCHANGE_SERIES_NAMES.map((name) => EXCHANGE_SERIES[name].metric),
+    );
     const maxes = new Map<string, number>();
     for (const line of exposition.split('\n')) {
       const match = SAMPLE.exec(line);
@@ -171,12 +175,72 @@ export function liveExchangeCharts(live: LiveExchange, originSecond: number | un
     chart({ id, title, caption: `${caption}, ${source}.`, xAxis: 'elapsed', ...(yLabel ? { yLabel } : {}), x, series: lines }, none, LIVE_CHART_POINTS);
   const X = EXCHANGE_METRICS;
   return [
-    draw('exchange-waiting-room', EXCHANGE_QUEUE_CHART_TITLES['exchange-waiting-room'], `Visitors queued and sessions admitted (${X.waitingRoomQueued}, ${X.waitingRoomActive})`, 'visitors', series([['queued', 'waitingRoomQueueLength'], ['admitted', 'waitingRoomActiveSessions']])),
-    draw('exchange-outbox', EXCHANGE_QUEUE_CHART_TITLES['exchange-outbox'], `Enrollments confirmed and not yet acknowledged by an insurer (${X.outboxDepth})`, 'enrollments', series([['outbox depth', 'outboxDepth']])),
-    draw('exchange-outbox-age', EXCHANGE_QUEUE_CHART_TITLES['exchange-outbox-age'], `Age of the oldest enrollment still in the outbox (${X.outboxOldestAge})`, undefined, series([['oldest undelivered', 'outboxOldestUndeliveredAgeSeconds']], 's')),
-    draw('exchange-enrollments', EXCHANGE_ENROLLMENTS_TITLE, `Enrollments the exchange confirmed against 834s insurers accepted (${X.enrollmentsConfirmed}, ${X.edi834Accepted}); how many arrived intact is known once the run is reconciled (the integrity findings)`, 'enrollments', series([['confirmed', 'enrollmentsConfirmed'], ['834s accepted', 'edi834Accepted']])),
-    draw('exchange-delivery', EXCHANGE_QUEUE_CHART_TITLES['exchange-delivery'], `Seconds from confirmation to the insurer's accepting 999, p50 and p95 of the 834s delivered since the previous reading (${X.deliveryLatency})`, undefined, series([['p50', 'deliveryLatencyP50Seconds'], ['p95', 'deliveryLatencyP95Seconds']], 's')),
-    draw('memory', EXCHANGE_CHART_TITLES.memory, `The exchange's resident memory and heap used (${PROCESS.residentMemory}, ${PROCESS.heapUsed})`, undefined, series([['resident memory', 'rssBytes'], ['heap used', 'heapUsedBytes']], 'bytes')),
-    draw('event-loop', EXCHANGE_CHART_TITLES['event-loop'], `The exchange's event-loop lag, p99 of its worst process (${PROCESS.eventLoopLagP99})`, undefined, series([['lag p99', 'eventLoopLagP99Seconds']], 's')),
+    draw(
+      'exchange-waiting-room',
+      EXCHANGE_QUEUE_CHART_TITLES['exchange-waiting-room'],
+      `Visitors queued and sessions admitted (${X.waitingRoomQueued}, ${X.waitingRoomActive})`,
+      'visitors',
+      series([
+        ['queued', 'waitingRoomQueueLength'],
+        ['admitted', 'waitingRoomActiveSessions'],
+      ]),
+    ),
+    draw(
+      'exchange-outbox',
+      EXCHANGE_QUEUE_CHART_TITLES['exchange-outbox'],
+      `Enrollments confirmed and not yet acknowledged by an insurer (${X.outboxDepth})`,
+      'enrollments',
+      series([['outbox depth', 'outboxDepth']]),
+    ),
+    draw(
+      'exchange-outbox-age',
+      EXCHANGE_QUEUE_CHART_TITLES['exchange-outbox-age'],
+      `Age of the oldest enrollment still in the outbox (${X.outboxOldestAge})`,
+      undefined,
+      series([['oldest undelivered', 'outboxOldestUndeliveredAgeSeconds']], 's'),
+    ),
+    draw(
+      'exchange-enrollments',
+      EXCHANGE_ENROLLMENTS_TITLE,
+      `Enrollments the exchange confirmed against 834s insurers accepted (${X.enrollmentsConfirmed}, ${X.edi834Accepted}); how many arrived intact is known once the run is reconciled (the integrity findings)`,
+      'enrollments',
+      series([
+        ['confirmed', 'enrollmentsConfirmed'],
+        ['834s accepted', 'edi834Accepted'],
+      ]),
+    ),
+    draw(
+      'exchange-delivery',
+      EXCHANGE_QUEUE_CHART_TITLES['exchange-delivery'],
+      `Seconds from confirmation to the insurer's accepting 999, p50 and p95 of the 834s delivered since the previous reading (${X.deliveryLatency})`,
+      undefined,
+      series(
+        [
+          ['p50', 'deliveryLatencyP50Seconds'],
+          ['p95', 'deliveryLatencyP95Seconds'],
+        ],
+        's',
+      ),
+    ),
+    draw(
+      'memory',
+      EXCHANGE_CHART_TITLES.memory,
+      `The exchange's resident memory and heap used (${PROCESS.residentMemory}, ${PROCESS.heapUsed})`,
+      undefined,
+      series(
+        [
+          ['resident memory', 'rssBytes'],
+          ['heap used', 'heapUsedBytes'],
+        ],
+        'bytes',
+      ),
+    ),
+    draw(
+      'event-loop',
+      EXCHANGE_CHART_TITLES['event-loop'],
+      `The exchange's event-loop lag, p99 of its worst process (${PROCESS.eventLoopLagP99})`,
+      undefined,
+      series([['lag p99', 'eventLoopLagP99Seconds']], 's'),
+    ),
   ];
 }

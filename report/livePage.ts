@@ -78,5 +78,12 @@ export interface LivePageInput {
 }
 
 export function renderLivePage(input: LivePageInput): string {
-  return renderRunPage({ runId: input.runId, profile: input.profile, view: input.update, ...(input.final ? { final: input.final } : {}), library: input.library, live: LIVE_SCRIPT });
+  return renderRunPage({
+    runId: input.runId,
+    profile: input.profile,
+    view: input.update,
+    ...(input.final ? { final: input.final } : {}),
+    library: input.library,
+    live: LIVE_SCRIPT,
+  });
 }

@@ -8,7 +8,14 @@ import { seriesValues } from '../engine/summary.ts';
 import type { RequestMetrics } from './requestTables.ts';
 
 /** The series the request tables read. */
-const REQUEST_METRICS: ReadonlySet<string> = new Set([ENGINE_METRICS.requests, ENGINE_METRICS.requestDuration, ENGINE_METRICS.requestBlocked, ENGINE_METRICS.requestConnecting, ENGINE_METRICS.requestWaiting, ENGINE_METRICS.requestFailed]);
+const REQUEST_METRICS: ReadonlySet<string> = new Set([
+  ENGINE_METRICS.requests,
+  ENGINE_METRICS.requestDuration,
+  ENGINE_METRICS.requestBlocked,
+  ENGINE_METRICS.requestConnecting,
+  ENGINE_METRICS.requestWaiting,
+  ENGINE_METRICS.requestFailed,
+]);
 
 export class LiveRoutes {
   private readonly totals = new MetricSet();
@@ -26,7 +33,8 @@ export class LiveRoutes {
     const all = this.totals.all();
     for (const name of new Set(all.map((s) => s.name))) {
       out[name] = { values: seriesValues(this.totals.aggregate(name)!, this.seconds) };
-      for (const series of all) if (series.name === name && Object.keys(series.tags).length > 0) out[seriesKey(name, series.tags)] = { values: seriesValues(series, this.seconds) };
+      for (const series of all)
+        if (series.name === name && Object.keys(series.tags).length > 0) out[seriesKey(name, series.tags)] = { values: seriesValues(series, this.seconds) };
     }
     return out;
   }

@@ -67,7 +67,9 @@ function trendOf(series: readonly SeriesSnapshot[], name: string): { values: [nu
     count += s.count;
     max = Math.max(max, s.max);
   }
-  return values && values.sort((a, b) => a[0] - b[0]) && { values, count, max };
+  if (values === undefined) return undefined;
+  values.sort((a, b) => a[0] - b[0]);
+  return { values, count, max };
 }
 
 /**
@@ -136,7 +138,10 @@ export class LiveSeries {
   push(point: LivePoint): void {
     this.firstSecond ??= point.second;
     // x: the middle of the second, seconds since the first one (as the report's windows).
-    this.data.push(point.second - this.firstSecond + 0.5, LIVE_COLUMNS.map((column) => significant(point[column])));
+    this.data.push(
+      point.second - this.firstSecond + 0.5,
+      LIVE_COLUMNS.map((column) => significant(point[column])),
+    );
     this.waiting.push(point.second - this.firstSecond, point.waits);
     this.totals.seconds += 1;
     this.totals.requests += point.requests;

@@ -51,8 +51,13 @@ export function nemesisSection(view: NemesisView): string {
   const notes = [
     `<p>Spec <code>${escapeHtml(view.spec)}</code>: ${view.events.length} event(s), marked as red bands on the charts over time (from the signal to the service answering again).`,
     `Requests failed during the windows: ${view.during.failed} of ${view.during.requests} (counted, not judged); outside them: ${view.outside.failed} of ${view.outside.requests} (judged against the error-rate SLO).</p>`,
-    missed.length > 0 ? `<p class="note">Never reached (the load ended first): ${escapeHtml(missed.map((e) => `${e.kind}@${e.atMs / 1000}s`).join(', '))}.</p>` : '',
+    missed.length > 0
+      ? `<p class="note">Never reached (the load ended first): ${escapeHtml(missed.map((e) => `${e.kind}@${e.atMs / 1000}s`).join(', '))}.</p>`
+      : '',
   ].join('\n');
-  const events = rows.length === 0 ? '<p class="note">No event happened.</p>' : table(['event', 'at (since the load started)', 'hold', 'out for', 'pid', 'requests failed in its window', 'slowest request in its window'], rows);
+  const events =
+    rows.length === 0
+      ? '<p class="note">No event happened.</p>'
+      : table(['event', 'at (since the load started)', 'hold', 'out for', 'pid', 'requests failed in its window', 'slowest request in its window'], rows);
   return section('nemesis', 'Nemesis', `${notes}\n${events}`);
 }

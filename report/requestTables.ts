@@ -93,5 +93,9 @@ export function requestsSection(metrics: Metrics | undefined, whyNone = 'load-su
     ['phase', 'metric', 'samples', 'p50 ms', 'p95 ms', 'p99 ms'],
     phases.map((p) => [p.phase, p.metric, p.count === undefined ? 'not measured' : fmt(p.count), fmt(p.p50Ms), fmt(p.p95Ms), fmt(p.p99Ms)]),
   );
-  return section('requests', 'Requests', `<h3>Per route</h3>\n${routeTable}\n<h3 id="phases">Where the time goes</h3>\n${phaseTable}\n<p class="note">${escapeHtml('Percentiles of each phase over the run so far; a run from before connect times were measured shows that phase as not measured.')}</p>`);
+  return section(
+    'requests',
+    'Requests',
+    `<h3>Per route</h3>\n${routeTable}\n<h3 id="phases">Where the time goes</h3>\n${phaseTable}\n<p class="note">${escapeHtml('Percentiles of each phase over the run so far; a run from before connect times were measured shows that phase as not measured.')}</p>`,
+  );
 }

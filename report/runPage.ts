@@ -47,7 +47,10 @@ export function statsLine(t: LiveTotals): string {
 
 /** The request tables of the view, as the page holds them (the live page replaces them every second). */
 export function requestsHtml(view: RunView): string {
-  return requestsSection(view.requests, "No request figures: the engine's per-second rows (load-seconds.ndjson) hold none yet; it writes the first after the first second of load.");
+  return requestsSection(
+    view.requests,
+    "No request figures: the engine's per-second rows (load-seconds.ndjson) hold none yet; it writes the first after the first second of load.",
+  );
 }
 
 function banner(final: RunFinal | undefined): string {
@@ -94,5 +97,11 @@ export function renderRunPage(input: RunPageInput): string {
     section('timeline', 'Over time', input.view.charts.map((c) => slot(c, live)).join('\n')),
     `<div id="final-analyses">${final?.analyses ?? ''}</div>`,
   ].join('\n');
-  return page({ title: `${live ? 'Live' : 'Report'}: ${title}`, body, charts: [...input.view.charts, ...(final?.charts ?? [])], library: input.library, ...(live ? { live: input.live } : {}) });
+  return page({
+    title: `${live ? 'Live' : 'Report'}: ${title}`,
+    body,
+    charts: [...input.view.charts, ...(final?.charts ?? [])],
+    library: input.library,
+    ...(live ? { live: input.live } : {}),
+  });
 }

@@ -22,7 +22,15 @@ export interface ReconciliationView {
   enrollments: { intended: number; confirmed: number; received: number; intact: number };
   classes: Partial<Record<string, number>>;
   garbledByField: Partial<Record<string, number>>;
-  examples: { class: string; confirmationNumber: string; field?: string; expected?: unknown; received?: unknown; member?: { initials: string; ssn: string }; detail: string }[];
+  examples: {
+    class: string;
+    confirmationNumber: string;
+    field?: string;
+    expected?: unknown;
+    received?: unknown;
+    member?: { initials: string; ssn: string };
+    detail: string;
+  }[];
 }
 
 export interface RunReportInput {
@@ -52,7 +60,11 @@ const NO_VERDICT = 'NO VERDICT — verdict.json is not in the run folder (run `h
 
 function targets(verdict: Verdict | undefined): string {
   if (!verdict) return '<p class="note">No verdict, so no targets to show.</p>';
-  return table(['', 'check', 'target', 'actual'], verdict.checks.map((c) => [checkStatus(c), c.name, checkTarget(c), c.notChecked === undefined ? checkValue(c) : `${checkValue(c)}: ${c.notChecked}`]), (i) => (verdict.checks[i]!.notChecked !== undefined ? 'unchecked' : verdict.checks[i]!.pass ? 'pass' : 'fail'));
+  return table(
+    ['', 'check', 'target', 'actual'],
+    verdict.checks.map((c) => [checkStatus(c), c.name, checkTarget(c), c.notChecked === undefined ? checkValue(c) : `${checkValue(c)}: ${c.notChecked}`]),
+    (i) => (verdict.checks[i]!.notChecked !== undefined ? 'unchecked' : verdict.checks[i]!.pass ? 'pass' : 'fail'),
+  );
 }
 
 const text = (v: unknown): string => (v === undefined || v === null || v === '' ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -85,8 +97,18 @@ function parameters(run: Record<string, unknown>): string {
 function integrity(r: ReconciliationView | undefined, verdict: Verdict | undefined): string {
   const unchecked = verdict?.checks.find((c) => c.notChecked !== undefined);
   // A run against an exchange the harness did not start: not reconciled in the run, by design; say how to.
-  if (!r && unchecked) return section('integrity', 'Integrity', `<p class="note"><strong>NOT CHECKED in this run</strong>: ${escapeHtml(unchecked.name)} — ${escapeHtml(unchecked.notChecked!)}.</p>`);
-  if (!r) return section('integrity', 'Integrity', '<p class="note">reconciliation.json is not in the run folder: the run was not reconciled (run `harness reconcile --run DIR`).</p>');
+  if (!r && unchecked)
+    return section(
+      'integrity',
+      'Integrity',
+      `<p class="note"><strong>NOT CHECKED in this run</strong>: ${escapeHtml(unchecked.name)} — ${escapeHtml(unchecked.notChecked!)}.</p>`,
+    );
+  if (!r)
+    return section(
+      'integrity',
+      'Integrity',
+      '<p class="note">reconciliation.json is not in the run folder: the run was not reconciled (run `harness reconcile --run DIR`).</p>',
+    );
   const e = r.enrollments;
   const counts = definitionList([
     ['applicants (intended)', fmt(e.intended)],
@@ -94,18 +116,40 @@ function integrity(r: ReconciliationView | undefined, verdict: Verdict | undefin
     ['received by the insurer', fmt(e.received)],
     ['received intact', fmt(e.intact)],
   ]);
-  const classes = table(['defect class', 'enrollments'], DEFECT_CLASSES.map((c) => [c, r.classes[c] ?? 0]), (i) => ((r.classes[DEFECT_CLASSES[i]!] ?? 0) > 0 ? 'fail' : 'pass'));
+  const classes = table(
+    ['defect class', 'enrollments'],
+    DEFECT_CLASSES.map((c) => [c, r.classes[c] ?? 0]),
+    (i) => ((r.classes[DEFECT_CLASSES[i]!] ?? 0) > 0 ? 'fail' : 'pass'),
+  );
   const fields = Object.entries(r.garbledByField);
-  const garbled = fields.length === 0 ? '<p>No field arrived garbled.</p>' : table(['field', 'enrollments garbled'], fields.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0)));
+  const garbled =
+    fields.length === 0
+      ? '<p>No field arrived garbled.</p>'
+      : table(
+          ['field', 'enrollments garbled'],
+          fields.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0)),
+        );
   // The examples are masked when reconciliation.json is written; masked again here, so a hand-made file cannot leak.
   const examples =
     r.examples.length === 0
       ? '<p>No defect, so no examples.</p>'
       : table(
           ['class', 'confirmation', 'field', 'expected', 'received', 'member', 'detail'],
-          r.examples.map((x) => [x.class, x.confirmationNumber, x.field ?? '', x.field ? text(exampleValue(x.field, x.expected)) : text(x.expected), x.field ? text(exampleValue(x.field, x.received)) : text(x.received), x.member ? `${x.member.initials} ${maskSsn(x.member.ssn)}` : '', x.detail]),
+          r.examples.map((x) => [
+            x.class,
+            x.confirmationNumber,
+            x.field ?? '',
+            x.field ? text(exampleValue(x.field, x.expected)) : text(x.expected),
+            x.field ? text(exampleValue(x.field, x.received)) : text(x.received),
+            x.member ? `${x.member.initials} ${maskSsn(x.member.ssn)}` : '',
+            x.detail,
+          ]),
         );
-  return section('integrity', 'Integrity', `${counts}\n<h3>Defect classes</h3>\n${classes}\n<h3>Garbled fields</h3>\n${garbled}\n<h3>Examples (masked)</h3>\n${examples}`);
+  return section(
+    'integrity',
+    'Integrity',
+    `${counts}\n<h3>Defect classes</h3>\n${classes}\n<h3>Garbled fields</h3>\n${garbled}\n<h3>Examples (masked)</h3>\n${examples}`,
+  );
 }
 
 const NO_TOTALS: LiveTotals = { seconds: 0, requests: 0, failed: 0, started: 0, completed: 0 };

@@ -40,7 +40,8 @@ function recordedPlanProblem(plan: unknown): string | undefined {
   if (typeof executor !== 'object' || executor === null) return 'no executor';
   const name = (executor as { executor?: unknown }).executor;
   if (!(EXECUTORS as readonly unknown[]).includes(name)) return `executor ${String(name)}, not one of ${EXECUTORS.join(', ')}`;
-  if ((name === 'ramping-vus' || name === 'ramping-arrival-rate') && !Array.isArray((executor as { stages?: unknown }).stages)) return `${String(name)} without stages`;
+  if ((name === 'ramping-vus' || name === 'ramping-arrival-rate') && !Array.isArray((executor as { stages?: unknown }).stages))
+    return `${String(name)} without stages`;
   return planProblem(plan as LoadPlan);
 }
 
@@ -52,7 +53,11 @@ export function recordedExecutor(run: Record<string, unknown>): Executor | undef
   if (run.plan === undefined || run.plan === null) return undefined;
   const problem = recordedPlanProblem(run.plan);
   if (problem) {
-    throw new UsageError(`run.json plan (${problem})`, 'the load plan `harness run` recorded', 'Leave run.json as the run wrote it, or remove its plan to draw the report without the planned curves.');
+    throw new UsageError(
+      `run.json plan (${problem})`,
+      'the load plan `harness run` recorded',
+      'Leave run.json as the run wrote it, or remove its plan to draw the report without the planned curves.',
+    );
   }
   return (run.plan as LoadPlan).executor;
 }

@@ -14,7 +14,11 @@ export interface SoakView {
   notes: string[];
 }
 
-const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function soakCharts(view: SoakView): ReportChart[] {
   return view.results.map((r) => {
@@ -33,7 +37,16 @@ export function soakCharts(view: SoakView): ReportChart[] {
         x: points.map((p) => p.t),
         series: [
           { label: r.series, values: points.map((p) => p.value), ...declared },
-          ...(trend ? [{ label: 'trend', values: points.map((p) => (p.t >= view.windows.warmupSeconds ? r.intercept + (r.slopePerHour / 3600) * p.t : null)), reference: true, ...declared }] : []),
+          ...(trend
+            ? [
+                {
+                  label: 'trend',
+                  values: points.map((p) => (p.t >= view.windows.warmupSeconds ? r.intercept + (r.slopePerHour / 3600) * p.t : null)),
+                  reference: true,
+                  ...declared,
+                },
+              ]
+            : []),
         ],
       },
       `The run kept no points for ${r.series}.`,
@@ -44,7 +57,15 @@ export function soakCharts(view: SoakView): ReportChart[] {
 export function soakSection(view: SoakView | { absent: string }, charts: readonly ReportChart[]): string {
   if ('absent' in view) return section('soak', 'Soak', `<p class="note">${escapeHtml(view.absent)}</p>`);
   const drifting = view.results.filter((r) => r.verdict === 'drifting');
-  const rows = view.results.map((r) => [r.verdict === 'drifting' ? `DRIFTING ${r.direction}` : r.verdict, r.series, fmt(r.level), `${r.slopePerHour >= 0 ? '+' : ''}${fmt(r.slopePerHour)}/h`, fmt(r.projected), r.trend ? r.trend.pValue.toExponential(1) : '–', r.points]);
+  const rows = view.results.map((r) => [
+    r.verdict === 'drifting' ? `DRIFTING ${r.direction}` : r.verdict,
+    r.series,
+    fmt(r.level),
+    `${r.slopePerHour >= 0 ? '+' : ''}${fmt(r.slopePerHour)}/h`,
+    fmt(r.projected),
+    r.trend ? r.trend.pValue.toExponential(1) : '–',
+    r.points,
+  ]);
   const headline = drifting.length > 0 ? `DRIFTING — ${drifting.map((r) => r.series).join(', ')}` : 'FLAT';
   return section(
     'soak',

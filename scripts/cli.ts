@@ -45,7 +45,12 @@ function exitCodeOf(error: unknown): number {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const typed = invokedAs({ invokedAs: process.env.HARNESS_INVOKED_AS, npmScript: process.env.npm_lifecycle_event, script: process.argv[1], cwd: process.cwd() });
+  const typed = invokedAs({
+    invokedAs: process.env.HARNESS_INVOKED_AS,
+    npmScript: process.env.npm_lifecycle_event,
+    script: process.argv[1],
+    cwd: process.cwd(),
+  });
   const program = new Command('harness')
     .description('Load, capacity and integrity testing harness for health-insurance marketplaces')
     .exitOverride()
@@ -57,7 +62,9 @@ export async function main(argv: string[]): Promise<void> {
     const exitCode = exitCodeOf(error);
     if (!(error instanceof CommanderError)) {
       const known = typeof (error as { exitCode?: unknown }).exitCode === 'number';
-      process.stderr.write(known ? `harness: ${asTyped((error as Error).message, typed)}\n` : `harness: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(
+        known ? `harness: ${asTyped((error as Error).message, typed)}\n` : `harness: internal error: ${(error as Error).stack ?? String(error)}\n`,
+      );
     }
     process.exitCode = exitCode;
   }

@@ -78,11 +78,23 @@ function integrityChecks(input: GateInput): VerdictCheck[] {
     input.confirmationsGated === false
       ? { name: 'enrollments confirmed to consumers', target: 'recorded (own journeys: not gated)', actual: integrity.confirmed, pass: true, unit: 'count' }
       : intended === undefined
-        ? { name: 'enrollments confirmed to consumers', target: '≥ 1', actual: String(integrity.confirmed), pass: integrity.confirmed >= 1, unit: 'count' as const }
+        ? {
+            name: 'enrollments confirmed to consumers',
+            target: '≥ 1',
+            actual: String(integrity.confirmed),
+            pass: integrity.confirmed >= 1,
+            unit: 'count' as const,
+          }
         : exactly('enrollments confirmed to consumers', integrity.confirmed, intended),
   ];
   if ('notChecked' in integrity) {
-    checks.push({ name: 'integrity at the insurer', target: 'every confirmed enrollment received intact', actual: 'not checked in this run', pass: false, notChecked: integrity.notChecked });
+    checks.push({
+      name: 'integrity at the insurer',
+      target: 'every confirmed enrollment received intact',
+      actual: 'not checked in this run',
+      pass: false,
+      notChecked: integrity.notChecked,
+    });
     return checks;
   }
   checks.push(exactly('enrollments received intact by the insurer', integrity.received, integrity.confirmed));
@@ -106,7 +118,12 @@ export function faultChecks(faults: GateInput['faults']): VerdictCheck[] {
 
 export function gate(input: GateInput): Verdict {
   const pii = atMost('synthetic PII outside its files', input.piiFindings, 0);
-  const made = [...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations), ...integrityChecks(input), ...faultChecks(input.faults), pii];
+  const made = [
+    ...loadChecks(input.loadSummary, input.loadExitCode, input.targets, input.maxDroppedIterations),
+    ...integrityChecks(input),
+    ...faultChecks(input.faults),
+    pii,
+  ];
   const checks = input.nemesis ? nemesisChecks(made, input.nemesis, input.targets) : made;
   return verdictOf(input.profile, input.runId, checks, { interrupted: input.loadExitCode === INTERRUPTED_EXIT_CODE });
 }

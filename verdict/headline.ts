@@ -49,7 +49,8 @@ function shrunk(facts: HeadlineFacts): string[] {
   if (facts.scale !== undefined) said.push(`scale ${facts.scale}`);
   const think = facts.thinkTimeSeconds;
   const target = facts.targets.thinkTimeSeconds;
-  if (think !== undefined && think < target) said.push(think === 0 ? `no think time, against the target's ${seconds(target)}` : `think time cut from ${seconds(target)} to ${seconds(think)}`);
+  if (think !== undefined && think < target)
+    said.push(think === 0 ? `no think time, against the target's ${seconds(target)}` : `think time cut from ${seconds(target)} to ${seconds(think)}`);
   return said;
 }
 
@@ -62,7 +63,12 @@ function usersLine(facts: HeadlineFacts): string {
 }
 
 function durationLine(facts: HeadlineFacts): string {
-  const planned = facts.plannedSeconds === undefined ? '' : facts.plannedSecondsCap ? ` (the plan allows at most ${seconds(facts.plannedSeconds)})` : ` of ${seconds(facts.plannedSeconds)} planned`;
+  const planned =
+    facts.plannedSeconds === undefined
+      ? ''
+      : facts.plannedSecondsCap
+        ? ` (the plan allows at most ${seconds(facts.plannedSeconds)})`
+        : ` of ${seconds(facts.plannedSeconds)} planned`;
   const ran = facts.load ? seconds(facts.load.seconds) : 'not measured (no load summary)';
   if (!facts.load) return facts.interrupted ? `ran: ${ran}, then INTERRUPTED (Ctrl-C or SIGTERM)` : `ran: ${ran}`;
   return facts.interrupted ? `ran: ${ran}${planned}, then INTERRUPTED (Ctrl-C or SIGTERM): the figures cover what ran` : `ran: ${ran}${planned}`;
@@ -125,7 +131,8 @@ function plannedSecondsOf(plan: unknown): { seconds: number; cap: boolean } | un
   if (!executor || typeof executor !== 'object') return undefined;
   if (executor.executor === 'shared-iterations') return typeof executor.maxSeconds === 'number' ? { seconds: executor.maxSeconds, cap: true } : undefined;
   if (typeof executor.seconds === 'number') return { seconds: executor.seconds, cap: false };
-  if (Array.isArray(executor.stages)) return { seconds: executor.stages.reduce((sum: number, stage: { seconds?: unknown }) => sum + (numberOr(stage.seconds) ?? 0), 0), cap: false };
+  if (Array.isArray(executor.stages))
+    return { seconds: executor.stages.reduce((sum: number, stage: { seconds?: unknown }) => sum + (numberOr(stage.seconds) ?? 0), 0), cap: false };
   return undefined;
 }
 
@@ -160,7 +167,12 @@ export function headlineFactsOf(input: {
         }
       : undefined,
     enrollments: reconciliation
-      ? { intended: reconciliation.enrollments.intended ?? numberOr(run.intendedEnrollments), confirmed: reconciliation.enrollments.confirmed, intact: reconciliation.intact, defects: reconciliation.classes ?? {} }
+      ? {
+          intended: reconciliation.enrollments.intended ?? numberOr(run.intendedEnrollments),
+          confirmed: reconciliation.enrollments.confirmed,
+          intact: reconciliation.intact,
+          defects: reconciliation.classes ?? {},
+        }
       : undefined,
   };
 }

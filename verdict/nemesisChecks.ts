@@ -23,12 +23,7 @@ export const NOT_JUDGED_UNDER_NEMESIS = 'not judged under --nemesis: its outages
 const AVAILABILITY_METRICS = [ENGINE_METRICS.requestDuration, ENGINE_METRICS.requestFailed, ENGINE_METRICS.checks, ENGINE_METRICS.journeysDropped];
 
 /** Checks of availability that a process fault misses by design; a threshold on anything else (oracle mismatches) is judged. */
-const AVAILABILITY = [
-  new RegExp(`^threshold (${AVAILABILITY_METRICS.join('|')})[{:]`),
-  /^latency p9[59]$/,
-  /^failed response checks$/,
-  /^iterations dropped/,
-];
+const AVAILABILITY = [new RegExp(`^threshold (${AVAILABILITY_METRICS.join('|')})[{:]`), /^latency p9[59]$/, /^failed response checks$/, /^iterations dropped/];
 
 function relaxed(check: VerdictCheck): VerdictCheck {
   return { ...check, pass: false, notChecked: NOT_JUDGED_UNDER_NEMESIS };
@@ -41,7 +36,12 @@ export function nemesisChecks(checks: readonly VerdictCheck[], nemesis: NemesisJ
     if (check.name === 'HTTP error rate') {
       const { requests, failed } = nemesis.outside;
       out.push(atMostPercent('HTTP error rate outside nemesis windows', requests > 0 ? failed / requests : undefined, targets.slo.errorRate));
-      out.push({ name: 'requests failed during nemesis windows', target: 'counted, not judged', actual: `${nemesis.during.failed} of ${nemesis.during.requests}`, pass: true });
+      out.push({
+        name: 'requests failed during nemesis windows',
+        target: 'counted, not judged',
+        actual: `${nemesis.during.failed} of ${nemesis.during.requests}`,
+        pass: true,
+      });
     } else if (check.name === 'load run' && check.actual === 'thresholds crossed') out.push(relaxed(check));
     else if (check.name === 'enrollments confirmed to consumers' && check.target.startsWith('=')) {
       const confirmed = Number(check.actual);

@@ -57,7 +57,9 @@ export function verdictTable(verdict: Verdict, headline?: string[]): string {
 const MARK = { PASS: '✅ PASS', FAIL: '❌ FAIL', INTERRUPTED: '⚠️ INTERRUPTED' } as const;
 
 export function verdictMarkdown(verdict: Verdict, facts: Record<string, string>, headline?: string[]): string {
-  const rows = verdict.checks.map((c) => `| ${c.notChecked !== undefined ? '⚠️ not checked' : c.pass ? '✅' : '❌'} | ${c.name} | ${checkTarget(c)} | ${checkValue(c)} |`);
+  const rows = verdict.checks.map(
+    (c) => `| ${c.notChecked !== undefined ? '⚠️ not checked' : c.pass ? '✅' : '❌'} | ${c.name} | ${checkTarget(c)} | ${checkValue(c)} |`,
+  );
   const unchecked = uncheckedLines(verdict).map((line) => `> **${line}**`);
   return [
     `## ${MARK[verdictStatus(verdict)]} — ${verdict.profile} run \`${verdict.runId}\``,

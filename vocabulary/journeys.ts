@@ -33,9 +33,10 @@ function shapeOf(requestsBetweenPauses: readonly number[]): JourneyShape {
   };
 }
 
-export const JOURNEY_SHAPES = Object.fromEntries(
-  JOURNEY_KINDS.map((kind) => [kind, shapeOf(REQUESTS_BETWEEN_PAUSES[kind])]),
-) as Record<JourneyKind, JourneyShape>;
+export const JOURNEY_SHAPES = Object.fromEntries(JOURNEY_KINDS.map((kind) => [kind, shapeOf(REQUESTS_BETWEEN_PAUSES[kind])])) as Record<
+  JourneyKind,
+  JourneyShape
+>;
 
 /** Each pause is the think time times a uniform factor in [min, max): mean 1. */
 export const THINK_SPREAD = { min: 0.5, max: 1.5 } as const;
@@ -64,8 +65,7 @@ export interface MixShape {
 export function mixShape(mix: JourneyMix): MixShape {
   const present = JOURNEY_KINDS.filter((kind) => mix[kind] > 0);
   const total = present.reduce((sum, kind) => sum + mix[kind], 0);
-  const mean = (of: (shape: JourneyShape) => number) =>
-    present.reduce((sum, kind) => sum + (mix[kind] / total) * of(JOURNEY_SHAPES[kind]), 0);
+  const mean = (of: (shape: JourneyShape) => number) => present.reduce((sum, kind) => sum + (mix[kind] / total) * of(JOURNEY_SHAPES[kind]), 0);
   const each = (of: (shape: JourneyShape) => number) => present.map((kind) => of(JOURNEY_SHAPES[kind]));
   return {
     meanRequests: mean((s) => s.requests),

@@ -3,7 +3,18 @@
 // misspelt in a handler is a compile error, not a route whose switches silently never fire.
 
 /** Consumer pages: each has its own latency and error switch, and the SLOs judge them. */
-export const EXCHANGE_ROUTES = ['browse', 'account', 'login', 'application', 'application_update', 'eligibility', 'plans', 'enroll', 'enrollments', 'enrollment'] as const;
+export const EXCHANGE_ROUTES = [
+  'browse',
+  'account',
+  'login',
+  'application',
+  'application_update',
+  'eligibility',
+  'plans',
+  'enroll',
+  'enrollments',
+  'enrollment',
+] as const;
 export type ExchangeRoute = (typeof EXCHANGE_ROUTES)[number];
 
 /**

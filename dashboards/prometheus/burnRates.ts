@@ -37,6 +37,11 @@ export function ratioWindows(): number[] {
 /** A Prometheus duration in the largest unit that divides evenly: 300 → `5m`, 86400 → `1d`. */
 export function promDuration(seconds: number): string {
   if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`promDuration: expected a positive whole number of seconds, got ${seconds}`);
-  for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['m', 60]] as const) if (seconds % size === 0) return `${seconds / size}${unit}`;
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+  ] as const)
+    if (seconds % size === 0) return `${seconds / size}${unit}`;
   return `${seconds}s`;
 }

@@ -20,7 +20,7 @@ export interface RunPrometheusConfig {
   ruleFiles: string[];
 }
 
-const HOST_PORT = /^[A-Za-z0-9.\-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/;
+const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/;
 
 /** 1 s for runs up to ten minutes, 5 s up to an hour, 15 s beyond: enough points without a heavy TSDB. */
 export function scrapeIntervalFor(expectedRunSeconds: number): number {

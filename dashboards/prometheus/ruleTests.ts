@@ -13,7 +13,9 @@ const RUN = 'rule-test-run';
 const MINUTES = 120;
 
 function counter(metric: string, labels: Record<string, string>, perMinute: number) {
-  const selector = `${metric}{${Object.entries({ [TESTID_LABEL]: RUN, ...labels }).map(([k, v]) => `${k}="${v}"`).join(',')}}`;
+  const selector = `${metric}{${Object.entries({ [TESTID_LABEL]: RUN, ...labels })
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',')}}`;
   return { series: selector, values: `0+${perMinute}x${MINUTES}` };
 }
 
@@ -49,8 +51,16 @@ export function ruleTestsYaml(targets: Targets, rulesFile: string): string {
         input_series: failing,
         alert_rule_test: [{ eval_time: '70m', alertname: errors.alert, exp_alerts: firing(errors, ['page', 'ticket']) }],
         promql_expr_test: [
-          { expr: `${RED_RECORDS.requestRate}{${TESTID_LABEL}="${RUN}"}`, eval_time: '70m', exp_samples: [{ labels: `${RED_RECORDS.requestRate}{${L.route}="enroll",${TESTID_LABEL}="${RUN}"}`, value: 2 }] },
-          { expr: `${RED_RECORDS.errorRatio}{${TESTID_LABEL}="${RUN}"}`, eval_time: '70m', exp_samples: [{ labels: `${RED_RECORDS.errorRatio}{${L.route}="enroll",${TESTID_LABEL}="${RUN}"}`, value: 0.2 }] },
+          {
+            expr: `${RED_RECORDS.requestRate}{${TESTID_LABEL}="${RUN}"}`,
+            eval_time: '70m',
+            exp_samples: [{ labels: `${RED_RECORDS.requestRate}{${L.route}="enroll",${TESTID_LABEL}="${RUN}"}`, value: 2 }],
+          },
+          {
+            expr: `${RED_RECORDS.errorRatio}{${TESTID_LABEL}="${RUN}"}`,
+            eval_time: '70m',
+            exp_samples: [{ labels: `${RED_RECORDS.errorRatio}{${L.route}="enroll",${TESTID_LABEL}="${RUN}"}`, value: 0.2 }],
+          },
         ],
       },
       {

@@ -4,7 +4,17 @@
 import type { Enrollment } from '../enrollment.ts';
 import { ccyymmdd, control9, d8, fixed, hhmm, text } from './format.ts';
 import { memberLoop, type Segment } from './memberLoop.ts';
-import { BGN_ACTION_CHANGE, BGN_PURPOSE_ORIGINAL, BGN_TIME_ZONE_UTC, DELIMITERS as D, FUNCTIONAL_ID, IMPLEMENTATION, QUALIFIER as Q, SEGMENT as S, TRANSACTION_SET } from './vocabulary.ts';
+import {
+  BGN_ACTION_CHANGE,
+  BGN_PURPOSE_ORIGINAL,
+  BGN_TIME_ZONE_UTC,
+  DELIMITERS as D,
+  FUNCTIONAL_ID,
+  IMPLEMENTATION,
+  QUALIFIER as Q,
+  SEGMENT as S,
+  TRANSACTION_SET,
+} from './vocabulary.ts';
 
 export interface InterchangeEnvelope {
   /** ISA06 / GS02: the exchange's id. */
@@ -36,10 +46,22 @@ function isa(envelope: InterchangeEnvelope): string {
   const at = envelope.createdAt;
   const elements = [
     S.interchangeHeader,
-    '00', fixed('', 10), '00', fixed('', 10),
-    'ZZ', fixed(envelope.senderId, 15), 'ZZ', fixed(envelope.receiverId, 15),
-    ccyymmdd(at).slice(2), hhmm(at), D.repetition, IMPLEMENTATION.isaVersion,
-    control9(envelope.interchangeControl), '0', envelope.usage ?? 'T', D.component,
+    '00',
+    fixed('', 10),
+    '00',
+    fixed('', 10),
+    'ZZ',
+    fixed(envelope.senderId, 15),
+    'ZZ',
+    fixed(envelope.receiverId, 15),
+    ccyymmdd(at).slice(2),
+    hhmm(at),
+    D.repetition,
+    IMPLEMENTATION.isaVersion,
+    control9(envelope.interchangeControl),
+    '0',
+    envelope.usage ?? 'T',
+    D.component,
   ];
   return join(elements);
 }
@@ -76,7 +98,17 @@ export function buildInterchange(enrollments: Enrollment[], envelope: Interchang
   const group = String(envelope.groupControl);
   const lines: string[] = [
     isa(envelope),
-    join([S.groupHeader, FUNCTIONAL_ID.enrollment, text(envelope.senderId), text(envelope.receiverId), ccyymmdd(at), hhmm(at), group, 'X', IMPLEMENTATION.enrollment]),
+    join([
+      S.groupHeader,
+      FUNCTIONAL_ID.enrollment,
+      text(envelope.senderId),
+      text(envelope.receiverId),
+      ccyymmdd(at),
+      hhmm(at),
+      group,
+      'X',
+      IMPLEMENTATION.enrollment,
+    ]),
   ];
   enrollments.forEach((enrollment, index) => lines.push(...transactionSet(enrollment, envelope, transactionControl(index))));
   lines.push(join([S.groupTrailer, String(enrollments.length), group]));

@@ -2,7 +2,12 @@
 
 import { DELIMITERS } from './vocabulary.ts';
 
-const FORBIDDEN = new RegExp(`[${Object.values(DELIMITERS).map((d) => `\\${d}`).join('')}\\r\\n]`, 'g');
+const FORBIDDEN = new RegExp(
+  `[${Object.values(DELIMITERS)
+    .map((d) => `\\${d}`)
+    .join('')}\\r\\n]`,
+  'g',
+);
 
 /** Text elements must never contain a delimiter: a stray `*` in a name would shift every later element. */
 export function text(value: string): string {

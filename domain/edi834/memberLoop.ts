@@ -78,7 +78,17 @@ export function memberLoop(enrollment: Enrollment, member: EnrollmentMember): Se
   const begins = d8(enrollment.effectiveDate);
   const segments: Segment[] = [
     // INS08 (employment status) on the subscriber only; exchanges leave it empty on dependents.
-    trimmed([S.member, subscriber ? 'Y' : 'N', RELATIONSHIP_CODE[member.relationship], INS_MAINTENANCE.add, INS_REASON.benefitSelection, INS_BENEFIT_ACTIVE, '', '', subscriber ? INS_EMPLOYMENT_ACTIVE : '']),
+    trimmed([
+      S.member,
+      subscriber ? 'Y' : 'N',
+      RELATIONSHIP_CODE[member.relationship],
+      INS_MAINTENANCE.add,
+      INS_REASON.benefitSelection,
+      INS_BENEFIT_ACTIVE,
+      '',
+      '',
+      subscriber ? INS_EMPLOYMENT_ACTIVE : '',
+    ]),
     [S.reference, Q.subscriberId, text(subscriberIdOf(enrollment))],
     [S.reference, Q.memberId, text(member.memberId)],
     // A new enrollment: eligibility and this maintenance both take effect when the coverage starts.

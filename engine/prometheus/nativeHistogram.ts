@@ -112,7 +112,8 @@ function nativeIndexes(histogram: hdr.JsHistogram, schema: number): Int32Array {
  */
 export function nativeHistogramOf(histogram: hdr.Histogram, sumSeconds: number, schema: number = NATIVE_SCHEMA): NativeHistogram {
   checkSchema(schema);
-  if (!(histogram instanceof hdr.JsHistogram)) throw new TypeError('nativeHistogramOf needs a JavaScript HdrHistogram (useWebAssembly: false), as the engine builds');
+  if (!(histogram instanceof hdr.JsHistogram))
+    throw new TypeError('nativeHistogramOf needs a JavaScript HdrHistogram (useWebAssembly: false), as the engine builds');
   const total = histogram.totalCount;
   const cache = nativeIndexes(histogram, schema);
   const buckets: [number, number][] = [];

@@ -50,7 +50,8 @@ export class RemoteWriteSeries {
   /** `fixed`: labels on every series (testid, and e.g. shard); a tag of the same name is kept as `exported_<tag>`. */
   constructor(fixed: Readonly<Record<string, string>>, schema: number = NATIVE_SCHEMA) {
     for (const [name, value] of Object.entries(fixed)) {
-      if (!LABEL_NAME.test(name) || name.startsWith('__')) throw new RemoteWriteLabelError(`label ${JSON.stringify(name)}: expected a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __)`);
+      if (!LABEL_NAME.test(name) || name.startsWith('__'))
+        throw new RemoteWriteLabelError(`label ${JSON.stringify(name)}: expected a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __)`);
       if (value === '') throw new RemoteWriteLabelError(`label ${name}: expected a value (Prometheus drops a label whose value is empty)`);
     }
     this.fixed = new Map(Object.entries(fixed));

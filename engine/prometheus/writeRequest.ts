@@ -50,7 +50,8 @@ export function histogramField(histogram: NativeHistogram, timestampMs: number):
     .sint(HISTOGRAM.schema, histogram.schema)
     .double(HISTOGRAM.zeroThreshold, histogram.zeroThreshold)
     .uint(HISTOGRAM.zeroCountInt, histogram.zeroCount);
-  for (const span of histogram.positiveSpans) writer.bytes(HISTOGRAM.positiveSpans, new ProtobufWriter().sint(SPAN_OFFSET, span.offset).uint(SPAN_LENGTH, span.length).finish());
+  for (const span of histogram.positiveSpans)
+    writer.bytes(HISTOGRAM.positiveSpans, new ProtobufWriter().sint(SPAN_OFFSET, span.offset).uint(SPAN_LENGTH, span.length).finish());
   writer.packedSint(HISTOGRAM.positiveDeltas, histogram.positiveDeltas).uint(HISTOGRAM.timestamp, timestampMs);
   return new ProtobufWriter().bytes(TIMESERIES_HISTOGRAMS, writer.finish()).finish();
 }

@@ -57,10 +57,22 @@ export function mountAdmin(app: Express, deps: AdminDeps, named: Named): void {
     if (isLoopback(req.socket.remoteAddress)) return next();
     res.status(403).json({ error: '/admin answers loopback clients only' });
   });
-  app.get('/admin/outbox', named('admin', (_req, res) => res.json(deps.store.outboxStatus())));
-  app.get('/admin/outbox/pending', named('admin', (_req, res) => res.json({ pending: deps.store.pendingEnrollments() })));
-  app.get('/admin/injected', named('admin', (_req, res) => res.json(deps.store.injectedCounts())));
-  app.get('/admin/faults', named('admin', (_req, res) => res.json({ spec: frontSpec(deps.faults), switchable: deps.adminToken !== undefined })));
+  app.get(
+    '/admin/outbox',
+    named('admin', (_req, res) => res.json(deps.store.outboxStatus())),
+  );
+  app.get(
+    '/admin/outbox/pending',
+    named('admin', (_req, res) => res.json({ pending: deps.store.pendingEnrollments() })),
+  );
+  app.get(
+    '/admin/injected',
+    named('admin', (_req, res) => res.json(deps.store.injectedCounts())),
+  );
+  app.get(
+    '/admin/faults',
+    named('admin', (_req, res) => res.json({ spec: frontSpec(deps.faults), switchable: deps.adminToken !== undefined })),
+  );
   app.put(
     '/admin/faults',
     named('admin', async (req, res) => {
@@ -71,7 +83,10 @@ export function mountAdmin(app: Express, deps: AdminDeps, named: Named): void {
         return void res.status(401).json({ error: 'expected the admin token as Authorization: Bearer <token>' });
       }
       const spec: unknown = req.body?.spec;
-      if (typeof spec !== 'string') return void res.status(400).json({ error: 'spec: expected a string of exchange.* switches, e.g. {"spec":"exchange.latency=250ms"}; "" switches them off' });
+      if (typeof spec !== 'string')
+        return void res
+          .status(400)
+          .json({ error: 'spec: expected a string of exchange.* switches, e.g. {"spec":"exchange.latency=250ms"}; "" switches them off' });
       let next;
       try {
         next = parseFaultSpec(spec);
@@ -80,7 +95,9 @@ export function mountAdmin(app: Express, deps: AdminDeps, named: Named): void {
       }
       const fixed = [...next.values.keys()].filter((name) => !isFrontSwitch(name));
       if (fixed.length > 0) {
-        return void res.status(400).json({ error: `${fixed.join(', ')}: only exchange.* switches change during a run; back-end and insurer switches are set at start (--faults)` });
+        return void res
+          .status(400)
+          .json({ error: `${fixed.join(', ')}: only exchange.* switches change during a run; back-end and insurer switches are set at start (--faults)` });
       }
       if (deps.replaceFaults) await deps.replaceFaults(next.toString());
       else deps.faults.replace(next);

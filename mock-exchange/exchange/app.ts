@@ -158,11 +158,22 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
     const application = store.findApplication(id);
     if (!application) throw new HttpError(404, 'no such application');
     requireOwner(application.accountId, caller, application.id, 'application');
-    return { accountId: caller ?? application.accountId, application, household: application.household as HouseholdInput, planYear: application.planYear as PlanYear };
+    return {
+      accountId: caller ?? application.accountId,
+      application,
+      household: application.household as HouseholdInput,
+      planYear: application.planYear as PlanYear,
+    };
   };
 
-  app.get('/healthz', named('health', (_req, res) => res.json({ status: 'ok' })));
-  app.get('/readyz', named('health', (_req, res) => res.json({ status: 'ready' })));
+  app.get(
+    '/healthz',
+    named('health', (_req, res) => res.json({ status: 'ok' })),
+  );
+  app.get(
+    '/readyz',
+    named('health', (_req, res) => res.json({ status: 'ready' })),
+  );
   app.get(
     '/metrics',
     named('metrics', async (_req, res) => {
@@ -190,7 +201,10 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   }
   mountWaitingRoom(app, deps.admission, metrics);
   const contract = openApiDocument();
-  app.get('/api/v1/openapi.json', named('openapi', (_req, res) => res.json(contract)));
+  app.get(
+    '/api/v1/openapi.json',
+    named('openapi', (_req, res) => res.json(contract)),
+  );
 
   // Window shopping needs no account and no place in the waiting room.
   app.get(
@@ -281,7 +295,10 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
       const { planId } = bodyOf(enrollmentSchema, req.body);
       const eligibility = rules.eligibility(household, planYear);
       if (eligibility.result === 'medicaid') {
-        throw new HttpError(422, 'this household is eligible for Medicaid/CHIP (eligibility result "medicaid"): it is referred to the state Medicaid agency, and no plan is sold through the exchange');
+        throw new HttpError(
+          422,
+          'this household is eligible for Medicaid/CHIP (eligibility result "medicaid"): it is referred to the state Medicaid agency, and no plan is sold through the exchange',
+        );
       }
       const quote = rules.quote(household, planYear, planId);
       if (!quote) throw new HttpError(422, `plan ${planId} is not sold in this household's rating area: choose one from GET .../plans`);

@@ -32,7 +32,10 @@ export function serveRpc(channel: Channel, handlers: Record<string, (...args: ne
     if (!handler) return void reply({ error: `no such request: ${message.rpc}` });
     Promise.resolve()
       .then(() => (handler as (...args: unknown[]) => unknown)(...message.args))
-      .then((value) => reply({ value }), (error: unknown) => reply({ error: (error as Error).message }));
+      .then(
+        (value) => reply({ value }),
+        (error: unknown) => reply({ error: (error as Error).message }),
+      );
   });
 }
 

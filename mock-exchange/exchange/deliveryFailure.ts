@@ -24,7 +24,8 @@ export function describeDeliveryFailure(error: unknown): DescribedFailure {
   if (error instanceof DeliveryFailure) return { reason: error.reason, status: error.status, detail: error.message };
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return { reason: 'timeout', detail: 'no answer from the insurer before the request timeout' };
-  if (!(error instanceof TypeError)) return { reason: 'internal', detail: `the exchange could not build or send the interchange: ${e?.message ?? String(error)}` };
+  if (!(error instanceof TypeError))
+    return { reason: 'internal', detail: `the exchange could not build or send the interchange: ${e?.message ?? String(error)}` };
   const code = e?.cause?.code;
   return { reason: 'connection', detail: `${e?.message ?? String(error)}${code ? ` (${code})` : e?.cause?.message ? ` (${e.cause.message})` : ''}` };
 }

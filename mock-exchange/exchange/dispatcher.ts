@@ -96,8 +96,13 @@ export function createDispatcher(deps: DispatcherDeps) {
     const enrollments = batch.enrollments.map((e, i) =>
       garble(
         e,
-        deps.faults!.plan({ confirmation: e.confirmationNumber, copy: batch.copies[i] ?? 0, issuerId: e.issuerId, confirmedAt: e.submittedAt, memberCount: e.members.length })
-          .garbled,
+        deps.faults!.plan({
+          confirmation: e.confirmationNumber,
+          copy: batch.copies[i] ?? 0,
+          issuerId: e.issuerId,
+          confirmedAt: e.submittedAt,
+          memberCount: e.members.length,
+        }).garbled,
       ),
     );
     return { ...batch, enrollments };
@@ -153,7 +158,13 @@ export function createDispatcher(deps: DispatcherDeps) {
       const waitMs = backoffMs(batch.attempts, options, random);
       metrics.edi834DeliveryFailures.inc({ issuer, reason: failure.reason });
       metrics.edi834RetryBackoff.inc({ issuer }, waitMs / 1000);
-      logger.warn('edi834_delivery_failed', { ...facts, reason: failure.reason, ...(failure.status ? { status: failure.status } : {}), detail: failure.detail, backoffMs: waitMs });
+      logger.warn('edi834_delivery_failed', {
+        ...facts,
+        reason: failure.reason,
+        ...(failure.status ? { status: failure.status } : {}),
+        detail: failure.detail,
+        backoffMs: waitMs,
+      });
       const nextAttemptAtMs = Date.now() + waitMs;
       return () => store.recordAttempt(batch.control, nextAttemptAtMs);
     }

@@ -96,7 +96,11 @@ export async function startFrontEnd(config: ExchangeConfig, parts: FrontEndParts
   });
   // Fault switches and a rate limit act in the Express app, so while either is on every request goes through it.
   const fastPath = config.rateLimitPerMinute ? undefined : createBrowseFastPath(oracleRules, metrics);
-  const listening = await listen(withBrowseFastPath(app, fastPath, () => frontFaults.active), config.port, config.host);
+  const listening = await listen(
+    withBrowseFastPath(app, fastPath, () => frontFaults.active),
+    config.port,
+    config.host,
+  );
   return { port: listening.port, faults: frontFaults, close: () => listening.close() };
 }
 
@@ -107,7 +111,12 @@ export function backendFaultsOf(config: ExchangeConfig): BackendFaults | undefin
 }
 
 /** The back half every exchange has once: the 834 dispatcher over the store's outbox. */
-export function startDispatcher(config: ExchangeConfig, store: ExchangeStore, metrics: ReturnType<typeof createExchangeMetrics>, backendFaults = backendFaultsOf(config)) {
+export function startDispatcher(
+  config: ExchangeConfig,
+  store: ExchangeStore,
+  metrics: ReturnType<typeof createExchangeMetrics>,
+  backendFaults = backendFaultsOf(config),
+) {
   const dispatcher = createDispatcher({
     store,
     metrics,
@@ -125,4 +134,3 @@ export function startDispatcher(config: ExchangeConfig, store: ExchangeStore, me
 export function waitingRoomOf(config: ExchangeConfig) {
   return config.waitingRoomCapacity ? createWaitingRoom({ capacity: config.waitingRoomCapacity, sessionIdleMs: config.sessionIdleMs ?? 120_000 }) : undefined;
 }
-

@@ -35,7 +35,8 @@ if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
   fail(`--rate-limit ${values['rate-limit']}: expected a whole number of requests a minute per client (0 = no limit)`);
 }
 const workers = Number(values.workers);
-if (!Number.isInteger(workers) || workers < 1 || workers > 64) fail(`--workers ${values.workers}: expected a whole number of HTTP worker processes, 1-64 (1 = one process)`);
+if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+  fail(`--workers ${values.workers}: expected a whole number of HTTP worker processes, 1-64 (1 = one process)`);
 if (!values['data-dir']) fail('--data-dir: expected a folder for the exchange database; give one, e.g. --data-dir results/dev/exchange');
 if (!values['insurer-url']) fail('--insurer-url: expected the base URL of the insurer service, e.g. http://127.0.0.1:8081');
 
@@ -49,7 +50,17 @@ try {
 try {
   // The admin token comes from the environment, not a flag, so it never shows in a process listing.
   const adminToken = adminTokenFromEnv();
-  const exchange = await startExchange({ port, host: values.host, dataDir: values['data-dir'], insurerUrl: values['insurer-url'], waitingRoomCapacity, faults, rateLimitPerMinute, adminToken, workers });
+  const exchange = await startExchange({
+    port,
+    host: values.host,
+    dataDir: values['data-dir'],
+    insurerUrl: values['insurer-url'],
+    waitingRoomCapacity,
+    faults,
+    rateLimitPerMinute,
+    adminToken,
+    workers,
+  });
   stopOnSignals(exchange.stop);
   announce('exchange', exchange.port);
 } catch (error) {

@@ -35,7 +35,14 @@ export const oracleRules: ExchangeRules = {
     const members = membersOfAges(ages, planYear);
     const plans = plansInRatingArea(county.ratingArea).map((plan) => {
       const price = pricePlan(plan.id, county.ratingArea, members, planYear);
-      return { planId: plan.id, issuerId: plan.issuerId, issuerName: issuerById(plan.issuerId).name, metal: plan.metal, premium: price.total, memberPremiums: price.memberPremiums };
+      return {
+        planId: plan.id,
+        issuerId: plan.issuerId,
+        issuerName: issuerById(plan.issuerId).name,
+        metal: plan.metal,
+        premium: price.total,
+        memberPremiums: price.memberPremiums,
+      };
     });
     return { state: county.state, countyFips: county.fips, ratingArea: county.ratingArea, plans };
   },

@@ -26,7 +26,11 @@ const isoDate = z
 
 /** The 834's delimiters as the builder writes them (domain/edi834/vocabulary.ts): the one list. */
 const DELIMITER_LIST = Object.values(DELIMITERS).join(' ');
-const DELIMITER_CLASS = new RegExp(`[${Object.values(DELIMITERS).map((d) => `\\${d}`).join('')}]`);
+const DELIMITER_CLASS = new RegExp(
+  `[${Object.values(DELIMITERS)
+    .map((d) => `\\${d}`)
+    .join('')}]`,
+);
 /** Control characters (NUL, CR, LF, DEL, C1) and lone UTF-16 surrogates (no UTF-8 can carry them). */
 const UNSENDABLE = /[\p{Cc}\p{Cs}]/u;
 
@@ -115,7 +119,10 @@ export const enrollmentSchema = z.object({ planId: z.string().regex(/^\d{5}[A-Z]
 /** GET /api/v1/plans?zip=99501&planYear=2026&ages=40,38,10[&countyFips=02020] */
 export const browseQuerySchema = z.object({
   zip: z.string().regex(/^\d{5}$/, 'a five-digit ZIP code'),
-  countyFips: z.string().regex(/^\d{5}$/, 'a five-digit county FIPS code').optional(),
+  countyFips: z
+    .string()
+    .regex(/^\d{5}$/, 'a five-digit county FIPS code')
+    .optional(),
   planYear: z.coerce.number().pipe(planYear),
   ages: z
     .string()
@@ -125,7 +132,11 @@ export const browseQuerySchema = z.object({
 });
 
 /** `ttlSeconds`: a token shorter-lived than the exchange's own 30 minutes (a shared kiosk; the security profile's expired token). */
-export const loginSchema = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(200), ttlSeconds: z.number().int().min(1).max(1800).optional() });
+export const loginSchema = z.object({
+  email: z.string().email().max(254),
+  password: z.string().min(1).max(200),
+  ttlSeconds: z.number().int().min(1).max(1800).optional(),
+});
 
 export type HouseholdInput = z.infer<typeof householdSchema>;
 

@@ -251,7 +251,13 @@ export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions
      * the enrollment — or the earlier one if this application already enrolled (nothing is written then).
      * `copies` is 2 only under the backend.duplicate fault; `injected` counts faults decided at confirmation.
      */
-    confirmEnrollment(enrollment: Enrollment, applicationId: string, accountId: string, copies = 1, injected: Record<string, number> = {}): Promise<Enrollment> {
+    confirmEnrollment(
+      enrollment: Enrollment,
+      applicationId: string,
+      accountId: string,
+      copies = 1,
+      injected: Record<string, number> = {},
+    ): Promise<Enrollment> {
       const existing = selectEnrollmentByApplication.get(applicationId);
       if (existing) return Promise.resolve(JSON.parse(existing.body) as Enrollment);
       return groupCommit.run(() => confirm(enrollment, applicationId, accountId, copies, injected));

@@ -11,9 +11,7 @@ export interface WaitingRoomOptions {
   rateWindowMs?: number;
 }
 
-export type Admission =
-  | { admitted: true; sessionId: string }
-  | { admitted: false; ticketId: string; position: number; estimatedWaitSeconds: number | null };
+export type Admission = { admitted: true; sessionId: string } | { admitted: false; ticketId: string; position: number; estimatedWaitSeconds: number | null };
 
 export function createWaitingRoom(options: WaitingRoomOptions) {
   const sessions = new Map<string, number>(); // session id → last activity

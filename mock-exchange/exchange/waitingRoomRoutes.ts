@@ -18,7 +18,10 @@ function retryAfterSeconds(admission: Admission): number {
 export function mountWaitingRoom(app: Express, admission: AdmissionControl | undefined, metrics: ExchangeMetrics): void {
   const answer = (res: Response, given: Admission): void => {
     if (given.admitted) return void res.status(200).json(given);
-    res.set('Retry-After', String(retryAfterSeconds(given))).status(202).json(given);
+    res
+      .set('Retry-After', String(retryAfterSeconds(given)))
+      .status(202)
+      .json(given);
   };
 
   app.post('/api/v1/waiting-room', async (_req: Request, res: Response) => {

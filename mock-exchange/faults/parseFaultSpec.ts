@@ -69,7 +69,10 @@ export const NO_FAULTS: FaultSet = faultSetOf(new Map());
 
 export function parseFaultSpec(spec: string): FaultSet {
   const values = new Map<string, FaultValue>();
-  for (const item of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`fault "${item}"`, `name=value (${EXAMPLE})`, 'Separate switches with commas and give each a value.');
     const name = item.slice(0, eq).trim();

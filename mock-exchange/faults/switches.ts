@@ -33,7 +33,10 @@ const routeSwitches = Object.fromEntries(
 ) as Record<string, FaultSwitch>;
 
 const garbleSwitches = Object.fromEntries(
-  GARBLE_FIELDS.map((field) => [`backend.garble.${field}`, { kind: 'rate', service: 'backend', description: `share of enrollments whose ${field} is altered in the 834` }]),
+  GARBLE_FIELDS.map((field) => [
+    `backend.garble.${field}`,
+    { kind: 'rate', service: 'backend', description: `share of enrollments whose ${field} is altered in the 834` },
+  ]),
 ) as Record<string, FaultSwitch>;
 
 export const VULNERABLE_SWITCH_NAMES = [
@@ -54,14 +57,26 @@ export type VulnerableSwitch = (typeof VULNERABLE_SWITCH_NAMES)[number];
  * (exchange.skipOwnershipCheck, above, is the cross-account one). Rates, like every exchange switch: 1 opens the hole always.
  */
 const VULNERABLE_SWITCHES: Record<VulnerableSwitch, FaultSwitch> = {
-  'exchange.skipAuthentication': { kind: 'rate', service: 'exchange', description: 'share of applications and enrollments served to a request with no bearer token at all' },
-  'exchange.acceptExpiredTokens': { kind: 'rate', service: 'exchange', description: "share of accounts whose expired tokens are still accepted" },
+  'exchange.skipAuthentication': {
+    kind: 'rate',
+    service: 'exchange',
+    description: 'share of applications and enrollments served to a request with no bearer token at all',
+  },
+  'exchange.acceptExpiredTokens': { kind: 'rate', service: 'exchange', description: 'share of accounts whose expired tokens are still accepted' },
   'exchange.acceptForgedTokens': { kind: 'rate', service: 'exchange', description: 'share of accounts for which a token with a wrong signature is trusted' },
   'exchange.noInputValidation': { kind: 'rate', service: 'exchange', description: "share of JSON objects accepted without checking their fields' formats" },
   'exchange.noBodyLimit': { kind: 'rate', service: 'exchange', description: 'share of requests whose body is read whatever its size (no 413)' },
-  'exchange.badJsonCrash': { kind: 'rate', service: 'exchange', description: 'share of unparseable JSON bodies answered 500 (an unhandled error) instead of 400' },
+  'exchange.badJsonCrash': {
+    kind: 'rate',
+    service: 'exchange',
+    description: 'share of unparseable JSON bodies answered 500 (an unhandled error) instead of 400',
+  },
   'exchange.laxContentType': { kind: 'rate', service: 'exchange', description: 'share of requests whose body is read as JSON whatever its content type' },
-  'exchange.revealForeignIds': { kind: 'rate', service: 'exchange', description: "share of other accounts' resources answered 403, not 404, so ids can be enumerated" },
+  'exchange.revealForeignIds': {
+    kind: 'rate',
+    service: 'exchange',
+    description: "share of other accounts' resources answered 403, not 404, so ids can be enumerated",
+  },
   'exchange.noRateLimit': { kind: 'rate', service: 'exchange', description: 'share of clients the rate limit never stops' },
 };
 

@@ -44,12 +44,12 @@ function isaLine(received: IsaFacts | undefined, control: number, at: Date): str
   return `ISA*00*${pad('', 10)}*00*${pad('', 10)}*ZZ*${pad(safe(received?.receiverId ?? 'INSURER'), 15)}*ZZ*${pad(safe(received?.senderId ?? 'UNKNOWN'), 15)}*${t.d6}*${t.hhmm}*^*${IMPLEMENTATION.isaVersion}*${ctl}*0*${received?.usage === 'P' ? 'P' : 'T'}*>~`;
 }
 
-
 function transactionLoop(t: TransactionVerdict): string[] {
   const lines = [`${S.ackTransaction}*${TRANSACTION_SET.enrollment}*${safe(t.control)}*${IMPLEMENTATION.enrollment}`];
   for (const p of t.problems.slice(0, MAX_IK3_PER_TRANSACTION)) {
     lines.push(`${S.ackSegmentError}*${safe(p.segmentId)}*${p.position}*${p.loop}*${p.code}`);
-    if (p.element) lines.push(`${S.ackElementError}*${p.element.position}**${p.element.code}${p.element.value ? `*${safe(p.element.value).slice(0, 99)}` : ''}`);
+    if (p.element)
+      lines.push(`${S.ackElementError}*${p.element.position}**${p.element.code}${p.element.value ? `*${safe(p.element.value).slice(0, 99)}` : ''}`);
   }
   const code = t.status === ACK_STATUS.accepted ? '' : `*${t.code ?? '5'}`;
   lines.push(`${S.ackTransactionStatus}*${t.status}${code}`);
@@ -69,13 +69,21 @@ export function groupAccepted(g: GroupVerdict): boolean {
 
 export function build999(received: IsaFacts, groups: GroupVerdict[], control: number, at: Date): string {
   const t = stamp(at);
-  const lines = [`GS*${FUNCTIONAL_ID.acknowledgement}*${safe(received.receiverId)}*${safe(received.senderId)}*${t.d8}*${t.hhmm}*${control}*X*${IMPLEMENTATION.acknowledgement}`];
+  const lines = [
+    `GS*${FUNCTIONAL_ID.acknowledgement}*${safe(received.receiverId)}*${safe(received.senderId)}*${t.d8}*${t.hhmm}*${control}*X*${IMPLEMENTATION.acknowledgement}`,
+  ];
   groups.forEach((g, index) => {
     const st = String(index + 1).padStart(4, '0');
-    const body = [`ST*${TRANSACTION_SET.acknowledgement}*${st}*${IMPLEMENTATION.acknowledgement}`, `${S.ackGroup}*${safe(g.functionalId)}*${safe(g.groupControl)}*${safe(g.version)}`];
+    const body = [
+      `ST*${TRANSACTION_SET.acknowledgement}*${st}*${IMPLEMENTATION.acknowledgement}`,
+      `${S.ackGroup}*${safe(g.functionalId)}*${safe(g.groupControl)}*${safe(g.version)}`,
+    ];
     for (const transaction of g.transactions) body.push(...transactionLoop(transaction));
     const accepted = g.transactions.filter((x) => x.status !== ACK_STATUS.rejected).length;
-    const errors = g.groupErrors.slice(0, 5).map((e) => `*${e}`).join('');
+    const errors = g.groupErrors
+      .slice(0, 5)
+      .map((e) => `*${e}`)
+      .join('');
     body.push(`${S.ackGroupStatus}*${groupStatus(g)}*${g.declaredCount}*${g.transactions.length}*${g.groupErrors.length > 0 ? 0 : accepted}${errors}`);
     body.push(`SE*${body.length + 1}*${st}`);
     lines.push(...body);

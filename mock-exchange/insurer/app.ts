@@ -75,7 +75,9 @@ export function createInsurerApp(deps: InsurerDeps): Express {
 
   app.post('/edi/834', timed(deps, 'edi834'), express.text({ type: EDI_TYPES, limit: MAX_INTERCHANGE_BYTES }), async (req: Request, res: Response) => {
     if (typeof req.body !== 'string') {
-      res.status(415).json({ error: `content-type ${req.headers['content-type'] ?? '(none)'}: expected ${EDI_TYPES.join(' or ')} with the X12 text as the body` });
+      res
+        .status(415)
+        .json({ error: `content-type ${req.headers['content-type'] ?? '(none)'}: expected ${EDI_TYPES.join(' or ')} with the X12 text as the body` });
       return;
     }
     const text = req.body;
@@ -120,7 +122,11 @@ export function createInsurerApp(deps: InsurerDeps): Express {
         sender: receipt.isa?.senderId ?? '',
         control: receipt.isa?.control ?? '',
         ack: receipt.outcome === 'envelopeRejected' ? 'TA1' : '999',
-        ...(rejection.transaction ? { transaction: rejection.transaction, ik5: 'R', ik502: rejection.code } : receipt.outcome === 'envelopeRejected' ? { ta105: rejection.code } : { group: rejection.group, ak9: 'R', ak905: rejection.code }),
+        ...(rejection.transaction
+          ? { transaction: rejection.transaction, ik5: 'R', ik502: rejection.code }
+          : receipt.outcome === 'envelopeRejected'
+            ? { ta105: rejection.code }
+            : { group: rejection.group, ak9: 'R', ak905: rejection.code }),
         ...(decision.reject ? { fault: 'insurer.reject' } : {}),
         errors: rejection.errors,
       });
@@ -131,12 +137,25 @@ export function createInsurerApp(deps: InsurerDeps): Express {
     if (receipt.isa && saved) {
       deps.metrics.membersStored.inc(saved.stored);
       if (saved.resent) deps.metrics.interchangesResent.inc();
-      deps.logger.info('edi834', { sender: receipt.isa.senderId, control: receipt.isa.control, outcome: receipt.outcome, layout: receipt.layout ?? '', stored: saved.stored, resent: saved.resent, reasons: receipt.reasons.slice(0, 10) });
+      deps.logger.info('edi834', {
+        sender: receipt.isa.senderId,
+        control: receipt.isa.control,
+        outcome: receipt.outcome,
+        layout: receipt.layout ?? '',
+        stored: saved.stored,
+        resent: saved.resent,
+        reasons: receipt.reasons.slice(0, 10),
+      });
     } else deps.logger.info('edi834', { outcome: receipt.outcome, reasons: receipt.reasons });
     res.status(200).type('application/edi-x12').send(receipt.answer);
   });
 
-  app.use((req, res) => void res.status(404).json({ error: `${req.method} ${req.path}: no such route; the insurer serves POST /edi/834, GET /records, /injected, /healthz, /readyz, /metrics` }));
+  app.use(
+    (req, res) =>
+      void res
+        .status(404)
+        .json({ error: `${req.method} ${req.path}: no such route; the insurer serves POST /edi/834, GET /records, /injected, /healthz, /readyz, /metrics` }),
+  );
   const onError: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, req, res, _next) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
     if (status >= 500) deps.logger.error('http_error', { path: req.path, message: error.message });

@@ -18,9 +18,7 @@ export interface IsaFacts {
 
 /** TA104 R with a TA105 note code (X12 I18): 001 control mismatch, 014 date, 015 time, 017 version, 018 control
  * number, 020 test indicator, 021 group count, 022 control structure, 023 premature end, 024 content, 026 separator. */
-export type EnvelopeCheck =
-  | { ok: true; isa: IsaFacts; interchange: X12Interchange }
-  | { ok: false; isa: IsaFacts | undefined; note: string; detail: string };
+export type EnvelopeCheck = { ok: true; isa: IsaFacts; interchange: X12Interchange } | { ok: false; isa: IsaFacts | undefined; note: string; detail: string };
 
 const ISA_LENGTH = 106;
 
@@ -40,7 +38,10 @@ export function readIsa(text: string): { isa?: IsaFacts; note?: string; detail?:
   const terminator = text.charAt(ISA_LENGTH - 1);
   const fields = text.slice(0, ISA_LENGTH - 1).split(element);
   if (/[A-Za-z0-9 ]/.test(element) || /[A-Za-z0-9 ]/.test(terminator) || element === terminator) {
-    return { note: '026', detail: `ISA delimiters: element ${JSON.stringify(element)}, terminator ${JSON.stringify(terminator)} must be distinct non-alphanumeric characters` };
+    return {
+      note: '026',
+      detail: `ISA delimiters: element ${JSON.stringify(element)}, terminator ${JSON.stringify(terminator)} must be distinct non-alphanumeric characters`,
+    };
   }
   if (fields.length !== 17 || fields[16]!.length !== 1) {
     return { note: '022', detail: `ISA: expected 16 fixed-width elements ending at character ${ISA_LENGTH}, found ${fields.length - 1}` };
@@ -58,7 +59,8 @@ export function readIsa(text: string): { isa?: IsaFacts; note?: string; detail?:
   if (!/^\d{9}$/.test(isa.control)) return { isa, note: '018', detail: `ISA13 ${JSON.stringify(isa.control)}: expected a nine-digit control number` };
   if (!validYymmdd(isa.date)) return { isa, note: '014', detail: `ISA09 ${JSON.stringify(isa.date)}: expected a date YYMMDD` };
   if (!/^([01]\d|2[0-3])[0-5]\d$/.test(isa.time)) return { isa, note: '015', detail: `ISA10 ${JSON.stringify(isa.time)}: expected a time HHMM` };
-  if (fields[12] !== IMPLEMENTATION.isaVersion) return { isa, note: '017', detail: `ISA12 ${JSON.stringify(fields[12])}: expected ${IMPLEMENTATION.isaVersion}` };
+  if (fields[12] !== IMPLEMENTATION.isaVersion)
+    return { isa, note: '017', detail: `ISA12 ${JSON.stringify(fields[12])}: expected ${IMPLEMENTATION.isaVersion}` };
   if (isa.usage !== 'T' && isa.usage !== 'P') return { isa, note: '020', detail: `ISA15 ${JSON.stringify(isa.usage)}: expected T or P` };
   return { isa };
 }

@@ -27,8 +27,7 @@ export function createFaultGate(faults: FaultSet, now: () => number = Date.now) 
       attempts.set(interchangeKey, attempt);
       const key = `${interchangeKey}:${attempt}`;
       firstPostMs ??= now();
-      const isDown =
-        down?.kind === 'duration' ? now() - firstPostMs < down.ms : down?.kind === 'rate' ? shouldInject(down.rate, `insurer.down:${key}`) : false;
+      const isDown = down?.kind === 'duration' ? now() - firstPostMs < down.ms : down?.kind === 'rate' ? shouldInject(down.rate, `insurer.down:${key}`) : false;
       return {
         down: isDown,
         error: !isDown && shouldInject(faults.rate('insurer.error'), `insurer.error:${key}`),

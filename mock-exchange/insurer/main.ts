@@ -36,7 +36,13 @@ try {
 }
 
 try {
-  const insurer = await startInsurer({ port, host: values.host, dataDir: values['data-dir'], faults, ...(values['edi-dir'] ? { ediDir: values['edi-dir'] } : {}) });
+  const insurer = await startInsurer({
+    port,
+    host: values.host,
+    dataDir: values['data-dir'],
+    faults,
+    ...(values['edi-dir'] ? { ediDir: values['edi-dir'] } : {}),
+  });
   stopOnSignals(insurer.stop);
   announce('insurer', insurer.port);
 } catch (error) {

@@ -13,13 +13,33 @@ export function createInsurerMetrics(registry: Registry) {
   collectProcessMetrics(registry, INSURER_DEFAULT_METRICS_PREFIX);
   const registers = [registry];
   const metrics = {
-    httpRequests: new Counter({ name: M.httpRequests, help: 'HTTP requests by route pattern, method and status', labelNames: [L.route, L.method, L.status], registers }),
-    httpDuration: new Histogram({ name: M.httpDuration, help: 'HTTP request duration by route pattern', labelNames: [L.route, L.method], buckets: INSURER_DURATION_BUCKETS_SECONDS, registers }),
+    httpRequests: new Counter({
+      name: M.httpRequests,
+      help: 'HTTP requests by route pattern, method and status',
+      labelNames: [L.route, L.method, L.status],
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: M.httpDuration,
+      help: 'HTTP request duration by route pattern',
+      labelNames: [L.route, L.method],
+      buckets: INSURER_DURATION_BUCKETS_SECONDS,
+      registers,
+    }),
     interchangesReceived: new Counter({ name: M.interchangesReceived, help: '834 interchanges received (including re-sent ones)', registers }),
-    interchangesAccepted: new Counter({ name: M.interchangesAccepted, help: '834 interchanges answered with an accepting or partially accepting 999', registers }),
+    interchangesAccepted: new Counter({
+      name: M.interchangesAccepted,
+      help: '834 interchanges answered with an accepting or partially accepting 999',
+      registers,
+    }),
     interchangesRejected: new Counter({ name: M.interchangesRejected, help: '834 interchanges rejected by 999 or TA1', labelNames: [L.outcome], registers }),
     interchangesResent: new Counter({ name: M.interchangesResent, help: '834 interchanges received again with a control number already seen', registers }),
-    interchangesByLayout: new Counter({ name: M.interchangesByLayout, help: '834 interchanges read, by how loop 2750 was written: exchange (REF*9V/9X/17 with DTP*007) or legacy (all REF*9X)', labelNames: [L.layout], registers }),
+    interchangesByLayout: new Counter({
+      name: M.interchangesByLayout,
+      help: '834 interchanges read, by how loop 2750 was written: exchange (REF*9V/9X/17 with DTP*007) or legacy (all REF*9X)',
+      labelNames: [L.layout],
+      registers,
+    }),
     transactions: new Counter({ name: M.transactions, help: '834 transaction sets by 999 status', labelNames: [L.status], registers }),
     membersStored: new Counter({ name: M.membersStored, help: 'Member records newly stored', registers }),
     faultsInjected: new Counter({ name: M.faultsInjected, help: 'Fault switches that took effect, by switch name', labelNames: [L.fault], registers }),

@@ -4,7 +4,16 @@
 // older one (every value in REF*9X, no DTP*007); which one a transaction used is its `layout`.
 
 import type { X12Segment, X12Transaction } from 'node-x12';
-import { QUALIFIER as Q, RELATIONSHIP_OF_CODE, REPORTING_CATEGORY, REPORTING_QUALIFIER, REQUIRED_SUBSCRIBER_CATEGORIES, SEGMENT as S, type Layout, type ReportingCategory } from '../../domain/edi834/vocabulary.ts';
+import {
+  QUALIFIER as Q,
+  RELATIONSHIP_OF_CODE,
+  REPORTING_CATEGORY,
+  REPORTING_QUALIFIER,
+  REQUIRED_SUBSCRIBER_CATEGORIES,
+  SEGMENT as S,
+  type Layout,
+  type ReportingCategory,
+} from '../../domain/edi834/vocabulary.ts';
 import { AMOUNT, cents, isD8, type SegmentProblem } from './problems.ts';
 
 /** A segment with its position in the transaction set (ST = 1). */
@@ -34,8 +43,12 @@ export interface TransactionRead {
 export const el = (segment: X12Segment, n: number): string => segment.elements[n - 1]?.value ?? '';
 
 const AMOUNT_CATEGORIES = new Set<string>([
-  REPORTING_CATEGORY.memberPremium, REPORTING_CATEGORY.premiumTotal, REPORTING_CATEGORY.aptc,
-  REPORTING_CATEGORY.csrAmount, REPORTING_CATEGORY.otherPayment, REPORTING_CATEGORY.owed,
+  REPORTING_CATEGORY.memberPremium,
+  REPORTING_CATEGORY.premiumTotal,
+  REPORTING_CATEGORY.aptc,
+  REPORTING_CATEGORY.csrAmount,
+  REPORTING_CATEGORY.otherPayment,
+  REPORTING_CATEGORY.owed,
 ]);
 const PLAN_ID = /^\d{5}[A-Z]{2}\d{7}-\d{2}$/;
 
@@ -61,18 +74,39 @@ function readCategories(segments: Positioned[], problems: SegmentProblem[]): Pic
     const allowed = qualifiersFor(name);
     const ref = segments[i + 1];
     if (!ref || ref.segment.tag !== S.reference || !allowed.has(el(ref.segment, 1))) {
-      problems.push({ segmentId: S.reference, position: p.position + 1, loop: '2750', code: '3', why: `reporting category ${name} has no ${[...allowed].map((q) => `REF*${q}`).join(' or ')} value` });
+      problems.push({
+        segmentId: S.reference,
+        position: p.position + 1,
+        loop: '2750',
+        code: '3',
+        why: `reporting category ${name} has no ${[...allowed].map((q) => `REF*${q}`).join(' or ')} value`,
+      });
       return;
     }
     const value = el(ref.segment, 2);
     if (AMOUNT_CATEGORIES.has(name) && !AMOUNT.test(value)) {
-      problems.push({ segmentId: S.reference, position: ref.position, loop: '2750', code: '8', element: { position: 2, code: '6', value }, why: `${name} ${JSON.stringify(value)} is not an amount` });
+      problems.push({
+        segmentId: S.reference,
+        position: ref.position,
+        loop: '2750',
+        code: '8',
+        element: { position: 2, code: '6', value },
+        why: `${name} ${JSON.stringify(value)} is not an amount`,
+      });
     }
     if (el(ref.segment, 1) !== Q.accountCategory) exchangeUsage = true;
     const date = segments[i + 2];
     if (date && date.segment.tag === S.date && el(date.segment, 1) === Q.categoryEffective) {
       exchangeUsage = true;
-      if (!isD8(el(date.segment, 3))) problems.push({ segmentId: S.date, position: date.position, loop: '2750', code: '8', element: { position: 3, code: '8', value: el(date.segment, 3) }, why: `DTP*007 of ${name} must be a date CCYYMMDD` });
+      if (!isD8(el(date.segment, 3)))
+        problems.push({
+          segmentId: S.date,
+          position: date.position,
+          loop: '2750',
+          code: '8',
+          element: { position: 3, code: '8', value: el(date.segment, 3) },
+          why: `DTP*007 of ${name} must be a date CCYYMMDD`,
+        });
     }
     categories.set(name, { value, at: ref });
   });
@@ -84,7 +118,14 @@ function checkMember(loop: MemberLoop, problems: SegmentProblem[]): void {
   const missing = (segmentId: string, loopId: string, what: string): void =>
     void problems.push({ segmentId, position: ins.position, loop: loopId, code: '3', why: `member at INS position ${ins.position} has no ${what}` });
   const bad = (at: Positioned, loopId: string, position: number, code: string, why: string): void =>
-    void problems.push({ segmentId: at.segment.tag, position: at.position, loop: loopId, code: '8', element: { position, code, value: el(at.segment, position) }, why });
+    void problems.push({
+      segmentId: at.segment.tag,
+      position: at.position,
+      loop: loopId,
+      code: '8',
+      element: { position, code, value: el(at.segment, position) },
+      why,
+    });
 
   if (!['Y', 'N'].includes(el(ins.segment, 1))) bad(ins, '2000', 1, '7', 'INS01 must be Y or N');
   const relationship = RELATIONSHIP_OF_CODE[el(ins.segment, 2)];
@@ -124,14 +165,22 @@ function checkPolicy(subscriber: MemberLoop, problems: SegmentProblem[]): void {
   const c = subscriber.categories;
   for (const key of REQUIRED_SUBSCRIBER_CATEGORIES) {
     const name = REPORTING_CATEGORY[key];
-    if (!c.has(name)) problems.push({ segmentId: S.name, position: subscriber.ins.position, loop: '2750', code: '3', why: `subscriber has no ${name} reporting category` });
+    if (!c.has(name))
+      problems.push({ segmentId: S.name, position: subscriber.ins.position, loop: '2750', code: '3', why: `subscriber has no ${name} reporting category` });
   }
   const amount = (name: string): number => Number(c.get(name)?.value ?? '0');
   const total = c.get(REPORTING_CATEGORY.premiumTotal);
   if (!total || !AMOUNT.test(total.value)) return;
   const parts = cents(amount(REPORTING_CATEGORY.aptc)) + cents(amount(REPORTING_CATEGORY.otherPayment)) + cents(amount(REPORTING_CATEGORY.owed));
   if (cents(amount(REPORTING_CATEGORY.premiumTotal)) !== parts) {
-    problems.push({ segmentId: S.reference, position: total.at.position, loop: '2750', code: '8', element: { position: 2, code: 'I12', value: total.value }, why: 'PRE AMT TOT must equal APTC AMT + OTH PAY AMT 1 + TOT RES AMT' });
+    problems.push({
+      segmentId: S.reference,
+      position: total.at.position,
+      loop: '2750',
+      code: '8',
+      element: { position: 2, code: 'I12', value: total.value },
+      why: 'PRE AMT TOT must equal APTC AMT + OTH PAY AMT 1 + TOT RES AMT',
+    });
   }
 }
 
@@ -144,8 +193,24 @@ export function readTransaction(transaction: X12Transaction): TransactionRead {
   const confirmationNumber = bgn ? el(bgn.segment, 2) : '';
   if (!bgn) problems.push({ segmentId: S.beginning, position: 2, loop: '', code: '3', why: 'no BGN segment' });
   else {
-    if (!confirmationNumber) problems.push({ segmentId: S.beginning, position: bgn.position, loop: '', code: '8', element: { position: 2, code: '1' }, why: 'BGN02 reference (confirmation number) missing' });
-    if (!isD8(el(bgn.segment, 3))) problems.push({ segmentId: S.beginning, position: bgn.position, loop: '', code: '8', element: { position: 3, code: '8', value: el(bgn.segment, 3) }, why: 'BGN03 must be a date CCYYMMDD' });
+    if (!confirmationNumber)
+      problems.push({
+        segmentId: S.beginning,
+        position: bgn.position,
+        loop: '',
+        code: '8',
+        element: { position: 2, code: '1' },
+        why: 'BGN02 reference (confirmation number) missing',
+      });
+    if (!isD8(el(bgn.segment, 3)))
+      problems.push({
+        segmentId: S.beginning,
+        position: bgn.position,
+        loop: '',
+        code: '8',
+        element: { position: 3, code: '8', value: el(bgn.segment, 3) },
+        why: 'BGN03 must be a date CCYYMMDD',
+      });
   }
   if (!find(header, S.name, Q.exchangeSponsor)) problems.push({ segmentId: S.name, position: 2, loop: '1000A', code: '3', why: 'no N1*P5 sponsor' });
   if (!find(header, S.name, Q.issuer)) problems.push({ segmentId: S.name, position: 2, loop: '1000B', code: '3', why: 'no N1*IN issuer' });
@@ -165,7 +230,14 @@ export function readTransaction(transaction: X12Transaction): TransactionRead {
   for (const member of members) checkMember(member, problems);
   const subscribers = members.filter((m) => el(m.ins.segment, 1) === 'Y');
   if (members.length > 0 && subscribers.length !== 1) {
-    problems.push({ segmentId: S.member, position: members[0]!.ins.position, loop: '2000', code: '8', element: { position: 1, code: 'I12' }, why: `expected exactly one subscriber (INS01 Y), found ${subscribers.length}` });
+    problems.push({
+      segmentId: S.member,
+      position: members[0]!.ins.position,
+      loop: '2000',
+      code: '8',
+      element: { position: 1, code: 'I12' },
+      why: `expected exactly one subscriber (INS01 Y), found ${subscribers.length}`,
+    });
   }
   if (subscribers[0]) checkPolicy(subscribers[0], problems);
   return { confirmationNumber, members, problems, layout: members.some((m) => m.exchangeUsage) ? 'exchange' : 'legacy' };

@@ -48,7 +48,16 @@ export interface ReceiveOptions {
   forceReject?: boolean;
 }
 
-function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string, records: InsurerRecord[], reasons: string[], forceReject: boolean, rejections: Rejection[], layouts: Layout[]): GroupVerdict {
+function judgeGroup(
+  group: X12FunctionalGroup,
+  isa: IsaFacts,
+  receivedAt: string,
+  records: InsurerRecord[],
+  reasons: string[],
+  forceReject: boolean,
+  rejections: Rejection[],
+  layouts: Layout[],
+): GroupVerdict {
   const header = group.header;
   const groupControl = header?.valueOf(6, '') ?? '';
   const verdict: GroupVerdict = {
@@ -86,7 +95,13 @@ function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string
       else if (forceReject) t.code = '5';
       else {
         t.status = 'A';
-        const facts = { senderId: isa.senderId, receiverIssuerId: header?.valueOf(3, '') ?? isa.receiverId, interchangeControl: Number(isa.control), transactionControl: control, receivedAt };
+        const facts = {
+          senderId: isa.senderId,
+          receiverIssuerId: header?.valueOf(3, '') ?? isa.receiverId,
+          interchangeControl: Number(isa.control),
+          transactionControl: control,
+          receivedAt,
+        };
         accepted.push(...toRecords(read, facts));
       }
     }
@@ -99,7 +114,10 @@ function judgeGroup(group: X12FunctionalGroup, isa: IsaFacts, receivedAt: string
     rejections.push({ transaction: '', group: groupControl, code: verdict.groupErrors.join(','), errors: [] });
   } else records.push(...accepted);
   for (const t of verdict.transactions.filter((v) => v.status === 'R' && v.code)) {
-    const errors = t.problems.map((p) => `IK3 ${p.segmentId} at ${p.position}${p.loop ? ` loop ${p.loop}` : ''} code ${p.code}${p.element ? `, IK4 element ${p.element.position} code ${p.element.code}` : ''}`);
+    const errors = t.problems.map(
+      (p) =>
+        `IK3 ${p.segmentId} at ${p.position}${p.loop ? ` loop ${p.loop}` : ''} code ${p.code}${p.element ? `, IK4 element ${p.element.position} code ${p.element.code}` : ''}`,
+    );
     rejections.push({ transaction: t.control, group: groupControl, code: t.code!, errors });
   }
   return verdict;
@@ -125,7 +143,9 @@ export function receive834(text: string, options: ReceiveOptions): Receipt {
   if (options.forceReject) reasons.push('insurer.reject fault: valid transactions answered R');
   const receivedAt = options.receivedAt.toISOString();
   const layouts: Layout[] = [];
-  const groups = envelope.interchange.functionalGroups.map((g) => judgeGroup(g, envelope.isa, receivedAt, records, reasons, options.forceReject ?? false, rejections, layouts));
+  const groups = envelope.interchange.functionalGroups.map((g) =>
+    judgeGroup(g, envelope.isa, receivedAt, records, reasons, options.forceReject ?? false, rejections, layouts),
+  );
   const all = groups.flatMap((g) => g.transactions);
   const accepted = all.filter((t) => t.status !== 'R').length;
   const outcome = groups.every((g) => !groupAccepted(g)) ? 'rejected' : accepted === all.length ? 'accepted' : 'partial';

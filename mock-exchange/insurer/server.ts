@@ -37,7 +37,14 @@ export async function startInsurer(config: InsurerConfig): Promise<RunningInsure
   const registry = new Registry();
   const metrics = createInsurerMetrics(registry);
   const logger = config.logger ?? stderrLogger;
-  const app = createInsurerApp({ store, registry, metrics, faults: createFaultGate(faults), logger, ...(config.ediDir ? { dropFolder: openEdiDropFolder(config.ediDir) } : {}) });
+  const app = createInsurerApp({
+    store,
+    registry,
+    metrics,
+    faults: createFaultGate(faults),
+    logger,
+    ...(config.ediDir ? { dropFolder: openEdiDropFolder(config.ediDir) } : {}),
+  });
   let listening;
   try {
     listening = await listen(app, config.port, config.host ?? '127.0.0.1');

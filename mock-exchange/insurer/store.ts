@@ -72,7 +72,9 @@ export function openInsurerStore(dataDir: string): InsurerStore {
   const insertMember = db.prepare(
     'INSERT OR IGNORE INTO members (sender_id, interchange_control, transaction_control, member_index, confirmation_number, body) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const bump = db.prepare<[string], { value: number }>('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value');
+  const bump = db.prepare<[string], { value: number }>(
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
+  );
   const pageOf = db.prepare<[number, number], { id: number; body: string }>('SELECT id, body FROM members WHERE id > ? ORDER BY id LIMIT ?');
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM members');
 
@@ -82,7 +84,8 @@ export function openInsurerStore(dataDir: string): InsurerStore {
     else firstSeen.run(senderId, control, receivedAt, layout ?? null);
     let stored = 0;
     // INSERT OR IGNORE on (sender, control, ST02, position): members stored by an earlier copy stay as they were.
-    for (const r of records) stored += insertMember.run(senderId, control, r.transactionControl, r.memberIndex, r.confirmationNumber, JSON.stringify(r)).changes;
+    for (const r of records)
+      stored += insertMember.run(senderId, control, r.transactionControl, r.memberIndex, r.confirmationNumber, JSON.stringify(r)).changes;
     return { stored, resent };
   });
 

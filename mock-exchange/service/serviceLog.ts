@@ -11,7 +11,11 @@ export interface ServiceLogger {
 }
 
 /** `{"at":…,"service":"exchange","level":"warn","event":"edi834_delivery_failed",…}` lines through `write`. */
-export function jsonLinesLogger(service: string, write: (line: string) => void = (line) => void process.stderr.write(line), now: () => Date = () => new Date()): ServiceLogger {
+export function jsonLinesLogger(
+  service: string,
+  write: (line: string) => void = (line) => void process.stderr.write(line),
+  now: () => Date = () => new Date(),
+): ServiceLogger {
   const line = (level: string, event: string, fields: LogFields = {}): void =>
     write(`${JSON.stringify({ at: now().toISOString(), service, ...(level === 'info' ? {} : { level }), event, ...fields })}\n`);
   return {

@@ -31,13 +31,22 @@ function householdOf(line: string, where: string): Household {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    throw new UsageError(where, 'one JSON household per line', `The line is not JSON (${(error as Error).message}); regenerate the file with \`harness generate\`.`);
+    throw new UsageError(
+      where,
+      'one JSON household per line',
+      `The line is not JSON (${(error as Error).message}); regenerate the file with \`harness generate\`.`,
+    );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(where, 'a JSON object (a household)', 'Regenerate the file with `harness generate`.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UsageError(where, 'a JSON object (a household)', 'Regenerate the file with `harness generate`.');
   for (const [field, type] of FIELDS) {
     const actual = (value as Record<string, unknown>)[field];
     if (typeof actual !== type || actual === null) {
-      throw new UsageError(where, `household field "${field}" to be a ${type}, got ${actual === null ? 'null' : typeof actual}`, 'The file was not written by `harness generate`; regenerate it.');
+      throw new UsageError(
+        where,
+        `household field "${field}" to be a ${type}, got ${actual === null ? 'null' : typeof actual}`,
+        'The file was not written by `harness generate`; regenerate it.',
+      );
     }
   }
   return value as Household;
@@ -58,7 +67,11 @@ export async function loadSegmentApplicants(file: string, segment: Segment, opti
   try {
     await opened;
   } catch (error) {
-    throw new UsageError(`applicantsFile ${file}`, 'an applicants NDJSON file (one household a line)', `Check the path (${(error as NodeJS.ErrnoException).code}); write one with \`harness generate --count N --seed S --out FILE\`.`);
+    throw new UsageError(
+      `applicantsFile ${file}`,
+      'an applicants NDJSON file (one household a line)',
+      `Check the path (${(error as NodeJS.ErrnoException).code}); write one with \`harness generate --count N --seed S --out FILE\`.`,
+    );
   }
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     lineNumber++;
@@ -71,7 +84,12 @@ export async function loadSegmentApplicants(file: string, segment: Segment, opti
     }
     k++;
   }
-  if (k === 0) throw new UsageError(`applicantsFile ${file}`, 'at least one household', 'The file is empty; write one with `harness generate --count N --seed S --out FILE`.');
+  if (k === 0)
+    throw new UsageError(
+      `applicantsFile ${file}`,
+      'at least one household',
+      'The file is empty; write one with `harness generate --count N --seed S --out FILE`.',
+    );
   const kept = tail.map(({ line, where }) => householdOf(line, where));
   return {
     total: k,
@@ -86,6 +104,7 @@ export async function loadSegmentApplicants(file: string, segment: Segment, opti
  */
 export function applicantFor(applicants: SegmentApplicants, k: number): Household {
   const household = applicants.at(k);
-  if (household === undefined) throw new Error(`all ${applicants.total} applicants used: the plan made more journeys than the file holds; rerun with a larger --scale`);
+  if (household === undefined)
+    throw new Error(`all ${applicants.total} applicants used: the plan made more journeys than the file holds; rerun with a larger --scale`);
   return household;
 }

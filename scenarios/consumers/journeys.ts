@@ -85,12 +85,20 @@ export async function consumerJourney(kind: JourneyKind, household: Household, c
   context.counter(METRIC_NAMES.journeysStarted, 1, { journey });
   const started = performance.now();
   const client = new ExchangeClient(context, worker.options.baseUrl);
-  const completed = journey === 'browse' ? await browse(client, household, context, worker) : await admitted(client, journey, household, comingBack, context, worker);
+  const completed =
+    journey === 'browse' ? await browse(client, household, context, worker) : await admitted(client, journey, household, comingBack, context, worker);
   if (completed) context.trend(METRIC_NAMES.journeyDuration, performance.now() - started, { journey });
 }
 
 /** The journeys behind the waiting room: admitted first, signed out at the end whatever happens. */
-async function admitted(client: ExchangeClient, journey: Exclude<JourneyKind, 'browse'>, household: Household, comingBack: Enrolled | undefined, context: JourneyContext, worker: ConsumerWorker): Promise<boolean> {
+async function admitted(
+  client: ExchangeClient,
+  journey: Exclude<JourneyKind, 'browse'>,
+  household: Household,
+  comingBack: Enrolled | undefined,
+  context: JourneyContext,
+  worker: ConsumerWorker,
+): Promise<boolean> {
   const clock = { now: () => performance.now(), sleep: (seconds: number) => context.sleep(seconds) };
   const admission = await waitForAdmission(client, clock, worker.options.maxQueueSeconds);
   context.trend(METRIC_NAMES.waitingRoomWait, admission.waitedMs);
@@ -129,7 +137,12 @@ const REFERRED = Symbol('referred to Medicaid/CHIP');
  * Account, application, eligibility (checked against the oracle), plans: the application id, REFERRED when the
  * household is (rightly) referred to Medicaid/CHIP, or undefined on a failure.
  */
-async function applyAndShop(client: ExchangeClient, household: Household, context: JourneyContext, worker: ConsumerWorker): Promise<string | typeof REFERRED | undefined> {
+async function applyAndShop(
+  client: ExchangeClient,
+  household: Household,
+  context: JourneyContext,
+  worker: ConsumerWorker,
+): Promise<string | typeof REFERRED | undefined> {
   const account = await client.createAccount(household.email);
   if (!context.check('account created (201)', account.status === 201)) return undefined;
   await think(context, worker);
@@ -168,7 +181,12 @@ async function enroll(client: ExchangeClient, household: Household, applicationI
 }
 
 /** Logs in to an account enrolled earlier and checks the enrollment it shows against the oracle. */
-async function returning(client: ExchangeClient, { household, confirmationNumber }: Enrolled, context: JourneyContext, worker: ConsumerWorker): Promise<boolean> {
+async function returning(
+  client: ExchangeClient,
+  { household, confirmationNumber }: Enrolled,
+  context: JourneyContext,
+  worker: ConsumerWorker,
+): Promise<boolean> {
   if (!context.check('logged in (200)', (await client.logIn(household.email)).status === 200)) return false;
   await think(context, worker);
   const listed = await client.myEnrollments();

@@ -37,7 +37,11 @@ export function openLedger(file: string): Ledger {
     mkdirSync(dirname(file), { recursive: true });
     fd = openSync(file, 'a');
   } catch (error) {
-    throw new UsageError(`ledger file ${file}`, 'a file the harness may create and append to', `Check that ledgerDir is a writable folder (${(error as NodeJS.ErrnoException).code}).`);
+    throw new UsageError(
+      `ledger file ${file}`,
+      'a file the harness may create and append to',
+      `Check that ledgerDir is a writable folder (${(error as NodeJS.ErrnoException).code}).`,
+    );
   }
   let open = true;
   return {
@@ -89,7 +93,11 @@ export function segmentLedgers(ledgerDir: string): SegmentFile[] {
   try {
     names = readdirSync(ledgerDir);
   } catch (error) {
-    throw new UsageError(`ledger folder ${ledgerDir}`, 'the folder the journeys wrote their ledgers to (ledgerDir)', `Check the path (${(error as NodeJS.ErrnoException).code}).`);
+    throw new UsageError(
+      `ledger folder ${ledgerDir}`,
+      'the folder the journeys wrote their ledgers to (ledgerDir)',
+      `Check the path (${(error as NodeJS.ErrnoException).code}).`,
+    );
   }
   return names
     .map((name) => ({ name, match: SEGMENT_LEDGER.exec(name) }))
@@ -107,7 +115,11 @@ export function segmentLedgers(ledgerDir: string): SegmentFile[] {
 export async function concatenateLedgers(ledgerDir: string, outFile: string): Promise<ConcatenatedLedger> {
   const files = segmentLedgers(ledgerDir);
   if (files.length === 0) {
-    throw new UsageError(`ledger folder ${ledgerDir}`, 'ledger.<i>-of-<n>.ndjson files written by the consumer journeys', 'Check ledgerDir is the folder the run was given.');
+    throw new UsageError(
+      `ledger folder ${ledgerDir}`,
+      'ledger.<i>-of-<n>.ndjson files written by the consumer journeys',
+      'Check ledgerDir is the folder the run was given.',
+    );
   }
   const clash = overlapping(files);
   if (clash) {
@@ -136,7 +148,12 @@ export async function concatenateLedgers(ledgerDir: string, outFile: string): Pr
         for (const line of lines) {
           lineNumber++;
           if (line.trim() === '') continue;
-          if (!isJsonObject(line)) throw new UsageError(`${file}:${lineNumber}`, 'one JSON ledger entry per line', 'The line is damaged; the file was edited or the disk failed. Re-run.');
+          if (!isJsonObject(line))
+            throw new UsageError(
+              `${file}:${lineNumber}`,
+              'one JSON ledger entry per line',
+              'The line is damaged; the file was edited or the disk failed. Re-run.',
+            );
           await write(`${line}\n`);
           entries++;
         }

@@ -34,7 +34,11 @@ export function marketplaceOptions(raw: unknown): MarketplaceOptions {
       "Give 'funnel' for the targets' mix of journeys (load, spike, soak, concurrency) or 'enroll' for the enrollment path (smoke, stress, breakpoint).",
     );
   }
-  return { ...consumerOptions(MODULE, options), mode: mode as MarketplaceMode, ...(mode === 'funnel' ? { journeyMix: journeyMixOption(MODULE, options) } : {}) };
+  return {
+    ...consumerOptions(MODULE, options),
+    mode: mode as MarketplaceMode,
+    ...(mode === 'funnel' ? { journeyMix: journeyMixOption(MODULE, options) } : {}),
+  };
 }
 
 export async function createJourney(raw: unknown, segment: Segment): Promise<Journey> {

@@ -29,7 +29,11 @@ const problem = (module: string, option: string, expected: string, hint: string,
 
 export function optionsObject(module: string, raw: unknown): RawOptions {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new UsageError(`${module} journey options`, 'a JSON object of options', `Give runPlan journeyOptions such as {"baseUrl": "http://127.0.0.1:8080", "applicantsFile": "…", …}.`);
+    throw new UsageError(
+      `${module} journey options`,
+      'a JSON object of options',
+      `Give runPlan journeyOptions such as {"baseUrl": "http://127.0.0.1:8080", "applicantsFile": "…", …}.`,
+    );
   }
   return raw as RawOptions;
 }
@@ -60,7 +64,8 @@ export function baseUrlOption(module: string, options: RawOptions): string {
   } catch {
     throw problem(module, 'baseUrl', 'an http(s) URL', 'Give the exchange’s URL, e.g. http://127.0.0.1:8080.', value);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw problem(module, 'baseUrl', 'an http(s) URL', 'Give the exchange’s URL, e.g. http://127.0.0.1:8080.', value);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw problem(module, 'baseUrl', 'an http(s) URL', 'Give the exchange’s URL, e.g. http://127.0.0.1:8080.', value);
   return value.replace(/\/+$/, '');
 }
 
@@ -70,7 +75,12 @@ export function consumerOptions(module: string, raw: unknown): ConsumerOptions {
     baseUrl: baseUrlOption(module, options),
     applicantsFile: stringOption(module, options, 'applicantsFile', 'Give the path of the applicants NDJSON file (`harness generate --out FILE`).'),
     thinkTimeSeconds: secondsOption(module, options, 'thinkTimeSeconds', 'Give the think time of targets.yaml (0 for none).'),
-    maxQueueSeconds: secondsOption(module, options, 'maxQueueSeconds', 'Give how long a consumer waits in the waiting room (targets.yaml slo.waitingRoomWaitSeconds).'),
+    maxQueueSeconds: secondsOption(
+      module,
+      options,
+      'maxQueueSeconds',
+      'Give how long a consumer waits in the waiting room (targets.yaml slo.waitingRoomWaitSeconds).',
+    ),
     ledgerDir: stringOption(module, options, 'ledgerDir', 'Give the folder the ledgers go to (the run folder).'),
   };
 }
@@ -79,15 +89,18 @@ export function consumerOptions(module: string, raw: unknown): ConsumerOptions {
 export function journeyMixOption(module: string, options: RawOptions): JourneyMix {
   const value = options.journeyMix;
   const example = 'e.g. {"browse":0.5,"apply":0.2,"enroll":0.2,"returning":0.1}: the funnel of targets.yaml';
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw problem(module, 'journeyMix', `the share of consumers per journey, ${example}`, 'Give the targets file’s funnel.', value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw problem(module, 'journeyMix', `the share of consumers per journey, ${example}`, 'Give the targets file’s funnel.', value);
   const mix = value as Record<string, unknown>;
   const unknown = Object.keys(mix).filter((k) => !(JOURNEY_KINDS as readonly string[]).includes(k));
   if (unknown.length > 0) throw problem(module, 'journeyMix', `only the journeys ${JOURNEY_KINDS.join(', ')}`, `Remove ${unknown.join(', ')}.`, value);
   for (const kind of JOURNEY_KINDS) {
     const share = mix[kind];
-    if (typeof share !== 'number' || !Number.isFinite(share) || share < 0) throw problem(module, `journeyMix.${kind}`, 'a share ≥ 0 (0 for none)', `Give every journey a share, ${example}.`, share);
+    if (typeof share !== 'number' || !Number.isFinite(share) || share < 0)
+      throw problem(module, `journeyMix.${kind}`, 'a share ≥ 0 (0 for none)', `Give every journey a share, ${example}.`, share);
   }
   const total = JOURNEY_KINDS.reduce((sum, kind) => sum + (mix[kind] as number), 0);
-  if (Math.abs(total - 1) > 1e-6) throw problem(module, 'journeyMix', 'shares adding up to 1', `They add up to ${total}; scale them so they add up to 1.`, value);
+  if (Math.abs(total - 1) > 1e-6)
+    throw problem(module, 'journeyMix', 'shares adding up to 1', `They add up to ${total}; scale them so they add up to 1.`, value);
   return mix as JourneyMix;
 }

@@ -6,7 +6,8 @@ import type { BrowsedPlan, Confirmation, EligibilityAnswer } from './answers.ts'
 
 const sameMoney = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) < 0.005);
 
-const sameFlags = (a: readonly boolean[] | undefined, b: readonly boolean[]): boolean => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+const sameFlags = (a: readonly boolean[] | undefined, b: readonly boolean[]): boolean =>
+  Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The names of the fields that differ; empty when the answer is right. */
 export function eligibilityMismatches(answer: EligibilityAnswer, expected: ExpectedAnswers): string[] {

@@ -34,7 +34,11 @@ export function securityOptions(raw: unknown): SecurityOptions {
   refuseUnknownOptions(MODULE, options, [...CONSUMER_OPTION_NAMES, 'rateLimitPerMinute']);
   const limit = options.rateLimitPerMinute;
   if (limit !== undefined && !(typeof limit === 'number' && Number.isInteger(limit) && limit > 0)) {
-    throw new UsageError(`${MODULE} journey option rateLimitPerMinute (got ${JSON.stringify(limit)})`, 'a whole number of requests a minute > 0, or none', "Give the exchange's --rate-limit, or leave it out when the exchange has none (rate_limit is then not probed).");
+    throw new UsageError(
+      `${MODULE} journey option rateLimitPerMinute (got ${JSON.stringify(limit)})`,
+      'a whole number of requests a minute > 0, or none',
+      "Give the exchange's --rate-limit, or leave it out when the exchange has none (rate_limit is then not probed).",
+    );
   }
   return { ...consumerOptions(MODULE, options), ...(limit === undefined ? {} : { rateLimitPerMinute: limit }) };
 }
@@ -42,7 +46,8 @@ export function securityOptions(raw: unknown): SecurityOptions {
 /** Runs every probe class once; a fault in one class's code does not skip the others, and is reported at the end. */
 async function probeTheExchange(context: JourneyContext, options: SecurityOptions, applicants: SegmentApplicants, ledger: Ledger): Promise<void> {
   const [attackerHousehold, victimHousehold] = applicants.last(SECURITY_PROBE_HOUSEHOLDS);
-  if (!attackerHousehold || !victimHousehold) throw new Error(`security: the applicants file holds ${applicants.total} households; the probes need their own last ${SECURITY_PROBE_HOUSEHOLDS}`);
+  if (!attackerHousehold || !victimHousehold)
+    throw new Error(`security: the applicants file holds ${applicants.total} households; the probes need their own last ${SECURITY_PROBE_HOUSEHOLDS}`);
   const sender = new ProbeSender(context, options.baseUrl);
   const victim = await prepareVictim(sender, victimHousehold, ledger);
   if (!victim) throw new Error('security: the victim account could not apply and enroll; the exchange must pass the smoke profile first');
@@ -84,7 +89,9 @@ export async function createJourney(raw: unknown, segment: Segment): Promise<Jou
     // Applicant 0 goes unused (journey 0 probes); the last households are the probes' own.
     const background = applicants.total - SECURITY_PROBE_HOUSEHOLDS;
     if (context.iteration >= background) {
-      throw new Error(`all ${background} background applicants used (the file's last ${SECURITY_PROBE_HOUSEHOLDS} are the probes' own): the plan made more journeys than the file holds; rerun with a larger --scale`);
+      throw new Error(
+        `all ${background} background applicants used (the file's last ${SECURITY_PROBE_HOUSEHOLDS} are the probes' own): the plan made more journeys than the file holds; rerun with a larger --scale`,
+      );
     }
     return consumerJourney('enroll', applicantFor(applicants, context.iteration), context, worker);
   };

@@ -33,7 +33,12 @@ export function fromCsv(file: string, requestsPerJourney: number): Measured {
     const { load, latency } = parsePointsCsv(text);
     return { source: file, load, latency, loadThinkSeconds: 0, requestsPerJourney };
   } catch (error) {
-    if (error instanceof PointsFileError) throw new UsageError(`--points ${file}`, 'a CSV with the header `concurrency,throughput` (optionally `,p95_ms`) and one row per load level', `${error.message}.`);
+    if (error instanceof PointsFileError)
+      throw new UsageError(
+        `--points ${file}`,
+        'a CSV with the header `concurrency,throughput` (optionally `,p95_ms`) and one row per load level',
+        `${error.message}.`,
+      );
     throw error;
   }
 }

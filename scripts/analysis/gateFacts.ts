@@ -2,7 +2,15 @@
 // Shared by `harness gate` and the analysis benchmark.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { gateInputOf, piiFindingsOf, reconciliationProblems, runRecordProblems, type ReconciliationRecord, type RunFolderFacts, type RunRecord } from '../../analysis/gateInput.ts';
+import {
+  gateInputOf,
+  piiFindingsOf,
+  reconciliationProblems,
+  runRecordProblems,
+  type ReconciliationRecord,
+  type RunFolderFacts,
+  type RunRecord,
+} from '../../analysis/gateInput.ts';
 import { scanRunFolder } from '../../scan/scanRun.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
 import type { LoadSummary } from '../../verdict/loadSummary.ts';
@@ -35,12 +43,23 @@ async function readFacts(runDir: string): Promise<RunFolderFacts> {
     throw new UsageError(summaryPath, "the load engine's end-of-test summary, with a metrics object", 'Restore it or re-run the profile.');
   }
   const reconciliation = readOptionalRunJson<ReconciliationRecord>(runDir, 'reconciliation', 'the reconciliation of the run');
-  if (reconciliation) requireShape(reconciliation, runFile(runDir, 'reconciliation'), 'reconciliation.json as `harness reconcile` writes it', reconciliationProblems(reconciliation));
+  if (reconciliation)
+    requireShape(
+      reconciliation,
+      runFile(runDir, 'reconciliation'),
+      'reconciliation.json as `harness reconcile` writes it',
+      reconciliationProblems(reconciliation),
+    );
   const previousVerdict = readOptionalRunJson<Verdict>(runDir, 'verdict', 'the earlier verdict');
   const piiFindings = existsSync(runFile(runDir, 'applicants')) ? (await scanRunFolder(runDir)).length : undefined;
   const ledgerFile = runFile(runDir, 'ledger');
   // A run against --base-url that nothing has reconciled yet: the confirmations come from the ledger itself.
-  const ledgerEntries = !reconciliation && run.baseUrl !== undefined && existsSync(ledgerFile) ? readFileSync(ledgerFile, 'utf8').split('\n').filter((line) => line.trim() !== '').length : undefined;
+  const ledgerEntries =
+    !reconciliation && run.baseUrl !== undefined && existsSync(ledgerFile)
+      ? readFileSync(ledgerFile, 'utf8')
+          .split('\n')
+          .filter((line) => line.trim() !== '').length
+      : undefined;
   return { run, loadSummary, reconciliation, previousVerdict, piiFindings, ...(ledgerEntries === undefined ? {} : { ledgerEntries }) };
 }
 
@@ -49,7 +68,11 @@ export async function judgeRun(runDir: string, targets: Targets): Promise<{ fact
   const facts = await readFacts(runDir);
   const pii = piiFindingsOf(facts);
   if (pii === undefined) {
-    throw new UsageError(runFile(runDir, 'applicants'), 'the applicant file, to scan the run for synthetic PII', 'Restore it (or the earlier verdict.json) and run the gate again.');
+    throw new UsageError(
+      runFile(runDir, 'applicants'),
+      'the applicant file, to scan the run for synthetic PII',
+      'Restore it (or the earlier verdict.json) and run the gate again.',
+    );
   }
   const nemesis = readNemesisRecord(runDir);
   const input: GateInput = { ...gateInputOf(facts, targets, pii), ...(nemesis ? { nemesis: nemesisJudgedOf(nemesis) } : {}) };

@@ -18,12 +18,22 @@ export function readSecondRows(file: string): RunSamples {
       try {
         row = JSON.parse(line) as SecondRowLike;
       } catch (error) {
-        throw new UsageError(`${file}:${i + 1}`, "one JSON object a line (the engine's per-second rows)", `It is not JSON (${(error as Error).message}); the run may have been cut short. Re-run the profile.`);
+        throw new UsageError(
+          `${file}:${i + 1}`,
+          "one JSON object a line (the engine's per-second rows)",
+          `It is not JSON (${(error as Error).message}); the run may have been cut short. Re-run the profile.`,
+        );
       }
-      if (typeof row?.second !== 'number' || !Array.isArray(row.series)) throw new UsageError(`${file}:${i + 1}`, 'a row with second (a number) and series (a list)', 'Re-run the profile to get a clean file.');
+      if (typeof row?.second !== 'number' || !Array.isArray(row.series))
+        throw new UsageError(`${file}:${i + 1}`, 'a row with second (a number) and series (a list)', 'Re-run the profile to get a clean file.');
       rows.push(row);
     });
-  if (rows.length === 0) throw new UsageError(file, "the engine's per-second rows, one JSON object a line", 'It holds none: the run stopped before its first second. Re-run the profile.');
+  if (rows.length === 0)
+    throw new UsageError(
+      file,
+      "the engine's per-second rows, one JSON object a line",
+      'It holds none: the run stopped before its first second. Re-run the profile.',
+    );
   return samplesFromRows(rows);
 }
 

@@ -24,6 +24,7 @@ export function runHeadline(runDir: string, targets: Targets): string[] {
   const summary = readable(() => readOptionalRunJson<HeadlineSummary>(runDir, 'loadSummary', "the load's summary"));
   const reconciliation = readable(() => readOptionalRunJson<ReconciliationFile>(runDir, 'reconciliation', 'the reconciliation'));
   const usableSummary = summary && typeof summary.metrics === 'object' && summary.metrics !== null ? summary : undefined;
-  const usableReconciliation = reconciliation && typeof reconciliation.enrollments?.confirmed === 'number' && typeof reconciliation.intact === 'number' ? reconciliation : undefined;
+  const usableReconciliation =
+    reconciliation && typeof reconciliation.enrollments?.confirmed === 'number' && typeof reconciliation.intact === 'number' ? reconciliation : undefined;
   return capacityHeadline(headlineFactsOf({ run, summary: usableSummary, reconciliation: usableReconciliation, targets }));
 }

@@ -17,7 +17,11 @@ export function readJsonFile<T>(file: string, expected: string): T {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(file, expected, `It could not be read (${(error as NodeJS.ErrnoException).code}); re-run, or give a folder that \`harness run\` completed.`);
+    throw new UsageError(
+      file,
+      expected,
+      `It could not be read (${(error as NodeJS.ErrnoException).code}); re-run, or give a folder that \`harness run\` completed.`,
+    );
   }
   try {
     return JSON.parse(text) as T;

@@ -26,7 +26,8 @@ const MiB = 1024 ** 2;
  */
 export function judgedSeries(name: string, points: SeriesPoint[]): { name: string; unit: string | undefined; points: SeriesPoint[] } {
   const unit = unitOfName(name);
-  if (unit === 'bytes') return { name: `exchange ${name.replace(/_?bytes$/i, '')} (MiB)`, unit: 'MiB', points: points.map((p) => ({ t: p.t, value: p.value / MiB })) };
+  if (unit === 'bytes')
+    return { name: `exchange ${name.replace(/_?bytes$/i, '')} (MiB)`, unit: 'MiB', points: points.map((p) => ({ t: p.t, value: p.value / MiB })) };
   return { name: `exchange ${name}`, unit, points };
 }
 
@@ -65,14 +66,26 @@ export function soakOfRun(runDir: string, options: Partial<SoakWindows> & { minR
   }
   const series = new Map<string, SeriesPoint[]>();
   const units = new Map<string, string | undefined>([['http_req_duration p95 (ms)', 'ms']]);
-  series.set('http_req_duration p95 (ms)', windowedPercentile(samples.requests.time, samples.requests.duration, { startMs: samples.start, windowSeconds: windows.windowSeconds, p: 0.95, minSamples: 5 }));
+  series.set(
+    'http_req_duration p95 (ms)',
+    windowedPercentile(samples.requests.time, samples.requests.duration, {
+      startMs: samples.start,
+      windowSeconds: windows.windowSeconds,
+      p: 0.95,
+      minSamples: 5,
+    }),
+  );
   const exchange = readExchangeMetrics(runDir, samples.start);
   for (const [raw, points] of exchange.series) {
     const judged = judgedSeries(raw, points);
     series.set(judged.name, judged.points);
     units.set(judged.name, judged.unit);
   }
-  const results: SoakSeriesResult[] = [...series].map(([name, points]) => ({ series: name, unit: units.get(name), ...soakVerdict(points, { warmupSeconds: windows.warmupSeconds, minRelativeChange }) }));
+  const results: SoakSeriesResult[] = [...series].map(([name, points]) => ({
+    series: name,
+    unit: units.get(name),
+    ...soakVerdict(points, { warmupSeconds: windows.warmupSeconds, minRelativeChange }),
+  }));
   if (results.every((r) => r.verdict === 'too short')) {
     throw new UsageError(
       runFile(runDir, 'loadSeconds'),

@@ -38,7 +38,12 @@ export function register(program: Command): void {
       const all: Figures = {};
       for (const name of chosen) {
         const bench = BENCHMARKS[name];
-        if (!bench) throw new UsageError(`benchmark "${name}"`, `one of ${Object.keys(BENCHMARKS).join(', ')}`, `Run \`harness bench\` with no names for all but ${[...ON_REQUEST].join(', ')}.`);
+        if (!bench)
+          throw new UsageError(
+            `benchmark "${name}"`,
+            `one of ${Object.keys(BENCHMARKS).join(', ')}`,
+            `Run \`harness bench\` with no names for all but ${[...ON_REQUEST].join(', ')}.`,
+          );
         process.stdout.write(`bench ${name}…\n`);
         const figures = await bench();
         process.stdout.write(`${formatFigures(figures)}\n`);

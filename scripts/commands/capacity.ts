@@ -46,7 +46,15 @@ export function capacityJson(fit: UslFit, plan: CapacityPlan, measured: Measured
       requestsPerJourney: measured.requestsPerJourney,
     },
     plan: refusal ? { made: false, ...refusal } : { made: true },
-    plans: refusal ? [] : plan.plans.map((p) => ({ ...p, instancesNeeded: round(p.instancesNeeded), fleetUsers: round(p.fleetUsers), expectedWaitSeconds: round(p.expectedWaitSeconds), withinWaitTarget: p.expectedWaitSeconds <= targets.slo.waitingRoomWaitSeconds })),
+    plans: refusal
+      ? []
+      : plan.plans.map((p) => ({
+          ...p,
+          instancesNeeded: round(p.instancesNeeded),
+          fleetUsers: round(p.fleetUsers),
+          expectedWaitSeconds: round(p.expectedWaitSeconds),
+          withinWaitTarget: p.expectedWaitSeconds <= targets.slo.waitingRoomWaitSeconds,
+        })),
   };
 }
 
@@ -55,7 +63,10 @@ const noPlan = (refusal: PlanRefusal): string => `  no plan: ${refusal.reason} �
 function capacityTable(fit: UslFit, plan: CapacityPlan, measured: Measured, targets: Targets): string {
   const refusal = planRefusal(measured.load, fit.rSquared);
   const n = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : '∞');
-  const points = measured.load.map((p, i) => `    N ${n(p.concurrency).padStart(6)}  X ${n(p.throughput).padStart(9)}/s${measured.latency[i] ? `  p95 ${n(measured.latency[i]!.p95Ms)} ms` : ''}  (fit ${n(p.throughput - fit.residuals[i]!)})`);
+  const points = measured.load.map(
+    (p, i) =>
+      `    N ${n(p.concurrency).padStart(6)}  X ${n(p.throughput).padStart(9)}/s${measured.latency[i] ? `  p95 ${n(measured.latency[i]!.p95Ms)} ms` : ''}  (fit ${n(p.throughput - fit.residuals[i]!)})`,
+  );
   const plans = plan.plans.map((p) => {
     const wait = p.expectedWaitSeconds === 0 ? 'no wait' : `wait ≈ ${n(p.expectedWaitSeconds / 60)} min for ${n(p.queued, 0)} queued`;
     const mark = p.expectedWaitSeconds <= targets.slo.waitingRoomWaitSeconds ? '' : `  ✗ over the ${n(targets.slo.waitingRoomWaitSeconds / 60)} min target`;
@@ -65,7 +76,11 @@ function capacityTable(fit: UslFit, plan: CapacityPlan, measured: Measured, targ
     `capacity of ${measured.source}`,
     ...points,
     `  USL fit: σ ${fit.sigma.toPrecision(4)}  κ ${fit.kappa.toPrecision(4)}  λ ${fit.lambda.toPrecision(5)}/s  R² ${fit.rSquared.toFixed(4)}`,
-    ...(fit.rSquared < POOR_FIT_R_SQUARED && !refusal ? [`  ✗ the USL explains little of these points (R² ${fit.rSquared.toFixed(2)}): throughput varied for other reasons than load (a busy machine?). Treat the plan below with care; re-run with longer steps on a quieter machine.`] : []),
+    ...(fit.rSquared < POOR_FIT_R_SQUARED && !refusal
+      ? [
+          `  ✗ the USL explains little of these points (R² ${fit.rSquared.toFixed(2)}): throughput varied for other reasons than load (a busy machine?). Treat the plan below with care; re-run with longer steps on a quieter machine.`,
+        ]
+      : []),
     `  peak: N* ${n(fit.peakConcurrency)}  X(N*) ${n(fit.maxThroughput)}/s  (Nopt = 1/σ ${n(fit.optimalConcurrency)})`,
     `  latency knee (Kneedle): ${plan.knee ? `N ${n(plan.knee.concurrency)} at p95 ${n(plan.knee.p95Ms)} ms` : measured.latency.length > 0 ? 'none found' : 'no p95 measured'}`,
     `  one instance within p95 ≤ ${targets.slo.p95Ms} ms: N ${n(plan.operatingConcurrency)} (${plan.limitedBy}), ${n(plan.throughputPerInstance)} requests/s, ` +
@@ -93,6 +108,8 @@ export function register(program: Command): void {
       const measured = opts.points ? fromCsv(opts.points, perJourney) : fromRun(opts.run!);
       const instances = opts.instances ? parseNumberOption('--instances', opts.instances, { integer: true, min: 1 }) : undefined;
       const { fit, plan } = fitAndPlan(measured, targets, opts.points ? `--points ${opts.points}` : `--run ${opts.run}`, instances);
-      process.stdout.write(opts.json ? `${JSON.stringify(capacityJson(fit, plan, measured, targets), null, 2)}\n` : `${capacityTable(fit, plan, measured, targets)}\n`);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(capacityJson(fit, plan, measured, targets), null, 2)}\n` : `${capacityTable(fit, plan, measured, targets)}\n`,
+      );
     });
 }

@@ -41,15 +41,60 @@ export function register(program: Command): void {
       const { summary } = merged;
       const thresholdsHeld = Object.values(summary.metrics).every((m) => Object.values(m.thresholds ?? {}).every((t) => t.ok));
       const { of, missing } = summary.shards;
-      const shardsCheck = { name: 'shards merged', target: `all ${of}`, actual: missing.length === 0 ? `${of} of ${of}` : `${of - missing.length} of ${of} (missing ${missing.join(', ')}; --allow-missing)`, pass: missing.length === 0 };
+      const shardsCheck = {
+        name: 'shards merged',
+        target: `all ${of}`,
+        actual: missing.length === 0 ? `${of} of ${of}` : `${of - missing.length} of ${of} (missing ${missing.join(', ')}; --allow-missing)`,
+        pass: missing.length === 0,
+      };
       const loadExit = loadExitCode(summary.exitReason, thresholdsHeld);
-      const verdict = verdictOf(first.profile, first.testid, [shardsCheck, ...loadChecks(summary, loadExit, targets, plan.maxDroppedJourneys)], { interrupted: loadExit === INTERRUPTED_EXIT_CODE });
-      writeFileSync(runFile(out, 'run'), runRecordJson({ runId: first.testid, profile: first.profile, seed: first.seed, scale: first.scale, durationSeconds: first.durationSeconds, planYear: first.planYear, shards: of, collectedFrom: dirs, load: 'harness engine', loadExitCode: loadExit, startedAt: summary.startedAt, finishedAt: summary.endedAt, count: plan.applicants, intendedEnrollments: plan.intendedEnrollments ?? null, plan: plan.loadPlan }));
+      const verdict = verdictOf(first.profile, first.testid, [shardsCheck, ...loadChecks(summary, loadExit, targets, plan.maxDroppedJourneys)], {
+        interrupted: loadExit === INTERRUPTED_EXIT_CODE,
+      });
+      writeFileSync(
+        runFile(out, 'run'),
+        runRecordJson({
+          runId: first.testid,
+          profile: first.profile,
+          seed: first.seed,
+          scale: first.scale,
+          durationSeconds: first.durationSeconds,
+          planYear: first.planYear,
+          shards: of,
+          collectedFrom: dirs,
+          load: 'harness engine',
+          loadExitCode: loadExit,
+          startedAt: summary.startedAt,
+          finishedAt: summary.endedAt,
+          count: plan.applicants,
+          intendedEnrollments: plan.intendedEnrollments ?? null,
+          plan: plan.loadPlan,
+        }),
+      );
       writeFileSync(runFile(out, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
       const headline = runHeadline(out, targets);
-      writeFileSync(runFile(out, 'summary'), verdictMarkdown(verdict, { shards: `${of - missing.length} of ${of}`, 'ledger entries': String(merged.ledgerEntries), integrity: `not judged here: with the insurer’s 834 records in ${RUN_FILES.insurerRecords} beside the ledger, \`harness reconcile --run\` on this folder` }, headline));
+      writeFileSync(
+        runFile(out, 'summary'),
+        verdictMarkdown(
+          verdict,
+          {
+            shards: `${of - missing.length} of ${of}`,
+            'ledger entries': String(merged.ledgerEntries),
+            integrity: `not judged here: with the insurer’s 834 records in ${RUN_FILES.insurerRecords} beside the ledger, \`harness reconcile --run\` on this folder`,
+          },
+          headline,
+        ),
+      );
       writeFileSync(runFile(out, 'junit'), verdictJunit(verdict));
-      process.stdout.write(`harness collect: ${dirs.length} shard folder(s) of test ${first.testid} → ${out}\n${verdictTable(verdict, headline)}\n  ledger: ${merged.ledgerEntries} confirmations, beside the test's applicants; to reconcile them, put the insurer's 834 records in ${runFile(out, 'insurerRecords')} and run harness reconcile --run ${out}\n`);
-      if (!verdict.pass) throw new TargetMissed(`the collected test missed: ${verdict.checks.filter((c) => !c.pass).map((c) => c.name).join(', ')}`);
+      process.stdout.write(
+        `harness collect: ${dirs.length} shard folder(s) of test ${first.testid} → ${out}\n${verdictTable(verdict, headline)}\n  ledger: ${merged.ledgerEntries} confirmations, beside the test's applicants; to reconcile them, put the insurer's 834 records in ${runFile(out, 'insurerRecords')} and run harness reconcile --run ${out}\n`,
+      );
+      if (!verdict.pass)
+        throw new TargetMissed(
+          `the collected test missed: ${verdict.checks
+            .filter((c) => !c.pass)
+            .map((c) => c.name)
+            .join(', ')}`,
+        );
     });
 }

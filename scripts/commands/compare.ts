@@ -26,7 +26,15 @@ export function effectText(m: MetricComparison): string {
 export function comparisonTable(result: Comparison, sides: { baseline: number; candidate: number }): string {
   const rows = result.metrics.map((m) => {
     const value = (v: number): string => (m.kind === 'latency' ? `${format(v)} ms` : `${format(v * 100, 2)} %`);
-    return [m.change === 'same' ? 'same' : m.change.toUpperCase(), m.key, value(m.baseline), value(m.candidate), effectText(m), Number.isFinite(m.pValue) ? m.pValue.toExponential(1) : '–', m.note ?? ''];
+    return [
+      m.change === 'same' ? 'same' : m.change.toUpperCase(),
+      m.key,
+      value(m.baseline),
+      value(m.candidate),
+      effectText(m),
+      Number.isFinite(m.pValue) ? m.pValue.toExponential(1) : '–',
+      m.note ?? '',
+    ];
   });
   const header = ['', 'metric', 'baseline', 'candidate', `change [${format(result.confidence * 100, 1)} % CI]`, 'MW p', ''];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
@@ -76,8 +84,13 @@ export function register(program: Command): void {
       const mixed = mixedRuns({ baseline: opts.baseline, candidate: opts.candidate }, opts.allowMixed === true);
       const result = compareRuns(keyMetrics(baseline, candidate), { minEffect, bootstrap: { seed } });
       const warning = mixed.map((line) => `MIXED RUNS (--allow-mixed): ${line}\n`).join('');
-      process.stdout.write(opts.json ? `${JSON.stringify({ ...result, mixed }, null, 2)}\n` : `${warning}${comparisonTable(result, { baseline: baseline.length, candidate: candidate.length })}\n`);
+      process.stdout.write(
+        opts.json
+          ? `${JSON.stringify({ ...result, mixed }, null, 2)}\n`
+          : `${warning}${comparisonTable(result, { baseline: baseline.length, candidate: candidate.length })}\n`,
+      );
       const slower = result.metrics.filter((m) => m.change === 'slower');
-      if (slower.length > 0) throw new TargetMissed(`regression beyond the ${format(minEffect * 100, 0)} % minimum effect: ${slower.map((m) => m.key).join(', ')}`);
+      if (slower.length > 0)
+        throw new TargetMissed(`regression beyond the ${format(minEffect * 100, 0)} % minimum effect: ${slower.map((m) => m.key).join(', ')}`);
     });
 }

@@ -42,7 +42,11 @@ export function register(program: Command): void {
     .option('--targets <file>', 'targets file the dashboards are built for', DEFAULT_TARGETS_FILE)
     .option('--json', 'print every outcome as JSON')
     .action(async (opts: { run: string; targets: string; json?: boolean }) => {
-      const [{ allPanelQueries }, { openRunPrometheus }, { describeOutcome, verifyQueries }] = await Promise.all([import('../../dashboards/queries.ts'), import('../observability/openRunPrometheus.ts'), import('../observability/verifyDashboards.ts')]);
+      const [{ allPanelQueries }, { openRunPrometheus }, { describeOutcome, verifyQueries }] = await Promise.all([
+        import('../../dashboards/queries.ts'),
+        import('../observability/openRunPrometheus.ts'),
+        import('../observability/verifyDashboards.ts'),
+      ]);
       const queries = allPanelQueries(loadTargets(opts.targets));
       const opened = await openRunPrometheus(opts.run, join(opts.run, 'prometheus', 'verify.log'));
       let outcomes;
@@ -58,9 +62,27 @@ export function register(program: Command): void {
         await opened.close();
       }
       const bad = outcomes.filter((o) => o.status !== 'data');
-      if (opts.json) process.stdout.write(`${JSON.stringify(outcomes.map((o) => ({ dashboard: o.query.dashboard, panel: o.query.panel, refId: o.query.refId, expr: o.expr, status: o.status, series: o.series, message: o.message })), null, 2)}\n`);
+      if (opts.json)
+        process.stdout.write(
+          `${JSON.stringify(
+            outcomes.map((o) => ({
+              dashboard: o.query.dashboard,
+              panel: o.query.panel,
+              refId: o.query.refId,
+              expr: o.expr,
+              status: o.status,
+              series: o.series,
+              message: o.message,
+            })),
+            null,
+            2,
+          )}\n`,
+        );
       else process.stdout.write(`${outcomes.map(describeOutcome).join('\n')}\n`);
-      if (bad.length > 0) throw new TargetMissed(`${bad.length} of ${outcomes.length} panel queries returned no data or failed: ${[...new Set(bad.map((o) => `${o.query.dashboard} › ${o.query.panel}`))].join('; ')}`);
+      if (bad.length > 0)
+        throw new TargetMissed(
+          `${bad.length} of ${outcomes.length} panel queries returned no data or failed: ${[...new Set(bad.map((o) => `${o.query.dashboard} › ${o.query.panel}`))].join('; ')}`,
+        );
       if (!opts.json) process.stdout.write(`dashboards verify: all ${outcomes.length} panel queries returned data for run ${opened.record.runId}\n`);
     });
 }

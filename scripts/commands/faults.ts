@@ -15,7 +15,11 @@ async function callAdmin(url: string, init: RequestInit): Promise<{ status: numb
   try {
     response = await fetch(`${url}/admin/faults`, { ...init, signal: AbortSignal.timeout(5_000) });
   } catch (error) {
-    throw new UsageError(`the run's exchange at ${url}`, 'a running exchange', `Is the run still under way? Its exchange did not answer (${(error as Error).cause ?? (error as Error).message}).`);
+    throw new UsageError(
+      `the run's exchange at ${url}`,
+      'a running exchange',
+      `Is the run still under way? Its exchange did not answer (${(error as Error).cause ?? (error as Error).message}).`,
+    );
   }
   return { status: response.status, answer: (await response.json()) as FaultsAnswer };
 }
@@ -36,7 +40,8 @@ export function register(program: Command): void {
               headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
               body: JSON.stringify({ spec }),
             });
-      if (status !== 200) throw new UsageError(`fault spec "${spec ?? ''}"`, 'switches the exchange accepts', answer.error ?? `the exchange answered ${status}`);
+      if (status !== 200)
+        throw new UsageError(`fault spec "${spec ?? ''}"`, 'switches the exchange accepts', answer.error ?? `the exchange answered ${status}`);
       process.stdout.write(`exchange fault switches: ${answer.spec || 'none'}\n`);
     });
 }

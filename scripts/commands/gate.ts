@@ -31,8 +31,8 @@ export function register(program: Command): void {
         'enrollments confirmed by the exchange': String(facts.reconciliation?.enrollments.confirmed ?? 'not reconciled'),
         'received intact by the insurer': String(facts.reconciliation?.intact ?? 'not reconciled'),
         load: `${facts.run.load ?? 'unknown'} (exit ${input.loadExitCode})`,
-        'seed': String(facts.run.seed ?? 'unknown'),
-        'targets': rel(opts.targets),
+        seed: String(facts.run.seed ?? 'unknown'),
+        targets: rel(opts.targets),
         'judged by': '`harness gate` on the files of the run folder',
       };
       if (facts.run.faults) summaryFacts['fault switches'] = `\`${facts.run.faults}\``;
@@ -42,8 +42,15 @@ export function register(program: Command): void {
       writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));
       process.stdout.write(`harness gate ${rel(runDir)}\n${verdictTable(verdict, headline)}\n  written: verdict.json, summary.md, junit.xml\n`);
       if (verdictStatus(verdict) === 'INTERRUPTED') {
-        throw new TargetMissed(`${rel(runDir)} is an interrupted run (Ctrl-C or SIGTERM stopped its load): its figures cover only what ran, so no target can be shown held. Run the profile again to completion to gate it.`);
+        throw new TargetMissed(
+          `${rel(runDir)} is an interrupted run (Ctrl-C or SIGTERM stopped its load): its figures cover only what ran, so no target can be shown held. Run the profile again to completion to gate it.`,
+        );
       }
-      if (!verdict.pass) throw new TargetMissed(`missed: ${missedChecks(verdict).map((c) => c.name).join(', ')}`);
+      if (!verdict.pass)
+        throw new TargetMissed(
+          `missed: ${missedChecks(verdict)
+            .map((c) => c.name)
+            .join(', ')}`,
+        );
     });
 }

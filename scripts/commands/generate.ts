@@ -28,7 +28,12 @@ export function register(program: Command): void {
     .option('--describe <file>', 'print the distribution of an NDJSON applicant file beside the target shares')
     .action(async (opts: GenerateOptions) => {
       if (opts.describe) {
-        if (!existsSync(opts.describe)) throw new UsageError(`--describe ${opts.describe}`, 'an NDJSON applicant file (one household per line)', 'Check the path; `harness generate --count N --out FILE` writes one.');
+        if (!existsSync(opts.describe))
+          throw new UsageError(
+            `--describe ${opts.describe}`,
+            'an NDJSON applicant file (one household per line)',
+            'Check the path; `harness generate --count N --out FILE` writes one.',
+          );
         process.stdout.write(`${formatDistribution(describeHouseholds(await readHouseholds(opts.describe)))}\n`);
         return;
       }
@@ -39,6 +44,8 @@ export function register(program: Command): void {
       const planYear = parsePlanYear(opts.planYear);
       const started = Date.now();
       const written = await writeApplicantsFile({ count, seed, planYear, file: ensureWritableFileFolder(opts.out, '--out') });
-      process.stderr.write(`generated ${written} households (seed ${seed}, plan year ${planYear}) into ${opts.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(
+        `generated ${written} households (seed ${seed}, plan year ${planYear}) into ${opts.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
     });
 }

@@ -30,9 +30,14 @@ export function hitInput(rawUrl: string, opts: HitFlags): HitInput {
   const method = opts.method.toUpperCase();
   if (!METHODS.includes(method)) throw new UsageError(`--method ${opts.method}`, `one of ${METHODS.join(', ')}`, 'Give an HTTP method.');
   if ((opts.rate === undefined) === (opts.vus === undefined)) {
-    throw new UsageError('--rate / --vus', 'exactly one of them', 'Give --rate R (open model: requests a second) or --vus N (closed model: N users, each requesting then thinking --think).');
+    throw new UsageError(
+      '--rate / --vus',
+      'exactly one of them',
+      'Give --rate R (open model: requests a second) or --vus N (closed model: N users, each requesting then thinking --think).',
+    );
   }
-  if (opts.think !== undefined && opts.rate !== undefined) throw new UsageError('--think', 'only with --vus', 'An open model has no think time: drop --think, or use --vus.');
+  if (opts.think !== undefined && opts.rate !== undefined)
+    throw new UsageError('--think', 'only with --vus', 'An open model has no think time: drop --think, or use --vus.');
   return {
     url: url.href,
     method,
@@ -54,7 +59,7 @@ export function register(program: Command): void {
     .option('--duration <duration>', 'how long to load (e.g. 10s, 2m)', '10s')
     .option('--method <method>', 'HTTP method', 'GET')
     .option('--max-in-flight <n>', 'open model: requests in flight at most; arrivals over it are dropped and counted (default rate × 10 s)')
-    .option('--workers <n>', 'worker threads (default: the machine\'s cores)')
+    .option('--workers <n>', "worker threads (default: the machine's cores)")
     .option('--json', 'print one JSON object instead of the screen')
     .option('--allow-remote', 'allow a host outside loopback: only a target you are permitted to load')
     .action(async (rawUrl: string, opts: HitFlags) => {

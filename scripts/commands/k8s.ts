@@ -48,7 +48,12 @@ function parseHttpUrl(flag: string, raw: string | undefined, what: string, examp
 function parsePrometheus(raw: string): string | undefined {
   if (raw === 'off') return undefined;
   const mode = parsePrometheusMode(raw);
-  if (!(mode instanceof URL)) throw new UsageError(`--prometheus ${raw}`, 'the http(s) URL of a Prometheus the pods reach (remote-write receiver on), or off', 'e.g. --prometheus http://prometheus.monitoring.svc:9090');
+  if (!(mode instanceof URL))
+    throw new UsageError(
+      `--prometheus ${raw}`,
+      'the http(s) URL of a Prometheus the pods reach (remote-write receiver on), or off',
+      'e.g. --prometheus http://prometheus.monitoring.svc:9090',
+    );
   return mode.href.replace(/\/$/, '');
 }
 
@@ -57,7 +62,7 @@ export function register(program: Command): void {
     .command('k8s')
     .description('write a Kubernetes Indexed Job running a profile as N `harness shard` pods, with its ConfigMap, results claim and a README')
     .option('--profile <name>', `one of: ${Object.keys(PROFILES).join(', ')}`)
-    .option('--shards <n>', 'pods the test is split across (the Job\'s completions and parallelism)')
+    .option('--shards <n>', "pods the test is split across (the Job's completions and parallelism)")
     .option('--out <dir>', 'folder that receives manifests.yaml, collector.yaml and README.md')
     .option('--base-url <url>', 'the exchange under test, as the pods reach it')
     .option('--prometheus <url>', 'Prometheus the shards push to by remote write (as the pods reach it), or off', 'http://prometheus.monitoring.svc:9090')
@@ -74,8 +79,14 @@ export function register(program: Command): void {
       if (!opts.profile) throw new UsageError('--profile', `one of ${Object.keys(PROFILES).join(', ')}`, 'Give e.g. --profile load.');
       if (!opts.out) throw new UsageError('--out', 'the folder to write the manifests to', 'Give e.g. --out k8s/.');
       if (opts.shards === undefined) throw new UsageError('--shards', 'the number of shard pods', 'Give e.g. --shards 4.');
-      if (!DNS_LABEL.test(opts.namespace)) throw new UsageError(`--namespace ${opts.namespace}`, 'a DNS-1123 label (lower-case letters, digits, -)', 'Give e.g. --namespace load-tests.');
-      if (opts.storageClass !== undefined && !DNS_SUBDOMAIN.test(opts.storageClass)) throw new UsageError(`--storage-class ${opts.storageClass}`, 'a storage class name (lower-case letters, digits, - and .)', 'See `kubectl get storageclass`.');
+      if (!DNS_LABEL.test(opts.namespace))
+        throw new UsageError(`--namespace ${opts.namespace}`, 'a DNS-1123 label (lower-case letters, digits, -)', 'Give e.g. --namespace load-tests.');
+      if (opts.storageClass !== undefined && !DNS_SUBDOMAIN.test(opts.storageClass))
+        throw new UsageError(
+          `--storage-class ${opts.storageClass}`,
+          'a storage class name (lower-case letters, digits, - and .)',
+          'See `kubectl get storageclass`.',
+        );
       const profile = profileNamed(opts.profile);
       const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
       const outcome = writeK8sManifests({

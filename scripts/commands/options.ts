@@ -31,6 +31,7 @@ export function parseDurationOption(flag: string, raw: string): number {
 /** --plan-year: a coverage year whose rules the harness knows. */
 export function parsePlanYear(raw: string): PlanYear {
   const year = planYearOf(raw);
-  if (year === undefined) throw new UsageError(`--plan-year ${raw}`, `${PLAN_YEARS_TEXT} (the rule sets the harness knows)`, `Give --plan-year ${PLAN_YEARS_TEXT}.`);
+  if (year === undefined)
+    throw new UsageError(`--plan-year ${raw}`, `${PLAN_YEARS_TEXT} (the rule sets the harness knows)`, `Give --plan-year ${PLAN_YEARS_TEXT}.`);
   return year;
 }

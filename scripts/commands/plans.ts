@@ -14,7 +14,9 @@ export function register(program: Command): void {
       const catalog = catalogSnapshot(parsePlanYear(opts.planYear));
       if (opts.json) return void process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
       for (const state of catalog) {
-        process.stdout.write(`${state.state} ${state.name}: ${state.counties.length} counties, issuers ${state.issuers.map((i) => `${i.id} ${i.name}`).join('; ')}\n`);
+        process.stdout.write(
+          `${state.state} ${state.name}: ${state.counties.length} counties, issuers ${state.issuers.map((i) => `${i.id} ${i.name}`).join('; ')}\n`,
+        );
         for (const area of state.ratingAreas) {
           const rates = area.plans.map((p) => `${p.id} ${p.metal.padEnd(8)} $${p.baseRateAge21.toFixed(2)}`);
           process.stdout.write(`  ${area.ratingArea}\n${rates.map((r) => `    ${r}`).join('\n')}\n`);

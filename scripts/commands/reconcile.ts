@@ -16,7 +16,8 @@ import { TargetMissed, UsageError } from '../../vocabulary/errors.ts';
 
 export function parseDeadline(raw: string): number {
   const ms = durationMs(raw);
-  if (ms === undefined) throw new UsageError(`--deadline ${raw}`, 'a duration such as 30s, 500ms or 2m', 'Give how long an 834 may take from confirmation to the insurer.');
+  if (ms === undefined)
+    throw new UsageError(`--deadline ${raw}`, 'a duration such as 30s, 500ms or 2m', 'Give how long an 834 may take from confirmation to the insurer.');
   return ms;
 }
 
@@ -62,37 +63,81 @@ function findings(result: RunReconciliation, ediProblems: number): void {
 
 async function reconcileEdi(opts: ReconcileFlags, deadlineMs: number): Promise<void> {
   const ledgerFile = opts.ledger!;
-  if (!existsSync(ledgerFile)) throw new UsageError(`--ledger ${ledgerFile}`, "the consumers' ledger (ledger.ndjson of a run folder)", 'Give the ledger.ndjson that `harness run` (e.g. with --base-url) wrote.');
-  if (opts.applicants !== undefined && !existsSync(opts.applicants)) throw new UsageError(`--applicants ${opts.applicants}`, "the run's applicants file", 'Give the applicants.ndjson of the same run, or leave --applicants out.');
+  if (!existsSync(ledgerFile))
+    throw new UsageError(
+      `--ledger ${ledgerFile}`,
+      "the consumers' ledger (ledger.ndjson of a run folder)",
+      'Give the ledger.ndjson that `harness run` (e.g. with --base-url) wrote.',
+    );
+  if (opts.applicants !== undefined && !existsSync(opts.applicants))
+    throw new UsageError(
+      `--applicants ${opts.applicants}`,
+      "the run's applicants file",
+      'Give the applicants.ndjson of the same run, or leave --applicants out.',
+    );
   const applicantsFile = opts.applicants ?? join(dirname(ledgerFile), RUN_FILES.applicants);
   const outFile = opts.out ?? join(dirname(ledgerFile), RUN_FILES.reconciliation);
-  const result = await reconcileLedgerAgainstEdi({ ledgerFile, ediDir: opts.edi!, applicantsFile: existsSync(applicantsFile) ? applicantsFile : undefined, deadlineMs, outFile });
-  process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `reconciliation of ${ledgerFile} against the 834 files of ${opts.edi}\n${ediLines(result)}\n${table(result, outFile)}\n`);
+  const result = await reconcileLedgerAgainstEdi({
+    ledgerFile,
+    ediDir: opts.edi!,
+    applicantsFile: existsSync(applicantsFile) ? applicantsFile : undefined,
+    deadlineMs,
+    outFile,
+  });
+  process.stdout.write(
+    opts.json
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : `reconciliation of ${ledgerFile} against the 834 files of ${opts.edi}\n${ediLines(result)}\n${table(result, outFile)}\n`,
+  );
   findings(result, result.edi.problems.length);
 }
 
 export function register(program: Command): void {
   program
     .command('reconcile')
-    .description('reconcile intent, consumer ledger and insurer records of a run folder (--run), or a ledger against a folder of 834 files a real back end received (--ledger --edi); exit 1 on any defect')
+    .description(
+      'reconcile intent, consumer ledger and insurer records of a run folder (--run), or a ledger against a folder of 834 files a real back end received (--ledger --edi); exit 1 on any defect',
+    )
     .option('--run <dir>', 'the run folder (results/<run-id>)')
     .option('--ledger <file>', "the consumers' ledger (a run folder's ledger.ndjson), with --edi")
-    .option('--edi <dir>', 'a folder of X12 834 files the back end received, one interchange a file (a file\'s modification time is when it was received)')
+    .option('--edi <dir>', "a folder of X12 834 files the back end received, one interchange a file (a file's modification time is when it was received)")
     .option('--applicants <file>', "with --ledger: the run's applicants (default: applicants.ndjson beside the ledger)")
     .option('--out <file>', 'with --ledger: where reconciliation.json goes (default: beside the ledger)')
     .option('--deadline <duration>', 'longest an 834 may take from confirmation to the insurer (default: deliveryDeadlineSeconds of targets.yaml)')
     .option('--json', 'print reconciliation.json instead of the table')
     .action(async (opts: ReconcileFlags) => {
       const byFolder = opts.ledger !== undefined || opts.edi !== undefined;
-      if (opts.run !== undefined && byFolder) throw new UsageError('--run with --ledger / --edi', 'one of them', 'Give --run DIR for a run of the mock, or --ledger FILE --edi DIR for a real back end\'s 834 files.');
-      if (opts.run === undefined && !byFolder) throw new UsageError('reconcile', '--run DIR, or --ledger FILE --edi DIR', 'Give a run folder, or a ledger and the folder of 834 files the back end received.');
-      if (byFolder && (opts.ledger === undefined || opts.edi === undefined)) throw new UsageError(opts.ledger === undefined ? `--edi ${opts.edi}` : `--ledger ${opts.ledger}`, 'both --ledger FILE and --edi DIR', 'Give the consumers\' ledger and the folder of 834 files together.');
-      if (!byFolder && (opts.applicants !== undefined || opts.out !== undefined)) throw new UsageError(opts.applicants !== undefined ? '--applicants' : '--out', 'only with --ledger and --edi', 'A run folder holds its applicants and receives reconciliation.json itself.');
+      if (opts.run !== undefined && byFolder)
+        throw new UsageError(
+          '--run with --ledger / --edi',
+          'one of them',
+          "Give --run DIR for a run of the mock, or --ledger FILE --edi DIR for a real back end's 834 files.",
+        );
+      if (opts.run === undefined && !byFolder)
+        throw new UsageError(
+          'reconcile',
+          '--run DIR, or --ledger FILE --edi DIR',
+          'Give a run folder, or a ledger and the folder of 834 files the back end received.',
+        );
+      if (byFolder && (opts.ledger === undefined || opts.edi === undefined))
+        throw new UsageError(
+          opts.ledger === undefined ? `--edi ${opts.edi}` : `--ledger ${opts.ledger}`,
+          'both --ledger FILE and --edi DIR',
+          "Give the consumers' ledger and the folder of 834 files together.",
+        );
+      if (!byFolder && (opts.applicants !== undefined || opts.out !== undefined))
+        throw new UsageError(
+          opts.applicants !== undefined ? '--applicants' : '--out',
+          'only with --ledger and --edi',
+          'A run folder holds its applicants and receives reconciliation.json itself.',
+        );
       const deadlineMs = opts.deadline ? parseDeadline(opts.deadline) : loadTargets().integrity.deliveryDeadlineSeconds * 1000;
       if (byFolder) return reconcileEdi(opts, deadlineMs);
       const runDir = opts.run!;
       const result = await reconcileRunFolder(runDir, deadlineMs);
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `reconciliation of ${runDir}\n${table(result, runFile(runDir, 'reconciliation'))}\n`);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(result, null, 2)}\n` : `reconciliation of ${runDir}\n${table(result, runFile(runDir, 'reconciliation'))}\n`,
+      );
       findings(result, 0);
     });
 }

@@ -39,8 +39,14 @@ export function register(program: Command): void {
     .action(async (opts: ReportOptions) => {
       const rel = (path: string): string => relative(PROJECT_ROOT, path) || path;
       if (opts.compare) {
-        if (opts.run !== undefined) throw new UsageError('--run with --compare', 'one of them', 'Give --run DIR for a run report, or --compare --baseline DIR… --candidate DIR… for the compare view.');
-        if (!opts.baseline?.length || !opts.candidate?.length) throw new UsageError('--compare', '--baseline DIR… and --candidate DIR…', 'Give the run folders of both sides, as to `harness compare`.');
+        if (opts.run !== undefined)
+          throw new UsageError(
+            '--run with --compare',
+            'one of them',
+            'Give --run DIR for a run report, or --compare --baseline DIR… --candidate DIR… for the compare view.',
+          );
+        if (!opts.baseline?.length || !opts.candidate?.length)
+          throw new UsageError('--compare', '--baseline DIR… and --candidate DIR…', 'Give the run folders of both sides, as to `harness compare`.');
         const minEffect = parseNumberOption('--min-effect', opts.minEffect, { min: 0.001, max: 0.999 });
         const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
         const out = opts.out === undefined ? undefined : ensureWritableFileFolder(opts.out, '--out');
@@ -48,8 +54,10 @@ export function register(program: Command): void {
         process.stdout.write(`compare report: ${rel(written.file)} (${megabytes(written.bytes)}); verdict ${written.verdict.toUpperCase()}\n`);
         return;
       }
-      if (opts.run === undefined) throw new UsageError('harness report', '--run DIR or --compare --baseline DIR… --candidate DIR…', 'Say which run folder to report on.');
-      if (opts.baseline || opts.candidate || opts.out) throw new UsageError('--baseline / --candidate / --out', 'only with --compare', 'Drop them, or add --compare.');
+      if (opts.run === undefined)
+        throw new UsageError('harness report', '--run DIR or --compare --baseline DIR… --candidate DIR…', 'Say which run folder to report on.');
+      if (opts.baseline || opts.candidate || opts.out)
+        throw new UsageError('--baseline / --candidate / --out', 'only with --compare', 'Drop them, or add --compare.');
       const written = await writeRunReport(opts.run, loadTargets(opts.targets));
       process.stdout.write(`report: ${rel(written.file)} (${megabytes(written.bytes)})\n`);
     });

@@ -21,7 +21,12 @@ async function start(service: string, opts: ServeOptions, port: number): Promise
   const dataDir = opts.dataDir ?? join(DEFAULT_RESULTS_DIR, `serve-${service}`);
   const faults = parseFaultSpec(opts.faults ?? '');
   if (service === 'exchange') {
-    if (!opts.insurerUrl) throw new UsageError('--insurer-url', 'the base URL of a running insurer', 'Start one with `harness serve insurer --port 8081`, then pass --insurer-url http://127.0.0.1:8081.');
+    if (!opts.insurerUrl)
+      throw new UsageError(
+        '--insurer-url',
+        'the base URL of a running insurer',
+        'Start one with `harness serve insurer --port 8081`, then pass --insurer-url http://127.0.0.1:8081.',
+      );
     const { startExchange } = await import('../../mock-exchange/exchange/server.ts');
     const { adminTokenFromEnv } = await import('../../mock-exchange/exchange/adminRoutes.ts');
     const workers = parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });

@@ -18,7 +18,9 @@ export function register(program: Command): void {
         ? `${prometheus.version} (${prometheus.source}: ${prometheus.path}; promtool: ${prometheus.promtool})`
         : `not installed: runs go on without metrics (\`harness setup --prometheus\` or \`apt-get install ${PROMETHEUS.debianPackage}\`)`;
       const chromium = opts.chromium ? ensureChromium() : findChromium();
-      const chromiumLine = chromium ? `${chromium.version} (${chromium.source}: ${chromium.path})` : `not installed: the report's browser test needs it (\`harness setup --chromium\`)`;
+      const chromiumLine = chromium
+        ? `${chromium.version} (${chromium.source}: ${chromium.path})`
+        : `not installed: the report's browser test needs it (\`harness setup --chromium\`)`;
       process.stdout.write(`prometheus: ${prometheusLine}\nchromium: ${chromiumLine}\n`);
     });
 }

@@ -64,12 +64,17 @@ export function register(program: Command): void {
       try {
         baseUrl = new URL(opts.baseUrl);
       } catch {
-        throw new UsageError(`--base-url ${opts.baseUrl}`, 'an absolute http(s) URL', 'Give the exchange\'s URL, e.g. http://127.0.0.1:8080.');
+        throw new UsageError(`--base-url ${opts.baseUrl}`, 'an absolute http(s) URL', "Give the exchange's URL, e.g. http://127.0.0.1:8080.");
       }
       if (!isLoopbackHost(baseUrl.hostname) && !opts.allowRemote) {
-        throw new UsageError(`--base-url ${opts.baseUrl}`, 'a loopback host (127.0.0.0/8, ::1, localhost)', 'Add --allow-remote for an exchange you are permitted to load (a cluster run).');
+        throw new UsageError(
+          `--base-url ${opts.baseUrl}`,
+          'a loopback host (127.0.0.0/8, ::1, localhost)',
+          'Add --allow-remote for an exchange you are permitted to load (a cluster run).',
+        );
       }
-      if (opts.startAt !== undefined && opts.startFile !== undefined) throw new UsageError('--start-at / --start-file', 'at most one of them', 'Give a common start time, or a start file, not both.');
+      if (opts.startAt !== undefined && opts.startFile !== undefined)
+        throw new UsageError('--start-at / --start-file', 'at most one of them', 'Give a common start time, or a start file, not both.');
       const profile = profileNamed(opts.profile);
       const targets = loadTargets(opts.targets);
       await interruptible(async (signal) => {
@@ -87,7 +92,11 @@ export function register(program: Command): void {
           ...(opts.duration === undefined ? {} : { durationSeconds: parseDurationOption('--duration', opts.duration) }),
           planYear: parsePlanYear(opts.planYear),
           ...(opts.applicants ? { applicantsFile: resolve(opts.applicants) } : {}),
-          ...(opts.startAt !== undefined ? { start: { atMs: parseNumberOption('--start-at', opts.startAt, { integer: true, min: 0 }) } } : opts.startFile ? { start: { file: resolve(opts.startFile) } } : {}),
+          ...(opts.startAt !== undefined
+            ? { start: { atMs: parseNumberOption('--start-at', opts.startAt, { integer: true, min: 0 }) } }
+            : opts.startFile
+              ? { start: { file: resolve(opts.startFile) } }
+              : {}),
           ...(opts.prometheus ? { remoteWriteUrl: remoteWriteUrlOf(new URL(opts.prometheus)) } : {}),
           ...(opts.workers === undefined ? {} : { workers: parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 }) }),
           say: (line) => process.stdout.write(`${line}\n`),

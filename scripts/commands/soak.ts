@@ -9,7 +9,16 @@ import { parseDurationOption, parseNumberOption } from './options.ts';
 
 function table(results: SoakSeriesResult[], windows: { windowSeconds: number; warmupSeconds: number }, notes: string[]): string {
   const n = (v: number): string => (Number.isFinite(v) ? v.toPrecision(4) : '–');
-  const rows = results.map((r) => [r.verdict === 'drifting' ? `DRIFTING ${r.direction}` : r.verdict, r.series, r.unit ?? '', n(r.level), `${r.slopePerHour >= 0 ? '+' : ''}${n(r.slopePerHour)}/h`, n(r.projected), r.trend ? r.trend.pValue.toExponential(1) : '–', String(r.points)]);
+  const rows = results.map((r) => [
+    r.verdict === 'drifting' ? `DRIFTING ${r.direction}` : r.verdict,
+    r.series,
+    r.unit ?? '',
+    n(r.level),
+    `${r.slopePerHour >= 0 ? '+' : ''}${n(r.slopePerHour)}/h`,
+    n(r.projected),
+    r.trend ? r.trend.pValue.toExponential(1) : '–',
+    String(r.points),
+  ]);
   const header = ['', 'series', 'unit', 'level', 'slope', 'at 8 h', 'MK p', 'windows'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const line = (cells: string[]): string => `  ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`.trimEnd();
@@ -40,8 +49,15 @@ export function register(program: Command): void {
         ...(opts.window ? { windowSeconds: parseDurationOption('--window', opts.window) } : {}),
         ...(opts.warmup ? { warmupSeconds: parseDurationOption('--warmup', opts.warmup) } : {}),
       });
-      process.stdout.write(opts.json ? `${JSON.stringify({ verdict: results.some((r) => r.verdict === 'drifting') ? 'drifting' : 'flat', ...windows, series: results, notes }, null, 2)}\n` : `${table(results, windows, notes)}\n`);
+      process.stdout.write(
+        opts.json
+          ? `${JSON.stringify({ verdict: results.some((r) => r.verdict === 'drifting') ? 'drifting' : 'flat', ...windows, series: results, notes }, null, 2)}\n`
+          : `${table(results, windows, notes)}\n`,
+      );
       const drifting = results.filter((r) => r.verdict === 'drifting');
-      if (drifting.length > 0) throw new TargetMissed(`drifting: ${drifting.map((r) => `${r.series} ${r.slopePerHour >= 0 ? '+' : ''}${r.slopePerHour.toPrecision(3)}/h`).join(', ')}`);
+      if (drifting.length > 0)
+        throw new TargetMissed(
+          `drifting: ${drifting.map((r) => `${r.series} ${r.slopePerHour >= 0 ? '+' : ''}${r.slopePerHour.toPrecision(3)}/h`).join(', ')}`,
+        );
     });
 }

@@ -14,7 +14,11 @@ export function loadTargetUrl(input: string, raw: string, allowRemote: boolean |
   }
   if (url.protocol !== 'http:') throw new UsageError(input, 'an http:// URL', 'The engine speaks plain HTTP/1.1; point it at an http:// address.');
   if (!isLoopbackHost(url.hostname) && !allowRemote) {
-    throw new UsageError(input, 'a loopback host (127.0.0.0/8, ::1, localhost)', 'Load goes only to this machine unless you add --allow-remote, for a target you are permitted to load.');
+    throw new UsageError(
+      input,
+      'a loopback host (127.0.0.0/8, ::1, localhost)',
+      'Load goes only to this machine unless you add --allow-remote, for a target you are permitted to load.',
+    );
   }
   return url;
 }

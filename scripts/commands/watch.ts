@@ -16,7 +16,9 @@ const RUN_ID = /^\d{8}-\d{6}-(.+)-[0-9a-f]+$/;
 export function register(program: Command): void {
   program
     .command('watch')
-    .description("serve the live page of a run folder, finished or under way (the report's charts, updated every second, then the verdict), on 127.0.0.1 until Ctrl-C")
+    .description(
+      "serve the live page of a run folder, finished or under way (the report's charts, updated every second, then the verdict), on 127.0.0.1 until Ctrl-C",
+    )
     .requiredOption('--run <dir>', 'the run folder (harness run prints it)')
     .option('--port <port>', 'the port on 127.0.0.1 (0: a free one)', '0')
     .option('--targets <file>', "the targets file (the capacity headline's targets)", DEFAULT_TARGETS_FILE)

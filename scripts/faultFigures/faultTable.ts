@@ -10,10 +10,7 @@ import { GARBLE_FIELDS, type GarbleField } from '../../mock-exchange/faults/swit
  * is built to absorb (an insurer answering 500 or 503: the exchange retries) is in no class, and is seen where it is
  * counted instead: the exchange's failed 834 posts, or the load engine's failed requests.
  */
-export type Detection =
-  | { class: DefectClass; field?: GarbleField }
-  | { counted: 'failed834Posts'; status: 500 | 503 }
-  | { counted: 'failedRequests' };
+export type Detection = { class: DefectClass; field?: GarbleField } | { counted: 'failed834Posts'; status: 500 | 503 } | { counted: 'failedRequests' };
 
 /** How each switch the table runs is detected: the one list the fault-matrix test and the table follow. */
 export const DETECTED_AS: Readonly<Record<string, Detection>> = {

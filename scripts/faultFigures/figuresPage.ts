@@ -18,7 +18,8 @@ export interface FiguresTable {
 /** How the page's table differs from the measured one in what its rows claim; empty when it says what the runs showed. */
 export function figuresDifferences(page: string, table: FiguresTable, pageName = 'the page'): string[] {
   const written = parseTable(readSection(page, table.section, pageName));
-  if (written.header.join('|') !== table.header.join('|')) return [`header: the page has [${written.header.join(', ')}], expected [${table.header.join(', ')}]`];
+  if (written.header.join('|') !== table.header.join('|'))
+    return [`header: the page has [${written.header.join(', ')}], expected [${table.header.join(', ')}]`];
   const differences: string[] = [];
   const rows = Math.max(written.rows.length, table.rows.length);
   for (let i = 0; i < rows; i += 1) {
@@ -29,7 +30,8 @@ export function figuresDifferences(page: string, table: FiguresTable, pageName =
     else {
       const claimed = table.claims(was);
       const shown = table.claims(now);
-      if (claimed.join('\n') !== shown.join('\n')) differences.push(`row ${i + 1} ${now[0]}: the page claims [${claimed.join('; ')}], the runs show [${shown.join('; ')}]`);
+      if (claimed.join('\n') !== shown.join('\n'))
+        differences.push(`row ${i + 1} ${now[0]}: the page claims [${claimed.join('; ')}], the runs show [${shown.join('; ')}]`);
     }
   }
   return differences;

@@ -21,7 +21,12 @@ export function parseTable(text: string): { header: string[]; rows: string[][] }
     if (!l.startsWith('|')) break;
     block.push(l);
   }
-  const cells = (l: string): string[] => l.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  const cells = (l: string): string[] =>
+    l
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim());
   const [header = '', , ...rows] = block;
   return { header: cells(header), rows: rows.map(cells) };
 }

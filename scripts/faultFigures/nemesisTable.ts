@@ -24,7 +24,17 @@ export interface NemesisRunFacts {
   exitCode: number;
 }
 
-export const NEMESIS_TABLE_HEADER = ['nemesis, as run', 'enrollments', 'event', 'outage', 'counted in the outage', 'lost', 'duplicate', 'other classes', 'exit'] as const;
+export const NEMESIS_TABLE_HEADER = [
+  'nemesis, as run',
+  'enrollments',
+  'event',
+  'outage',
+  'counted in the outage',
+  'lost',
+  'duplicate',
+  'other classes',
+  'exit',
+] as const;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 

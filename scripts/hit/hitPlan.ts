@@ -27,7 +27,12 @@ const GRACEFUL_STOP_SECONDS = 10;
 export function hitPlan(input: HitInput): { plan: LoadPlan; journeyOptions: HitOptions } {
   const executor: LoadPlan['executor'] =
     input.rate !== undefined
-      ? { executor: 'constant-arrival-rate', rate: input.rate, seconds: input.durationSeconds, maxInFlight: input.maxInFlight ?? Math.max(1, Math.ceil(input.rate * STALL_SECONDS_ABSORBED)) }
+      ? {
+          executor: 'constant-arrival-rate',
+          rate: input.rate,
+          seconds: input.durationSeconds,
+          maxInFlight: input.maxInFlight ?? Math.max(1, Math.ceil(input.rate * STALL_SECONDS_ABSORBED)),
+        }
       : { executor: 'constant-vus', users: input.users ?? 1, seconds: input.durationSeconds };
   return {
     plan: { executor, gracefulStopSeconds: GRACEFUL_STOP_SECONDS, thresholds: {} },
@@ -64,7 +69,12 @@ export function hitFigures(input: HitInput, result: RunPlanResult): HitFigures {
     errors: failed?.sum ?? 0,
     dropped: totals.aggregate(ENGINE_METRICS.journeysDropped)?.sum ?? 0,
     rate: { planned: input.rate ?? null, achieved: round(requests / seconds, 1)! },
-    latencyMs: { p50: round(duration?.stat('med')), p95: round(duration?.stat('p(95)')), p99: round(duration?.stat('p(99)')), max: round(duration?.stat('max')) },
+    latencyMs: {
+      p50: round(duration?.stat('med')),
+      p95: round(duration?.stat('p(95)')),
+      p99: round(duration?.stat('p(99)')),
+      max: round(duration?.stat('max')),
+    },
     startLagMs: { p99: round(totals.aggregate(ENGINE_METRICS.startLag)?.stat('p(99)')) },
     statuses,
   };
@@ -85,6 +95,10 @@ export function hitText(input: HitInput, figures: HitFigures, workers: number): 
     `  errors     ${figures.errors} (${errorShare.toFixed(2)} %) · dropped ${figures.dropped}`,
     `  latency    p50 ${ms(figures.latencyMs.p50)} · p95 ${ms(figures.latencyMs.p95)} · p99 ${ms(figures.latencyMs.p99)} · max ${ms(figures.latencyMs.max)}${input.rate !== undefined ? ' (from the scheduled send)' : ''}`,
     ...(input.rate !== undefined ? [`  start lag  p99 ${ms(figures.startLagMs.p99)} (scheduled → sent: the generator's own delay)`] : []),
-    `  statuses   ${Object.entries(figures.statuses).map(([status, n]) => `${status === '0' ? 'no response' : status} ×${n}`).join(' · ') || '–'}`,
+    `  statuses   ${
+      Object.entries(figures.statuses)
+        .map(([status, n]) => `${status === '0' ? 'no response' : status} ×${n}`)
+        .join(' · ') || '–'
+    }`,
   ].join('\n');
 }

@@ -20,7 +20,12 @@ const NODE_UID = 1000;
 /** How long the collector pod waits for `kubectl cp` before it ends. */
 export const COLLECTOR_SECONDS = 3600;
 
-export const LABELS = { partOf: 'app.kubernetes.io/part-of', component: 'app.kubernetes.io/component', testid: 'marketplace-harness/testid', profile: 'marketplace-harness/profile' } as const;
+export const LABELS = {
+  partOf: 'app.kubernetes.io/part-of',
+  component: 'app.kubernetes.io/component',
+  testid: 'marketplace-harness/testid',
+  profile: 'marketplace-harness/profile',
+} as const;
 
 export interface ShardJobInput {
   testid: string;
@@ -69,20 +74,32 @@ export function shardArgs(input: ShardJobInput): string[] {
   const index = `$(${INDEX_ENV})`;
   return [
     'shard',
-    '--profile', input.profile,
-    '--index', index,
-    '--of', String(input.shards),
-    '--base-url', input.baseUrl,
-    '--out', shardFolder(input.testid, index),
-    '--targets', `${TARGETS_MOUNT}/${TARGETS_FILE}`,
-    '--seed', String(input.seed),
-    '--scale', String(input.scale),
+    '--profile',
+    input.profile,
+    '--index',
+    index,
+    '--of',
+    String(input.shards),
+    '--base-url',
+    input.baseUrl,
+    '--out',
+    shardFolder(input.testid, index),
+    '--targets',
+    `${TARGETS_MOUNT}/${TARGETS_FILE}`,
+    '--seed',
+    String(input.seed),
+    '--scale',
+    String(input.scale),
     ...(input.durationSeconds === undefined ? [] : ['--duration', `${input.durationSeconds}s`]),
-    '--plan-year', String(input.planYear),
-    '--start-at', String(input.startAtMs),
+    '--plan-year',
+    String(input.planYear),
+    '--start-at',
+    String(input.startAtMs),
     ...(input.prometheusUrl === undefined ? [] : ['--prometheus', input.prometheusUrl]),
-    '--testid', input.testid,
-    '--workers', String(input.sizing.workers),
+    '--testid',
+    input.testid,
+    '--workers',
+    String(input.sizing.workers),
     '--allow-remote',
   ];
 }

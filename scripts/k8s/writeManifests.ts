@@ -59,7 +59,8 @@ function writableFolder(dir: string): void {
 
 function targetsYamlOf(file: string): string {
   const text = readFileSync(file, 'utf8');
-  if (Buffer.byteLength(text) > CONFIG_MAP_MAX_BYTES) throw new UsageError(`--targets ${file}`, 'a targets file under 1 MiB (it goes in a ConfigMap)', 'Remove what the targets do not need.');
+  if (Buffer.byteLength(text) > CONFIG_MAP_MAX_BYTES)
+    throw new UsageError(`--targets ${file}`, 'a targets file under 1 MiB (it goes in a ConfigMap)', 'Remove what the targets do not need.');
   return text;
 }
 
@@ -91,7 +92,11 @@ export function writeK8sManifests(options: K8sOptions): K8sOutcome {
     activeDeadlineSeconds: Math.ceil(options.startDelaySeconds + seconds + DEADLINE_MARGIN_SECONDS),
     terminationGraceSeconds: Math.ceil(loadPlan.gracefulStopSeconds + STOP_MARGIN_SECONDS),
   };
-  const files = [join(options.outDir, MANIFEST_FILES.manifests), join(options.outDir, MANIFEST_FILES.collector), join(options.outDir, MANIFEST_FILES.readme)] as const;
+  const files = [
+    join(options.outDir, MANIFEST_FILES.manifests),
+    join(options.outDir, MANIFEST_FILES.collector),
+    join(options.outDir, MANIFEST_FILES.readme),
+  ] as const;
   writeFileSync(files[0], yamlDocuments([targetsConfigMap(job), resultsClaim(job), shardJob(job)]));
   writeFileSync(files[1], yamlDocuments([collectorPod(job)]));
   writeFileSync(files[2], k8sReadme({ job, dir: options.outDir, writtenAt, describe: plan.describe }));

@@ -38,13 +38,21 @@ export function exportStepSeconds(start: Date, end: Date, scrapeIntervalSeconds:
 /** NDJSON lines `{"time": epoch-ms, "name": …, "value": …}`, in time order per series. */
 export function metricLines(series: Record<string, Series[]>): string {
   return Object.entries(series)
-    .flatMap(([name, result]) => (result[0]?.values ?? []).filter(([, v]) => Number.isFinite(v)).map(([t, value]) => JSON.stringify({ time: Math.round(t * 1000), name, value })))
+    .flatMap(([name, result]) =>
+      (result[0]?.values ?? []).filter(([, v]) => Number.isFinite(v)).map(([t, value]) => JSON.stringify({ time: Math.round(t * 1000), name, value })),
+    )
     .map((line) => `${line}\n`)
     .join('');
 }
 
 /** NDJSON of the range queries `queries` (name → PromQL) over the run. */
-export async function readExchangeSeries(baseUrl: string, queries: Record<string, string>, start: Date, end: Date, scrapeIntervalSeconds: number): Promise<string> {
+export async function readExchangeSeries(
+  baseUrl: string,
+  queries: Record<string, string>,
+  start: Date,
+  end: Date,
+  scrapeIntervalSeconds: number,
+): Promise<string> {
   const step = exportStepSeconds(start, end, scrapeIntervalSeconds);
   const entries = await Promise.all(Object.entries(queries).map(async ([name, expr]) => [name, await rangeQuery(baseUrl, expr, start, end, step)] as const));
   return metricLines(Object.fromEntries(entries));

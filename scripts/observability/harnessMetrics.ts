@@ -28,10 +28,24 @@ export async function startHarnessMetrics(): Promise<HarnessMetricsEndpoint> {
     labelNames: [HARNESS_LABELS.class],
     registers: [registry],
   });
-  const confirmed = new Gauge({ name: HARNESS_METRICS.enrollmentsConfirmed, help: 'Enrollments confirmed to simulated consumers (the ledger)', registers: [registry] });
+  const confirmed = new Gauge({
+    name: HARNESS_METRICS.enrollmentsConfirmed,
+    help: 'Enrollments confirmed to simulated consumers (the ledger)',
+    registers: [registry],
+  });
   const intact = new Gauge({ name: HARNESS_METRICS.enrollmentsIntact, help: 'Enrollments the insurer received intact', registers: [registry] });
-  const nemesisEvents = new Counter({ name: HARNESS_METRICS.nemesisEvents, help: 'Process faults the nemesis sent (run --nemesis), by kind', labelNames: [HARNESS_LABELS.kind], registers: [registry] });
-  const nemesisActive = new Gauge({ name: HARNESS_METRICS.nemesisActive, help: 'A nemesis event under way (1 from its signal until the service answers again), by kind', labelNames: [HARNESS_LABELS.kind], registers: [registry] });
+  const nemesisEvents = new Counter({
+    name: HARNESS_METRICS.nemesisEvents,
+    help: 'Process faults the nemesis sent (run --nemesis), by kind',
+    labelNames: [HARNESS_LABELS.kind],
+    registers: [registry],
+  });
+  const nemesisActive = new Gauge({
+    name: HARNESS_METRICS.nemesisActive,
+    help: 'A nemesis event under way (1 from its signal until the service answers again), by kind',
+    labelNames: [HARNESS_LABELS.kind],
+    registers: [registry],
+  });
   const server: Server = createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();

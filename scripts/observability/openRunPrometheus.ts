@@ -26,7 +26,8 @@ export function readRunRecord(runDir: string): FinishedRunRecord {
   }
   const problems = runRecordProblems(record);
   const run = record as RunRecord;
-  if (problems.length === 0 && (run.startedAt === undefined || run.finishedAt === undefined)) problems.push('startedAt, finishedAt: expected the times the run started and ended');
+  if (problems.length === 0 && (run.startedAt === undefined || run.finishedAt === undefined))
+    problems.push('startedAt, finishedAt: expected the times the run started and ended');
   if (problems.length > 0) throw new UsageError(file, 'the run.json a finished `harness run` writes', `Fix: ${problems.join('; ')}.`);
   return run as FinishedRunRecord;
 }
@@ -43,7 +44,11 @@ export async function openRunPrometheus(runDir: string, log: string): Promise<Op
   // Where the TSDB is: a folder chosen with --prometheus-data (shared by runs, apart by testid), or the run folder's.
   const dataDir = record.metrics?.dataDir ? resolve(runDir, record.metrics.dataDir) : dir && join(dir, 'data');
   if (!dir || !dataDir || !existsSync(dataDir)) {
-    throw new UsageError(`${runDir}`, `a run recorded with its own Prometheus and its data (${dataDir ?? 'a prometheus/data folder'})`, 'Rerun with `harness run <profile> --prometheus own`.');
+    throw new UsageError(
+      `${runDir}`,
+      `a run recorded with its own Prometheus and its data (${dataDir ?? 'a prometheus/data folder'})`,
+      'Rerun with `harness run <profile> --prometheus own`.',
+    );
   }
   const binary = findPrometheus();
   if (!binary) throw new UsageError('prometheus', 'installed', `Run \`harness setup --prometheus\` (or \`apt-get install ${PROMETHEUS.debianPackage}\`).`);

@@ -44,7 +44,12 @@ export function instantQuery(baseUrl: string, expr: string, time?: Date): Promis
 }
 
 export function rangeQuery(baseUrl: string, expr: string, start: Date, end: Date, stepSeconds: number): Promise<Series[]> {
-  return call(baseUrl, '/api/v1/query_range', { query: expr, start: String(start.getTime() / 1000), end: String(end.getTime() / 1000), step: String(stepSeconds) }, expr);
+  return call(
+    baseUrl,
+    '/api/v1/query_range',
+    { query: expr, start: String(start.getTime() / 1000), end: String(end.getTime() / 1000), step: String(stepSeconds) },
+    expr,
+  );
 }
 
 /** Polls until the expression returns at least one series, or the deadline passes; returns whether it did. */

@@ -33,7 +33,12 @@ export async function verifyQueries(baseUrl: string, queries: readonly PanelQuer
   const step = stepSeconds(window);
   const rangeSeconds = Math.max(1, Math.ceil((window.end.getTime() - window.start.getTime()) / 1000));
   // Grafana's $__rate_interval: at least four scrape intervals, so a rate always has two samples to work with.
-  const vars = { testid: window.testid, rateInterval: `${Math.max(4 * window.scrapeIntervalSeconds, step + window.scrapeIntervalSeconds)}s`, interval: `${step}s`, range: `${rangeSeconds}s` };
+  const vars = {
+    testid: window.testid,
+    rateInterval: `${Math.max(4 * window.scrapeIntervalSeconds, step + window.scrapeIntervalSeconds)}s`,
+    interval: `${step}s`,
+    range: `${rangeSeconds}s`,
+  };
   const outcomes: QueryOutcome[] = [];
   for (const query of queries) {
     let expr = query.expr;

@@ -42,8 +42,18 @@ export async function writeCompareReport(request: CompareReportRequest, now = ne
     baseline: baseline.runs,
     candidate: candidate.runs,
     charts: [
-      distributionChart('compare-requests', 'Request latency (http_req_duration)', baseline.samples.map((s) => s.requests.duration), candidate.samples.map((s) => s.requests.duration)),
-      distributionChart('compare-journeys', 'Journey duration', baseline.samples.map((s) => s.journeys.duration), candidate.samples.map((s) => s.journeys.duration)),
+      distributionChart(
+        'compare-requests',
+        'Request latency (http_req_duration)',
+        baseline.samples.map((s) => s.requests.duration),
+        candidate.samples.map((s) => s.requests.duration),
+      ),
+      distributionChart(
+        'compare-journeys',
+        'Journey duration',
+        baseline.samples.map((s) => s.journeys.duration),
+        candidate.samples.map((s) => s.journeys.duration),
+      ),
     ],
     generatedAt: now.toISOString(),
     library: readChartLibrary(),

@@ -45,7 +45,13 @@ function capacityOf(runDir: string, targets: Targets): { view: CapacityView | { 
   try {
     const measured = fromRun(runDir);
     const { fit, plan } = fitAndPlan(measured, targets, runDir);
-    const view: CapacityView = { fit, load: measured.load, latency: measured.latency, json: capacityJson(fit, plan, measured, targets), sloP95Ms: targets.slo.p95Ms };
+    const view: CapacityView = {
+      fit,
+      load: measured.load,
+      latency: measured.latency,
+      json: capacityJson(fit, plan, measured, targets),
+      sloP95Ms: targets.slo.p95Ms,
+    };
     return { view, charts: capacityCharts(view) };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -67,7 +73,11 @@ function soakOf(runDir: string): { view: SoakView | { absent: string }; charts: 
  * What the run page shows once the run is judged, from the folder's files: the same for the live page's last
  * message and for report.html. `notes` gathers what the reader should know about files it could not use.
  */
-export function readRunFinal(runDir: string, targets: Targets, notes: string[]): Omit<RunReportInput, 'timeline' | 'totals' | 'loadMetrics' | 'generatedAt' | 'library'> {
+export function readRunFinal(
+  runDir: string,
+  targets: Targets,
+  notes: string[],
+): Omit<RunReportInput, 'timeline' | 'totals' | 'loadMetrics' | 'generatedAt' | 'library'> {
   const run = readRunJson<Record<string, unknown>>(runDir, 'run', "the run's parameters written by `harness run`");
   const verdict = usable(() => readOptionalRunJson<Verdict>(runDir, 'verdict', 'the verdict of the run'), notes);
   const reconciliation = usable(() => readOptionalRunJson<ReconciliationView>(runDir, 'reconciliation', 'the reconciliation of the run'), notes);
@@ -107,7 +117,14 @@ export async function writeRunReport(runDir: string, targets: Targets, now = new
   const state = new RunState(runDir);
   await state.read();
   const { view, final } = endOfRunPage(runDir, targets, state);
-  const html = renderRunReport({ ...final, timeline: view.charts, totals: view.totals, loadMetrics: view.requests, generatedAt: now.toISOString(), library: readChartLibrary() });
+  const html = renderRunReport({
+    ...final,
+    timeline: view.charts,
+    totals: view.totals,
+    loadMetrics: view.requests,
+    generatedAt: now.toISOString(),
+    library: readChartLibrary(),
+  });
   const file = runFile(runDir, 'report');
   writeFileSync(file, html);
   return { file, bytes: Buffer.byteLength(html) };

@@ -6,7 +6,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { OutboxStatus } from '../../mock-exchange/exchange/store.ts';
 
-
 /** Polls until nothing is pending or the deadline passes; returns the last status and how long it took. */
 export async function waitForOutboxDrain(exchangeUrl: string, deadlineMs: number): Promise<{ status: OutboxStatus; waitedMs: number; drained: boolean }> {
   const started = Date.now();

@@ -31,15 +31,35 @@ export interface ConsumersInput {
 
 export function consumersFor(input: ConsumersInput): Consumers {
   const { profile, plan, targets } = input;
-  const common = { baseUrl: input.baseUrl, applicantsFile: input.applicantsFile, thinkTimeSeconds: plan.thinkTimeSeconds, maxQueueSeconds: targets.slo.waitingRoomWaitSeconds, ledgerDir: input.ledgerDir };
+  const common = {
+    baseUrl: input.baseUrl,
+    applicantsFile: input.applicantsFile,
+    thinkTimeSeconds: plan.thinkTimeSeconds,
+    maxQueueSeconds: targets.slo.waitingRoomWaitSeconds,
+    ledgerDir: input.ledgerDir,
+  };
   // Own journeys get the options every consumer module reads (ConsumerOptions, docs/journeys.md), nothing profile-specific.
   if (input.journeysFile) return { journeyModule: input.journeysFile, journeyOptions: common, describe: `your journeys (${input.journeysFile})` };
   if (profile === 'security') {
     const rateLimit = plan.exchange?.rateLimitPerMinute;
-    return { journeyModule: moduleFile('security'), journeyOptions: { ...common, ...(rateLimit ? { rateLimitPerMinute: rateLimit } : {}) }, describe: 'journey 0 probes every class; the others enroll as background' };
+    return {
+      journeyModule: moduleFile('security'),
+      journeyOptions: { ...common, ...(rateLimit ? { rateLimitPerMinute: rateLimit } : {}) },
+      describe: 'journey 0 probes every class; the others enroll as background',
+    };
   }
-  if (ENROLLING.has(profile)) return { journeyModule: moduleFile('marketplace'), journeyOptions: { ...common, mode: 'enroll' }, describe: 'every consumer enrolls' };
+  if (ENROLLING.has(profile))
+    return { journeyModule: moduleFile('marketplace'), journeyOptions: { ...common, mode: 'enroll' }, describe: 'every consumer enrolls' };
   const journeyMix: JourneyMix | undefined = plan.journeyMix;
-  if (profile === 'concurrency') return { journeyModule: moduleFile('concurrency'), journeyOptions: { ...common, journeyMix }, describe: "users in think time making the funnel's journeys" };
-  return { journeyModule: moduleFile('marketplace'), journeyOptions: { ...common, mode: 'funnel', journeyMix }, describe: "consumers following the targets' funnel" };
+  if (profile === 'concurrency')
+    return {
+      journeyModule: moduleFile('concurrency'),
+      journeyOptions: { ...common, journeyMix },
+      describe: "users in think time making the funnel's journeys",
+    };
+  return {
+    journeyModule: moduleFile('marketplace'),
+    journeyOptions: { ...common, mode: 'funnel', journeyMix },
+    describe: "consumers following the targets' funnel",
+  };
 }

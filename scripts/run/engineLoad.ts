@@ -56,12 +56,25 @@ export async function runEngineLoad(options: EngineLoadOptions): Promise<{ resul
     startedAt ??= row.second;
     const elapsed = row.second + 1 - startedAt;
     const share = options.segment ? 1 / options.segment.of : 1;
-    const line = progress.line(row, totals, { elapsedSeconds: elapsed, plannedSeconds: planned, ...(isOpenModel(plan.executor) ? { plannedRate: rateAt(plan.executor, elapsed) * share } : {}) });
+    const line = progress.line(row, totals, {
+      elapsedSeconds: elapsed,
+      plannedSeconds: planned,
+      ...(isOpenModel(plan.executor) ? { plannedRate: rateAt(plan.executor, elapsed) * share } : {}),
+    });
     if (live) process.stdout.write(`\r\x1b[2K        ${line}`);
     else if (elapsed === 1 || elapsed % PLAIN_EVERY_SECONDS === 0) say(`        ${line}`);
   };
   try {
-    const result = await runPlan({ plan, journeyModule: options.journeyModule, journeyOptions: options.journeyOptions, workers: options.workers, onSecond, signal: options.signal, segment: options.segment, startAt: options.startAt });
+    const result = await runPlan({
+      plan,
+      journeyModule: options.journeyModule,
+      journeyOptions: options.journeyOptions,
+      workers: options.workers,
+      onSecond,
+      signal: options.signal,
+      segment: options.segment,
+      startAt: options.startAt,
+    });
     if (live) process.stdout.write('\n');
     const summary = engineSummary(plan, result);
     writeFileSync(runFile(options.runDir, 'loadSummary'), `${JSON.stringify(summary, null, 2)}\n`);

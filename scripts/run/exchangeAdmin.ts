@@ -26,7 +26,11 @@ export function readExchangeAdmin(runDir: string): ExchangeAdmin {
   try {
     admin = JSON.parse(readFileSync(file, 'utf8')) as Partial<ExchangeAdmin>;
   } catch (error) {
-    throw new UsageError(`--run ${runDir}`, `a run folder holding ${file} (harness run writes it when the exchange starts)`, `Give the folder of a run that is under way (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new UsageError(
+      `--run ${runDir}`,
+      `a run folder holding ${file} (harness run writes it when the exchange starts)`,
+      `Give the folder of a run that is under way (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   if (typeof admin.url !== 'string' || typeof admin.token !== 'string') {
     throw new UsageError(file, 'a JSON object with url and token', 'Rerun: the file is written by harness run and should not be edited.');

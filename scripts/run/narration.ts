@@ -18,7 +18,8 @@ export const narration = {
   nemesisPlanned: (spec: string) => `${indent}nemesis: ${spec} (times from the load's first second)`,
   nemesisOutcome: (events: number, record: NemesisRecord) =>
     `${indent}nemesis: ${events} event(s); ${record.during.failed} of ${record.during.requests} requests failed during their windows, ${record.outside.failed} of ${record.outside.requests} outside (${RUN_FILES.nemesis})`,
-  remoteWriteFailures: (failures: number, lastError: string | undefined) => `${indent}metrics: ${failures} remote-write request(s) to Prometheus failed (${lastError ?? 'no message'})`,
+  remoteWriteFailures: (failures: number, lastError: string | undefined) =>
+    `${indent}metrics: ${failures} remote-write request(s) to Prometheus failed (${lastError ?? 'no message'})`,
   journeyError: (message: string) => `${indent}journey error: ${message}`,
   noLedger: () => `${indent}ledger: your journeys recorded no confirmation (docs/journeys.md: how a journey that enrolls records one)`,
   drained: (drained: boolean, waitedMs: number, status: { delivered: number; rejected: number; pending: number }) =>
@@ -26,7 +27,8 @@ export const narration = {
     `(${status.delivered} delivered, ${status.rejected} rejected, ${status.pending} pending)`,
   backEndNotObserved: (baseUrl: string | undefined) => `  [5/6] back end: not observed — the insurer's side of ${baseUrl} is not the harness's to read`,
   reconciled: (confirmed: number, intact: number) => `  [6/6] reconcile: ${confirmed} confirmed to consumers, ${intact} received intact by the insurer`,
-  notReconciled: (confirmed: number, ledgerPath: string, hint: string) => `  [6/6] reconcile: NOT CHECKED in this run — ${confirmed} confirmed to consumers (ledger ${ledgerPath}); ${hint}`,
+  notReconciled: (confirmed: number, ledgerPath: string, hint: string) =>
+    `  [6/6] reconcile: NOT CHECKED in this run — ${confirmed} confirmed to consumers (ledger ${ledgerPath}); ${hint}`,
   verdict: (table: string, confirmed: number, intactText: string, details: string) =>
     `\n${table}\n  enrollments confirmed by the exchange: ${confirmed}; received intact by the insurer: ${intactText}\n  details: ${details}`,
 };

@@ -35,10 +35,14 @@ export function preflight(input: PreflightInput): Preflight {
   const memoryFreeMiB = input.freeMemoryBytes / 2 ** 20;
   const problems: string[] = [];
   if (input.maxUsers > usersAllowed) {
-    problems.push(`${n(input.maxUsers)} users at once, where ${input.cores} core(s) drive about ${n(usersAllowed)} at pace (${n(USERS_PER_CORE)} a core, as measured)`);
+    problems.push(
+      `${n(input.maxUsers)} users at once, where ${input.cores} core(s) drive about ${n(usersAllowed)} at pace (${n(USERS_PER_CORE)} a core, as measured)`,
+    );
   }
   if (memoryNeededMiB > memoryFreeMiB) {
-    problems.push(`about ${n(memoryNeededMiB)} MiB for the engine (${n(input.maxUsers)} users, ${n(input.applicants)} households), where ${n(memoryFreeMiB)} MiB is free`);
+    problems.push(
+      `about ${n(memoryNeededMiB)} MiB for the engine (${n(input.maxUsers)} users, ${n(input.applicants)} households), where ${n(memoryFreeMiB)} MiB is free`,
+    );
   }
   return { problems, usersAllowed, memoryNeededMiB, memoryFreeMiB };
 }

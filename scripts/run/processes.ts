@@ -121,7 +121,9 @@ export function stopChildrenOnSignals(group: ProcessGroup, say: (line: string) =
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (options.first && !options.first.signal.aborted) {
-      say(`\nharness: ${signal} received: no new journeys; those under way get the graceful stop, then what ran is drained, reconciled and judged. Press Ctrl-C again to stop at once.`);
+      say(
+        `\nharness: ${signal} received: no new journeys; those under way get the graceful stop, then what ran is drained, reconciled and judged. Press Ctrl-C again to stop at once.`,
+      );
       options.first.abort();
       return;
     }

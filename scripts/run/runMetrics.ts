@@ -28,7 +28,11 @@ export function parsePrometheusMode(raw: string): PrometheusMode {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`--prometheus ${raw}`, 'auto, own, off, or the http(s) URL of a Prometheus with the remote-write receiver on', 'e.g. --prometheus http://127.0.0.1:9090');
+    throw new UsageError(
+      `--prometheus ${raw}`,
+      'auto, own, off, or the http(s) URL of a Prometheus with the remote-write receiver on',
+      'e.g. --prometheus http://127.0.0.1:9090',
+    );
   }
   return url;
 }
@@ -71,7 +75,15 @@ const FIRST_SCRAPE_TIMEOUT_MS = 20_000;
 
 export async function startRunMetrics(
   group: ProcessGroup,
-  input: { mode: PrometheusMode; runDir: string; dataDir?: string; testid: string; services: Omit<ScrapeTargets, 'harness'>; targets: Targets; logFile: string },
+  input: {
+    mode: PrometheusMode;
+    runDir: string;
+    dataDir?: string;
+    testid: string;
+    services: Omit<ScrapeTargets, 'harness'>;
+    targets: Targets;
+    logFile: string;
+  },
 ): Promise<RunMetrics> {
   const { mode, testid } = input;
   if (mode === 'off') return inert('not collected (--prometheus off)');
@@ -81,7 +93,11 @@ export async function startRunMetrics(
   const binary = findPrometheus();
   if (!binary) {
     if (mode === 'own') {
-      throw new UsageError('--prometheus own', 'Prometheus installed', `Run \`harness setup --prometheus\` (or \`apt-get install ${PROMETHEUS.debianPackage}\`).`);
+      throw new UsageError(
+        '--prometheus own',
+        'Prometheus installed',
+        `Run \`harness setup --prometheus\` (or \`apt-get install ${PROMETHEUS.debianPackage}\`).`,
+      );
     }
     return inert(`not collected: Prometheus is not installed (\`harness setup --prometheus\` installs it)`);
   }
@@ -100,7 +116,12 @@ export async function startRunMetrics(
       binary,
       dir,
       dataDir: input.dataDir,
-      configYaml: prometheusConfigYaml({ testid, targets: scrape, scrapeIntervalSeconds: SCRAPE_INTERVAL_SECONDS, ruleFiles: rules.yaml === undefined ? [] : [RULES_FILE] }),
+      configYaml: prometheusConfigYaml({
+        testid,
+        targets: scrape,
+        scrapeIntervalSeconds: SCRAPE_INTERVAL_SECONDS,
+        ruleFiles: rules.yaml === undefined ? [] : [RULES_FILE],
+      }),
       logFile: input.logFile,
     });
   } catch (error) {
@@ -113,7 +134,11 @@ export async function startRunMetrics(
   if (!scraped) {
     await prometheus.process.stop();
     await harness.close();
-    throw new UsageError(`prometheus ${prometheus.baseUrl}`, `a first scrape of ${Object.keys(scrape).join(', ')} within ${FIRST_SCRAPE_TIMEOUT_MS / 1000} s`, `See ${input.logFile}.`);
+    throw new UsageError(
+      `prometheus ${prometheus.baseUrl}`,
+      `a first scrape of ${Object.keys(scrape).join(', ')} within ${FIRST_SCRAPE_TIMEOUT_MS / 1000} s`,
+      `See ${input.logFile}.`,
+    );
   }
   return ownPrometheus(prometheus, harness, testid, rules.note, input.dataDir);
 }

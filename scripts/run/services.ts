@@ -97,7 +97,11 @@ export async function restartOnSamePort(group: ProcessGroup, service: RunningSer
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const again = await startService(group, { ...service.spec, args: argsOnPort(service.spec.args, service.port), readyTimeoutMs: Math.max(1_000, deadline - Date.now()) });
+      const again = await startService(group, {
+        ...service.spec,
+        args: argsOnPort(service.spec.args, service.port),
+        readyTimeoutMs: Math.max(1_000, deadline - Date.now()),
+      });
       service.process = again.process;
       return;
     } catch (error) {

@@ -13,7 +13,6 @@ import { runFile, SHARDS_DIR } from '../../vocabulary/runFiles.ts';
 import { loadExitCode } from '../run/engineLoad.ts';
 import { mergeShards } from './mergeShards.ts';
 
-
 export interface LocalShardsOptions {
   runDir: string;
   runId: string;
@@ -38,7 +37,10 @@ export interface LocalShardsOptions {
 /** Starting N processes with the TypeScript loader takes seconds: the start comes this long after the last is ready. */
 const START_MARGIN_MS = 200;
 
-export async function runLocalShards(group: ProcessGroup, options: LocalShardsOptions): Promise<{ exitCode: number; confirmed: number; exitReason: ExitReason }> {
+export async function runLocalShards(
+  group: ProcessGroup,
+  options: LocalShardsOptions,
+): Promise<{ exitCode: number; confirmed: number; exitReason: ExitReason }> {
   const { shards: count, runDir, say } = options;
   const dirs = Array.from({ length: count }, (_, i) => join(runDir, SHARDS_DIR, String(i)));
   const startFile = join(runDir, SHARDS_DIR, 'start');
@@ -46,25 +48,52 @@ export async function runLocalShards(group: ProcessGroup, options: LocalShardsOp
   let ready = 0;
   say(`  [4/6] load engine: ${options.profile} as ${count} shards of ${workers} worker thread${workers === 1 ? '' : 's'}, started together`);
   const shards = dirs.map((dir, index) =>
-    group.spawn(`shard ${index}`, process.execPath, [
-      'bin/harness.mjs', 'shard',
-      '--profile', options.profile, '--index', String(index), '--of', String(count),
-      '--base-url', options.baseUrl, '--out', dir, '--targets', options.targetsFile,
-      '--seed', String(options.seed), '--scale', String(options.scale), '--plan-year', String(options.planYear),
-      ...(options.durationSeconds === undefined ? [] : ['--duration', `${options.durationSeconds}s`]),
-      '--applicants', runFile(runDir, 'applicants'), '--start-file', startFile, '--testid', options.runId,
-      '--workers', String(workers),
-      ...(options.prometheusUrl ? ['--prometheus', options.prometheusUrl] : []),
-    ], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ...options.env },
-      logFile: join(runDir, `shard-${index}.log`),
-      onStdoutLine: (line) => {
-        if (line.includes('shard ready: waiting for the start') && ++ready === count) writeFileSync(startFile, String(Date.now() + START_MARGIN_MS));
-        else if (line.trim() && !line.includes('shard ready')) say(`        shard ${index} │ ${line.trim()}`);
+    group.spawn(
+      `shard ${index}`,
+      process.execPath,
+      [
+        'bin/harness.mjs',
+        'shard',
+        '--profile',
+        options.profile,
+        '--index',
+        String(index),
+        '--of',
+        String(count),
+        '--base-url',
+        options.baseUrl,
+        '--out',
+        dir,
+        '--targets',
+        options.targetsFile,
+        '--seed',
+        String(options.seed),
+        '--scale',
+        String(options.scale),
+        '--plan-year',
+        String(options.planYear),
+        ...(options.durationSeconds === undefined ? [] : ['--duration', `${options.durationSeconds}s`]),
+        '--applicants',
+        runFile(runDir, 'applicants'),
+        '--start-file',
+        startFile,
+        '--testid',
+        options.runId,
+        '--workers',
+        String(workers),
+        ...(options.prometheusUrl ? ['--prometheus', options.prometheusUrl] : []),
+      ],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...options.env },
+        logFile: join(runDir, `shard-${index}.log`),
+        onStdoutLine: (line) => {
+          if (line.includes('shard ready: waiting for the start') && ++ready === count) writeFileSync(startFile, String(Date.now() + START_MARGIN_MS));
+          else if (line.trim() && !line.includes('shard ready')) say(`        shard ${index} │ ${line.trim()}`);
+        },
+        onStderrLine: (line) => say(`        shard ${index} │ ${line}`),
       },
-      onStderrLine: (line) => say(`        shard ${index} │ ${line}`),
-    }),
+    ),
   );
   const onInterrupt = (): void => shards.forEach((s) => s.child.kill('SIGTERM'));
   options.signal.addEventListener('abort', onInterrupt, { once: true });

@@ -32,19 +32,28 @@ export function checkShardSet(dirs: string[], records: ShardRecord[], allowMissi
   records.forEach((record, i) => {
     for (const field of SAME) {
       if (record[field] !== first[field]) {
-        throw new UsageError(`shard folder ${dirs[i]}`, `a shard of the same test as ${dirs[0]} (${field} ${JSON.stringify(first[field])})`, `It has ${field} ${JSON.stringify(record[field])}: give only the shards of one test.`);
+        throw new UsageError(
+          `shard folder ${dirs[i]}`,
+          `a shard of the same test as ${dirs[0]} (${field} ${JSON.stringify(first[field])})`,
+          `It has ${field} ${JSON.stringify(record[field])}: give only the shards of one test.`,
+        );
       }
     }
   });
   const seen = new Map<number, string>();
   records.forEach((record, i) => {
     const other = seen.get(record.index);
-    if (other !== undefined) throw new UsageError(`shard folder ${dirs[i]}`, `one folder per shard`, `Shard ${record.index} is also ${other}: give each shard once.`);
+    if (other !== undefined)
+      throw new UsageError(`shard folder ${dirs[i]}`, `one folder per shard`, `Shard ${record.index} is also ${other}: give each shard once.`);
     seen.set(record.index, dirs[i]!);
   });
   const missing = Array.from({ length: first.of }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length > 0 && !allowMissing) {
-    throw new UsageError('--from', `all ${first.of} shards of test ${first.testid}`, `Shard(s) ${missing.join(', ')} missing: give their folders, or --allow-missing to judge the rest (the verdict says so).`);
+    throw new UsageError(
+      '--from',
+      `all ${first.of} shards of test ${first.testid}`,
+      `Shard(s) ${missing.join(', ')} missing: give their folders, or --allow-missing to judge the rest (the verdict says so).`,
+    );
   }
   return { of: first.of, missing };
 }
@@ -70,7 +79,8 @@ function journeyErrorsOf(dir: string): string[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { journeyErrors?: string[] }).journeyErrors ?? [];
 }
 
-const worst = (reasons: ExitReason[]): ExitReason => (reasons.includes('threshold') ? 'threshold' : reasons.includes('interrupted') ? 'interrupted' : 'completed');
+const worst = (reasons: ExitReason[]): ExitReason =>
+  reasons.includes('threshold') ? 'threshold' : reasons.includes('interrupted') ? 'interrupted' : 'completed';
 
 export async function mergeShards(dirs: string[], runDir: string, plan: LoadPlan, options: { allowMissing?: boolean } = {}): Promise<MergedShards> {
   const records = dirs.map(readShardRecord);

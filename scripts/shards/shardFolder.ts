@@ -31,7 +31,12 @@ export type ShardRecord = z.infer<typeof ShardRecord>;
 
 export function readShardRecord(dir: string): ShardRecord {
   const file = join(dir, SHARD_FILES.record);
-  if (!existsSync(file)) throw new UsageError(`shard folder ${dir}`, `a ${SHARD_FILES.record} written by \`harness shard\``, 'Give the folders the shards wrote (--out of each `harness shard`).');
+  if (!existsSync(file))
+    throw new UsageError(
+      `shard folder ${dir}`,
+      `a ${SHARD_FILES.record} written by \`harness shard\``,
+      'Give the folders the shards wrote (--out of each `harness shard`).',
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -39,6 +44,7 @@ export function readShardRecord(dir: string): ShardRecord {
     throw new UsageError(file, 'JSON', `It could not be read (${(error as Error).message}).`);
   }
   const parsed = ShardRecord.safeParse(raw);
-  if (!parsed.success) throw new UsageError(file, 'the record `harness shard` writes', `Fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+  if (!parsed.success)
+    throw new UsageError(file, 'the record `harness shard` writes', `Fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
   return parsed.data;
 }

@@ -69,7 +69,9 @@ export async function runShard(options: ShardOptions): Promise<{ result: RunPlan
   const ledgerDir = runFile(options.outDir, 'ledgerParts');
   mkdirSync(ledgerDir, { recursive: true });
   const consumers = consumersFor({ profile: profile.name, plan, targets, baseUrl: options.baseUrl, applicantsFile, ledgerDir });
-  const writer = options.remoteWriteUrl ? createRemoteWriter({ url: options.remoteWriteUrl, testid: options.testid, labels: { shard: String(options.index) } }) : undefined;
+  const writer = options.remoteWriteUrl
+    ? createRemoteWriter({ url: options.remoteWriteUrl, testid: options.testid, labels: { shard: String(options.index) } })
+    : undefined;
   say(`  shard ${options.index} of ${options.of}: ${profile.name}, ${plan.describe}; ${consumers.describe}`);
   const { result } = await runEngineLoad({
     runDir: options.outDir,

@@ -22,7 +22,11 @@ export function aptInstall(tool: string, debianPackage: string, otherwise: strin
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!isRoot || !hasApt) {
-    throw new UsageError(tool, `installed (${isRoot ? 'apt-get is not available' : 'installing it needs root'})`, `Install Debian's package as root (\`apt-get install ${debianPackage}\`), or ${otherwise}.`);
+    throw new UsageError(
+      tool,
+      `installed (${isRoot ? 'apt-get is not available' : 'installing it needs root'})`,
+      `Install Debian's package as root (\`apt-get install ${debianPackage}\`), or ${otherwise}.`,
+    );
   }
   const install = ['install', '-y', '--no-install-recommends', debianPackage];
   if (!aptGet(install, log) && !(aptGet(['update'], log) && aptGet(install, log))) {

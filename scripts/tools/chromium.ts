@@ -25,12 +25,16 @@ export function findChromium(): ChromiumBinary | undefined {
   const fromEnv = process.env.CHROMIUM_BIN;
   if (fromEnv) {
     const version = versionOf(fromEnv);
-    if (!version) throw new UsageError(`CHROMIUM_BIN=${fromEnv}`, 'a runnable Chromium (`--version` answers)', 'Point CHROMIUM_BIN at a chromium executable, or unset it.');
+    if (!version)
+      throw new UsageError(`CHROMIUM_BIN=${fromEnv}`, 'a runnable Chromium (`--version` answers)', 'Point CHROMIUM_BIN at a chromium executable, or unset it.');
     return { path: fromEnv, version, source: 'CHROMIUM_BIN' };
   }
   for (const name of CHROMIUM.executables) {
     // An absolute path, as browser drivers (playwright-core's executablePath) want one.
-    const path = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, name)).find((candidate) => existsSync(candidate));
+    const path = (process.env.PATH ?? '')
+      .split(delimiter)
+      .map((dir) => join(dir, name))
+      .find((candidate) => existsSync(candidate));
     const version = path && versionOf(path);
     if (path && version) return { path, version, source: 'PATH' };
   }

@@ -32,7 +32,17 @@ const SOURCES = {
 } as const;
 
 /** The order of the charts over time: the load's, then the exchange's and the 834s', as the report has always shown them. */
-const ORDER = ['exchange-waiting-room', 'exchange-outbox', 'exchange-outbox-age', 'outbox', 'delivery', 'exchange-delivery', 'exchange-enrollments', 'memory', 'event-loop'];
+const ORDER = [
+  'exchange-waiting-room',
+  'exchange-outbox',
+  'exchange-outbox-age',
+  'outbox',
+  'delivery',
+  'exchange-delivery',
+  'exchange-enrollments',
+  'memory',
+  'event-loop',
+];
 
 interface EndOfRun {
   deliveries: ReportChart[];
@@ -135,14 +145,19 @@ export class RunState {
     const receivedFile = runFile(this.runDir, 'insurerRecords');
     const missing = [ledgerFile, receivedFile].find((file) => !existsSync(file));
     let deliveries: ReportChart[];
-    if (missing) deliveries = Object.entries(DELIVERY_CHART_TITLES).map(([id, title]) => absent(id, title, `${missing} is not in the run folder (a run against --base-url has no insurer to read).`));
+    if (missing)
+      deliveries = Object.entries(DELIVERY_CHART_TITLES).map(([id, title]) =>
+        absent(id, title, `${missing} is not in the run folder (a run against --base-url has no insurer to read).`),
+      );
     else {
       const ledger = await usable(() => readLedger(ledgerFile));
       const received = await usable(() => readInsurerRecords(receivedFile));
       deliveries =
         ledger && received
           ? deliveryCharts(deliveriesOf(ledger, received), this.originMs())
-          : Object.entries(DELIVERY_CHART_TITLES).map(([id, title]) => absent(id, title, `${!ledger ? RUN_FILES.ledger : RUN_FILES.insurerRecords} is not usable (see the notes).`));
+          : Object.entries(DELIVERY_CHART_TITLES).map(([id, title]) =>
+              absent(id, title, `${!ledger ? RUN_FILES.ledger : RUN_FILES.insurerRecords} is not usable (see the notes).`),
+            );
     }
     return { deliveries, ...(nemesis ? { nemesis } : {}) };
   }
@@ -158,23 +173,38 @@ export class RunState {
   notes(): string[] {
     const notes = [...this.problems];
     const rows = runFile(this.runDir, 'loadSeconds');
-    if (this.ended && this.load.totals.seconds === 0) notes.push(existsSync(rows) ? `${rows} holds no row the page could read: the run stopped before its first second. Re-run the profile.` : noSecondRows(rows).message);
-    if (this.unreadRows > 0) notes.push(`${rows}: ${this.unreadRows} line(s) are not rows the page could read (the run was cut mid-write?); they are left out.`);
-    if (this.unreadRecords > 0) notes.push(`${runFile(this.runDir, 'watchExchange')}: ${this.unreadRecords} line(s) are not readings the page could use; they are left out.`);
+    if (this.ended && this.load.totals.seconds === 0)
+      notes.push(
+        existsSync(rows)
+          ? `${rows} holds no row the page could read: the run stopped before its first second. Re-run the profile.`
+          : noSecondRows(rows).message,
+      );
+    if (this.unreadRows > 0)
+      notes.push(`${rows}: ${this.unreadRows} line(s) are not rows the page could read (the run was cut mid-write?); they are left out.`);
+    if (this.unreadRecords > 0)
+      notes.push(`${runFile(this.runDir, 'watchExchange')}: ${this.unreadRecords} line(s) are not readings the page could use; they are left out.`);
     return notes;
   }
 
   private exchangeNone(): string {
-    if (this.exchangeFrom === 'record') return this.exchange.store.length === 0 ? "the exchange's /metrics has not answered yet (watch-exchange.ndjson holds no reading)." : `${SOURCES.record.file} holds no such series.`;
+    if (this.exchangeFrom === 'record')
+      return this.exchange.store.length === 0
+        ? "the exchange's /metrics has not answered yet (watch-exchange.ndjson holds no reading)."
+        : `${SOURCES.record.file} holds no such series.`;
     if (this.exchangeFrom === 'prometheus') return `${SOURCES.prometheus.file} holds no such series.`;
-    if (!this.ended) return "no reading of the exchange's /metrics (`run --watch` takes one a second once the exchange is up); without them, its Prometheus's series come when the run ends.";
+    if (!this.ended)
+      return "no reading of the exchange's /metrics (`run --watch` takes one a second once the exchange is up); without them, its Prometheus's series come when the run ends.";
     return `the run folder holds neither the live page's readings of the exchange's /metrics (${RUN_FILES.watchExchange}, kept by \`run --watch\`) nor its series from the run's own Prometheus (${RUN_FILES.exchangeQueues}, ${RUN_FILES.exchangeMetrics}: \`harness setup --prometheus\`, or --prometheus own).`;
   }
 
   /** The page's view of the run so far: its charts over time, the running totals and the request tables. */
   view(executor: Executor | undefined): RunView {
     const exchange = liveExchangeCharts(this.exchange, this.load.firstSecond, SOURCES[this.exchangeFrom ?? 'record'].caption, this.exchangeNone());
-    const deliveries = this.end?.deliveries ?? Object.entries(DELIVERY_CHART_TITLES).map(([id, title]) => absent(id, title, "known once the run has ended: from the ledger and the insurer's records, read when the outbox has drained."));
+    const deliveries =
+      this.end?.deliveries ??
+      Object.entries(DELIVERY_CHART_TITLES).map(([id, title]) =>
+        absent(id, title, "known once the run has ended: from the ledger and the insurer's records, read when the outbox has drained."),
+      );
     const later = new Map([...exchange, ...deliveries].map((c) => [c.id, c]));
     const charts = [...liveCharts(this.load, executor), ...ORDER.map((id) => later.get(id)!)];
     const nemesis = this.end?.nemesis;

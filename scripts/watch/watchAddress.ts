@@ -21,7 +21,11 @@ export function parseWatchAddress(flag: string, raw: string | true): WatchAddres
   const host = colon === -1 ? undefined : text.slice(0, colon).replace(/^\[(.*)\]$/, '$1');
   const port = colon === -1 ? text : text.slice(colon + 1);
   if (host !== undefined && !LOOPBACK_NAMES.has(host)) {
-    throw new UsageError(`${flag} ${raw}`, `a port on ${WATCH_HOST}`, `The live page is served on ${WATCH_HOST} only, never on another address; give ${flag} PORT (0 for a free one), and reach it from elsewhere through an SSH tunnel if you must.`);
+    throw new UsageError(
+      `${flag} ${raw}`,
+      `a port on ${WATCH_HOST}`,
+      `The live page is served on ${WATCH_HOST} only, never on another address; give ${flag} PORT (0 for a free one), and reach it from elsewhere through an SSH tunnel if you must.`,
+    );
   }
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
     throw new UsageError(`${flag} ${raw}`, 'a port from 0 to 65535 (0: a free port)', `Give ${flag} a port such as 8023, or ${flag} 0 for a free one.`);

@@ -140,7 +140,8 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
   const hostAllowed = (host: string | undefined): boolean => host === `${options.address.host}:${port}` || host === `localhost:${port}`;
   function serve(request: IncomingMessage, response: ServerResponse): void {
     // Only pages this machine opened by its loopback name: a web page elsewhere cannot reach this server by rebinding a DNS name to 127.0.0.1.
-    if (!hostAllowed(request.headers.host)) return void response.writeHead(403, { 'content-type': 'text/plain' }).end(`Open http://${options.address.host}:${port}/\n`);
+    if (!hostAllowed(request.headers.host))
+      return void response.writeHead(403, { 'content-type': 'text/plain' }).end(`Open http://${options.address.host}:${port}/\n`);
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === '/') {
       const html = renderLivePage({ runId: options.runId, profile: options.profile, update: view, ...(final ? { final } : {}), library: readChartLibrary() });
@@ -155,12 +156,22 @@ export async function startWatchServer(options: WatchServerOptions): Promise<Wat
       request.on('close', () => clients.delete(response));
       return;
     }
-    response.writeHead(404, { 'content-type': 'application/json' }).end(`${JSON.stringify({ error: `no ${path} here: the live page is /, its events /events` })}\n`);
+    response
+      .writeHead(404, { 'content-type': 'application/json' })
+      .end(`${JSON.stringify({ error: `no ${path} here: the live page is /, its events /events` })}\n`);
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new UsageError(`--watch ${options.address.port}`, 'a port free to listen on', `Port ${options.address.port} on ${options.address.host} is ${error.code === 'EADDRINUSE' ? 'in use' : 'not allowed'}: give another, or 0 for a free one.`) : error),
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new UsageError(
+              `--watch ${options.address.port}`,
+              'a port free to listen on',
+              `Port ${options.address.port} on ${options.address.host} is ${error.code === 'EADDRINUSE' ? 'in use' : 'not allowed'}: give another, or 0 for a free one.`,
+            )
+          : error,
+      ),
     );
     server.listen(port, options.address.host, () => resolve());
   });

@@ -10,7 +10,9 @@ const ratio = (c: number, b: number): number => c / b;
 
 describe('seededRandom', () => {
   it('repeats from the same seed and stays in [0, 1)', () => {
-    const a = seededRandom(42), b = seededRandom(42), c = seededRandom(43);
+    const a = seededRandom(42),
+      b = seededRandom(42),
+      c = seededRandom(43);
     const first = Array.from({ length: 1000 }, a);
     expect(Array.from({ length: 1000 }, b)).toEqual(first);
     expect(c()).not.toBe(first[0]);
@@ -51,7 +53,13 @@ describe('bootstrapContrast', () => {
     const spread = levels.map((median, i) => latencies(3000, median, 10 + i));
     const candidate = levels.map((median, i) => latencies(3000, median, 20 + i));
     const hierarchical = bootstrapContrast(spread, candidate, quantileStatistic(0.95), ratio, { seed: 1, iterations: 400 });
-    const pooledAsOne = bootstrapContrast([Float64Array.from(spread.flatMap((r) => [...r]))], [Float64Array.from(candidate.flatMap((r) => [...r]))], quantileStatistic(0.95), ratio, { seed: 1, iterations: 400 });
+    const pooledAsOne = bootstrapContrast(
+      [Float64Array.from(spread.flatMap((r) => [...r]))],
+      [Float64Array.from(candidate.flatMap((r) => [...r]))],
+      quantileStatistic(0.95),
+      ratio,
+      { seed: 1, iterations: 400 },
+    );
     expect(hierarchical.high - hierarchical.low).toBeGreaterThan(2 * (pooledAsOne.high - pooledAsOne.low));
   });
 

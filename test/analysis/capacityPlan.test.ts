@@ -57,14 +57,28 @@ describe('planCapacity', () => {
 
   it('with measured latency: operates where p95 crosses the SLO, interpolated between load levels', () => {
     // p95 500 ms at 50 VUs, 1,500 ms at 90 → crosses 1,000 ms at 50 + 40 · 500/1,000 = 70 (below N* = 100).
-    const plan = planCapacity({ ...base, latency: [{ concurrency: 10, p95Ms: 100 }, { concurrency: 50, p95Ms: 500 }, { concurrency: 90, p95Ms: 1500 }] });
+    const plan = planCapacity({
+      ...base,
+      latency: [
+        { concurrency: 10, p95Ms: 100 },
+        { concurrency: 50, p95Ms: 500 },
+        { concurrency: 90, p95Ms: 1500 },
+      ],
+    });
     expect(plan.limitedBy).toBe('latency SLO');
     expect(plan.operatingConcurrency).toBe(70);
     expect(plan.throughputPerInstance).toBeCloseTo(7000 / (1 + 0.0001 * 70 * 69), 9);
   });
 
   it('never extrapolates latency past the highest load measured', () => {
-    const plan = planCapacity({ ...base, latency: [{ concurrency: 10, p95Ms: 5 }, { concurrency: 20, p95Ms: 6 }, { concurrency: 40, p95Ms: 8 }] });
+    const plan = planCapacity({
+      ...base,
+      latency: [
+        { concurrency: 10, p95Ms: 5 },
+        { concurrency: 20, p95Ms: 6 },
+        { concurrency: 40, p95Ms: 8 },
+      ],
+    });
     expect(plan.limitedBy).toBe('highest load measured');
     expect(plan.operatingConcurrency).toBe(40);
   });

@@ -61,8 +61,17 @@ describe('compareMetric', () => {
   });
 
   it('error rates: shares of 1s compared as differences', () => {
-    const rate = (share: number, count: number, offset: number): Float64Array => Float64Array.from({ length: count }, (_, i) => ((i + offset) % Math.round(1 / share) === 0 ? 1 : 0));
-    const r = compareMetric({ key: 'http_req_failed rate', kind: 'rate', baseline: [rate(0.01, 5000, 0), rate(0.01, 5000, 3)], candidate: [rate(0.05, 5000, 0), rate(0.05, 5000, 7)] }, options);
+    const rate = (share: number, count: number, offset: number): Float64Array =>
+      Float64Array.from({ length: count }, (_, i) => ((i + offset) % Math.round(1 / share) === 0 ? 1 : 0));
+    const r = compareMetric(
+      {
+        key: 'http_req_failed rate',
+        kind: 'rate',
+        baseline: [rate(0.01, 5000, 0), rate(0.01, 5000, 3)],
+        candidate: [rate(0.05, 5000, 0), rate(0.05, 5000, 7)],
+      },
+      options,
+    );
     expect(r.baseline).toBeCloseTo(0.01, 3);
     expect(r.candidate).toBeCloseTo(0.05, 3);
     expect(r.effect).toBeCloseTo(0.04, 3);

@@ -50,7 +50,12 @@ describe('gateInputOf, a run against --base-url', () => {
 
 describe('loadExitCodeOf', () => {
   const run = { runId: 'r', profile: 'load', count: 100 };
-  const verdictSaying = (name: string, actual: string) => ({ pass: false, profile: 'load', runId: 'r', checks: [{ name, target: 'completed (exit 0)', actual, pass: false }] });
+  const verdictSaying = (name: string, actual: string) => ({
+    pass: false,
+    profile: 'load',
+    runId: 'r',
+    checks: [{ name, target: 'completed (exit 0)', actual, pass: false }],
+  });
   const crossed = { metrics: { http_req_duration: { type: 'trend', values: {}, thresholds: { 'p(95)<1000': { ok: false } } } } };
 
   it('takes the code run.json recorded first', () => {

@@ -24,7 +24,13 @@ describe('verdictJunit', () => {
     expect(problems).toEqual([]);
     expect(root!.name).toBe('testsuites');
     expect(root!.attributes).toMatchObject({ tests: '5', failures: '2' });
-    expect(cases(root!).map((c) => c.attributes.name)).toEqual(['latency p95', 'HTTP error rate', 'enrollments received intact by the insurer', 'load run', "integrity: <lost> & 'late'"]);
+    expect(cases(root!).map((c) => c.attributes.name)).toEqual([
+      'latency p95',
+      'HTTP error rate',
+      'enrollments received intact by the insurer',
+      'load run',
+      "integrity: <lost> & 'late'",
+    ]);
   });
 
   it('gives every case, passing or failing, its actual value, target and unit', () => {
@@ -47,7 +53,9 @@ describe('verdictJunit', () => {
   });
 
   it('adds an error case for an interrupted run, beside its checks', () => {
-    const interrupted = verdictOf('smoke', 'r', [{ name: 'load run', target: 'completed (exit 0)', actual: 'interrupted', pass: false }], { interrupted: true });
+    const interrupted = verdictOf('smoke', 'r', [{ name: 'load run', target: 'completed (exit 0)', actual: 'interrupted', pass: false }], {
+      interrupted: true,
+    });
     const { problems, root } = parseXml(verdictJunit(interrupted));
     expect(problems).toEqual([]);
     expect(root!.attributes).toMatchObject({ tests: '2', failures: '1', errors: '1' });

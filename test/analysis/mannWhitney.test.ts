@@ -27,8 +27,10 @@ describe('mannWhitney', () => {
   });
 
   it('is symmetric: swapping the samples swaps U and the one-sided tails', () => {
-    const x = [3.1, 4.5, 2.2, 8.9, 5.5], y = [1.2, 2.8, 3.3, 0.4];
-    const a = mannWhitney(x, y), b = mannWhitney(y, x);
+    const x = [3.1, 4.5, 2.2, 8.9, 5.5],
+      y = [1.2, 2.8, 3.3, 0.4];
+    const a = mannWhitney(x, y),
+      b = mannWhitney(y, x);
     expect(a.u1).toBe(b.u2);
     expect(a.pGreater).toBeCloseTo(b.pLess, 12);
     expect(a.pTwoSided).toBeCloseTo(b.pTwoSided, 12);

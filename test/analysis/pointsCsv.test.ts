@@ -5,7 +5,10 @@ import { parsePointsCsv } from '../../analysis/pointsCsv.ts';
 
 describe('parsePointsCsv', () => {
   it('reads concurrency,throughput rows, with comments, blank lines, CRLF and an optional p95_ms column', () => {
-    expect(parsePointsCsv('concurrency,throughput\r\n1,64.9\r\n\r\n# a comment\r\n18,995.9\r\n').load).toEqual([{ concurrency: 1, throughput: 64.9 }, { concurrency: 18, throughput: 995.9 }]);
+    expect(parsePointsCsv('concurrency,throughput\r\n1,64.9\r\n\r\n# a comment\r\n18,995.9\r\n').load).toEqual([
+      { concurrency: 1, throughput: 64.9 },
+      { concurrency: 18, throughput: 995.9 },
+    ]);
     const withLatency = parsePointsCsv('Concurrency, Throughput, p95_ms\n4, 300, 12.5\n');
     expect(withLatency.latency).toEqual([{ concurrency: 4, p95Ms: 12.5 }]);
   });

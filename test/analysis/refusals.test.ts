@@ -9,7 +9,12 @@ import { fitUsl } from '../../analysis/usl.ts';
 import { judgedSeries } from '../../scripts/analysis/soakOfRun.ts';
 import { plannedSeconds } from '../../scripts/analysis/runIdentity.ts';
 
-const run = (dir: string, profile: string | undefined, scale: number | undefined, plannedSeconds: number | undefined): RunIdentity => ({ dir, profile, scale, plannedSeconds });
+const run = (dir: string, profile: string | undefined, scale: number | undefined, plannedSeconds: number | undefined): RunIdentity => ({
+  dir,
+  profile,
+  scale,
+  plannedSeconds,
+});
 
 describe('which runs compare refuses to pool', () => {
   it('finds no difference among runs of one profile, scale and duration', () => {
@@ -23,7 +28,10 @@ describe('which runs compare refuses to pool', () => {
   });
 
   it('finds a scale or a planned duration that differs, and a run that does not say', () => {
-    expect(describeDifferences(differences([run('a', 'load', 1, 60), run('b', 'load', 0.5, 30)]))).toEqual(['scale: 1 (a) vs 0.5 (b)', 'planned duration: 60 s (a) vs 30 s (b)']);
+    expect(describeDifferences(differences([run('a', 'load', 1, 60), run('b', 'load', 0.5, 30)]))).toEqual([
+      'scale: 1 (a) vs 0.5 (b)',
+      'planned duration: 60 s (a) vs 30 s (b)',
+    ]);
     expect(describeDifferences(differences([run('a', 'load', 1, 60), run('b', undefined, undefined, undefined)]))).toEqual([
       'profile: load (a) vs unknown (b)',
       'scale: 1 (a) vs unknown (b)',
@@ -35,7 +43,19 @@ describe('which runs compare refuses to pool', () => {
     const plan = (executor: object) => ({ executor, gracefulStopSeconds: 30, thresholds: {} });
     expect(plannedSeconds({ durationSeconds: 45, plan: plan({ executor: 'constant-vus', users: 2, seconds: 30 }) })).toBe(45);
     expect(plannedSeconds({ plan: plan({ executor: 'constant-arrival-rate', rate: 2, seconds: 120, maxInFlight: 10 }) })).toBe(120);
-    expect(plannedSeconds({ plan: plan({ executor: 'ramping-vus', startUsers: 1, stages: [{ seconds: 1, target: 2 }, { seconds: 4, target: 4 }, { seconds: 0, target: 8 }] }) })).toBe(5);
+    expect(
+      plannedSeconds({
+        plan: plan({
+          executor: 'ramping-vus',
+          startUsers: 1,
+          stages: [
+            { seconds: 1, target: 2 },
+            { seconds: 4, target: 4 },
+            { seconds: 0, target: 8 },
+          ],
+        }),
+      }),
+    ).toBe(5);
     expect(plannedSeconds({ plan: plan({ executor: 'shared-iterations', users: 2, iterations: 20, maxSeconds: 90 }) })).toBe(90);
     expect(plannedSeconds({ runId: 'before plans were recorded' } as never)).toBeUndefined();
   });
@@ -56,7 +76,11 @@ describe('soak on a run too short to judge', () => {
   it('judges memory in MiB, named for it', () => {
     const judged = judgedSeries('rssBytes', [{ t: 1, value: 210 * 1024 ** 2 }]);
     expect(judged).toEqual({ name: 'exchange rss (MiB)', unit: 'MiB', points: [{ t: 1, value: 210 }] });
-    expect(judgedSeries('eventLoopLagP99Seconds', [{ t: 1, value: 0.01 }])).toEqual({ name: 'exchange eventLoopLagP99Seconds', unit: 's', points: [{ t: 1, value: 0.01 }] });
+    expect(judgedSeries('eventLoopLagP99Seconds', [{ t: 1, value: 0.01 }])).toEqual({
+      name: 'exchange eventLoopLagP99Seconds',
+      unit: 's',
+      points: [{ t: 1, value: 0.01 }],
+    });
   });
 });
 
@@ -80,7 +104,13 @@ describe('capacity plans', () => {
       { concurrency: 12, throughput: 410 },
     ];
     const refusal = planRefusal(near, fitUsl(near).rSquared);
-    expect(refusal).toMatchObject({ reason: 'not enough distinct load levels', lowestConcurrency: 10, highestConcurrency: 12, concurrencySpan: 1.2, minConcurrencySpan: MIN_CONCURRENCY_SPAN });
+    expect(refusal).toMatchObject({
+      reason: 'not enough distinct load levels',
+      lowestConcurrency: 10,
+      highestConcurrency: 12,
+      concurrencySpan: 1.2,
+      minConcurrencySpan: MIN_CONCURRENCY_SPAN,
+    });
     expect(refusal!.detail).toMatch(/concurrency 10 to 12 \(1\.2×\).*at least 4× the lowest/);
   });
 

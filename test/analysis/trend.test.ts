@@ -60,8 +60,14 @@ describe('Mann–Kendall and Theil–Sen: published results on Bogra monthly rai
   // test_original_test on column 3 of tests/data/Monthly Rainfall.csv: S −1959, Var(S) 4889800.333…, z −0.88545…,
   // p 0.37591…, Tau −0.031531…, Sen's slope −0.0064516… (−1/155). pyMannKendall drops the 7 missing months and
   // numbers the remaining 353 consecutively; so does this test.
-  const rows = readFileSync(join(import.meta.dirname, 'fixtures', 'bogra-rainfall.csv'), 'utf8').trim().split('\n').slice(1);
-  const values = rows.map((row) => row.split(',')[2]!.trim()).filter((cell) => cell !== '').map(Number);
+  const rows = readFileSync(join(import.meta.dirname, 'fixtures', 'bogra-rainfall.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const values = rows
+    .map((row) => row.split(',')[2]!.trim())
+    .filter((cell) => cell !== '')
+    .map(Number);
 
   it('reads 360 months of which 353 have a value', () => {
     expect(rows).toHaveLength(360);
@@ -78,6 +84,11 @@ describe('Mann–Kendall and Theil–Sen: published results on Bogra monthly rai
   });
 
   it("matches Sen's slope", () => {
-    expect(theilSen(values.map((_, i) => i), values).slope).toBeCloseTo(-0.0064516129032258064, 15);
+    expect(
+      theilSen(
+        values.map((_, i) => i),
+        values,
+      ).slope,
+    ).toBeCloseTo(-0.0064516129032258064, 15);
   });
 });

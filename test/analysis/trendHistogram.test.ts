@@ -23,7 +23,7 @@ describe('merged trend histograms', () => {
     expect(trendStat(merged, 'avg')).toBeCloseTo(parts.reduce((s, p) => s + p.reduce((a, b) => a + b, 0), 0) / 8200, 9);
   });
 
-  it('averaging the instances\' p95s would give another number: more than twice the true p95 here', () => {
+  it("averaging the instances' p95s would give another number: more than twice the true p95 here", () => {
     const instanceP95s = parts.map((p) => percentileSorted(Float64Array.from(p).sort(), 0.95));
     const averaged = instanceP95s.reduce((a, b) => a + b, 0) / instanceP95s.length;
     // The slow instance's p95 (≈ 900 ms) drags the mean of p95s up; pooled, its 200 requests are 2.4 % of the load.

@@ -56,7 +56,12 @@ describe('fitUsl: recovering known coefficients', () => {
   it('recovers a step load like the stress profile makes (no point at N = 1)', () => {
     const truth = { sigma: 0.05, kappa: 0.001, lambda: 900 };
     const load = [2, 4, 8, 12, 16, 24, 32, 48];
-    const fit = fitUsl(points(load, load.map((n) => uslThroughput(truth, n))));
+    const fit = fitUsl(
+      points(
+        load,
+        load.map((n) => uslThroughput(truth, n)),
+      ),
+    );
     expect(fit.sigma).toBeCloseTo(truth.sigma, 5);
     expect(fit.kappa).toBeCloseTo(truth.kappa, 7);
     expect(fit.lambda).toBeCloseTo(truth.lambda, 2);
@@ -66,7 +71,12 @@ describe('fitUsl: recovering known coefficients', () => {
   it('holds κ at 0 when throughput only flattens (Amdahl): N* infinite, ceiling λ/σ', () => {
     const truth = { sigma: 0.1, kappa: 0, lambda: 100 };
     const load = [1, 2, 4, 8, 16, 32];
-    const fit = fitUsl(points(load, load.map((n) => uslThroughput(truth, n))));
+    const fit = fitUsl(
+      points(
+        load,
+        load.map((n) => uslThroughput(truth, n)),
+      ),
+    );
     expect(fit.kappa).toBeLessThan(1e-9);
     expect(fit.sigma).toBeCloseTo(0.1, 4);
     expect(peakOf({ sigma: 0.1, kappa: 0, lambda: 100 })).toEqual({ peakConcurrency: Infinity, maxThroughput: 1000, optimalConcurrency: 10 });

@@ -25,8 +25,14 @@ describe('loadLevels', () => {
     const vus = { time: Array.from({ length: 20 }, (_, i) => i * 1000), value: Array.from({ length: 20 }, (_, i) => (i < 10 ? 2 : 4)) };
     const times: number[] = [];
     const durations: number[] = [];
-    for (let t = 0; t < 10_000; t += 50) { times.push(t); durations.push(5); }
-    for (let k = 0; k < 300; k++) { times.push(10_000 + (k * 100) / 3); durations.push(k < 3 ? 5 : 9); }
+    for (let t = 0; t < 10_000; t += 50) {
+      times.push(t);
+      durations.push(5);
+    }
+    for (let k = 0; k < 300; k++) {
+      times.push(10_000 + (k * 100) / 3);
+      durations.push(k < 3 ? 5 : 9);
+    }
     const levels = loadLevels({ vus, completions: times, requests: { time: times, duration: durations }, endMs: 20_000 });
     expect(levels.map((l) => l.concurrency)).toEqual([2, 4]);
     expect(levels[0]!.throughput).toBeCloseTo(20, 9);

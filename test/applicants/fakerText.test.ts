@@ -29,11 +29,21 @@ function sideBySide(draw: (text: FakerText) => string, theirs: (faker: Faker) =>
 
 describe('fakerText', () => {
   it('gives the street Faker gives and draws the same numbers, over 2,000 seeds', () => {
-    expect(sideBySide((t) => t.street(), (f) => f.location.street())).toEqual([]);
+    expect(
+      sideBySide(
+        (t) => t.street(),
+        (f) => f.location.street(),
+      ),
+    ).toEqual([]);
   });
 
   it('gives the last name Faker gives (double-barrelled ones too) and draws the same numbers', () => {
-    expect(sideBySide((t) => t.lastName(), (f) => f.person.lastName())).toEqual([]);
+    expect(
+      sideBySide(
+        (t) => t.lastName(),
+        (f) => f.person.lastName(),
+      ),
+    ).toEqual([]);
     const names = new Set<string>();
     const text = fakerText(seeded(1));
     for (let i = 0; i < 2_000; i++) names.add(text.lastName());
@@ -52,6 +62,12 @@ describe('fakerText', () => {
 
   it('falls back to Faker itself for a locale whose patterns it does not read, and still agrees with it', () => {
     const odd: LocaleDefinition = { location: { street_pattern: ['{{location.street_suffix}} of {{number.int(9)}}'], street_suffix: ['Way'] } };
-    expect(sideBySide((t) => t.street(), (f) => f.location.street(), [odd, en_US, en])).toEqual([]);
+    expect(
+      sideBySide(
+        (t) => t.street(),
+        (f) => f.location.street(),
+        [odd, en_US, en],
+      ),
+    ).toEqual([]);
   });
 });

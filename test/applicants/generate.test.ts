@@ -19,7 +19,13 @@ describe('generateHouseholds', () => {
     const [a, b, c] = files.map((f) => readFileSync(f, 'utf8'));
     expect(a).toBe(b);
     expect(a!.split('\n')).toHaveLength(301);
-    const ssns = (text: string) => new Set(text.trim().split('\n').flatMap((l) => JSON.parse(l).members.map((x: { ssn: string }) => x.ssn)));
+    const ssns = (text: string) =>
+      new Set(
+        text
+          .trim()
+          .split('\n')
+          .flatMap((l) => JSON.parse(l).members.map((x: { ssn: string }) => x.ssn)),
+      );
     const overlap = [...ssns(a!)].filter((s) => ssns(c!).has(s));
     expect(overlap.length).toBeLessThan(5);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bytesPerHour, judgeProcessSamples, largestEntries, loadWindowOf, serviceOfCommandLine, steadyWarmupSeconds, type ProcessSample, type Watched } from '../../bench/soakSelfSeries.ts';
+import {
+  bytesPerHour,
+  judgeProcessSamples,
+  largestEntries,
+  loadWindowOf,
+  serviceOfCommandLine,
+  steadyWarmupSeconds,
+  type ProcessSample,
+  type Watched,
+} from '../../bench/soakSelfSeries.ts';
 
 const MiB = 1024 ** 2;
 const START_MS = Date.UTC(2026, 0, 1);
@@ -8,14 +17,17 @@ const START_MS = Date.UTC(2026, 0, 1);
 function samplesOver(seconds: number, memoryMiB: (p: Watched, t: number) => number, fds: (p: Watched, t: number) => number): ProcessSample[] {
   const samples: ProcessSample[] = [];
   for (let t = 0; t <= seconds; t += 5) {
-    for (const p of ['engine', 'exchange', 'insurer'] as const) samples.push({ at: START_MS + t * 1000, process: p, rssBytes: memoryMiB(p, t) * MiB, fds: fds(p, t) });
+    for (const p of ['engine', 'exchange', 'insurer'] as const)
+      samples.push({ at: START_MS + t * 1000, process: p, rssBytes: memoryMiB(p, t) * MiB, fds: fds(p, t) });
   }
   return samples;
 }
 
 describe('serviceOfCommandLine', () => {
   it('tells the exchange and the insurer by their main module, and nothing else', () => {
-    expect(serviceOfCommandLine('/usr/bin/node --import tsx /work/x/mock-exchange/exchange/main.ts --port 0 --insurer-url http://127.0.0.1:4')).toBe('exchange');
+    expect(serviceOfCommandLine('/usr/bin/node --import tsx /work/x/mock-exchange/exchange/main.ts --port 0 --insurer-url http://127.0.0.1:4')).toBe(
+      'exchange',
+    );
     expect(serviceOfCommandLine('/usr/bin/node --import tsx /work/x/mock-exchange/insurer/main.ts --port 0')).toBe('insurer');
     expect(serviceOfCommandLine('/usr/bin/prometheus --config.file=/tmp/p.yml')).toBeUndefined();
     // A data folder named like a module is not the module.
@@ -40,7 +52,11 @@ describe('judgeProcessSamples', () => {
 
   it('finds the exchange leaking 60 MiB an hour and its fds creeping while everything else is flat', () => {
     const noise = (t: number): number => ((t * 7919) % 13) - 6; // deterministic wobble of ±6
-    const samples = samplesOver(3_600, (p, t) => (p === 'exchange' ? 200 + (60 * t) / 3_600 : 300) + noise(t) / 10, (p, t) => (p === 'exchange' ? 40 + Math.floor(t / 60) : 40 + (noise(t) > 0 ? 1 : 0)));
+    const samples = samplesOver(
+      3_600,
+      (p, t) => (p === 'exchange' ? 200 + (60 * t) / 3_600 : 300) + noise(t) / 10,
+      (p, t) => (p === 'exchange' ? 40 + Math.floor(t / 60) : 40 + (noise(t) > 0 ? 1 : 0)),
+    );
     const results = judgeProcessSamples(samples, window, 300);
     const of = (p: Watched, m: 'memory' | 'fds') => results.find((r) => r.process === p && r.measure === m)!;
     expect(results).toHaveLength(6);
@@ -57,7 +73,11 @@ describe('judgeProcessSamples', () => {
 
   it('leaves out the warm-up and the samples outside the load', () => {
     // Memory climbs only in the first 5 minutes (warm-up) and is flat after; samples before and after the load are wild.
-    const inLoad = samplesOver(3_600, (_p, t) => Math.min(300, 100 + (200 * t) / 300), () => 50);
+    const inLoad = samplesOver(
+      3_600,
+      (_p, t) => Math.min(300, 100 + (200 * t) / 300),
+      () => 50,
+    );
     const outside: ProcessSample[] = [-60_000, 3_700_000].map((dt) => ({ at: START_MS + dt, process: 'engine', rssBytes: 5_000 * MiB, fds: 9_000 }));
     const engine = judgeProcessSamples([...inLoad, ...outside], window, 300).filter((r) => r.process === 'engine');
     expect(engine.map((r) => r.verdict)).toEqual(['flat', 'flat']);
@@ -66,14 +86,32 @@ describe('judgeProcessSamples', () => {
   });
 
   it('says too short when a process was never sampled', () => {
-    const samples = samplesOver(600, () => 100, () => 10).filter((s) => s.process !== 'insurer');
+    const samples = samplesOver(
+      600,
+      () => 100,
+      () => 10,
+    ).filter((s) => s.process !== 'insurer');
     const insurer = judgeProcessSamples(samples, window, 60).filter((r) => r.process === 'insurer');
-    expect(insurer.map((r) => [r.verdict, r.points])).toEqual([['too short', 0], ['too short', 0]]);
+    expect(insurer.map((r) => [r.verdict, r.points])).toEqual([
+      ['too short', 0],
+      ['too short', 0],
+    ]);
   });
 });
 
 describe('steadyWarmupSeconds', () => {
-  const ramping = (rampSeconds: number) => ({ executor: { executor: 'ramping-arrival-rate' as const, startRate: 0, stages: [{ seconds: rampSeconds, target: 20 }, { seconds: 6_840, target: 20 }], maxInFlight: 5_000 }, gracefulStopSeconds: 160 });
+  const ramping = (rampSeconds: number) => ({
+    executor: {
+      executor: 'ramping-arrival-rate' as const,
+      startRate: 0,
+      stages: [
+        { seconds: rampSeconds, target: 20 },
+        { seconds: 6_840, target: 20 },
+      ],
+      maxInFlight: 5_000,
+    },
+    gracefulStopSeconds: 160,
+  });
 
   it('waits out the ramp and one journey when they outlast the soak warm-up', () => {
     expect(steadyWarmupSeconds(300, ramping(360))).toBe(520);
@@ -81,7 +119,9 @@ describe('steadyWarmupSeconds', () => {
   });
 
   it('adds no ramp for a single held stage', () => {
-    expect(steadyWarmupSeconds(30, { executor: { executor: 'constant-arrival-rate', rate: 5, seconds: 600, maxInFlight: 100 }, gracefulStopSeconds: 40 })).toBe(40);
+    expect(steadyWarmupSeconds(30, { executor: { executor: 'constant-arrival-rate', rate: 5, seconds: 600, maxInFlight: 100 }, gracefulStopSeconds: 40 })).toBe(
+      40,
+    );
   });
 });
 

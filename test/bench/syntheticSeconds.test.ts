@@ -8,7 +8,15 @@ import { percentileSorted } from '../../analysis/distribution.ts';
 
 describe('syntheticSecondRows', () => {
   it('holds the asked requests a second, users, a journey every six requests and the median latency', () => {
-    const rows = [...syntheticSecondRows({ startMs: Date.parse('2026-11-01T00:00:00Z'), seconds: 20, vus: (t) => (t < 10 ? 4 : 8), requestsPerSecond: (t) => (t < 10 ? 30 : 60), medianMs: () => 50 })];
+    const rows = [
+      ...syntheticSecondRows({
+        startMs: Date.parse('2026-11-01T00:00:00Z'),
+        seconds: 20,
+        vus: (t) => (t < 10 ? 4 : 8),
+        requestsPerSecond: (t) => (t < 10 ? 30 : 60),
+        medianMs: () => 50,
+      }),
+    ];
     expect(rows.map((r) => r.second)).toEqual(Array.from({ length: 20 }, (_, t) => Date.parse('2026-11-01T00:00:00Z') / 1000 + t));
     const samples = samplesFromRows(rows);
     expect(samples.requests.time).toHaveLength(10 * 30 + 10 * 60);
@@ -18,13 +26,18 @@ describe('syntheticSecondRows', () => {
     expect(samples.journeysStarted).toHaveLength(900 / 6);
     expect(samples.names).toHaveLength(6);
     expect(samples.failures.failed.every((f) => f === 0)).toBe(true);
-    const median = percentileSorted([...samples.requests.duration].sort((a, b) => a - b), 0.5);
+    const median = percentileSorted(
+      [...samples.requests.duration].sort((a, b) => a - b),
+      0.5,
+    );
     expect(median).toBeGreaterThan(45);
     expect(median).toBeLessThan(55);
   });
 
   it('fails the share of requests it is asked to', () => {
-    const samples = samplesFromRows(syntheticSecondRows({ startMs: 0, seconds: 10, vus: () => 1, requestsPerSecond: () => 200, medianMs: () => 5, failureRate: 0.25, seed: 3 }));
+    const samples = samplesFromRows(
+      syntheticSecondRows({ startMs: 0, seconds: 10, vus: () => 1, requestsPerSecond: () => 200, medianMs: () => 5, failureRate: 0.25, seed: 3 }),
+    );
     const share = samples.failures.failed.reduce((a, b) => a + b, 0) / samples.failures.failed.length;
     expect(share).toBeGreaterThan(0.2);
     expect(share).toBeLessThan(0.3);

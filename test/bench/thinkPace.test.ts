@@ -23,7 +23,7 @@ describe('idealRequestRate', () => {
     expect(idealRequestRate({ ...window, fromSeconds: 600, toSeconds: 1_200 }) / steady).toBeCloseTo(1, 1);
   });
 
-  it('falls short of it in the minutes after a ramp from nothing: the ramp\'s first wave has not come round again', () => {
+  it("falls short of it in the minutes after a ramp from nothing: the ramp's first wave has not come round again", () => {
     const ratio = idealRequestRate({ ...window, fromSeconds: 30, toSeconds: 90 }) / steady;
     expect(ratio).toBeGreaterThan(0.9);
     expect(ratio).toBeLessThan(0.98);

@@ -25,7 +25,9 @@ describe('parseWrkOutput', () => {
   });
 
   it('counts no errors when wrk printed none, and no percentiles without --latency', () => {
-    const plain = OUTPUT.split('\n').filter((line) => !/%\s+[\d.]+(us|ms|s)\s*$|Socket|Non-2xx/.test(line)).join('\n');
+    const plain = OUTPUT.split('\n')
+      .filter((line) => !/%\s+[\d.]+(us|ms|s)\s*$|Socket|Non-2xx/.test(line))
+      .join('\n');
     expect(parseWrkOutput(plain)).toMatchObject({ latencyMs: {}, errors: 0 });
   });
 

@@ -9,7 +9,11 @@ type Verdict = { ok: boolean; message: string };
 const verdict = auditVerdict as (text: string, options?: { required?: boolean }) => Verdict;
 
 const report = (counts: Record<string, number>, vulnerabilities: Record<string, unknown> = {}) =>
-  JSON.stringify({ auditReportVersion: 2, vulnerabilities, metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) } } });
+  JSON.stringify({
+    auditReportVersion: 2,
+    vulnerabilities,
+    metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) } },
+  });
 
 describe('.ci/audit.mjs', () => {
   it('passes a report with no high or critical advisory', () => {

@@ -50,7 +50,11 @@ describe('.ci/licences.mjs', () => {
     pkg('copyleft', { name: 'copyleft', version: '0.0.0', license: 'AGPL-3.0' });
     pkg('@scope/nolicence', { name: '@scope/nolicence', version: '2.0.0' });
     pkg('fine/node_modules/deep', { name: 'deep', version: '3.0.0', license: 'GPL-3.0' });
-    expect((nonPermissive(root) as string[]).sort()).toEqual(['@scope/nolicence@2.0.0: no licence declared', 'copyleft@0.0.0: AGPL-3.0', 'deep@3.0.0: GPL-3.0']);
+    expect((nonPermissive(root) as string[]).sort()).toEqual([
+      '@scope/nolicence@2.0.0: no licence declared',
+      'copyleft@0.0.0: AGPL-3.0',
+      'deep@3.0.0: GPL-3.0',
+    ]);
   });
 
   it("passes this project's own installed packages", () => {

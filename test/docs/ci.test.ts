@@ -31,7 +31,11 @@ const step = (name: string): Step => {
 
 /** A step's script as GitHub runs it (bash -e -o pipefail), in `cwd`, with `env`. */
 function runStep(script: string, cwd: string, env: Record<string, string>): { status: number | null; stdout: string } {
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout };
 }
 
@@ -39,9 +43,18 @@ describe('docs/ci.md', () => {
   it('holds one workflow that parses and names its steps in order', () => {
     expect(blocks).toHaveLength(1);
     expect(Object.keys(workflow.on)).toContain('pull_request');
-    expect(steps.map((s) => s.name)).toEqual(['Check out', 'Set up Node 20', 'Install the harness and Prometheus', 'Run the harness', 'Append summary.md to the job summary', 'Upload the run folder', 'Fail on the harness exit code']);
+    expect(steps.map((s) => s.name)).toEqual([
+      'Check out',
+      'Set up Node 20',
+      'Install the harness and Prometheus',
+      'Run the harness',
+      'Append summary.md to the job summary',
+      'Upload the run folder',
+      'Fail on the harness exit code',
+    ]);
     expect(step('Run the harness').run).toMatch(/^node bin\/harness\.mjs run \S+ .*--results results\/ci$/m);
-    for (const name of ['Append summary.md to the job summary', 'Upload the run folder', 'Fail on the harness exit code']) expect(step(name).if, name).toBe('always()');
+    for (const name of ['Append summary.md to the job summary', 'Upload the run folder', 'Fail on the harness exit code'])
+      expect(step(name).if, name).toBe('always()');
     expect(step('Upload the run folder').uses).toMatch(/^actions\/upload-artifact@v\d+$/);
     expect(step('Upload the run folder').with).toMatchObject({ path: 'results/ci/' });
     expect(step('Append summary.md to the job summary').run).toContain('>> "$GITHUB_STEP_SUMMARY"');

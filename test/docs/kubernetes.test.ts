@@ -31,7 +31,10 @@ const targets = loadTargets();
 function row(users: number): string[] {
   const line = page.split('\n').find((l) => l.startsWith(`| ${n(users)} `));
   expect(line, `a row for ${n(users)} users`).toBeDefined();
-  return line!.split('|').slice(1, -1).map((cell) => cell.trim());
+  return line!
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 }
 
 /** What `harness k8s` would ask for these users held at once: the shards it advises and one of their pods. */
@@ -76,7 +79,12 @@ describe('docs/kubernetes.md against the shard sizing', () => {
   });
 
   it('Prometheus: the series a shard makes, sampled every second, for launch day and spike', () => {
-    const spikeShards = shardSizing({ shards: 1, maxUsers: profileNamed('spike').plan({ targets, scale: 1 }).maxUsers, applicants: 0, seconds: 1 }).shardsAdvised;
+    const spikeShards = shardSizing({
+      shards: 1,
+      maxUsers: profileNamed('spike').plan({ targets, scale: 1 }).maxUsers,
+      applicants: 0,
+      seconds: 1,
+    }).shardsAdvised;
     quotes(`made ${SERIES_PER_SHARD} series (${NATIVE_HISTOGRAMS_PER_SHARD} of them native histograms`);
     quotes(
       `So ${SERIES_PER_SHARD} samples a second a shard, ${n(sized(LAUNCH_DAY_USERS).samples)} for launch day's ${sized(LAUNCH_DAY_USERS).shards} shards, ` +

@@ -16,9 +16,12 @@ const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'metrics.md'), 'utf8');
 const specs = sloSpecs(loadTargets());
 
 describe('docs/metrics.md', () => {
-  it.each([...Object.values(EXCHANGE_METRICS), ...Object.values(INSURER_METRICS), ...Object.values(METRIC_NAMES), ...Object.values(HARNESS_METRICS)])('documents %s', (name) => {
-    expect(doc).toContain(`\`${name}\``);
-  });
+  it.each([...Object.values(EXCHANGE_METRICS), ...Object.values(INSURER_METRICS), ...Object.values(METRIC_NAMES), ...Object.values(HARNESS_METRICS)])(
+    'documents %s',
+    (name) => {
+      expect(doc).toContain(`\`${name}\``);
+    },
+  );
   it.each([RED_RECORDS.requestRate, RED_RECORDS.errorRatio, RED_RECORDS.durationQuantile(RED_QUANTILES[0])])('documents the recorded series %s', (name) => {
     expect(doc).toContain(`\`${name}\``);
   });

@@ -23,7 +23,8 @@ describe('ageOn', () => {
 
   it('agrees with splitting on "-" for every day of two years against several dates', () => {
     const days = Array.from({ length: 731 }, (_, i) => new Date(Date.UTC(1999, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
-    for (const on of ['2025-01-01', '2026-01-01', '2026-06-15', '2000-12-31']) for (const dob of days) expect(ageOn(dob, on), `${dob} on ${on}`).toBe(bySplit(dob, on));
+    for (const on of ['2025-01-01', '2026-01-01', '2026-06-15', '2000-12-31'])
+      for (const dob of days) expect(ageOn(dob, on), `${dob} on ${on}`).toBe(bySplit(dob, on));
   });
 
   it('reads other shapes as before: unpadded parts, and NaN for what is no date', () => {

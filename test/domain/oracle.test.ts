@@ -86,7 +86,14 @@ describe('oracle: hand-worked households', () => {
     // Contribution 39,100 × 6.6 % / 12 = $215.05. Age 31 (1.159), R-AK001 1.55: silver at 21 637.98 / 651.00 / 703.08
     // → 739.42 / 754.51 / 814.87; benchmark $754.51; credit $539.46.
     const answer = determine({ state: 'AK', countyFips: '02020', householdIncome: 39_100, members: [m('1994-06-15')] }, '43002AK0010002', 2026);
-    expect(answer).toMatchObject({ fplPercent: 200, applicablePercent: 6.6, benchmarkPremium: 754.51, aptc: 539.46, netPremium: 215.05, planIdWithVariant: '43002AK0010002-05' });
+    expect(answer).toMatchObject({
+      fplPercent: 200,
+      applicablePercent: 6.6,
+      benchmarkPremium: 754.51,
+      aptc: 539.46,
+      netPremium: 215.05,
+      planIdWithVariant: '43002AK0010002-05',
+    });
   });
 
   it('a tobacco user pays the surcharge; the benchmark excludes it', () => {
@@ -100,20 +107,46 @@ describe('oracle: hand-worked households', () => {
   it('an adult below 138 % FPL in an expansion state is referred to Medicaid: no credit, no CSR, no plan sold', () => {
     // VA expanded Medicaid: $14,085 / $15,650 = 90.00 % ≤ 138 % → result medicaid, nothing priced.
     const answer = determine({ ...fairfax, householdIncome: 14_085, members: [m('1995-06-15')] }, '41002VA0010002', 2026);
-    expect(answer).toMatchObject({ fplPercent: 90, result: 'medicaid', medicaidMembers: [true], applicablePercent: null, benchmarkPremium: 0, planPremium: 0, aptc: 0, netPremium: 0, csrVariant: '01' });
+    expect(answer).toMatchObject({
+      fplPercent: 90,
+      result: 'medicaid',
+      medicaidMembers: [true],
+      applicablePercent: null,
+      benchmarkPremium: 0,
+      planPremium: 0,
+      aptc: 0,
+      netPremium: 0,
+      csrVariant: '01',
+    });
   });
 
   it('the same adult in Texas (no expansion) gets nothing below 100 % and buys unsubsidised', () => {
     // Harris R-TX001: 42002 silver at 21 = 420 × 0.92 × 1.02 = 394.13; age 30 (1.135) → $447.34, all owed.
     const answer = determine({ state: 'TX', countyFips: '48201', householdIncome: 14_085, members: [m('1995-06-15')] }, '42002TX0010002', 2026);
-    expect(answer).toMatchObject({ fplPercent: 90, result: 'no_aptc', medicaidMembers: [false], applicablePercent: null, aptc: 0, planPremium: 447.34, netPremium: 447.34, csrVariant: '01' });
+    expect(answer).toMatchObject({
+      fplPercent: 90,
+      result: 'no_aptc',
+      medicaidMembers: [false],
+      applicablePercent: null,
+      aptc: 0,
+      planPremium: 447.34,
+      netPremium: 447.34,
+      csrVariant: '01',
+    });
   });
 
   it('a Texas adult at 120 % FPL (no expansion) buys with the 2.10 % credit and the 94 % CSR', () => {
     // $18,780 / $15,650 = 120.00 %: contribution 18,780 × 2.10 % / 12 = $32.87 (32.865 → half up).
     // Benchmark: 42002 silver (second lowest of 0.94 / 1.02 / 1.05) at age 30 = $447.34; credit 447.34 − 32.87 = $414.47.
     const answer = determine({ state: 'TX', countyFips: '48201', householdIncome: 18_780, members: [m('1995-06-15')] }, '42002TX0010002', 2026);
-    expect(answer).toMatchObject({ result: 'aptc', applicablePercent: 2.1, benchmarkPremium: 447.34, aptc: 414.47, netPremium: 32.87, planIdWithVariant: '42002TX0010002-06' });
+    expect(answer).toMatchObject({
+      result: 'aptc',
+      applicablePercent: 2.1,
+      benchmarkPremium: 447.34,
+      aptc: 414.47,
+      netPremium: 32.87,
+      planIdWithVariant: '42002TX0010002-06',
+    });
   });
 
   it('children under the state CHIP limit leave the plan: the parents enroll, priced and benchmarked alone', () => {

@@ -24,7 +24,21 @@ const rows = new Map<string, string[]>();
 
 /** One smoke run of 120 applicants with these faults (without Prometheus: about 6 s a run spared); its row is kept. */
 async function runWithFaults(spec: string, fault: string, expectedCode: number) {
-  const result = await runHarness(['run', 'smoke', '--scale', '6', '--seed', '4', '--results', resultsDir, '--targets', targetsFile, '--prometheus', 'off', ...(spec ? ['--faults', spec] : [])]);
+  const result = await runHarness([
+    'run',
+    'smoke',
+    '--scale',
+    '6',
+    '--seed',
+    '4',
+    '--results',
+    resultsDir,
+    '--targets',
+    targetsFile,
+    '--prometheus',
+    'off',
+    ...(spec ? ['--faults', spec] : []),
+  ]);
   const runId = /· run (\S+)/.exec(result.stdout)?.[1];
   if (!runId) throw new Error(`no run id:\n${result.stdout}\n${result.stderr}`);
   expect(result.code, result.stdout + result.stderr).toBe(expectedCode);
@@ -75,19 +89,27 @@ describe('fault matrix', () => {
     ...GARBLES.map((field) => [`backend.garble.${field}=0.25`, `backend.garble.${field}`]),
     // The insurer's 999 rejects a share of interchanges: their enrollments are lost (the exchange does not re-send).
     ['insurer.reject=0.2', 'insurer.reject'],
-  ])('%s is found exactly as injected, in its class only', async (spec, fault) => {
-    const { reconciliation } = await expectFoundAsInjected(spec, fault, 1);
-    if (fault.startsWith('backend.garble.')) expect(reconciliation.garbledByField[fault.split('.').at(-1)!]).toBe(reconciliation.classes.garbled);
-  }, 120_000);
+  ])(
+    '%s is found exactly as injected, in its class only',
+    async (spec, fault) => {
+      const { reconciliation } = await expectFoundAsInjected(spec, fault, 1);
+      if (fault.startsWith('backend.garble.')) expect(reconciliation.garbledByField[fault.split('.').at(-1)!]).toBe(reconciliation.classes.garbled);
+    },
+    120_000,
+  );
 
   // An insurer answering 500 or 503 is what the exchange's retries are for: every enrollment arrives, on time, and the
   // run passes; the fault shows where it is counted — the exchange's failed posts, each enrollment in them once.
   it.each([
     ['insurer.error=0.2', 'insurer.error'],
     ['insurer.down=0.2', 'insurer.down'],
-  ])('%s: every enrollment in a failed 834 post is retried and delivered, in no class; the run passes', async (spec, fault) => {
-    await expectFoundAsInjected(spec, fault, 0);
-  }, 120_000);
+  ])(
+    '%s: every enrollment in a failed 834 post is retried and delivered, in no class; the run passes',
+    async (spec, fault) => {
+      await expectFoundAsInjected(spec, fault, 0);
+    },
+    120_000,
+  );
 
   it('exchange.error=0.02: each injected 500 is a failed request to the load engine, and no defect at the insurer', async () => {
     const { facts } = await expectFoundAsInjected('exchange.error=0.02', 'exchange.error', 1);
@@ -113,7 +135,22 @@ describe('faults accounted for', () => {
   it('a switch that affected nothing fails the run naming it, unless --allow-idle-faults', async () => {
     // A rate this small affects none of 20 enrollments (chance about 2 in 100,000): confirmation numbers, and so the
     // enrollments a rate picks, differ from run to run even with one seed.
-    const args = ['run', 'smoke', '--scale', '1', '--seed', '4', '--results', resultsDir, '--targets', targetsFile, '--prometheus', 'off', '--faults', 'backend.misroute=0.000001'];
+    const args = [
+      'run',
+      'smoke',
+      '--scale',
+      '1',
+      '--seed',
+      '4',
+      '--results',
+      resultsDir,
+      '--targets',
+      targetsFile,
+      '--prometheus',
+      'off',
+      '--faults',
+      'backend.misroute=0.000001',
+    ];
     const refused = await runHarness(args);
     expect(refused.code, refused.stdout + refused.stderr).toBe(1);
     expect(refused.stdout).toMatch(/FAIL\s+fault backend\.misroute=0\.000001\s+affects ≥ 1 \(or --allow-idle-faults\)\s+affected 0 requests/);
@@ -130,6 +167,8 @@ describe('docs/faults.md', () => {
     expect(missing, 'runs whose test did not run or failed before its row').toEqual([]);
     const table = { section: 'faults', header: FAULT_TABLE_HEADER, rows: TABLE.map((spec) => rows.get(spec)!), claims: faultClaims };
     const differences = syncFigures(join(PROJECT_ROOT, 'docs', 'faults.md'), table, updateFiguresAsked());
-    expect(differences, 'docs/faults.md differs from the runs; if the runs are right: UPDATE_FIGURES=1 npx vitest run test/e2e/faultMatrix.test.ts').toEqual([]);
+    expect(differences, 'docs/faults.md differs from the runs; if the runs are right: UPDATE_FIGURES=1 npx vitest run test/e2e/faultMatrix.test.ts').toEqual(
+      [],
+    );
   });
 });

@@ -13,9 +13,16 @@ export interface HarnessResult {
 }
 
 /** `detached`: the harness leads a process group of its own, as a terminal's foreground job does (Ctrl-C reaches the whole group). */
-export function runHarness(args: string[], options: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void; timeoutMs?: number; detached?: boolean } = {}): Promise<HarnessResult> {
+export function runHarness(
+  args: string[],
+  options: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void; timeoutMs?: number; detached?: boolean } = {},
+): Promise<HarnessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'harness.mjs'), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'harness.mjs'), ...args], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.detached ?? false,
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {

@@ -20,7 +20,17 @@ const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-nemesis-'));
 const LOAD = ['run', 'load', '--scale', '0.002', '--duration', '12s', '--prometheus', 'off'];
 
 interface NemesisFile {
-  events: { kind: NemesisRunFacts['event']['kind']; at: string; atMs: number; recoveredAt: string; outageMs: number; holdMs: number; pidBefore: number; pidAfter: number; load: { requests: number; failed: number; slowestMs: number } }[];
+  events: {
+    kind: NemesisRunFacts['event']['kind'];
+    at: string;
+    atMs: number;
+    recoveredAt: string;
+    outageMs: number;
+    holdMs: number;
+    pidBefore: number;
+    pidAfter: number;
+    load: { requests: number; failed: number; slowestMs: number };
+  }[];
   during: { requests: number; failed: number };
 }
 
@@ -42,7 +52,14 @@ const TABLE = ['kill-exchange@5s:1s', 'kill-insurer@5s:2s', 'pause-exchange@5s:3
 function keepRow(spec: string, run: { facts: RunFacts; nemesis: NemesisFile; ledger: Ledgered[] }, counted: OutageCount): void {
   rows.set(
     spec,
-    nemesisRow({ spec, event: run.nemesis.events[0]!, enrollments: run.ledger.length, counted, classes: run.facts.reconciliation.classes as Record<DefectClass, number>, exitCode: run.facts.code! }),
+    nemesisRow({
+      spec,
+      event: run.nemesis.events[0]!,
+      enrollments: run.ledger.length,
+      counted,
+      classes: run.facts.reconciliation.classes as Record<DefectClass, number>,
+      exitCode: run.facts.code!,
+    }),
   );
 }
 
@@ -59,7 +76,8 @@ async function nemesisRun(spec: string): Promise<{ facts: RunFacts; nemesis: Nem
   expect([0, 1], facts.output).toContain(facts.code);
   const nemesis = JSON.parse(readFileSync(join(facts.runDir, 'nemesis.json'), 'utf8')) as NemesisFile;
   const received = new Map<string, Received[]>();
-  for (const r of lines<Received>(join(facts.runDir, 'insurer-records.ndjson'))) received.set(r.confirmationNumber, [...(received.get(r.confirmationNumber) ?? []), r]);
+  for (const r of lines<Received>(join(facts.runDir, 'insurer-records.ndjson')))
+    received.set(r.confirmationNumber, [...(received.get(r.confirmationNumber) ?? []), r]);
   return { facts, nemesis, ledger: lines<Ledgered>(join(facts.runDir, 'ledger.ndjson')), received };
 }
 
@@ -68,7 +86,9 @@ function expectEachReceivedOnce(ledger: Ledgered[], received: Map<string, Receiv
   const confirmed = ledger.filter((e) => e.confirmedAt < before);
   expect(confirmed.length, 'no consumer was told of an enrollment before the event: the run proves nothing').toBeGreaterThan(0);
   const missing = confirmed.filter((e) => !received.has(e.confirmationNumber)).map((e) => e.confirmationNumber);
-  const twice = confirmed.filter((e) => new Set(received.get(e.confirmationNumber)?.map((r) => r.interchangeControl)).size > 1).map((e) => e.confirmationNumber);
+  const twice = confirmed
+    .filter((e) => new Set(received.get(e.confirmationNumber)?.map((r) => r.interchangeControl)).size > 1)
+    .map((e) => e.confirmationNumber);
   expect({ missing, twice }).toEqual({ missing: [], twice: [] });
 }
 
@@ -91,7 +111,9 @@ describe('harness run --nemesis', () => {
     expect(facts.output).toMatch(/nemesis: the exchange answers again after \d+\.\d s: restarted on port \d+/);
     // Requests while it was down were refused: failed requests, counted in its window and shown beside the verdict.
     expect(kill!.load.failed).toBeGreaterThan(0);
-    expect(facts.checks.find((c) => c.name === 'requests failed during nemesis windows')?.actual).toBe(`${nemesis.during.failed} of ${nemesis.during.requests}`);
+    expect(facts.checks.find((c) => c.name === 'requests failed during nemesis windows')?.actual).toBe(
+      `${nemesis.during.failed} of ${nemesis.during.requests}`,
+    );
     expect(facts.checks.find((c) => c.name === 'HTTP error rate outside nemesis windows')).toBeDefined();
     expectEachReceivedOnce(ledger, received, kill!.at);
     expectIntegrity(facts);

@@ -30,7 +30,9 @@ describe('a run with its own Prometheus', () => {
   let stdout: string;
   beforeAll(async () => {
     // A waiting room smaller than the load, so its queue and wait panels have something to show.
-    const result = await runHarness(['run', 'smoke', '--scale', '5', '--prometheus', 'own', '--waiting-room', '3', '--results', resultsDir], { timeoutMs: 240_000 });
+    const result = await runHarness(['run', 'smoke', '--scale', '5', '--prometheus', 'own', '--waiting-room', '3', '--results', resultsDir], {
+      timeoutMs: 240_000,
+    });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     stdout = result.stdout;
     runDir = runDirOf(result.stdout);
@@ -42,7 +44,11 @@ describe('a run with its own Prometheus', () => {
     const run = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
     expect(run.metrics).toMatchObject({ testid: run.runId, prometheusDir: 'prometheus' });
     // The exchange's memory over the run, kept for `harness soak`.
-    const memory = readFileSync(join(runDir, 'exchange-metrics.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.name === 'rssBytes');
+    const memory = readFileSync(join(runDir, 'exchange-metrics.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.name === 'rssBytes');
     expect(memory.length).toBeGreaterThan(5);
     expect(memory.every((l: { value: number }) => l.value > 10_000_000)).toBe(true);
   });
@@ -98,7 +104,9 @@ describe('a run with its own Prometheus', () => {
 describe('a run whose Prometheus keeps its data in a chosen folder', () => {
   it('writes the TSDB there, not in the run folder, and the run data opens again from it through run.json', async () => {
     const shared = join(resultsDir, 'shared-tsdb');
-    const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', 'own', '--prometheus-data', shared, '--results', resultsDir], { timeoutMs: 120_000 });
+    const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', 'own', '--prometheus-data', shared, '--results', resultsDir], {
+      timeoutMs: 120_000,
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const runDir = runDirOf(run.stdout);
     expect(existsSync(join(shared, 'wal'))).toBe(true);
@@ -134,7 +142,6 @@ describe('runs without their own Prometheus', () => {
       await group.stopAll(20_000);
     }
   }, 130_000);
-
 
   it('refuses `dashboards verify` on a run recorded with --prometheus off, saying how to record one', async () => {
     const run = await runHarness(['run', 'smoke', '--scale', '1', '--prometheus', 'off', '--results', resultsDir], { timeoutMs: 120_000 });

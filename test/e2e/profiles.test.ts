@@ -20,7 +20,10 @@ interface RunFacts extends RunFolderFacts {
 
 function journeysByKind(summaryFile: string): Record<JourneyKind, number> {
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { metrics: Record<string, { values: { count?: number } }> };
-  return Object.fromEntries(JOURNEY_KINDS.map((k) => [k, summary.metrics[`${METRIC_NAMES.journeysStarted}{journey:${k}}`]?.values.count ?? 0])) as Record<JourneyKind, number>;
+  return Object.fromEntries(JOURNEY_KINDS.map((k) => [k, summary.metrics[`${METRIC_NAMES.journeysStarted}{journey:${k}}`]?.values.count ?? 0])) as Record<
+    JourneyKind,
+    number
+  >;
 }
 
 /** A brief run: a few users, 5 seconds (or `duration`), no Prometheus (not needed here, and it saves seconds a run). */
@@ -94,7 +97,9 @@ describe('time-based profiles against a faulty exchange', () => {
     expect(facts.loadExitCode, facts.output).toBe(99);
     const mismatches = facts.summary.metrics.marketplace_oracle_mismatches?.values.count ?? 0;
     expect(mismatches).toBeGreaterThan(0);
-    expect(failed(facts)).toEqual(expect.arrayContaining(['threshold marketplace_oracle_mismatches: count<=0', 'oracle mismatches', 'integrity: subsidyMismatch']));
+    expect(failed(facts)).toEqual(
+      expect.arrayContaining(['threshold marketplace_oracle_mismatches: count<=0', 'oracle mismatches', 'integrity: subsidyMismatch']),
+    );
     expect(facts.reconciliation.classes.subsidyMismatch).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -24,7 +24,10 @@ const runDirOf = (stdout: string): string => {
   return join(resultsDir, runId);
 };
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
-const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = (file: string): string[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 
 /** A copy of the insurer's inbound folder, modification times kept (they are when each file was received). */
 function copyFolder(to: string): string[] {
@@ -149,7 +152,20 @@ describe('harness run --base-url off loopback', () => {
 
 describe('harness run --journeys', () => {
   it('runs the example journeys against the exchange', async () => {
-    const result = await runHarness(['run', 'smoke', '--scale', '0.25', '--journeys', 'examples/journeys/browsePlans.ts', '--base-url', exchange.baseUrl, '--prometheus', 'off', '--results', resultsDir]);
+    const result = await runHarness([
+      'run',
+      'smoke',
+      '--scale',
+      '0.25',
+      '--journeys',
+      'examples/journeys/browsePlans.ts',
+      '--base-url',
+      exchange.baseUrl,
+      '--prometheus',
+      'off',
+      '--results',
+      resultsDir,
+    ]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('your journeys (');
     const runDir = runDirOf(result.stdout);
@@ -163,15 +179,37 @@ describe('harness run --journeys', () => {
   it.each([
     ['exports no journeys', 'export const journeys = [];\n', /exports no createJourney function: it exports journeys/, cliInProcess],
     ['does not load', 'export const x = ;\n', /expected an ES module that loads\. Loading it failed: .*Unexpected/, cliInProcess],
-    ['returns no journey', 'export function createJourney() { return 42; }\n', /createJourney\(options, segment\) returned number; expected the journey/, runHarness],
-  ])('refuses a module that %s, naming the file, exit 2', async (_what, source, message, cli) => {
-    const file = join(mkdtempSync(join(dir, 'journeys-')), 'mine.mts');
-    writeFileSync(file, source);
-    const result = await cli(['run', 'smoke', '--scale', '0.25', '--journeys', file, '--base-url', exchange.baseUrl, '--prometheus', 'off', '--results', join(dir, 'bad-journeys')]);
-    expect(result.code, result.stdout + result.stderr).toBe(2);
-    expect(result.stderr).toContain(file);
-    expect(result.stderr).toMatch(message);
-  }, 60_000);
+    [
+      'returns no journey',
+      'export function createJourney() { return 42; }\n',
+      /createJourney\(options, segment\) returned number; expected the journey/,
+      runHarness,
+    ],
+  ])(
+    'refuses a module that %s, naming the file, exit 2',
+    async (_what, source, message, cli) => {
+      const file = join(mkdtempSync(join(dir, 'journeys-')), 'mine.mts');
+      writeFileSync(file, source);
+      const result = await cli([
+        'run',
+        'smoke',
+        '--scale',
+        '0.25',
+        '--journeys',
+        file,
+        '--base-url',
+        exchange.baseUrl,
+        '--prometheus',
+        'off',
+        '--results',
+        join(dir, 'bad-journeys'),
+      ]);
+      expect(result.code, result.stdout + result.stderr).toBe(2);
+      expect(result.stderr).toContain(file);
+      expect(result.stderr).toMatch(message);
+    },
+    60_000,
+  );
 
   it('refuses a journey file that is not there', async () => {
     const result = await cliInProcess(['run', 'smoke', '--journeys', join(dir, 'absent.ts'), '--results', join(dir, 'absent')]);

@@ -98,7 +98,10 @@ function expectEveryChartDrawn(facts: PageFacts): void {
     expect(measured.length, chart.id).toBeGreaterThan(0);
     for (const s of measured) expect(s.points, `${chart.id}: ${s.label} points`).toBeGreaterThanOrEqual(2);
     // Lines on the same values overdraw each other (p95 under max), so the chart as a whole must show its colours.
-    expect(measured.reduce((n, s) => n + s.pixels, 0), `${chart.id}: pixels in ${measured.map((s) => s.stroke).join(', ')}`).toBeGreaterThan(40);
+    expect(
+      measured.reduce((n, s) => n + s.pixels, 0),
+      `${chart.id}: pixels in ${measured.map((s) => s.stroke).join(', ')}`,
+    ).toBeGreaterThan(40);
   }
 }
 
@@ -107,7 +110,9 @@ describe('the run report in a browser', () => {
     // Garbled SSNs make the run fail with integrity examples, so the banner, the examples and their masking are real.
     // A run by time, not by count: 8 s of arrivals give every chart its points a second however fast the machine is
     // (a smoke run's few enrollments can end within one second, leaving a chart a single point).
-    const run = await runHarness(['run', 'load', '--scale', '0.0004', '--duration', '8s', '--faults', 'backend.garble.ssn=0.5', '--results', resultsDir], { timeoutMs: 150_000 });
+    const run = await runHarness(['run', 'load', '--scale', '0.0004', '--duration', '8s', '--faults', 'backend.garble.ssn=0.5', '--results', resultsDir], {
+      timeoutMs: 150_000,
+    });
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const runId = /· run (\S+)/.exec(run.stdout)?.[1];
@@ -121,7 +126,9 @@ describe('the run report in a browser', () => {
     expectEveryChartDrawn(facts);
     // A load run of a few seconds has the engine's series, the waiting room and the 834 deliveries, and with the run's own
     // Prometheus (npm test installs it) the exchange's gauges and resources.
-    expect(facts.slots).toEqual(expect.arrayContaining(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait', 'outbox', 'delivery']));
+    expect(facts.slots).toEqual(
+      expect.arrayContaining(['arrival', 'throughput', 'latency', 'errors', 'vus', 'waiting-length', 'waiting-wait', 'outbox', 'delivery']),
+    );
     expect(facts.slots).toEqual(expect.arrayContaining(['exchange-waiting-room', 'exchange-outbox', 'exchange-outbox-age', 'memory', 'event-loop']));
     // Axis units follow the series: the exchange's bytes as MiB (or GiB), its lag in seconds as ms (or s).
     expect(facts.drawn.find((c) => c.id === 'memory')?.yLabel).toMatch(/^(MiB|GiB)$/);
@@ -135,7 +142,10 @@ describe('the run report in a browser', () => {
     expect(summary).not.toMatch(/https?:\/\/127\.0\.0\.1/);
     expect(summary).toContain('prometheus/data');
     const html = readFileSync(runFile(runDir, 'report'), 'utf8');
-    const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { ssn: string }).ssn);
+    const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { ssn: string }).ssn);
     // Whole numbers only: a 9-digit SSN could sit by chance inside a long decimal of the chart data.
     for (const ssn of stored) expect(html).not.toMatch(new RegExp(`(?<![0-9])${ssn}(?![0-9])`));
     // The capacity headline and the integrity findings come before the charts; the requests per route and by phase are

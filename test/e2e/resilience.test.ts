@@ -66,7 +66,9 @@ describe('back-end resilience', () => {
     expectEachReceivedOnce(confirmations, await receipts(insurer.baseUrl));
   });
 
-  it('loses no group-committed confirmation when the exchange is SIGKILLed with enrollments in flight, and delivers each once', { timeout: 90_000 }, async () => {
+  it('loses no group-committed confirmation when the exchange is SIGKILLed with enrollments in flight, and delivers each once', {
+    timeout: 90_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'resilience-group-commit-'));
     const insurer = await startInsurer(group, dir, { faults: 'insurer.slow=300ms' });
     const first = await startExchange(group, dir, insurer.baseUrl);

@@ -126,7 +126,10 @@ describe('harness run smoke at volume', () => {
 
 describe('harness run smoke --exchange-workers 2', () => {
   it('passes end to end on a clustered exchange with a waiting room: every confirmation reaches the insurer intact', async () => {
-    const result = await runHarness(['run', 'smoke', '--scale', '5', '--exchange-workers', '2', '--waiting-room', '10', '--prometheus', 'off', '--results', resultsDir], { timeoutMs: 180_000 });
+    const result = await runHarness(
+      ['run', 'smoke', '--scale', '5', '--exchange-workers', '2', '--waiting-room', '10', '--prometheus', 'off', '--results', resultsDir],
+      { timeoutMs: 180_000 },
+    );
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const { runDir } = runDirOf(result.stdout);
     const reconciliation = JSON.parse(readFileSync(join(runDir, 'reconciliation.json'), 'utf8'));

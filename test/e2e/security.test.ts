@@ -16,10 +16,8 @@ import { failedChecks, runAndRead, runHarness, type RunFacts } from './harness.t
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-security-'));
 
-
 const breach = (probe: string) => `threshold ${METRIC_NAMES.securityProbesSucceeded}{probe:${probe}}: count==0`;
-const breachedClasses = (facts: RunFacts): string[] =>
-  PROBE_CLASS_NAMES.filter((probe) => failedChecks(facts).includes(breach(probe)));
+const breachedClasses = (facts: RunFacts): string[] => PROBE_CLASS_NAMES.filter((probe) => failedChecks(facts).includes(breach(probe)));
 
 /** Runs `jobs` at most `width` at a time (two cores, shared): each run is the engine plus two services. */
 function pooled<T>(jobs: (() => Promise<T>)[], width: number): Promise<T>[] {
@@ -41,7 +39,11 @@ function pooled<T>(jobs: (() => Promise<T>)[], width: number): Promise<T>[] {
 
 // The normal run keeps its own Prometheus (when installed), so the PII scan below reads real label values too.
 const run = (faults?: string) => () =>
-  runAndRead(['run', 'security', '--duration', '6s', '--prometheus', faults ? 'off' : 'auto', ...(faults ? ['--faults', `${faults}=1`] : [])], resultsDir, 240_000);
+  runAndRead(
+    ['run', 'security', '--duration', '6s', '--prometheus', faults ? 'off' : 'auto', ...(faults ? ['--faults', `${faults}=1`] : [])],
+    resultsDir,
+    240_000,
+  );
 
 let normal: Promise<RunFacts>;
 let vulnerable: Map<string, Promise<RunFacts>>;
@@ -87,12 +89,16 @@ describe('harness run security', () => {
     expect(planted.stdout + planted.stderr).not.toContain(`${ssn.slice(0, 3)}-${ssn.slice(3, 5)}`);
   }, 120_000);
 
-  it.each(MODES)('catches %s=1: the thresholds are crossed (99) and the verdict names %j', async (fault, caughtBy) => {
-    const facts = await vulnerable.get(fault)!;
-    expect(facts.loadExitCode, facts.output).toBe(99);
-    expect(facts.code, facts.output).toBe(1);
-    expect(breachedClasses(facts), facts.output).toEqual(caughtBy);
-    expect(facts.output).toContain(`missed: load run, `);
-    for (const probe of caughtBy) expect(facts.output).toContain(breach(probe));
-  }, 300_000);
+  it.each(MODES)(
+    'catches %s=1: the thresholds are crossed (99) and the verdict names %j',
+    async (fault, caughtBy) => {
+      const facts = await vulnerable.get(fault)!;
+      expect(facts.loadExitCode, facts.output).toBe(99);
+      expect(facts.code, facts.output).toBe(1);
+      expect(breachedClasses(facts), facts.output).toEqual(caughtBy);
+      expect(facts.output).toContain(`missed: load run, `);
+      for (const probe of caughtBy) expect(facts.output).toContain(breach(probe));
+    },
+    300_000,
+  );
 });

@@ -41,14 +41,16 @@ function podEnv(env: EnvVar[], annotations: Record<string, string>): Record<stri
     env.map((v) => {
       if (v.value !== undefined) return [v.name, v.value];
       const key = /^metadata\.annotations\['(.+)'\]$/.exec(v.valueFrom?.fieldRef?.fieldPath ?? '')?.[1];
-      if (key === undefined || annotations[key] === undefined) throw new Error(`env ${v.name}: from ${JSON.stringify(v.valueFrom)}, which this test does not provide`);
+      if (key === undefined || annotations[key] === undefined)
+        throw new Error(`env ${v.name}: from ${JSON.stringify(v.valueFrom)}, which this test does not provide`);
       return [v.name, annotations[key]];
     }),
   );
 }
 
 /** The kubelet's expansion of command and args: $(VAR) of a defined variable is replaced, $$ is a literal $. */
-const expand = (arg: string, env: Record<string, string>): string => arg.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (match, name?: string) => (name === undefined ? '$' : (env[name] ?? match)));
+const expand = (arg: string, env: Record<string, string>): string =>
+  arg.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (match, name?: string) => (name === undefined ? '$' : (env[name] ?? match)));
 
 /** A path in the pod as a local one: the longest of `paths` (pod path → local path) it is in; anything else as is. */
 function localPath(arg: string, paths: [string, string][]): string {
@@ -56,7 +58,11 @@ function localPath(arg: string, paths: [string, string][]): string {
   return hit ? hit[1] + arg.slice(hit[0].length) : arg;
 }
 
-const ndjson = (file: string): Record<string, unknown>[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const ndjson = (file: string): Record<string, unknown>[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 const json = (dir: string, file: Parameters<typeof runFile>[1]): any => JSON.parse(readFileSync(runFile(dir, file), 'utf8'));
 const householdsOf = (dir: string): string[] => ndjson(runFile(dir, 'ledger')).map((entry) => String(entry.householdId));
 
@@ -72,7 +78,22 @@ describe('the Job pods exact command, run locally and collected', () => {
     const insurer = await startInsurer(group, dir);
     const exchange = await startExchange(group, dir, insurer.baseUrl);
     const k8sDir = join(dir, 'k8s');
-    const k8s = await runHarness(['k8s', '--profile', 'smoke', ...TEST, '--shards', String(SHARDS), '--out', k8sDir, '--base-url', exchange.baseUrl, '--prometheus', 'off', '--start-delay', START_DELAY]);
+    const k8s = await runHarness([
+      'k8s',
+      '--profile',
+      'smoke',
+      ...TEST,
+      '--shards',
+      String(SHARDS),
+      '--out',
+      k8sDir,
+      '--base-url',
+      exchange.baseUrl,
+      '--prometheus',
+      'off',
+      '--start-delay',
+      START_DELAY,
+    ]);
     expect(k8s.code, k8s.stdout + k8s.stderr).toBe(0);
 
     const docs = parseAllDocuments(readFileSync(join(k8sDir, 'manifests.yaml'), 'utf8')).map((d) => d.toJS() as Doc);
@@ -95,12 +116,21 @@ describe('the Job pods exact command, run locally and collected', () => {
       } else expect(volume.persistentVolumeClaim, `volume ${volume.name}: a ConfigMap or the results claim`).toBeDefined();
       paths.push([mount.mountPath, local]);
     }
-    expect(readFileSync(join(dir, 'volumes', 'targets', 'targets.yaml'), 'utf8'), 'the ConfigMap holds the targets file').toBe(readFileSync(join(PROJECT_ROOT, 'targets.yaml'), 'utf8'));
+    expect(readFileSync(join(dir, 'volumes', 'targets', 'targets.yaml'), 'utf8'), 'the ConfigMap holds the targets file').toBe(
+      readFileSync(join(PROJECT_ROOT, 'targets.yaml'), 'utf8'),
+    );
 
     const pods = Array.from({ length: job.spec.completions as number }, (_, index) => {
       const env = podEnv(container.env ?? [], { ...job.spec.template.metadata?.annotations, [INDEX_ANNOTATION]: String(index) });
       const [, ...argv] = [...container.command, ...container.args].map((arg) => localPath(expand(arg, env), paths));
-      return { argv, process: group.spawn(`pod ${index}`, process.execPath, argv, { cwd: localPath(container.workingDir ?? workdir, paths), env: { ...process.env, ...env }, logFile: join(dir, `pod-${index}.log`) }) };
+      return {
+        argv,
+        process: group.spawn(`pod ${index}`, process.execPath, argv, {
+          cwd: localPath(container.workingDir ?? workdir, paths),
+          env: { ...process.env, ...env },
+          logFile: join(dir, `pod-${index}.log`),
+        }),
+      };
     });
     const codes = await Promise.all(pods.map((p) => p.process.exited));
     codes.forEach((code, i) => expect(code, `pod ${i}: ${pods[i]!.argv.join(' ')}\n${readFileSync(join(dir, `pod-${i}.log`), 'utf8')}`).toBe(0));
@@ -112,7 +142,10 @@ describe('the Job pods exact command, run locally and collected', () => {
     const [, claimPath, copied] = /kubectl .* cp \S+?:(\S+) (\S+)/.exec(readme)!;
     mkdirSync(dirname(join(cwd, copied!)), { recursive: true });
     cpSync(localPath(claimPath!, paths), join(cwd, copied!), { recursive: true });
-    const collectArgs = /npm run harness -- (collect .*)/.exec(readme)![1]!.split(' ').map((arg) => (arg.startsWith('results/') ? join(cwd, arg) : arg));
+    const collectArgs = /npm run harness -- (collect .*)/
+      .exec(readme)![1]!
+      .split(' ')
+      .map((arg) => (arg.startsWith('results/') ? join(cwd, arg) : arg));
     const out = collectArgs[collectArgs.indexOf('--out') + 1]!;
     const collected = await runHarness(collectArgs);
     expect(collected.code, collected.stdout + collected.stderr).toBe(0);
@@ -130,17 +163,23 @@ describe('the Job pods exact command, run locally and collected', () => {
       expect(record.index).toBe(i);
       const lateMs = Date.parse(record.startedAt) - startAt;
       expect(lateMs, `shard ${i} started at ${record.startedAt}`).toBeGreaterThan(-50);
-      if (lateMs >= 1500) expect(readFileSync(join(dir, `pod-${i}.log`), 'utf8'), `shard ${i} started ${lateMs} ms late`).toMatch(/shard ready [\d.]+ s after the common start: starting now, late/);
+      if (lateMs >= 1500)
+        expect(readFileSync(join(dir, `pod-${i}.log`), 'utf8'), `shard ${i} started ${lateMs} ms late`).toMatch(
+          /shard ready [\d.]+ s after the common start: starting now, late/,
+        );
     }
 
     // The same verdict: both pass, and every check the collected test has is passed by the run too.
     const [runVerdict, podVerdict] = [json(run.runDir, 'verdict'), json(out, 'verdict')] as { pass: boolean; checks: { name: string; pass: boolean }[] }[];
     expect(runVerdict!.pass, run.output).toBe(true);
     expect(podVerdict!.pass, collected.stdout).toBe(true);
-    for (const check of podVerdict!.checks.filter((c) => c.name !== 'shards merged')) expect(runVerdict!.checks.find((c) => c.name === check.name)?.pass, check.name).toBe(check.pass);
+    for (const check of podVerdict!.checks.filter((c) => c.name !== 'shards merged'))
+      expect(runVerdict!.checks.find((c) => c.name === check.name)?.pass, check.name).toBe(check.pass);
 
     // The same test: its applicants, its journeys and enrollments planned, and every applicant confirmed once.
-    expect(readFileSync(runFile(out, 'applicants'), 'utf8'), 'the pods generated the applicants of the run').toBe(readFileSync(runFile(run.runDir, 'applicants'), 'utf8'));
+    expect(readFileSync(runFile(out, 'applicants'), 'utf8'), 'the pods generated the applicants of the run').toBe(
+      readFileSync(runFile(run.runDir, 'applicants'), 'utf8'),
+    );
     const [runRun, podRun] = [json(run.runDir, 'run'), json(out, 'run')];
     expect(runRun.plan, 'run.json records the load plan').toBeDefined();
     expect(podRun).toMatchObject({ count: runRun.count, intendedEnrollments: runRun.intendedEnrollments, plan: runRun.plan, shards: SHARDS });
@@ -151,15 +190,24 @@ describe('the Job pods exact command, run locally and collected', () => {
     expect(new Set(podLedger).size, 'no applicant enrolled twice').toBe(podLedger.length);
     expect(new Set(runLedger).size).toBe(runLedger.length);
     // Every applicant enrolled once, but those referred to Medicaid/CHIP, whose journey ends at eligibility.
-    const applicants = readFileSync(runFile(run.runDir, 'applicants'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { expected: { result: string } });
+    const applicants = readFileSync(runFile(run.runDir, 'applicants'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { expected: { result: string } });
     const enrollable = applicants.filter((h) => h.expected.result !== 'medicaid').length;
     expect(podLedger.length).toBe(enrollable);
     expect([...podLedger].sort()).toEqual([...runLedger].sort());
 
     for (const folder of [run.runDir, out]) {
-      const { enrollments, classes } = json(folder, 'reconciliation') as { enrollments: { confirmed: number; intact: number }; classes: Record<string, number> };
+      const { enrollments, classes } = json(folder, 'reconciliation') as {
+        enrollments: { confirmed: number; intact: number };
+        classes: Record<string, number>;
+      };
       expect(enrollments, folder).toMatchObject({ confirmed: enrollable, intact: enrollable });
-      expect(Object.values(classes).every((n) => n === 0), JSON.stringify(classes)).toBe(true);
+      expect(
+        Object.values(classes).every((n) => n === 0),
+        JSON.stringify(classes),
+      ).toBe(true);
     }
   }, 240_000);
 });

@@ -18,7 +18,22 @@ interface Summary {
 }
 
 async function briefLoad(instances: number): Promise<{ runDir: string; code: number | null; output: string; summary: Summary }> {
-  const args = ['run', 'load', '--scale', '0.0005', '--duration', '6s', '--seed', '7', '--prometheus', 'off', '--results', resultsDir, '--shards', String(instances)];
+  const args = [
+    'run',
+    'load',
+    '--scale',
+    '0.0005',
+    '--duration',
+    '6s',
+    '--seed',
+    '7',
+    '--prometheus',
+    'off',
+    '--results',
+    resultsDir,
+    '--shards',
+    String(instances),
+  ];
   const result = await runHarness(args, { timeoutMs: 150_000 });
   const output = result.stdout + result.stderr;
   const runId = /· run (\S+)/.exec(result.stdout)?.[1];
@@ -27,9 +42,16 @@ async function briefLoad(instances: number): Promise<{ runDir: string; code: num
   return { runDir, code: result.code, output, summary: JSON.parse(readFileSync(runFile(runDir, 'loadSummary'), 'utf8')) as Summary };
 }
 
-const ndjson = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const ndjson = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 function expectIntact(runDir: string): void {
-  const reconciliation = JSON.parse(readFileSync(runFile(runDir, 'reconciliation'), 'utf8')) as { enrollments: { confirmed: number; intact: number }; classes: Record<string, number> };
+  const reconciliation = JSON.parse(readFileSync(runFile(runDir, 'reconciliation'), 'utf8')) as {
+    enrollments: { confirmed: number; intact: number };
+    classes: Record<string, number>;
+  };
   expect(reconciliation.enrollments.confirmed).toBeGreaterThan(0);
   expect(reconciliation.enrollments.intact).toBe(reconciliation.enrollments.confirmed);
   expect(Object.values(reconciliation.classes).every((n) => n === 0)).toBe(true);
@@ -83,7 +105,8 @@ describe('harness run load --shards', () => {
     const collected = await runHarness(['collect', '--from', ...dirs, '--out', out]);
     expect([0, 1], collected.stdout + collected.stderr).toContain(collected.code);
     const summary = JSON.parse(readFileSync(runFile(out, 'loadSummary'), 'utf8')) as Summary;
-    for (const stat of ['count', 'p(95)', 'max']) expect(summary.metrics.http_req_duration!.values[stat]).toBe(three.summary.metrics.http_req_duration!.values[stat]);
+    for (const stat of ['count', 'p(95)', 'max'])
+      expect(summary.metrics.http_req_duration!.values[stat]).toBe(three.summary.metrics.http_req_duration!.values[stat]);
     expect(summary.metrics.http_reqs!.values.count).toBe(three.summary.metrics.http_reqs!.values.count);
     expect(ndjson(runFile(out, 'ledger')).length).toBe(merged.length);
     const missing = await runHarness(['collect', '--from', dirs[0]!, dirs[2]!, '--out', join(resultsDir, 'partial')]);

@@ -10,7 +10,15 @@ export function startInsurer(group: ProcessGroup, dir: string, options: { port?:
   return startService(group, {
     name: 'insurer',
     main: 'mock-exchange/insurer/main.ts',
-    args: ['--port', String(options.port ?? 0), '--data-dir', join(dir, 'insurer'), '--faults', options.faults ?? '', ...(options.ediDir ? ['--edi-dir', options.ediDir] : [])],
+    args: [
+      '--port',
+      String(options.port ?? 0),
+      '--data-dir',
+      join(dir, 'insurer'),
+      '--faults',
+      options.faults ?? '',
+      ...(options.ediDir ? ['--edi-dir', options.ediDir] : []),
+    ],
     logFile: join(dir, 'insurer.log'),
   });
 }
@@ -43,7 +51,11 @@ export async function enrollAs(exchangeUrl: string, household: Household): Promi
   const account = await post(`${exchangeUrl}/api/v1/accounts`, { email: household.email, password: 'synthetic-password-1' }, session);
   const auth = { ...session, authorization: `Bearer ${String(account.json.token)}` };
   const { state, countyFips, zip, city, street, phone, email, householdIncome, members } = household;
-  const application = await post(`${exchangeUrl}/api/v1/applications`, { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } }, auth);
+  const application = await post(
+    `${exchangeUrl}/api/v1/applications`,
+    { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } },
+    auth,
+  );
   const enrolled = await post(`${exchangeUrl}/api/v1/applications/${String(application.json.applicationId)}/enrollments`, { planId: household.plan.id }, auth);
   if (enrolled.status !== 201) throw new Error(`enrollment answered ${enrolled.status}: ${JSON.stringify(enrolled.json)}`);
   return { confirmationNumber: String(enrolled.json.confirmationNumber), token: String(account.json.token) };

@@ -15,7 +15,8 @@ const resultsDir = mkdtempSync(join(tmpdir(), 'harness-verdicts-'));
 async function run(profile: string, ...args: string[]): Promise<string> {
   const result = await runHarness(['run', profile, '--results', resultsDir, '--prometheus', 'off', ...args], { timeoutMs: 150_000 });
   const runId = /· run (\S+)/.exec(result.stdout)?.[1];
-  if (!runId || result.code === 2 || result.code === null) throw new Error(`harness run ${profile} ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+  if (!runId || result.code === 2 || result.code === null)
+    throw new Error(`harness run ${profile} ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   return join(resultsDir, runId);
 }
 

@@ -33,9 +33,11 @@ interface LiveFacts {
 /* eslint-disable @typescript-eslint/no-explicit-any -- the page's globals: the test's tsconfig has no DOM types */
 // Functions, not strings: the page's CSP forbids eval, which Playwright needs for a string expression. Each is sent
 // to the page as its source alone, so each holds all it uses.
-const requestsSeen = (): boolean => Number((globalThis as any).document.getElementById('live-stats').getAttribute('data-requests')) > 0 && ((globalThis as any).reportCharts ?? []).length >= 3;
+const requestsSeen = (): boolean =>
+  Number((globalThis as any).document.getElementById('live-stats').getAttribute('data-requests')) > 0 && ((globalThis as any).reportCharts ?? []).length >= 3;
 const secondsReach = (until: number): boolean => Number((globalThis as any).document.getElementById('live-stats').getAttribute('data-seconds')) >= until;
-const judged = (): boolean => (globalThis as any).document.getElementById('verdict').getAttribute('data-status') !== 'RUNNING' && ((globalThis as any).reportCharts ?? []).length >= 3;
+const judged = (): boolean =>
+  (globalThis as any).document.getElementById('verdict').getAttribute('data-status') !== 'RUNNING' && ((globalThis as any).reportCharts ?? []).length >= 3;
 
 function inPage(): LiveFacts {
   const rgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
@@ -51,7 +53,9 @@ function inPage(): LiveFacts {
     const data: Uint8ClampedArray = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     const colours = chart.series.filter((s: any) => !s.reference).map((s: any) => rgb(s.stroke));
     let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 200 && colours.some(([r, g, b]: number[]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 60)) n++;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i + 3]! > 200 && colours.some(([r, g, b]: number[]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 60))
+        n++;
     painted[chart.id] = n;
   }
   const stats = document.getElementById('live-stats');
@@ -100,7 +104,12 @@ function stateInPage(): PageState {
   }
   const html: Record<string, string> = {};
   for (const id of ['live-stats', 'run-requests', 'final-findings', 'final-context', 'final-analyses']) html[id] = document.getElementById(id).innerHTML;
-  return { charts, html, banner: document.getElementById('verdict').textContent, headline: [...document.querySelectorAll('#headline li')].map((li: any) => li.textContent) };
+  return {
+    charts,
+    html,
+    banner: document.getElementById('verdict').textContent,
+    headline: [...document.querySelectorAll('#headline li')].map((li: any) => li.textContent),
+  };
 }
 
 describe('the live page of a run in a browser', () => {
@@ -163,7 +172,10 @@ describe('the live page of a run in a browser', () => {
     expect(frozen.headline).toEqual(atEnd.headline);
 
     // `harness watch` on the finished folder: the same totals and the same verdict, straight away.
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'harness.mjs'), 'watch', '--run', runDir, '--port', '0'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'harness.mjs'), 'watch', '--run', runDir, '--port', '0'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const watchUrl = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -182,7 +194,10 @@ describe('the live page of a run in a browser', () => {
       expect(replay.painted.throughput).toBeGreaterThan(40);
       // Aggregates only: no SSN the insurer stored appears on the page (whole numbers, as the report test checks).
       const html = await again.page.content();
-      const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { ssn: string }).ssn);
+      const stored = readFileSync(runFile(runDir, 'insurerRecords'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { ssn: string }).ssn);
       expect(stored.length).toBeGreaterThan(0);
       for (const ssn of stored) expect(html).not.toMatch(new RegExp(`(?<![0-9])${ssn}(?![0-9])`));
       expect(again.errors).toEqual([]);

@@ -18,7 +18,8 @@ afterEach(async () => {
 });
 
 const plan = (executor: LoadPlan['executor'], extra: Partial<LoadPlan> = {}): LoadPlan => ({ executor, gracefulStopSeconds: 5, thresholds: {}, ...extra });
-const run = (p: LoadPlan, url: string, more: Partial<RunPlanOptions> = {}) => runPlan({ plan: p, journeyModule: JOURNEY, journeyOptions: { url }, workers: 0, ...more });
+const run = (p: LoadPlan, url: string, more: Partial<RunPlanOptions> = {}) =>
+  runPlan({ plan: p, journeyModule: JOURNEY, journeyOptions: { url }, workers: 0, ...more });
 
 describe('the engine against known servers', () => {
   it('an open model of 100/s for 2 s sends exactly 200 journeys, numbered 0..199', async () => {
@@ -119,7 +120,12 @@ describe('the engine against known servers', () => {
 
   it('a journey that throws is counted as a journey error with its message; the others run', async () => {
     server = await knownServer();
-    const result = await runPlan({ plan: plan({ executor: 'constant-arrival-rate', rate: 20, seconds: 1, maxInFlight: 100 }), journeyModule: JOURNEY, journeyOptions: { url: server.url, throwOn: 3 }, workers: 0 });
+    const result = await runPlan({
+      plan: plan({ executor: 'constant-arrival-rate', rate: 20, seconds: 1, maxInFlight: 100 }),
+      journeyModule: JOURNEY,
+      journeyOptions: { url: server.url, throwOn: 3 },
+      workers: 0,
+    });
     expect(result.totals.aggregate(M.journeyErrors)!.stat('count')).toBe(1);
     expect(result.journeyErrors).toEqual(['journey 3 has a bug']);
     expect(server.received).toHaveLength(19);
@@ -136,7 +142,11 @@ describe('the engine against known servers', () => {
   });
 
   it('an unreadable plan is refused before anything starts', async () => {
-    await expect(runPlan({ plan: plan({ executor: 'constant-arrival-rate', rate: 0, seconds: 1, maxInFlight: 1 }), journeyModule: JOURNEY, workers: 0 })).rejects.toThrow(/rate must be a number > 0/);
-    await expect(runPlan({ plan: plan({ executor: 'constant-vus', users: 1, seconds: 1 }), journeyModule: '/nonexistent/journey.ts', workers: 0 })).rejects.toThrow(/journey module \/nonexistent\/journey\.ts/);
+    await expect(
+      runPlan({ plan: plan({ executor: 'constant-arrival-rate', rate: 0, seconds: 1, maxInFlight: 1 }), journeyModule: JOURNEY, workers: 0 }),
+    ).rejects.toThrow(/rate must be a number > 0/);
+    await expect(
+      runPlan({ plan: plan({ executor: 'constant-vus', users: 1, seconds: 1 }), journeyModule: '/nonexistent/journey.ts', workers: 0 }),
+    ).rejects.toThrow(/journey module \/nonexistent\/journey\.ts/);
   });
 });

@@ -25,7 +25,16 @@ describe('open model schedule', () => {
   });
 
   it('stages chain: up 0→20 over 2 s (20), hold 20/s for 3 s (60), down to 0 over 2 s (20)', () => {
-    const stages: Executor = { executor: 'ramping-arrival-rate', startRate: 0, stages: [{ seconds: 2, target: 20 }, { seconds: 3, target: 20 }, { seconds: 2, target: 0 }], maxInFlight: 100 };
+    const stages: Executor = {
+      executor: 'ramping-arrival-rate',
+      startRate: 0,
+      stages: [
+        { seconds: 2, target: 20 },
+        { seconds: 3, target: 20 },
+        { seconds: 2, target: 0 },
+      ],
+      maxInFlight: 100,
+    };
     const times = [...arrivalTimes(stages)];
     expect(times).toHaveLength(100);
     // During the hold, arrivals are 1/20 s apart; arrival 20 opens it at 2 s, arrival 80 closes it at 5 s.
@@ -50,7 +59,14 @@ describe('open model schedule', () => {
 
 describe('closed model users', () => {
   it('a ramp of users interpolates whole users, holds, and ends', () => {
-    const ramp: Executor = { executor: 'ramping-vus', startUsers: 0, stages: [{ seconds: 10, target: 100 }, { seconds: 5, target: 100 }] };
+    const ramp: Executor = {
+      executor: 'ramping-vus',
+      startUsers: 0,
+      stages: [
+        { seconds: 10, target: 100 },
+        { seconds: 5, target: 100 },
+      ],
+    };
     expect(usersAt(ramp, 0)).toBe(0);
     expect(usersAt(ramp, 2.55)).toBe(25);
     expect(usersAt(ramp, 10)).toBe(100);

@@ -46,7 +46,10 @@ describe('thresholds', () => {
   });
 
   it('abort-on-fail thresholds are judged only after their delay', () => {
-    const thresholds = { http_req_failed: [{ expression: 'rate<=0.01', abortOnFail: true, abortAfterSeconds: 10 }], http_req_duration: [{ expression: 'p(95)<1' }] };
+    const thresholds = {
+      http_req_failed: [{ expression: 'rate<=0.01', abortOnFail: true, abortAfterSeconds: 10 }],
+      http_req_duration: [{ expression: 'p(95)<1' }],
+    };
     expect(abortingFailures(totals(), thresholds, 9)).toEqual([]);
     expect(abortingFailures(totals(), thresholds, 10).map((r) => r.metric)).toEqual(['http_req_failed']);
   });

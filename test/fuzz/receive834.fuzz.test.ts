@@ -29,15 +29,20 @@ const mutated = fc.oneof(
   fc.tuple(fc.nat({ max: valid.length }), fc.string({ maxLength: 20 })).map(([at, s]) => valid.slice(0, at) + s + valid.slice(at)),
   fc.tuple(fc.nat({ max: valid.length }), fc.nat({ max: 40 })).map(([at, n]) => valid.slice(0, at) + valid.slice(at + n)),
   fc.tuple(fc.constantFrom('*', '~', '>', '^'), fc.constantFrom('|', '\n', '', '**', '~~', '\u0000')).map(([from, to]) => valid.replaceAll(from, to)),
-  fc.array(fc.nat({ max: segments.length - 1 }), { minLength: 1, maxLength: segments.length * 2 }).map((order) => `${order.map((i) => segments[i]).join('~')}~`),
-  fc.tuple(fc.nat({ max: segments.length - 1 }), fc.string({ maxLength: 12 })).map(([i, element]) =>
-    `${segments.map((s, j) => (j === i ? `${s}*${element}` : s)).join('~')}~`,
-  ),
+  fc
+    .array(fc.nat({ max: segments.length - 1 }), { minLength: 1, maxLength: segments.length * 2 })
+    .map((order) => `${order.map((i) => segments[i]).join('~')}~`),
+  fc
+    .tuple(fc.nat({ max: segments.length - 1 }), fc.string({ maxLength: 12 }))
+    .map(([i, element]) => `${segments.map((s, j) => (j === i ? `${s}*${element}` : s)).join('~')}~`),
 );
 
 describe('receive834 under fuzzing', () => {
   it('answers any edit of a valid interchange with a readable acknowledgement', () => {
-    fc.assert(fc.property(mutated, (text) => answersSanely(text)), BUDGET);
+    fc.assert(
+      fc.property(mutated, (text) => answersSanely(text)),
+      BUDGET,
+    );
   }, 30_000);
 
   it('answers arbitrary text and bytes (as Latin-1 text) with a readable acknowledgement', () => {
@@ -46,11 +51,17 @@ describe('receive834 under fuzzing', () => {
       fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
       fc.string({ maxLength: 300 }).map((tail) => valid.slice(0, 106) + tail),
     );
-    fc.assert(fc.property(arbitrary, (text) => answersSanely(text)), BUDGET);
+    fc.assert(
+      fc.property(arbitrary, (text) => answersSanely(text)),
+      BUDGET,
+    );
   }, 30_000);
 
   it('answers a huge interchange (1,000 transactions) in bounded time', () => {
-    const many = buildInterchange(Array.from({ length: 1_000 }, (_, i) => singleEnrollment(i + 1)), envelope({ interchangeControl: 43 }));
+    const many = buildInterchange(
+      Array.from({ length: 1_000 }, (_, i) => singleEnrollment(i + 1)),
+      envelope({ interchangeControl: 43 }),
+    );
     const started = performance.now();
     const receipt = receive834(many, { receivedAt: new Date(), ackControl: 2 });
     expect(receipt.transactions.accepted).toBe(1_000);

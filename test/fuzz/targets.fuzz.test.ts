@@ -32,9 +32,11 @@ const targetsTexts = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
   // One line of the committed file with its value replaced: mostly well-formed YAML with one wrong field.
-  fc.tuple(fc.nat({ max: lines.length - 1 }), anyValue).map(([i, value]) =>
-    lines.map((line, j) => (j === i && line.includes(':') ? `${line.slice(0, line.indexOf(':') + 1)} ${JSON.stringify(value)}` : line)).join('\n'),
-  ),
+  fc
+    .tuple(fc.nat({ max: lines.length - 1 }), anyValue)
+    .map(([i, value]) =>
+      lines.map((line, j) => (j === i && line.includes(':') ? `${line.slice(0, line.indexOf(':') + 1)} ${JSON.stringify(value)}` : line)).join('\n'),
+    ),
   fc.tuple(fc.nat({ max: committed.length }), fc.string({ maxLength: 10 })).map(([at, s]) => committed.slice(0, at) + s + committed.slice(at)),
   fc.nat({ max: committed.length }).map((n) => committed.slice(0, n)),
   fc.dictionary(fc.string({ maxLength: 8 }), anyValue, { maxKeys: 5 }).map((o) => stringify(o)),

@@ -33,15 +33,20 @@ async function exposition(start: (dataDir: string) => Promise<{ port: number; st
 
 describe('promtool check metrics', () => {
   it('passes the exchange’s /metrics (with its waiting room on)', async () => {
-    const text = await exposition((dataDir) => startExchange({ port: 0, host: '127.0.0.1', dataDir, insurerUrl: 'http://127.0.0.1:9', waitingRoomCapacity: 10 }));
-    for (const name of [EXCHANGE_METRICS.httpRequests, EXCHANGE_METRICS.waitingRoomQueued, EXCHANGE_METRICS.outboxDepth]) expect(text).toContain(`# TYPE ${name.replace(/_total$/, '')}`);
+    const text = await exposition((dataDir) =>
+      startExchange({ port: 0, host: '127.0.0.1', dataDir, insurerUrl: 'http://127.0.0.1:9', waitingRoomCapacity: 10 }),
+    );
+    for (const name of [EXCHANGE_METRICS.httpRequests, EXCHANGE_METRICS.waitingRoomQueued, EXCHANGE_METRICS.outboxDepth])
+      expect(text).toContain(`# TYPE ${name.replace(/_total$/, '')}`);
     const result = promtoolCheck(text);
     expect(result.status, result.output).toBe(0);
     expect(result.output.trim()).toBe('');
   });
 
   it('passes the insurer’s /metrics', async () => {
-    const text = await exposition((dataDir) => startInsurer({ port: 0, host: '127.0.0.1', dataDir, logger: { info: () => {}, warn: () => {}, error: () => {} } }));
+    const text = await exposition((dataDir) =>
+      startInsurer({ port: 0, host: '127.0.0.1', dataDir, logger: { info: () => {}, warn: () => {}, error: () => {} } }),
+    );
     expect(text).toContain(`# TYPE ${INSURER_METRICS.interchangesReceived.replace(/_total$/, '')}`);
     const result = promtoolCheck(text);
     expect(result.status, result.output).toBe(0);

@@ -11,7 +11,11 @@ import { envelope, familyEnrollment, singleEnrollment } from '../domain/edi834/f
 
 const at = (s: number): Date => new Date(Date.UTC(2026, 0, 1, 12, 0, s));
 const file = (name: string, text: string, seconds: number): EdiFile => ({ name, text, receivedAt: at(seconds) });
-const interchange = (control: number, ...n: number[]): string => buildInterchange(n.map((k) => (k === 0 ? familyEnrollment() : singleEnrollment(k))), envelope({ interchangeControl: control }));
+const interchange = (control: number, ...n: number[]): string =>
+  buildInterchange(
+    n.map((k) => (k === 0 ? familyEnrollment() : singleEnrollment(k))),
+    envelope({ interchangeControl: control }),
+  );
 
 describe('readInterchanges', () => {
   it('reads every member of every transaction, received when the file was', () => {

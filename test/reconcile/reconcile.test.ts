@@ -34,7 +34,12 @@ const cases: [string, DefectClass, (w: World) => World, string[]?][] = [
   ['duplicate: received in two interchanges', 'duplicate', (w) => ({ ...w, received: [...w.received, ...receivedRecords(2, 99)] })],
   ['duplicate: the same child listed twice', 'duplicate', (w) => editRecords(w, 2, (r) => (child(r) ? [r, { ...r, memberIndex: 2 }] : r))],
   ['misrouted: sent to another issuer', 'misrouted', (w) => editRecords(w, 2, (r) => ({ ...r, receiverIssuerId: '67890' }))],
-  ['garbled relationship: child listed as spouse', 'garbled', (w) => editRecords(w, 2, (r) => (child(r) ? { ...r, relationship: 'spouse' } : r)), ['relationship']],
+  [
+    'garbled relationship: child listed as spouse',
+    'garbled',
+    (w) => editRecords(w, 2, (r) => (child(r) ? { ...r, relationship: 'spouse' } : r)),
+    ['relationship'],
+  ],
   ['garbled dob', 'garbled', (w) => editRecords(w, 2, (r) => (child(r) ? { ...r, dob: '2015-12-11' } : r)), ['dob']],
   ['garbled ssn', 'garbled', (w) => editRecords(w, 2, (r) => (child(r) ? { ...r, ssn: '999999999' } : r)), ['ssn']],
   ['garbled sex', 'garbled', (w) => editRecords(w, 2, (r) => (child(r) ? { ...r, sex: 'F' } : r)), ['sex']],
@@ -44,17 +49,30 @@ const cases: [string, DefectClass, (w: World) => World, string[]?][] = [
   ['garbled zip', 'garbled', (w) => editRecords(w, 2, (r) => ({ ...r, zip: '22031' })), ['zip']],
   ['garbled plan id (same issuer)', 'garbled', (w) => editRecords(w, 2, (r) => ({ ...r, planId: '12345VA0010002-05' })), ['planId']],
   ['garbled effective date', 'garbled', (w) => editRecords(w, 2, (r) => ({ ...r, effectiveDate: '2026-02-01' })), ['effectiveDate']],
-  ['garbled member count: a member missing', 'garbled', (w) => ({ ...w, received: w.received.filter((r) => !(r.confirmationNumber === 'CNF-2' && child(r))) }), ['memberCount']],
+  [
+    'garbled member count: a member missing',
+    'garbled',
+    (w) => ({ ...w, received: w.received.filter((r) => !(r.confirmationNumber === 'CNF-2' && child(r))) }),
+    ['memberCount'],
+  ],
   ['garbled aptc (invariant kept)', 'garbled', (w) => editRecords(w, 2, (r) => ({ ...r, aptc: 650, owed: 250 })), ['aptc', 'owed']],
   ['garbled premium (invariant kept)', 'garbled', (w) => editRecords(w, 2, (r) => ({ ...r, premiumTotal: 950, owed: 250 })), ['premium', 'owed']],
-  ['subsidy mismatch: the consumer was told a wrong APTC, delivered faithfully', 'subsidyMismatch', (w) => ({
-    ledger: w.ledger.map((e) => (e.confirmationNumber === 'CNF-2' ? { ...e, aptc: 650, owed: 250 } : e)),
-    received: editRecords(w, 2, (r) => ({ ...r, aptc: 650, owed: 250 })).received,
-  })],
-  ['invariant broken: PRE AMT TOT ≠ APTC + OTH PAY + TOT RES', 'invariantBroken', (w) => ({
-    ledger: w.ledger.map((e) => (e.confirmationNumber === 'CNF-2' ? { ...e, owed: 250 } : e)),
-    received: editRecords(w, 2, (r) => ({ ...r, owed: 250 })).received,
-  })],
+  [
+    'subsidy mismatch: the consumer was told a wrong APTC, delivered faithfully',
+    'subsidyMismatch',
+    (w) => ({
+      ledger: w.ledger.map((e) => (e.confirmationNumber === 'CNF-2' ? { ...e, aptc: 650, owed: 250 } : e)),
+      received: editRecords(w, 2, (r) => ({ ...r, aptc: 650, owed: 250 })).received,
+    }),
+  ],
+  [
+    'invariant broken: PRE AMT TOT ≠ APTC + OTH PAY + TOT RES',
+    'invariantBroken',
+    (w) => ({
+      ledger: w.ledger.map((e) => (e.confirmationNumber === 'CNF-2' ? { ...e, owed: 250 } : e)),
+      received: editRecords(w, 2, (r) => ({ ...r, owed: 250 })).received,
+    }),
+  ],
 ];
 
 describe('reconcile', () => {
@@ -75,7 +93,7 @@ describe('reconcile', () => {
     if (defect !== 'phantom' && defect !== 'subsidyMismatch') expect(result.enrollments.intact).toBe(2);
   });
 
-  it('compares a misrouted enrollment\'s fields too, and counts it in each class it falls in', () => {
+  it("compares a misrouted enrollment's fields too, and counts it in each class it falls in", () => {
     const world = editRecords(cleanWorld(), 2, (r) => ({ ...r, receiverIssuerId: '67890', ratingArea: 'R-VA099' }));
     const result = run(world);
     expect(result.classes.misrouted).toBe(1);
@@ -110,13 +128,21 @@ describe('reconcile: late at cut-off, not lost', () => {
   const world = cleanWorld();
   const missing = { ...world, received: world.received.filter((r) => r.confirmationNumber !== 'CNF-2') };
   const withCutOff = (confirmations: string[]) =>
-    reconcile({ households: [1, 2, 3].map(household), ledger: missing.ledger, received: missing.received, deadlineMs: 30_000, cutOff: { cutOffAt: '2025-11-01T12:01:00.000Z', waitedMs: 60_000, confirmations: new Set(confirmations) } });
+    reconcile({
+      households: [1, 2, 3].map(household),
+      ledger: missing.ledger,
+      received: missing.received,
+      deadlineMs: 30_000,
+      cutOff: { cutOffAt: '2025-11-01T12:01:00.000Z', waitedMs: 60_000, confirmations: new Set(confirmations) },
+    });
 
   it('counts an enrollment still pending in the outbox when the harness stopped waiting as late, saying how long it waited', () => {
     const result = withCutOff(['CNF-2']);
     expect(result.classes).toMatchObject({ lost: 0, late: 1 });
     expect(result.pendingAtCutOff).toEqual({ count: 1, waitedSeconds: 60 });
-    expect(result.examples.find((e) => e.class === 'late')!.detail).toMatch(/^pending at cut-off: still in the exchange's outbox [\d.]+ s after confirmation, when the harness stopped waiting \(it waited 60\.0 s after the load\)$/);
+    expect(result.examples.find((e) => e.class === 'late')!.detail).toMatch(
+      /^pending at cut-off: still in the exchange's outbox [\d.]+ s after confirmation, when the harness stopped waiting \(it waited 60\.0 s after the load\)$/,
+    );
   });
 
   it('still counts as lost an enrollment the outbox no longer holds (rejected or never sent)', () => {

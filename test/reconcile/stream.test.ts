@@ -40,7 +40,15 @@ describe('reconcileStreams', () => {
     [7, 2],
     [64, 2],
   ])('gives the same reconciliation as in memory with %i partition(s) in %i thread(s), from async streams', async (partitions, workers) => {
-    const streamed = await reconcileStreams({ ...input, ledger: slowly(world.ledger), households: slowly(world.households), received: slowly(world.received), partitions, workers, spillDir: dir });
+    const streamed = await reconcileStreams({
+      ...input,
+      ledger: slowly(world.ledger),
+      households: slowly(world.households),
+      received: slowly(world.received),
+      partitions,
+      workers,
+      spillDir: dir,
+    });
     expect(streamed.result).toEqual(inMemory);
     expect(JSON.stringify(streamed.result)).toBe(JSON.stringify(inMemory));
     // Partitions of more than a buffer went to disk and came back; nothing is left behind.
@@ -51,8 +59,15 @@ describe('reconcileStreams', () => {
   it('carries texts with tabs, newlines and backslashes, and odd types, through the compact lines unchanged', async () => {
     const h = household(1);
     const awkward = { ...h, zip: '22\t030', members: h.members.map((m, i) => (i === 1 ? { ...m, lastName: 'Love\\lace\n' } : m)) };
-    const records = receivedRecords(1).map((r, i) => (i === 1 ? { ...r, lastName: 'Love\\lace\n', zip: '22\t030' } : { ...r, firstName: 'A\tDA', aptc: '700' as unknown as number }));
-    const odd: ReconcileInput = { households: [awkward, household(2)], ledger: [ledgerEntry(1), ledgerEntry(2)], received: [...records, ...receivedRecords(2)], deadlineMs: 30_000 };
+    const records = receivedRecords(1).map((r, i) =>
+      i === 1 ? { ...r, lastName: 'Love\\lace\n', zip: '22\t030' } : { ...r, firstName: 'A\tDA', aptc: '700' as unknown as number },
+    );
+    const odd: ReconcileInput = {
+      households: [awkward, household(2)],
+      ledger: [ledgerEntry(1), ledgerEntry(2)],
+      received: [...records, ...receivedRecords(2)],
+      deadlineMs: 30_000,
+    };
     const expected = reconcile(odd);
     expect(expected.classes.garbled).toBe(1);
     expect((await reconcileStreams({ ...odd, partitions: 2, workers: 1 })).result).toEqual(expected);

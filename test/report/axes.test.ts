@@ -61,7 +61,15 @@ describe('axis units', () => {
   });
 
   it('keep a measured figure to four significant digits, whatever its size', () => {
-    expect([53.73849049360512, 0.09542300000000001, 20.999999999999996, 123_456_789, -0.00012346, 0, null].map((v) => significant(v))).toEqual([53.74, 0.09542, 21, 123_500_000, -0.0001235, 0, null]);
+    expect([53.73849049360512, 0.09542300000000001, 20.999999999999996, 123_456_789, -0.00012346, 0, null].map((v) => significant(v))).toEqual([
+      53.74,
+      0.09542,
+      21,
+      123_500_000,
+      -0.0001235,
+      0,
+      null,
+    ]);
   });
 
   it('read the unit a metric name declares', () => {
@@ -82,7 +90,20 @@ describe('axis units', () => {
 
   it('refuse a chart whose series declare different units, or a yLabel beside a declared unit', () => {
     const base = { id: 'c', title: 'C', caption: '', xAxis: 'elapsed' as const, x: [0, 1] };
-    expect(() => chart({ ...base, series: [{ label: 'a', values: [1, 2], unit: 'bytes' }, { label: 'b', values: [1, 2], unit: 's' }] }, 'none')).toThrow(/different units \(bytes, s\)/);
-    expect(() => chart({ ...base, yLabel: 'MB', series: [{ label: 'a', values: [1, 2], unit: 'bytes' }] }, 'none')).toThrow(/yLabel "MB" beside series in bytes/);
+    expect(() =>
+      chart(
+        {
+          ...base,
+          series: [
+            { label: 'a', values: [1, 2], unit: 'bytes' },
+            { label: 'b', values: [1, 2], unit: 's' },
+          ],
+        },
+        'none',
+      ),
+    ).toThrow(/different units \(bytes, s\)/);
+    expect(() => chart({ ...base, yLabel: 'MB', series: [{ label: 'a', values: [1, 2], unit: 'bytes' }] }, 'none')).toThrow(
+      /yLabel "MB" beside series in bytes/,
+    );
   });
 });

@@ -44,7 +44,19 @@ describe('report axes in a browser', () => {
   it('labels ticks without stray points or needless decimals, in the units of the series, and spreads the tail', async () => {
     const charts = [
       // A nemesis event marked as a band (report/nemesisSection.ts): drawn by the draw hook without a page error.
-      chart({ id: 'vus', title: 'VUs', caption: '', xAxis: 'elapsed', yLabel: 'VUs', x: seconds, series: [{ label: 'VUs', values: seconds.map((t) => Math.min(20, t)) }], marks: [{ from: 5, to: 8, label: 'kill-exchange' }] }, 'none'),
+      chart(
+        {
+          id: 'vus',
+          title: 'VUs',
+          caption: '',
+          xAxis: 'elapsed',
+          yLabel: 'VUs',
+          x: seconds,
+          series: [{ label: 'VUs', values: seconds.map((t) => Math.min(20, t)) }],
+          marks: [{ from: 5, to: 8, label: 'kill-exchange' }],
+        },
+        'none',
+      ),
       ...liveExchangeCharts(exchange, 0, 'from here', 'none').filter((c) => c.kind === 'chart'),
       distributionChart('compare-requests', 'Requests', [samples], [samples]),
     ];
@@ -59,9 +71,19 @@ describe('report axes in a browser', () => {
     expect(byId.get('vus')!.ticks.y[0]).toBe('0');
     expect(byId.get('vus')!.ticks.y).toContain('20');
     expect(byId.get('memory')!.yLabel).toBe('MiB');
-    expect(byId.get('memory')!.ticks.y.map(Number).filter((v) => v >= 100 && v <= 130).length).toBeGreaterThan(1);
+    expect(
+      byId
+        .get('memory')!
+        .ticks.y.map(Number)
+        .filter((v) => v >= 100 && v <= 130).length,
+    ).toBeGreaterThan(1);
     expect(byId.get('event-loop')!.yLabel).toBe('ms');
-    expect(byId.get('event-loop')!.ticks.y.map(Number).some((v) => v >= 2 && v <= 5)).toBe(true);
+    expect(
+      byId
+        .get('event-loop')!
+        .ticks.y.map(Number)
+        .some((v) => v >= 2 && v <= 5),
+    ).toBe(true);
     const tail = byId.get('compare-requests')!;
     expect(tail.ticks.x).toEqual(expect.arrayContaining(['p50', 'p90', 'p99', 'p99.9']));
     const at = (label: string): number => tail.ticks.xAt[tail.ticks.x.indexOf(label)]!;

@@ -14,7 +14,9 @@ export interface DrawnAxes {
 }
 
 export async function drawnAxes(page: Page): Promise<DrawnAxes[]> {
-  return (await page.evaluate('window.reportCharts.map((c) => ({ id: c.id, width: c.width, yLabel: c.yLabel, ticks: c.ticks, marks: c.marks }))')) as DrawnAxes[];
+  return (await page.evaluate(
+    'window.reportCharts.map((c) => ({ id: c.id, width: c.width, yLabel: c.yLabel, ticks: c.ticks, marks: c.marks }))',
+  )) as DrawnAxes[];
 }
 
 /** No "2. s" (a point with no decimals after it), no "0.0" among whole numbers, and some labels on both axes. */
@@ -26,6 +28,10 @@ export function expectReadableTicks(axes: DrawnAxes): void {
   for (const labels of [x, y]) {
     const numbers = labels.map((l) => /^-?[\d.]+/.exec(l)?.[0]).filter((n): n is string => n !== undefined);
     // Whole values written with decimals only when another tick needs them ("0.0", "0.5"), never all of them.
-    if (numbers.length > 1 && numbers.every((n) => Number.isInteger(Number(n)))) expect(numbers.filter((n) => n.includes('.')), `${axes.id}: ${labels.join(' ')}`).toEqual([]);
+    if (numbers.length > 1 && numbers.every((n) => Number.isInteger(Number(n))))
+      expect(
+        numbers.filter((n) => n.includes('.')),
+        `${axes.id}: ${labels.join(' ')}`,
+      ).toEqual([]);
   }
 }

@@ -9,7 +9,14 @@ import { ExchangeScrape, exposedSums, LiveExchange, liveExchangeCharts, quantile
 
 const P = processMetricNames(EXCHANGE_DEFAULT_METRICS_PREFIX);
 
-const exposition = (depth: number, confirmed: number, buckets: [string, number][] = [['1', 99], ['+Inf', 99]]): string => `# HELP ${X.outboxDepth} Enrollments not yet acknowledged.
+const exposition = (
+  depth: number,
+  confirmed: number,
+  buckets: [string, number][] = [
+    ['1', 99],
+    ['+Inf', 99],
+  ],
+): string => `# HELP ${X.outboxDepth} Enrollments not yet acknowledged.
 # TYPE ${X.outboxDepth} gauge
 ${X.outboxDepth} ${depth}
 # TYPE ${X.enrollmentsConfirmed} counter
@@ -24,7 +31,13 @@ ${P.eventLoopLagP99}{worker="2"} 0.05
 
 describe('exposedSums', () => {
   it('sums every label set of each metric, counts no _bucket or _sum, and says null for a metric not exposed', () => {
-    expect(exposedSums(exposition(4, 10), [X.outboxDepth, X.enrollmentsConfirmed, X.waitingRoomQueued, X.edi834Accepted, X.deliveryLatency])).toEqual([4, 10, 0, null, null]);
+    expect(exposedSums(exposition(4, 10), [X.outboxDepth, X.enrollmentsConfirmed, X.waitingRoomQueued, X.edi834Accepted, X.deliveryLatency])).toEqual([
+      4,
+      10,
+      0,
+      null,
+      null,
+    ]);
   });
 
   it('skips a sample that is not a number', () => {
@@ -35,28 +48,82 @@ describe('exposedSums', () => {
 describe('quantileBetween', () => {
   it('interpolates within the bucket of the observations since the previous reading, as histogram_quantile does', () => {
     // 10 new observations: 4 up to 1 s, 6 in (1, 5].
-    const before: [number, number][] = [[1, 10], [5, 10], [Infinity, 10]];
-    const after: [number, number][] = [[1, 14], [5, 20], [Infinity, 20]];
+    const before: [number, number][] = [
+      [1, 10],
+      [5, 10],
+      [Infinity, 10],
+    ];
+    const after: [number, number][] = [
+      [1, 14],
+      [5, 20],
+      [Infinity, 20],
+    ];
     expect(quantileBetween(before, after, 0.2)).toBeCloseTo(0.5, 9);
     expect(quantileBetween(before, after, 0.7)).toBeCloseTo(1 + (4 * 3) / 6, 9);
     expect(quantileBetween(after, after, 0.5)).toBeNull();
     // Above the last finite bound: that bound, as Prometheus says.
-    expect(quantileBetween(undefined, [[1, 0], [Infinity, 5]], 0.5)).toBe(1);
+    expect(
+      quantileBetween(
+        undefined,
+        [
+          [1, 0],
+          [Infinity, 5],
+        ],
+        0.5,
+      ),
+    ).toBe(1);
     // The exchange restarted (counts fell): counted from zero.
-    expect(quantileBetween(after, [[1, 2], [5, 2], [Infinity, 2]], 0.5)).toBeCloseTo(0.5, 9);
+    expect(
+      quantileBetween(
+        after,
+        [
+          [1, 2],
+          [5, 2],
+          [Infinity, 2],
+        ],
+        0.5,
+      ),
+    ).toBeCloseTo(0.5, 9);
   });
 });
 
 describe('ExchangeScrape', () => {
   it('reads each series the page draws: sums, the worst process, the delivery latency since the last reading', () => {
     const scrape = new ExchangeScrape();
-    const first = scrape.read(exposition(4, 10, [['1', 0], ['5', 10], ['+Inf', 10]]));
-    expect(first).toMatchObject({ outboxDepth: 4, enrollmentsConfirmed: 10, waitingRoomQueueLength: 0, edi834Accepted: null, eventLoopLagP99Seconds: 0.05, rssBytes: null });
+    const first = scrape.read(
+      exposition(4, 10, [
+        ['1', 0],
+        ['5', 10],
+        ['+Inf', 10],
+      ]),
+    );
+    expect(first).toMatchObject({
+      outboxDepth: 4,
+      enrollmentsConfirmed: 10,
+      waitingRoomQueueLength: 0,
+      edi834Accepted: null,
+      eventLoopLagP99Seconds: 0.05,
+      rssBytes: null,
+    });
     expect(first.deliveryLatencyP50Seconds).toBeCloseTo(3, 9);
     // Ten more, all within a second.
-    const second = scrape.read(exposition(4, 12, [['1', 10], ['5', 20], ['+Inf', 20]]));
+    const second = scrape.read(
+      exposition(4, 12, [
+        ['1', 10],
+        ['5', 20],
+        ['+Inf', 20],
+      ]),
+    );
     expect(second.deliveryLatencyP50Seconds).toBeCloseTo(0.5, 9);
-    expect(scrape.read(exposition(4, 12, [['1', 10], ['5', 20], ['+Inf', 20]])).deliveryLatencyP95Seconds).toBeNull();
+    expect(
+      scrape.read(
+        exposition(4, 12, [
+          ['1', 10],
+          ['5', 20],
+          ['+Inf', 20],
+        ]),
+      ).deliveryLatencyP95Seconds,
+    ).toBeNull();
   });
 });
 
@@ -69,9 +136,21 @@ describe('liveExchangeCharts', () => {
     live.push(1000.5, scrape.read(exposition(3, 5)));
     live.push(1001.5, scrape.read(exposition(1, 8)));
     const charts = liveExchangeCharts(live, 1000, 'from here', 'no such series.');
-    expect(charts.map((c) => c.id)).toEqual(['exchange-waiting-room', 'exchange-outbox', 'exchange-outbox-age', 'exchange-enrollments', 'exchange-delivery', 'memory', 'event-loop']);
+    expect(charts.map((c) => c.id)).toEqual([
+      'exchange-waiting-room',
+      'exchange-outbox',
+      'exchange-outbox-age',
+      'exchange-enrollments',
+      'exchange-delivery',
+      'memory',
+      'event-loop',
+    ]);
     const outbox = charts[1]!;
-    expect(outbox.kind === 'chart' && { x: outbox.x, values: outbox.series[0]!.values, caption: outbox.caption }).toEqual({ x: [0.5, 1.5], values: [3, 1], caption: expect.stringMatching(/, from here\.$/) });
+    expect(outbox.kind === 'chart' && { x: outbox.x, values: outbox.series[0]!.values, caption: outbox.caption }).toEqual({
+      x: [0.5, 1.5],
+      values: [3, 1],
+      caption: expect.stringMatching(/, from here\.$/),
+    });
     // A series the exchange never exposed is left off its chart; a chart with none says why.
     const enrollments = charts[3]!;
     expect(enrollments.kind === 'chart' && enrollments.series.map((s) => [s.label, s.values])).toEqual([['confirmed', [5, 8]]]);

@@ -21,7 +21,22 @@ function parse(message: string): { event: string; data: unknown } {
 
 function storeOf(seconds: number): LiveSeries {
   const store = new LiveSeries();
-  for (let s = 0; s < seconds; s++) store.push({ second: 100 + s, started: 2, completed: 1, requests: 10 + s, failed: s === 2 ? 1 : 0, p50: 5, p95: 9, p99: 12, users: 3, waitP50: null, waitP95: null, waitMax: null, waits: [] });
+  for (let s = 0; s < seconds; s++)
+    store.push({
+      second: 100 + s,
+      started: 2,
+      completed: 1,
+      requests: 10 + s,
+      failed: s === 2 ? 1 : 0,
+      p50: 5,
+      p95: 9,
+      p99: 12,
+      users: 3,
+      waitP50: null,
+      waitP95: null,
+      waitMax: null,
+      waits: [],
+    });
   return store;
 }
 
@@ -35,7 +50,12 @@ describe('server-sent events of the live page', () => {
     const store = storeOf(4);
     const { event, data } = parse(updateMessage({ charts: liveCharts(store, undefined), totals: store.totals }));
     expect(event).toBe('update');
-    const update = data as { charts: { id: string; kind: string; x: number[] }[]; absent: { id: string; reason: string }[]; totals: { requests: number }; stats: string };
+    const update = data as {
+      charts: { id: string; kind: string; x: number[] }[];
+      absent: { id: string; reason: string }[];
+      totals: { requests: number };
+      stats: string;
+    };
     expect(update.charts.map((c) => c.id)).toEqual(['arrival', 'throughput', 'latency', 'errors', 'vus']);
     expect(update.charts.every((c) => c.kind === 'chart' && c.x.length === 4)).toBe(true);
     expect(update.absent.map((a) => a.id)).toEqual(['waiting-length', 'waiting-wait']);
@@ -64,7 +84,22 @@ describe('the live page', () => {
   });
 
   it('shows the verdict and the headline when it is opened after the run was judged, escaped', () => {
-    const html = renderLivePage({ runId: 'r-1', profile: 'load', update: { charts: [], totals: new LiveSeries().totals }, final: { status: 'FAIL', pass: false, line: 'VERDICT: FAIL — missed: <p95>', headline: ['users: tested 20 of 50,000'], findings: '<section id="integrity"></section>', context: '', analyses: '', charts: [] }, library });
+    const html = renderLivePage({
+      runId: 'r-1',
+      profile: 'load',
+      update: { charts: [], totals: new LiveSeries().totals },
+      final: {
+        status: 'FAIL',
+        pass: false,
+        line: 'VERDICT: FAIL — missed: <p95>',
+        headline: ['users: tested 20 of 50,000'],
+        findings: '<section id="integrity"></section>',
+        context: '',
+        analyses: '',
+        charts: [],
+      },
+      library,
+    });
     expect(html).toContain('<div class="banner fail" id="verdict" data-pass="false" data-status="FAIL">VERDICT: FAIL — missed: &lt;p95&gt;</div>');
     expect(html).toContain('<section id="headline">');
     expect(html).toContain('<li>users: tested 20 of 50,000</li>');
@@ -74,14 +109,26 @@ describe('the live page', () => {
   it("is report.html's document: the same page with the same state inline, plus only the live script and its connection", () => {
     const store = storeOf(3);
     const view = { charts: liveCharts(store, undefined), totals: store.totals };
-    const final = { status: 'PASS', pass: true, line: 'VERDICT: PASS', headline: ['users: tested 3'], findings: '<p>f</p>', context: '<p>c</p>', analyses: '<p>a</p>', charts: [] };
+    const final = {
+      status: 'PASS',
+      pass: true,
+      line: 'VERDICT: PASS',
+      headline: ['users: tested 3'],
+      findings: '<p>f</p>',
+      context: '<p>c</p>',
+      analyses: '<p>a</p>',
+      charts: [],
+    };
     const live = renderLivePage({ runId: 'r-1', profile: 'load', update: view, final, library });
     const frozen = renderRunPage({ runId: 'r-1', profile: 'load', view, final, library, generatedAt: 'now' });
     const charts = (html: string): unknown => JSON.parse(/id="report-charts">([\s\S]*?)<\/script>/.exec(html)![1]!);
     expect(charts(frozen)).toEqual(charts(live));
     expect(frozen).not.toContain('EventSource');
     expect(frozen).toContain(`content="${contentSecurityPolicy(false)}"`);
-    const body = (html: string): string => html.slice(html.indexOf('id="verdict"'), html.indexOf('<script type="application/json"')).replace(/<figure class="chart absent"[^]*?<\/figure>|<figure class="chart" data-chart="waiting-[^]*?<\/figure>/g, '');
+    const body = (html: string): string =>
+      html
+        .slice(html.indexOf('id="verdict"'), html.indexOf('<script type="application/json"'))
+        .replace(/<figure class="chart absent"[\s\S]*?<\/figure>|<figure class="chart" data-chart="waiting-[\s\S]*?<\/figure>/g, '');
     expect(body(frozen)).toEqual(body(live));
   });
 });

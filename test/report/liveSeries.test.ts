@@ -16,7 +16,21 @@ function row(second: number, fill: (set: MetricSet) => void) {
   return { second, series: set.snapshot() };
 }
 
-const point = (second: number, requests: number, p95: number): LivePoint => ({ second, started: 1, completed: 1, requests, failed: requests % 2, p50: p95 / 2, p95, p99: p95 * 2, users: 5, waitP50: null, waitP95: null, waitMax: null, waits: [] });
+const point = (second: number, requests: number, p95: number): LivePoint => ({
+  second,
+  started: 1,
+  completed: 1,
+  requests,
+  failed: requests % 2,
+  p50: p95 / 2,
+  p95,
+  p99: p95 * 2,
+  users: 5,
+  waitP50: null,
+  waitP95: null,
+  waitMax: null,
+  waits: [],
+});
 
 describe('livePointOf', () => {
   it('reads one second: counts, latency percentiles over every route, the users gauge summed, waits in seconds', () => {

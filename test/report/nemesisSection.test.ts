@@ -7,15 +7,44 @@ import { nemesisMarks, nemesisSection, withNemesisMarks, type NemesisView } from
 const view: NemesisView = {
   spec: 'kill-exchange@4s:1s,pause-insurer@9s:3s',
   events: [
-    { kind: 'kill-exchange', at: '2026-01-01T00:00:05.000Z', atMs: 4_000, holdMs: 1_000, outageMs: 2_500, recoveredAt: '2026-01-01T00:00:07.500Z', pidBefore: 101, pidAfter: 202, load: { requests: 40, failed: 12, slowestMs: 80 } },
-    { kind: 'pause-insurer', at: '2026-01-01T00:00:10.000Z', atMs: 9_000, holdMs: 3_000, outageMs: 3_000, recoveredAt: '2026-01-01T00:00:13.000Z', pidBefore: 303, pidAfter: 303, load: { requests: 60, failed: 0, slowestMs: 20 } },
+    {
+      kind: 'kill-exchange',
+      at: '2026-01-01T00:00:05.000Z',
+      atMs: 4_000,
+      holdMs: 1_000,
+      outageMs: 2_500,
+      recoveredAt: '2026-01-01T00:00:07.500Z',
+      pidBefore: 101,
+      pidAfter: 202,
+      load: { requests: 40, failed: 12, slowestMs: 80 },
+    },
+    {
+      kind: 'pause-insurer',
+      at: '2026-01-01T00:00:10.000Z',
+      atMs: 9_000,
+      holdMs: 3_000,
+      outageMs: 3_000,
+      recoveredAt: '2026-01-01T00:00:13.000Z',
+      pidBefore: 303,
+      pidAfter: 303,
+      load: { requests: 60, failed: 0, slowestMs: 20 },
+    },
   ],
   notReached: [{ kind: 'kill-insurer', atMs: 99_000, once: true }],
   during: { requests: 100, failed: 12 },
   outside: { requests: 900, failed: 1 },
 };
 
-const chart = (id: string, xAxis: ChartSpec['xAxis']): ReportChart => ({ kind: 'chart', id, title: id, caption: '', xAxis, yLabel: 'n', x: [0, 1], series: [] });
+const chart = (id: string, xAxis: ChartSpec['xAxis']): ReportChart => ({
+  kind: 'chart',
+  id,
+  title: id,
+  caption: '',
+  xAxis,
+  yLabel: 'n',
+  x: [0, 1],
+  series: [],
+});
 
 describe('the nemesis in the report', () => {
   it('marks each event from its signal to its recovery, in seconds since the run started', () => {
@@ -27,7 +56,10 @@ describe('the nemesis in the report', () => {
 
   it('puts the marks on the charts over time only', () => {
     const marks = nemesisMarks(view, Date.parse('2026-01-01T00:00:01.000Z'));
-    const charts = withNemesisMarks([chart('throughput', 'elapsed'), chart('tail', 'tail'), { kind: 'absent', id: 'gone', title: 'gone', reason: 'none' }], marks);
+    const charts = withNemesisMarks(
+      [chart('throughput', 'elapsed'), chart('tail', 'tail'), { kind: 'absent', id: 'gone', title: 'gone', reason: 'none' }],
+      marks,
+    );
     expect(charts.map((c) => (c.kind === 'chart' ? (c.marks ?? []).length : 'absent'))).toEqual([2, 0, 'absent']);
   });
 

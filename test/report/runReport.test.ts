@@ -22,7 +22,18 @@ function input(overrides: Partial<RunReportInput> = {}): RunReportInput {
     verdict: failing,
     run: { runId: 'r1', profile: 'smoke', seed: 1, load: 'harness engine', loadExitCode: 0, harness: '0.1.0', machine: '2 × test CPU' },
     timeline: [
-      chart({ id: 'latency', title: 'Request latency', caption: 'p95', xAxis: 'elapsed', yLabel: 'ms', x: [0.5, 1.5], series: [{ label: 'p95', values: [10, 12] }] }, 'none'),
+      chart(
+        {
+          id: 'latency',
+          title: 'Request latency',
+          caption: 'p95',
+          xAxis: 'elapsed',
+          yLabel: 'ms',
+          x: [0.5, 1.5],
+          series: [{ label: 'p95', values: [10, 12] }],
+        },
+        'none',
+      ),
       absent('memory', 'Exchange memory', 'exchange-metrics.ndjson is not in the run folder.'),
     ],
     reconciliation: {
@@ -30,7 +41,17 @@ function input(overrides: Partial<RunReportInput> = {}): RunReportInput {
       classes: { lost: 2, garbled: 1 },
       garbledByField: { ssn: 1 },
       // A hand-made file with an unmasked SSN and name: the report masks them anyway.
-      examples: [{ class: 'garbled', confirmationNumber: 'EN1', field: 'ssn', expected: '123-45-6789', received: '123-45-6780', member: { initials: 'J.D.', ssn: '123456789' }, detail: 'ssn differs' }],
+      examples: [
+        {
+          class: 'garbled',
+          confirmationNumber: 'EN1',
+          field: 'ssn',
+          expected: '123-45-6789',
+          received: '123-45-6780',
+          member: { initials: 'J.D.', ssn: '123456789' },
+          detail: 'ssn differs',
+        },
+      ],
     },
     notes: [],
     generatedAt: '2026-11-23T12:00:00.000Z',
@@ -42,7 +63,9 @@ function input(overrides: Partial<RunReportInput> = {}): RunReportInput {
 describe('renderRunReport', () => {
   it('shows a failing verdict as FAIL with the missed targets, the same headline the terminal prints', () => {
     const html = renderRunReport(input());
-    expect(html).toContain('<div class="banner fail" id="verdict" data-pass="false" data-status="FAIL">VERDICT: FAIL — missed: latency p95, integrity: lost</div>');
+    expect(html).toContain(
+      '<div class="banner fail" id="verdict" data-pass="false" data-status="FAIL">VERDICT: FAIL — missed: latency p95, integrity: lost</div>',
+    );
     expect(html).not.toContain('VERDICT: PASS');
     expect(html).toMatch(/<tr class="fail"><td>FAIL<\/td><td>latency p95<\/td><td>≤ 1000 ms<\/td><td>1500 ms<\/td><\/tr>/);
   });
@@ -103,11 +126,22 @@ describe('renderRunReport', () => {
 
   it('shows integrity NOT CHECKED (a run against --base-url) with how to check it, never as held', () => {
     const hint = 'check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`';
-    const checks = [{ name: 'latency p95', target: '≤ 1000 ms', actual: 12, pass: true }, { name: 'integrity at the insurer', target: 'every confirmed enrollment received intact', actual: 'not checked in this run', pass: false, notChecked: hint }];
+    const checks = [
+      { name: 'latency p95', target: '≤ 1000 ms', actual: 12, pass: true },
+      {
+        name: 'integrity at the insurer',
+        target: 'every confirmed enrollment received intact',
+        actual: 'not checked in this run',
+        pass: false,
+        notChecked: hint,
+      },
+    ];
     const html = renderRunReport(input({ verdict: { pass: true, profile: 'smoke', runId: 'r1', checks }, reconciliation: undefined }));
     expect(html).toContain('VERDICT: PASS — every target checked held (1 checks, profile smoke); NOT CHECKED: integrity at the insurer');
     expect(html).toMatch(/<tr class="unchecked"><td>NOT CHECKED<\/td><td>integrity at the insurer<\/td>/);
-    expect(html).toContain('<strong>NOT CHECKED in this run</strong>: integrity at the insurer — check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`.');
+    expect(html).toContain(
+      '<strong>NOT CHECKED in this run</strong>: integrity at the insurer — check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR`.',
+    );
   });
 
   it('says why a series is absent instead of leaving a slot for an empty chart', () => {
@@ -120,7 +154,21 @@ describe('renderRunReport', () => {
   });
 
   it('a chart with no finite value is absent, with the reason given', () => {
-    const empty = chart({ id: 'x', title: 'X', caption: '', xAxis: 'elapsed', yLabel: '', x: [1, 2], series: [{ label: 'a', values: [null, null] }, { label: 'target', values: [1, 1], reference: true }] }, 'nothing measured');
+    const empty = chart(
+      {
+        id: 'x',
+        title: 'X',
+        caption: '',
+        xAxis: 'elapsed',
+        yLabel: '',
+        x: [1, 2],
+        series: [
+          { label: 'a', values: [null, null] },
+          { label: 'target', values: [1, 1], reference: true },
+        ],
+      },
+      'nothing measured',
+    );
     expect(empty).toEqual({ kind: 'absent', id: 'x', title: 'X', reason: 'nothing measured' });
   });
 
@@ -146,9 +194,25 @@ describe('renderRunReport', () => {
 
 describe('renderCompareReport', () => {
   it('shows a regression as SLOWER with the metric named, and the table of every metric', () => {
-    const metric = (key: string, change: 'faster' | 'same' | 'slower', effect: number) => ({ key, kind: 'latency' as const, change, baseline: 100, candidate: 100 * effect, effect, low: effect - 0.05, high: effect + 0.05, pValue: 0.001, samples: { baseline: 1000, candidate: 1000 } });
+    const metric = (key: string, change: 'faster' | 'same' | 'slower', effect: number) => ({
+      key,
+      kind: 'latency' as const,
+      change,
+      baseline: 100,
+      candidate: 100 * effect,
+      effect,
+      low: effect - 0.05,
+      high: effect + 0.05,
+      pValue: 0.001,
+      samples: { baseline: 1000, candidate: 1000 },
+    });
     const html = renderCompareReport({
-      comparison: { verdict: 'slower', minEffect: 0.1, confidence: 0.9833, metrics: [metric('http_req_duration p95', 'slower', 1.3), metric('journey duration p95', 'same', 1.01)] },
+      comparison: {
+        verdict: 'slower',
+        minEffect: 0.1,
+        confidence: 0.9833,
+        metrics: [metric('http_req_duration p95', 'slower', 1.3), metric('journey duration p95', 'same', 1.01)],
+      },
       baseline: [{ dir: 'a', runId: 'base-1', profile: 'load', verdict: 'VERDICT: PASS — every target held (3 checks, profile load)' }],
       candidate: [{ dir: 'b', runId: 'cand-1', profile: 'load', verdict: 'VERDICT: FAIL — missed: latency p95' }],
       charts: [],
@@ -167,10 +231,36 @@ describe('capacity section', () => {
     const { capacityCharts, capacitySection } = await import('../../report/capacitySection.ts');
     const { fitUsl } = await import('../../analysis/usl.ts');
     // Gunther's SPEC SDM91 points (the golden fit of test/analysis/usl.test.ts).
-    const load = [[1, 64.9], [18, 995.9], [36, 1652.4], [72, 1853.2], [108, 1828.9], [144, 1775.0], [216, 1702.2]].map(([concurrency, throughput]) => ({ concurrency: concurrency!, throughput: throughput! }));
+    const load = [
+      [1, 64.9],
+      [18, 995.9],
+      [36, 1652.4],
+      [72, 1853.2],
+      [108, 1828.9],
+      [144, 1775.0],
+      [216, 1702.2],
+    ].map(([concurrency, throughput]) => ({ concurrency: concurrency!, throughput: throughput! }));
     const fit = fitUsl(load);
     const latency = load.map((p) => ({ concurrency: p.concurrency, p95Ms: (p.concurrency / p.throughput) * 1000 * 1.5 }));
-    const view = { fit, load, latency, sloP95Ms: 1000, json: { peakConcurrency: fit.peakConcurrency, maxThroughput: fit.maxThroughput, knee: { concurrency: 72, p95Ms: 58 }, operatingConcurrency: 96, limitedBy: 'peak throughput', throughputPerInstance: 1880, usersPerInstance: 4200, plans: [{ users: 50_000, instancesNeeded: 12, fleet: 12, expectedWaitSeconds: 0, withinWaitTarget: true }, { users: 250_000, instancesNeeded: 60, fleet: 12, expectedWaitSeconds: 7200, withinWaitTarget: false }] } };
+    const view = {
+      fit,
+      load,
+      latency,
+      sloP95Ms: 1000,
+      json: {
+        peakConcurrency: fit.peakConcurrency,
+        maxThroughput: fit.maxThroughput,
+        knee: { concurrency: 72, p95Ms: 58 },
+        operatingConcurrency: 96,
+        limitedBy: 'peak throughput',
+        throughputPerInstance: 1880,
+        usersPerInstance: 4200,
+        plans: [
+          { users: 50_000, instancesNeeded: 12, fleet: 12, expectedWaitSeconds: 0, withinWaitTarget: true },
+          { users: 250_000, instancesNeeded: 60, fleet: 12, expectedWaitSeconds: 7200, withinWaitTarget: false },
+        ],
+      },
+    };
     const charts = capacityCharts(view);
     const usl = charts.find((c) => c.id === 'usl');
     if (usl?.kind !== 'chart') throw new Error('no USL chart');

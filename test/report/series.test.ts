@@ -9,7 +9,16 @@ import { ratePerWindow, windowsOf } from '../../report/timeline.ts';
 
 describe('plannedArrivalRate', () => {
   it('ramps linearly through the stages, in journeys a second', () => {
-    const rate = plannedArrivalRate({ executor: 'ramping-arrival-rate', startRate: 0, stages: [{ seconds: 10, target: 10 }, { seconds: 20, target: 10 }, { seconds: 10, target: 0 }], maxInFlight: 50 })!;
+    const rate = plannedArrivalRate({
+      executor: 'ramping-arrival-rate',
+      startRate: 0,
+      stages: [
+        { seconds: 10, target: 10 },
+        { seconds: 20, target: 10 },
+        { seconds: 10, target: 0 },
+      ],
+      maxInFlight: 50,
+    })!;
     expect(rate(0)).toBe(0);
     expect(rate(5)).toBe(5);
     expect(rate(10)).toBe(10);
@@ -31,7 +40,15 @@ describe('plannedArrivalRate', () => {
 
 describe('plannedVus', () => {
   it('follows ramping-vus steps from startUsers, in whole users as the engine starts them', () => {
-    const users = plannedVus({ executor: 'ramping-vus', startUsers: 2, stages: [{ seconds: 0, target: 4 }, { seconds: 10, target: 4 }, { seconds: 10, target: 8 }] })!;
+    const users = plannedVus({
+      executor: 'ramping-vus',
+      startUsers: 2,
+      stages: [
+        { seconds: 0, target: 4 },
+        { seconds: 10, target: 4 },
+        { seconds: 10, target: 8 },
+      ],
+    })!;
     expect(users(0)).toBe(4);
     expect(users(5)).toBe(4);
     expect(users(15)).toBe(6);
@@ -54,9 +71,17 @@ describe('recordedExecutor', () => {
   });
 
   it.each([
-    ['an executor the engine does not know', { ...plan, executor: { executor: 'per-vu-iterations', vus: 1 } }, /run\.json plan \(executor per-vu-iterations, not one of shared-iterations/],
+    [
+      'an executor the engine does not know',
+      { ...plan, executor: { executor: 'per-vu-iterations', vus: 1 } },
+      /run\.json plan \(executor per-vu-iterations, not one of shared-iterations/,
+    ],
     ['a ramp without stages', { ...plan, executor: { executor: 'ramping-vus', startUsers: 1 } }, /run\.json plan \(ramping-vus without stages\)/],
-    ['a negative duration', { ...plan, executor: { executor: 'constant-vus', users: 3, seconds: -1 } }, /run\.json plan \(constant-vus seconds must be a number > 0, got -1\): expected the load plan/],
+    [
+      'a negative duration',
+      { ...plan, executor: { executor: 'constant-vus', users: 3, seconds: -1 } },
+      /run\.json plan \(constant-vus seconds must be a number > 0, got -1\): expected the load plan/,
+    ],
     ['no executor at all', { gracefulStopSeconds: 1 }, /run\.json plan \(no executor\)/],
   ])('names run.json and what is wrong for %s', (_, bad, message) => {
     expect(() => recordedExecutor({ plan: bad })).toThrow(UsageError);

@@ -20,7 +20,24 @@ describe('the report of a one-hour run', () => {
     const bytes = Buffer.byteLength(html);
     expect(bytes).toBeLessThan(FIVE_MB);
     const charts = chartsOf(html);
-    expect(charts.map((c) => c.id).sort()).toEqual(['arrival', 'delivery', 'errors', 'event-loop', 'exchange-delivery', 'exchange-enrollments', 'exchange-outbox', 'exchange-outbox-age', 'exchange-waiting-room', 'latency', 'memory', 'outbox', 'throughput', 'vus', 'waiting-length', 'waiting-wait']);
+    expect(charts.map((c) => c.id).sort()).toEqual([
+      'arrival',
+      'delivery',
+      'errors',
+      'event-loop',
+      'exchange-delivery',
+      'exchange-enrollments',
+      'exchange-outbox',
+      'exchange-outbox-age',
+      'exchange-waiting-room',
+      'latency',
+      'memory',
+      'outbox',
+      'throughput',
+      'vus',
+      'waiting-length',
+      'waiting-wait',
+    ]);
     for (const chart of charts) {
       expect(chart.x.length, chart.id).toBeLessThanOrEqual(MAX_CHART_POINTS);
       // An hour of seconds (3,600) had to be cut down to the points the live page is sent, and was.

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Household } from '../../domain/household.ts';
 import { findPii, indexHouseholds } from '../../scan/piiIndex.ts';
 
-const member = { firstName: 'Avery', lastName: "O'Neill", dob: '1984-03-09', sex: 'F' as const, relationship: 'self' as const, ssn: '912345678', tobacco: false };
+const member = {
+  firstName: 'Avery',
+  lastName: "O'Neill",
+  dob: '1984-03-09',
+  sex: 'F' as const,
+  relationship: 'self' as const,
+  ssn: '912345678',
+  tobacco: false,
+};
 const index = indexHouseholds([{ members: [member] } as unknown as Household]);
 
 describe('findPii', () => {
@@ -13,7 +21,7 @@ describe('findPii', () => {
   it('finds a date of birth in either format and a full name in any case', () => {
     expect(findPii('{"dob":"1984-03-09"}', index).map((h) => h.kind)).toEqual(['dob']);
     expect(findPii('DMG*D8*19840309*F~', index).map((h) => h.kind)).toEqual(['dob']);
-    expect(findPii("patient AVERY O'NEILL said", index)).toEqual([{ kind: 'name', masked: "A**** O******" }]);
+    expect(findPii("patient AVERY O'NEILL said", index)).toEqual([{ kind: 'name', masked: 'A**** O******' }]);
   });
   it('does not take the fraction of a timestamp or a metric value for an SSN or a date of birth', () => {
     // A 10,000-applicant run's samples held timestamps such as 13:29:30.19680719Z equal to a household's DOB.

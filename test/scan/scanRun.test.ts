@@ -37,7 +37,10 @@ describe('scanRunFolder: every place a run writes', () => {
 
   it('reads gzipped files unzipped', async () => {
     const dir = runFolder();
-    writeFileSync(join(dir, 'load-seconds.ndjson.gz'), gzipSync(`{"second":1,"series":[]}\n{"second":2,"series":[{"name":"http_reqs","tags":{"name":"/api/v1/x/${ssn}"}}]}\n`));
+    writeFileSync(
+      join(dir, 'load-seconds.ndjson.gz'),
+      gzipSync(`{"second":1,"series":[]}\n{"second":2,"series":[{"name":"http_reqs","tags":{"name":"/api/v1/x/${ssn}"}}]}\n`),
+    );
     expect(await scanRunFolder(dir)).toEqual([{ file: 'load-seconds.ndjson.gz', line: 2, kind: 'ssn', masked: `***-**-${ssn.slice(-4)}` }]);
   });
 
@@ -51,7 +54,9 @@ describe('scanRunFolder: every place a run writes', () => {
 
   it('covers texts given beside the files (Prometheus label values), naming where they came from', async () => {
     const texts = [{ name: 'prometheus label values (testid t)', lines: ['route=browse', `name=${household(2).members[0]!.dob}`] }];
-    expect(await scanRunFolder(runFolder(), texts)).toEqual([{ file: 'prometheus label values (testid t)', line: 2, kind: 'dob', masked: `${household(2).members[0]!.dob.slice(0, 4)}-**-**` }]);
+    expect(await scanRunFolder(runFolder(), texts)).toEqual([
+      { file: 'prometheus label values (testid t)', line: 2, kind: 'dob', masked: `${household(2).members[0]!.dob.slice(0, 4)}-**-**` },
+    ]);
   });
 
   it('lets edi/ hold the 834s as the insurer received them, and nothing that only looks like it', async () => {
@@ -63,7 +68,12 @@ describe('scanRunFolder: every place a run writes', () => {
     mkdirSync(join(dir, 'edi-copy'));
     writeFileSync(join(dir, 'edi-copy', 'a.x12'), interchange);
     const findings = await scanRunFolder(dir);
-    expect(findings.filter((f) => f.kind === 'ssn').map((f) => f.file).sort()).toEqual(['edi-copy/a.x12', 'edi.x12']);
+    expect(
+      findings
+        .filter((f) => f.kind === 'ssn')
+        .map((f) => f.file)
+        .sort(),
+    ).toEqual(['edi-copy/a.x12', 'edi.x12']);
     expect(findings.every((f) => !f.file.startsWith('edi/'))).toBe(true);
   });
 

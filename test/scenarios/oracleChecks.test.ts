@@ -28,7 +28,12 @@ describe('browseMismatches', () => {
       const wrong = browseMismatches(off, h);
       if (wrong.length > 0) premiumsChecked++;
       expect(wrong.length === 0 || wrong[0] === 'premium').toBe(true);
-      expect(browseMismatches(plans.filter((p) => p.planId !== h.plan.id), h)).toEqual(['planOffered']);
+      expect(
+        browseMismatches(
+          plans.filter((p) => p.planId !== h.plan.id),
+          h,
+        ),
+      ).toEqual(['planOffered']);
     }
     // Most households have no tobacco user and no adult under 21, so their premium is checked.
     expect(premiumsChecked / households.length).toBeGreaterThan(0.5);

@@ -9,7 +9,10 @@ describe('the command table', () => {
     for (const [name, load] of Object.entries(COMMAND_MODULES)) {
       const program = new Command('harness');
       (await load()).register(program);
-      expect(program.commands.map((c) => c.name()), name).toEqual([name]);
+      expect(
+        program.commands.map((c) => c.name()),
+        name,
+      ).toEqual([name]);
     }
   });
 

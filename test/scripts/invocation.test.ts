@@ -18,7 +18,9 @@ describe('invokedAs', () => {
 
 describe('asTyped', () => {
   it('rewrites the commands a hint quotes, and nothing else', () => {
-    expect(asTyped('Run `harness run stress`, or see `harness --help`; the harness stops.', 'npm run harness --')).toBe('Run `npm run harness -- run stress`, or see `npm run harness -- --help`; the harness stops.');
+    expect(asTyped('Run `harness run stress`, or see `harness --help`; the harness stops.', 'npm run harness --')).toBe(
+      'Run `npm run harness -- run stress`, or see `npm run harness -- --help`; the harness stops.',
+    );
     expect(asTyped('Run `harness run stress`.', 'harness')).toBe('Run `harness run stress`.');
   });
 });
@@ -27,7 +29,11 @@ describe('the CLI', () => {
   it('names the command in its hint as npm ran it', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, npm_lifecycle_event: 'harness' };
     delete env.HARNESS_INVOKED_AS;
-    const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'harness.mjs'), 'capacity', '--run', PROJECT_ROOT], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'harness.mjs'), 'capacity', '--run', PROJECT_ROOT], {
+      cwd: PROJECT_ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('`npm run harness -- run`');
   });

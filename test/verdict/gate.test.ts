@@ -23,7 +23,10 @@ const input = (over: Partial<GateInput> = {}): GateInput => ({
   piiFindings: 0,
   ...over,
 });
-const failedNames = (over: Partial<GateInput>) => gate(input(over)).checks.filter((c) => !c.pass).map((c) => c.name);
+const failedNames = (over: Partial<GateInput>) =>
+  gate(input(over))
+    .checks.filter((c) => !c.pass)
+    .map((c) => c.name);
 
 describe('gate', () => {
   it('passes when every target holds', () => {

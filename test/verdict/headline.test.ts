@@ -29,7 +29,15 @@ describe('capacityHeadline', () => {
   });
 
   it('says a smoke run has no think time, its intended enrollments, and no defects', () => {
-    const lines = capacityHeadline({ ...loadRun, scale: 1, thinkTimeSeconds: 0, plannedSeconds: 120, plannedSecondsCap: true, load: { ...loadRun.load!, seconds: 4, peakUsers: 2 }, enrollments: { intended: 20, confirmed: 20, intact: 20, defects: { lost: 0 } } });
+    const lines = capacityHeadline({
+      ...loadRun,
+      scale: 1,
+      thinkTimeSeconds: 0,
+      plannedSeconds: 120,
+      plannedSecondsCap: true,
+      load: { ...loadRun.load!, seconds: 4, peakUsers: 2 },
+      enrollments: { intended: 20, confirmed: 20, intact: 20, defects: { lost: 0 } },
+    });
     expect(lines[0]).toBe("users: tested 2 of 50,000 users at once (scale 1, no think time, against the target's 30 s)");
     expect(lines[1]).toBe('ran: 4 s (the plan allows at most 120 s)');
     expect(lines[4]).toBe('enrollments: 20 confirmed to consumers, 20 received intact by the insurer (of 20 intended)');
@@ -37,7 +45,9 @@ describe('capacityHeadline', () => {
   });
 
   it('says when the run was interrupted, and for how long it ran', () => {
-    expect(capacityHeadline({ ...loadRun, interrupted: true })[1]).toBe('ran: 60 s of 900 s planned, then INTERRUPTED (Ctrl-C or SIGTERM): the figures cover what ran');
+    expect(capacityHeadline({ ...loadRun, interrupted: true })[1]).toBe(
+      'ran: 60 s of 900 s planned, then INTERRUPTED (Ctrl-C or SIGTERM): the figures cover what ran',
+    );
   });
 
   it('says what was not measured instead of inventing figures', () => {
@@ -56,7 +66,13 @@ describe('capacityHeadline', () => {
 describe('headlineFactsOf', () => {
   it('reads run.json, load-summary.json and reconciliation.json as the run wrote them', () => {
     const facts = headlineFactsOf({
-      run: { profile: 'load', scale: 0.01, thinkTimeSeconds: 2.3, loadExitCode: 130, plan: { executor: { executor: 'ramping-arrival-rate', stages: [{ seconds: 300 }, { seconds: 600 }] } } },
+      run: {
+        profile: 'load',
+        scale: 0.01,
+        thinkTimeSeconds: 2.3,
+        loadExitCode: 130,
+        plan: { executor: { executor: 'ramping-arrival-rate', stages: [{ seconds: 300 }, { seconds: 600 }] } },
+      },
       summary: {
         durationSeconds: 60,
         metrics: {
@@ -74,7 +90,12 @@ describe('headlineFactsOf', () => {
   });
 
   it('takes a closed model plan of iterations by its most seconds', () => {
-    const facts = headlineFactsOf({ run: { profile: 'smoke', plan: { executor: { executor: 'shared-iterations', users: 2, iterations: 20, maxSeconds: 120 } }, interrupted: false }, summary: undefined, reconciliation: undefined, targets });
+    const facts = headlineFactsOf({
+      run: { profile: 'smoke', plan: { executor: { executor: 'shared-iterations', users: 2, iterations: 20, maxSeconds: 120 } }, interrupted: false },
+      summary: undefined,
+      reconciliation: undefined,
+      targets,
+    });
     expect(facts.plannedSeconds).toBe(120);
     expect(facts.plannedSecondsCap).toBe(true);
     expect(facts.interrupted).toBe(false);

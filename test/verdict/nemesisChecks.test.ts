@@ -47,7 +47,8 @@ describe('the gate under a nemesis', () => {
     const verdict = gate(input(kill));
     expect(verdict.checks.filter((c) => !c.pass && c.notChecked === undefined)).toEqual([]);
     expect(verdict.pass).toBe(true);
-    for (const name of ['load run', 'threshold http_req_failed: rate<0.01', 'latency p95', 'latency p99', 'failed response checks']) expect(check(verdict, name)?.notChecked).toBe(NOT_JUDGED_UNDER_NEMESIS);
+    for (const name of ['load run', 'threshold http_req_failed: rate<0.01', 'latency p95', 'latency p99', 'failed response checks'])
+      expect(check(verdict, name)?.notChecked).toBe(NOT_JUDGED_UNDER_NEMESIS);
     // A threshold on what an outage does not excuse stays judged.
     expect(check(verdict, 'threshold marketplace_oracle_mismatches: count<=0')).toMatchObject({ pass: true });
     expect(check(verdict, 'threshold marketplace_oracle_mismatches: count<=0')?.notChecked).toBeUndefined();

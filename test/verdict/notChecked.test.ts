@@ -31,10 +31,20 @@ describe('integrity not checked', () => {
   it('is one check, not held, that does not fail a verdict whose checks made all held', () => {
     const verdict = gate(input());
     const unchecked = verdict.checks.filter((c) => c.notChecked !== undefined);
-    expect(unchecked).toEqual([{ name: 'integrity at the insurer', target: 'every confirmed enrollment received intact', actual: 'not checked in this run', pass: false, notChecked: HINT }]);
+    expect(unchecked).toEqual([
+      {
+        name: 'integrity at the insurer',
+        target: 'every confirmed enrollment received intact',
+        actual: 'not checked in this run',
+        pass: false,
+        notChecked: HINT,
+      },
+    ]);
     expect(verdict.checks.some((c) => c.name.startsWith('integrity: ') || c.name === 'enrollments received intact by the insurer')).toBe(false);
     expect(verdict.pass).toBe(true);
-    expect(verdictHeadline(verdict)).toBe(`VERDICT: PASS — every target checked held (${verdict.checks.length - 1} checks, profile smoke); NOT CHECKED: integrity at the insurer`);
+    expect(verdictHeadline(verdict)).toBe(
+      `VERDICT: PASS — every target checked held (${verdict.checks.length - 1} checks, profile smoke); NOT CHECKED: integrity at the insurer`,
+    );
   });
 
   it('still fails on a check that was made and missed, and names both', () => {
@@ -62,7 +72,11 @@ describe('integrity not checked', () => {
 
   it('own journeys: confirmations are recorded, not gated', () => {
     const verdict = gate(input({ intended: undefined, confirmationsGated: false, integrity: { confirmed: 0, received: 0, classes: { lost: 0 } } }));
-    expect(verdict.checks.find((c) => c.name === 'enrollments confirmed to consumers')).toMatchObject({ actual: 0, pass: true, target: 'recorded (own journeys: not gated)' });
+    expect(verdict.checks.find((c) => c.name === 'enrollments confirmed to consumers')).toMatchObject({
+      actual: 0,
+      pass: true,
+      target: 'recorded (own journeys: not gated)',
+    });
     expect(verdict.pass).toBe(true);
   });
 });

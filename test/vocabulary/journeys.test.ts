@@ -13,7 +13,13 @@ function countKinds(from: number, count: number, mix: JourneyMix): Record<Journe
 
 describe('journeyFor', () => {
   it('keeps the mix within two journeys of each share over any stretch of arrivals, short or long', () => {
-    for (const [from, count] of [[0, 10], [0, 37], [1234, 100], [999_000, 1000], [0, 100_000]] as const) {
+    for (const [from, count] of [
+      [0, 10],
+      [0, 37],
+      [1234, 100],
+      [999_000, 1000],
+      [0, 100_000],
+    ] as const) {
       const counts = countKinds(from, count, FUNNEL);
       for (const kind of JOURNEY_KINDS) expect(Math.abs(counts[kind] - FUNNEL[kind] * count), `${kind} in ${count} from ${from}`).toBeLessThanOrEqual(2);
     }

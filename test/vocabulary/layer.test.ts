@@ -20,7 +20,12 @@ function specifiers(text: string): string[] {
 
 describe('vocabulary/', () => {
   it('reads the specifiers of static, re-exported and dynamic imports', () => {
-    expect(specifiers("import { a } from '../x.ts';\nexport * from './y.ts';\nconst m = await import('../../z.ts');\nimport 'side.ts';")).toEqual(['../x.ts', './y.ts', '../../z.ts', 'side.ts']);
+    expect(specifiers("import { a } from '../x.ts';\nexport * from './y.ts';\nconst m = await import('../../z.ts');\nimport 'side.ts';")).toEqual([
+      '../x.ts',
+      './y.ts',
+      '../../z.ts',
+      'side.ts',
+    ]);
   });
 
   it('imports nothing from another folder of the project', () => {

@@ -16,7 +16,12 @@ describe('run.json', () => {
 
   it('reads the minimal record of an old run and keeps fields it does not know', () => {
     expect(runRecordProblems({ runId: 'r', profile: 'smoke', count: 2 })).toEqual([]);
-    expect(JSON.parse(runRecordJson({ runId: 'r', profile: 'smoke', count: 2, futureField: 1 } as never))).toEqual({ runId: 'r', profile: 'smoke', count: 2, futureField: 1 });
+    expect(JSON.parse(runRecordJson({ runId: 'r', profile: 'smoke', count: 2, futureField: 1 } as never))).toEqual({
+      runId: 'r',
+      profile: 'smoke',
+      count: 2,
+      futureField: 1,
+    });
   });
 
   it('refuses to write a record the readers would refuse', () => {

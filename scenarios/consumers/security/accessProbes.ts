@@ -20,15 +20,52 @@ function actionsOn(victim: Victim): Action[] {
   const own = applicationBody(victim.household, victim.household.expected.planYear);
   const changed = { ...own, household: { ...own.household, street: '1 Changed By Someone Else St' } };
   return [
-    { what: 'read its plans', method: 'GET', path: `/api/v1/applications/${victim.applicationId}/plans`, route: 'GET /api/v1/applications/:id/plans', body: null },
-    { what: 'read its eligibility', method: 'POST', path: `/api/v1/applications/${victim.applicationId}/eligibility`, route: 'POST /api/v1/applications/:id/eligibility', body: '{}' },
-    { what: 'read its enrollment', method: 'GET', path: `/api/v1/enrollments/${victim.confirmationNumber}`, route: 'GET /api/v1/enrollments/:confirmationNumber', body: null },
-    { what: 'change its application', method: 'PUT', path: `/api/v1/applications/${victim.spareApplicationId}`, route: 'PUT /api/v1/applications/:id', body: JSON.stringify(changed) },
-    { what: 'change its enrollment', method: 'POST', path: `/api/v1/applications/${victim.applicationId}/enrollments`, route: 'POST /api/v1/applications/:id/enrollments', body: JSON.stringify({ planId: victim.planId }) },
+    {
+      what: 'read its plans',
+      method: 'GET',
+      path: `/api/v1/applications/${victim.applicationId}/plans`,
+      route: 'GET /api/v1/applications/:id/plans',
+      body: null,
+    },
+    {
+      what: 'read its eligibility',
+      method: 'POST',
+      path: `/api/v1/applications/${victim.applicationId}/eligibility`,
+      route: 'POST /api/v1/applications/:id/eligibility',
+      body: '{}',
+    },
+    {
+      what: 'read its enrollment',
+      method: 'GET',
+      path: `/api/v1/enrollments/${victim.confirmationNumber}`,
+      route: 'GET /api/v1/enrollments/:confirmationNumber',
+      body: null,
+    },
+    {
+      what: 'change its application',
+      method: 'PUT',
+      path: `/api/v1/applications/${victim.spareApplicationId}`,
+      route: 'PUT /api/v1/applications/:id',
+      body: JSON.stringify(changed),
+    },
+    {
+      what: 'change its enrollment',
+      method: 'POST',
+      path: `/api/v1/applications/${victim.applicationId}/enrollments`,
+      route: 'POST /api/v1/applications/:id/enrollments',
+      body: JSON.stringify({ planId: victim.planId }),
+    },
   ];
 }
 
-async function attempt(context: JourneyContext, sender: ProbeSender, probeClass: ProbeClass, victim: Victim, label: string, authorization: string | undefined): Promise<void> {
+async function attempt(
+  context: JourneyContext,
+  sender: ProbeSender,
+  probeClass: ProbeClass,
+  victim: Victim,
+  label: string,
+  authorization: string | undefined,
+): Promise<void> {
   for (const action of actionsOn(victim)) {
     const answer = await sender.send(action.method, action.path, action.route, action.body, authorization === undefined ? {} : { authorization });
     probe(context, probeClass, `${label} cannot ${action.what}`, accepted(answer));
@@ -77,7 +114,8 @@ export async function expiredTokenProbes(context: JourneyContext, sender: ProbeS
   await attempt(context, sender, 'expired_token', victim, 'an expired token', `Bearer ${short.token}`);
 }
 
-const randomId = (): string => `${randomText(BASE64URL, 8)}-${randomText(BASE64URL, 4)}-4${randomText(BASE64URL, 3)}-a${randomText(BASE64URL, 3)}-${randomText(BASE64URL, 12)}`.toLowerCase();
+const randomId = (): string =>
+  `${randomText(BASE64URL, 8)}-${randomText(BASE64URL, 4)}-4${randomText(BASE64URL, 3)}-a${randomText(BASE64URL, 3)}-${randomText(BASE64URL, 12)}`.toLowerCase();
 const randomConfirmation = (): string => `EN${randomText('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', 10)}`;
 
 const sameAnswer = (a: ProbeAnswer, b: ProbeAnswer): boolean => a.status === b.status && a.text === b.text;
@@ -88,7 +126,12 @@ export async function enumerationProbes(context: JourneyContext, sender: ProbeSe
   if (!attacker) return;
   const pairs: [string, string, string, string][] = [
     ['an application', 'GET /api/v1/applications/:id/plans', `/api/v1/applications/${victim.applicationId}/plans`, `/api/v1/applications/${randomId()}/plans`],
-    ['an enrollment', 'GET /api/v1/enrollments/:confirmationNumber', `/api/v1/enrollments/${victim.confirmationNumber}`, `/api/v1/enrollments/${randomConfirmation()}`],
+    [
+      'an enrollment',
+      'GET /api/v1/enrollments/:confirmationNumber',
+      `/api/v1/enrollments/${victim.confirmationNumber}`,
+      `/api/v1/enrollments/${randomConfirmation()}`,
+    ],
   ];
   for (const [what, route, foreign, missing] of pairs) {
     const a = await sender.send('GET', foreign, route, null, { token: attacker.token });

@@ -7,7 +7,14 @@ import { applicationBody } from '../exchangeClient.ts';
 import { accepted, attackerAccount, crashed, probe, PROBE_PASSWORD, stringOf, type ProbeAnswer, type ProbeSender } from './probeKit.ts';
 
 /** SQL, script, template and path injection, and characters that break naive string handling. */
-export const INJECTIONS = ["' OR '1'='1", '"; DROP TABLE applications; --', '<script>alert(1)</script>', '{{7*7}}${7*7}', '../../../../etc/passwd', '\u0000\u202e\ud800'] as const;
+export const INJECTIONS = [
+  "' OR '1'='1",
+  '"; DROP TABLE applications; --',
+  '<script>alert(1)</script>',
+  '{{7*7}}${7*7}',
+  '../../../../etc/passwd',
+  '\u0000\u202e\ud800',
+] as const;
 
 type ApplicationBody = ReturnType<typeof applicationBody>;
 type HouseholdField = keyof ApplicationBody['household'];
@@ -53,10 +60,17 @@ export async function injectionProbes(context: JourneyContext, sender: ProbeSend
     // A lone surrogate cannot be percent-encoded: in a URL it stands as U+FFFD.
     const value = encodeURIComponent(payload.replace(/[\ud800-\udfff]/g, '\ufffd'));
     const formatted: [string, () => Promise<ProbeAnswer>][] = [
-      ['planId', () => sender.json('POST', `/api/v1/applications/${ownId}/enrollments`, 'POST /api/v1/applications/:id/enrollments', { planId: payload }, attacker.token)],
+      [
+        'planId',
+        () =>
+          sender.json('POST', `/api/v1/applications/${ownId}/enrollments`, 'POST /api/v1/applications/:id/enrollments', { planId: payload }, attacker.token),
+      ],
       ['account e-mail', () => sender.json('POST', '/api/v1/accounts', 'POST /api/v1/accounts', { email: payload, password: PROBE_PASSWORD })],
       ['browse zip', () => sender.send('GET', `/api/v1/plans?zip=${value}&planYear=${household.expected.planYear}&ages=40`, 'GET /api/v1/plans', null)],
-      ['browse ages', () => sender.send('GET', `/api/v1/plans?zip=${household.zip}&planYear=${household.expected.planYear}&ages=${value}`, 'GET /api/v1/plans', null)],
+      [
+        'browse ages',
+        () => sender.send('GET', `/api/v1/plans?zip=${household.zip}&planYear=${household.expected.planYear}&ages=${value}`, 'GET /api/v1/plans', null),
+      ],
     ];
     for (const [field, send] of formatted) {
       const answer = await send();

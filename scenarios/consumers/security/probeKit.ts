@@ -60,7 +60,12 @@ export class ProbeSender {
     if (contentType !== null) headers['content-type'] = contentType;
     if (options.authorization !== undefined) headers.authorization = options.authorization;
     else if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const response = await this.context.request(method, `${this.baseUrl}${path}`, { name: route, headers, expectedStatuses: EXPECTED_REFUSALS, ...(body === null ? {} : { body }) });
+    const response = await this.context.request(method, `${this.baseUrl}${path}`, {
+      name: route,
+      headers,
+      expectedStatuses: EXPECTED_REFUSALS,
+      ...(body === null ? {} : { body }),
+    });
     return { status: response.status, text: response.body, body: jsonObjectOf(response.body) };
   }
 

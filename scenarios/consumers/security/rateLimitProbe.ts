@@ -21,7 +21,11 @@ export async function rateLimitProbe(context: JourneyContext, sender: ProbeSende
   let limited = false;
   while (sent < budget && !limited) {
     const size = Math.min(BATCH, budget - sent);
-    const answers = await Promise.all(Array.from({ length: size }, () => sender.send('GET', '/api/v1/enrollments', 'GET /api/v1/enrollments', null, { token: attacker.token, contentType: null })));
+    const answers = await Promise.all(
+      Array.from({ length: size }, () =>
+        sender.send('GET', '/api/v1/enrollments', 'GET /api/v1/enrollments', null, { token: attacker.token, contentType: null }),
+      ),
+    );
     sent += size;
     limited = answers.some((a) => a.status === 429);
   }

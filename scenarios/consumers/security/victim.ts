@@ -31,11 +31,21 @@ export async function prepareVictim(sender: ProbeSender, household: Household, l
   const [first, spare] = [await apply(), await apply()];
   const [applicationId, spareApplicationId] = [stringField(first.body, 'applicationId'), stringField(spare.body, 'applicationId')];
   if (first.status !== 201 || spare.status !== 201 || applicationId === undefined || spareApplicationId === undefined) return undefined;
-  const enrolled = await sender.json('POST', `/api/v1/applications/${applicationId}/enrollments`, 'POST /api/v1/applications/:id/enrollments', { planId: household.plan.id }, account.token);
+  const enrolled = await sender.json(
+    'POST',
+    `/api/v1/applications/${applicationId}/enrollments`,
+    'POST /api/v1/applications/:id/enrollments',
+    { planId: household.plan.id },
+    account.token,
+  );
   const confirmation = enrolled.status === 201 ? confirmationOf(enrolled.body) : undefined;
   if (!confirmation) return undefined;
   ledger.record(household.id, confirmation);
-  const login = await sender.json('POST', '/api/v1/sessions', 'POST /api/v1/sessions', { email: household.email, password: PROBE_PASSWORD, ttlSeconds: EXPIRED_TOKEN_TTL_SECONDS });
+  const login = await sender.json('POST', '/api/v1/sessions', 'POST /api/v1/sessions', {
+    email: household.email,
+    password: PROBE_PASSWORD,
+    ttlSeconds: EXPIRED_TOKEN_TTL_SECONDS,
+  });
   const [shortToken, expiresAt] = [stringField(login.body, 'token'), stringField(login.body, 'expiresAt')];
   return {
     account,
@@ -44,6 +54,7 @@ export async function prepareVictim(sender: ProbeSender, household: Household, l
     confirmationNumber: confirmation.confirmationNumber,
     planId: household.plan.id,
     household,
-    shortToken: login.status === 200 && shortToken !== undefined && expiresAt !== undefined ? { token: shortToken, expiresAtMs: Date.parse(expiresAt) } : undefined,
+    shortToken:
+      login.status === 200 && shortToken !== undefined && expiresAt !== undefined ? { token: shortToken, expiresAtMs: Date.parse(expiresAt) } : undefined,
   };
 }

@@ -94,7 +94,9 @@ export function startNemesis(options: NemesisOptions): RunningNemesis {
     options.onEvent?.(event.kind, false);
     const pidAfter = service.process.child.pid ?? null;
     const cutShort = recoveredMs - signalMs < event.holdMs;
-    say(`  nemesis: the ${name} answers again after ${seconds(recoveredMs - signalMs)}${action === 'kill' ? `: restarted on port ${service.port} as pid ${pidAfter}` : ': resumed'}${cutShort ? ' (hold cut short: the load ended)' : ''}`);
+    say(
+      `  nemesis: the ${name} answers again after ${seconds(recoveredMs - signalMs)}${action === 'kill' ? `: restarted on port ${service.port} as pid ${pidAfter}` : ': resumed'}${cutShort ? ' (hold cut short: the load ended)' : ''}`,
+    );
     return {
       kind: event.kind,
       service: name,

@@ -54,15 +54,26 @@ function itemDurationMs(item: string, what: string, raw: string, allowZero: bool
 
 function parseItem(item: string): NemesisItem {
   const match = ITEM.exec(item);
-  if (!match) throw new UsageError(`nemesis "${item}"`, `KIND@TIME[:HOLD] or KIND/every=INTERVAL[:HOLD] (${EXAMPLE})`, 'Give each item a kind and when it happens.');
+  if (!match)
+    throw new UsageError(`nemesis "${item}"`, `KIND@TIME[:HOLD] or KIND/every=INTERVAL[:HOLD] (${EXAMPLE})`, 'Give each item a kind and when it happens.');
   const [, name, at, every, hold] = match;
-  if (!(name! in NEMESIS_KINDS)) throw new UsageError(`nemesis "${item}"`, `a kind among ${Object.keys(NEMESIS_KINDS).join(', ')}`, `Use one of those kinds (${EXAMPLE}).`);
+  if (!(name! in NEMESIS_KINDS))
+    throw new UsageError(`nemesis "${item}"`, `a kind among ${Object.keys(NEMESIS_KINDS).join(', ')}`, `Use one of those kinds (${EXAMPLE}).`);
   const kind = name as NemesisKind;
-  const holdMs = hold === undefined ? (NEMESIS_KINDS[kind].action === 'pause' ? DEFAULT_PAUSE_HOLD_MS : 0) : itemDurationMs(item, 'the hold after ":"', hold, NEMESIS_KINDS[kind].action === 'kill');
+  const holdMs =
+    hold === undefined
+      ? NEMESIS_KINDS[kind].action === 'pause'
+        ? DEFAULT_PAUSE_HOLD_MS
+        : 0
+      : itemDurationMs(item, 'the hold after ":"', hold, NEMESIS_KINDS[kind].action === 'kill');
   if (at !== undefined) return { item, kind, atMs: itemDurationMs(item, 'the time after "@" (from the start of the load)', at, true), holdMs };
   const everyMs = itemDurationMs(item, 'the interval after "/every="', every!, false);
   if (everyMs < MIN_INTERVAL_MS || everyMs <= holdMs) {
-    throw new UsageError(`nemesis "${item}"`, `an interval of at least ${MIN_INTERVAL_MS / 1000} s and longer than the hold`, `Lengthen the interval or shorten the hold (e.g. ${kind}/every=20s:2s).`);
+    throw new UsageError(
+      `nemesis "${item}"`,
+      `an interval of at least ${MIN_INTERVAL_MS / 1000} s and longer than the hold`,
+      `Lengthen the interval or shorten the hold (e.g. ${kind}/every=20s:2s).`,
+    );
   }
   return { item, kind, everyMs, holdMs };
 }

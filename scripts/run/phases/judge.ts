@@ -54,7 +54,12 @@ export function runRecordOf(ctx: RunContext, services: RunServices, load: LoadOu
     node: process.version,
     harness: harnessVersion(),
     machine: machineDescription(),
-    metrics: { description: metrics.description, testid: runId, prometheusDir: metrics.prometheus ? 'prometheus' : null, dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null },
+    metrics: {
+      description: metrics.description,
+      testid: runId,
+      prometheusDir: metrics.prometheus ? 'prometheus' : null,
+      dataDir: metrics.prometheus && options.prometheusDataDir ? options.prometheusDataDir : null,
+    },
   };
 }
 
@@ -67,8 +72,8 @@ function factsOf(ctx: RunContext, services: RunServices, load: LoadOutcome, inta
     ...(options.baseUrl ? { 'exchange under test': `${options.baseUrl} (--base-url)` } : {}),
     ...(options.journeysFile ? { journeys: `\`${relative(PROJECT_ROOT, options.journeysFile) || options.journeysFile}\` (--journeys)` } : {}),
     load: load.loadDescription,
-    'seed': String(options.seed),
-    'targets': relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
+    seed: String(options.seed),
+    targets: relative(PROJECT_ROOT, options.targetsFile) || options.targetsFile,
   };
   if (options.faults) facts['fault switches'] = `\`${options.faults}\``;
   const nemesis = load.nemesisRecord;
@@ -96,12 +101,19 @@ export async function judgeAndReport(ctx: RunContext, services: RunServices, loa
       loadSummary,
       loadExitCode: load.loadExit,
       // Households referred to Medicaid/CHIP end at eligibility: they were never meant to enroll.
-      intended: options.journeysFile || plan.intendedEnrollments === undefined ? undefined : plan.intendedEnrollments - (reconciliation ? count - reconciliation.enrollments.intended : 0),
+      intended:
+        options.journeysFile || plan.intendedEnrollments === undefined
+          ? undefined
+          : plan.intendedEnrollments - (reconciliation ? count - reconciliation.enrollments.intended : 0),
       maxDroppedIterations: plan.maxDroppedJourneys,
-      integrity: reconciliation ? { confirmed: load.confirmed, received: reconciliation.intact, classes: reconciliation.classes } : { confirmed: load.confirmed, notChecked: integrityNotCheckedHint(ledgerPath) },
+      integrity: reconciliation
+        ? { confirmed: load.confirmed, received: reconciliation.intact, classes: reconciliation.classes }
+        : { confirmed: load.confirmed, notChecked: integrityNotCheckedHint(ledgerPath) },
       ...(options.journeysFile ? { confirmationsGated: false } : {}),
       piiFindings: pii,
-      ...(faultsJudged ? { faults: { given: faultsJudged.judged, idle: faultsJudged.idle.map((f) => f.item), allowIdle: options.allowIdleFaults ?? false } } : {}),
+      ...(faultsJudged
+        ? { faults: { given: faultsJudged.judged, idle: faultsJudged.idle.map((f) => f.item), allowIdle: options.allowIdleFaults ?? false } }
+        : {}),
       ...(load.nemesisRecord ? { nemesis: nemesisJudgedOf(load.nemesisRecord) } : {}),
     });
   const intactText = reconciliation ? String(reconciliation.intact) : `NOT CHECKED in this run: ${integrityNotCheckedHint(ledgerPath)}`;
@@ -121,6 +133,13 @@ export async function judgeAndReport(ctx: RunContext, services: RunServices, loa
     report = await writeOutcome(verdict);
   }
   ctx.phaseDone('report');
-  say(narration.verdict(verdictTable(verdict, runHeadline(runDir, targets)), load.confirmed, intactText, `${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`));
+  say(
+    narration.verdict(
+      verdictTable(verdict, runHeadline(runDir, targets)),
+      load.confirmed,
+      intactText,
+      `${relative(PROJECT_ROOT, runDir)}/verdict.json, summary.md, ${relative(runDir, report.file)}`,
+    ),
+  );
   return verdict;
 }

@@ -48,7 +48,11 @@ async function runShards(ctx: RunContext, services: RunServices): Promise<LoadOu
     signal: ctx.interrupt.signal,
     env: ctx.childEnv,
   });
-  return { loadExit: outcome.exitCode, confirmed: outcome.confirmed, loadDescription: `the harness's engine, ${shards} shards judged on the aggregate (${outcome.exitReason})` };
+  return {
+    loadExit: outcome.exitCode,
+    confirmed: outcome.confirmed,
+    loadDescription: `the harness's engine, ${shards} shards judged on the aggregate (${outcome.exitReason})`,
+  };
 }
 
 async function runInProcess(ctx: RunContext, services: RunServices): Promise<LoadOutcome> {
@@ -56,7 +60,15 @@ async function runInProcess(ctx: RunContext, services: RunServices): Promise<Loa
   const { metrics, mock } = services;
   const ledgerDir = runFile(runDir, 'ledgerParts');
   mkdirSync(ledgerDir, { recursive: true });
-  const consumers = consumersFor({ profile: options.profile.name, plan, targets: options.targets, baseUrl: services.exchangeUrl, applicantsFile: runFile(runDir, 'applicants'), ledgerDir, journeysFile: options.journeysFile });
+  const consumers = consumersFor({
+    profile: options.profile.name,
+    plan,
+    targets: options.targets,
+    baseUrl: services.exchangeUrl,
+    applicantsFile: runFile(runDir, 'applicants'),
+    ledgerDir,
+    journeysFile: options.journeysFile,
+  });
   const writer = metrics.remoteWrite ? createRemoteWriter({ url: metrics.remoteWrite.url, testid: runId }) : undefined;
   say(narration.load(options.profile.name, plan.describe, consumers.describe));
   const nemesisItems = options.nemesis ?? [];
@@ -65,7 +77,15 @@ async function runInProcess(ctx: RunContext, services: RunServices): Promise<Loa
   const nemesisServices = mock && nemesisItems.length > 0 ? mock : undefined;
   const startNemesisAt = (row: { second: number }): void => {
     if (!nemesisServices || ctx.nemesis) return;
-    ctx.nemesis = startNemesis({ items: nemesisItems, horizonMs: plannedSeconds(plan.loadPlan.executor) * 1000, services: nemesisServices, group: ctx.group, say, startedMs: row.second * 1000, onEvent: (kind, active) => metrics.nemesisEvent(kind, active) });
+    ctx.nemesis = startNemesis({
+      items: nemesisItems,
+      horizonMs: plannedSeconds(plan.loadPlan.executor) * 1000,
+      services: nemesisServices,
+      group: ctx.group,
+      say,
+      startedMs: row.second * 1000,
+      onEvent: (kind, active) => metrics.nemesisEvent(kind, active),
+    });
   };
   let load: Awaited<ReturnType<typeof runEngineLoad>>;
   let nemesisRecord: NemesisRecord | undefined;
@@ -90,7 +110,12 @@ async function runInProcess(ctx: RunContext, services: RunServices): Promise<Loa
       nemesisRecord = writeNemesisRecord(runDir, outcome);
       say(narration.nemesisOutcome(outcome.events.length, nemesisRecord));
     } else if (nemesisServices) {
-      nemesisRecord = writeNemesisRecord(runDir, { spec: nemesisSpecText(nemesisItems), startedAt: new Date().toISOString(), events: [], notReached: nemesisItems.map((i) => ({ kind: i.kind, atMs: i.atMs ?? i.everyMs!, holdMs: i.holdMs, once: i.atMs !== undefined })) });
+      nemesisRecord = writeNemesisRecord(runDir, {
+        spec: nemesisSpecText(nemesisItems),
+        startedAt: new Date().toISOString(),
+        events: [],
+        notReached: nemesisItems.map((i) => ({ kind: i.kind, atMs: i.atMs ?? i.everyMs!, holdMs: i.holdMs, once: i.atMs !== undefined })),
+      });
     }
   }
   const { result } = load;
@@ -108,7 +133,10 @@ async function runInProcess(ctx: RunContext, services: RunServices): Promise<Loa
   const confirmed = noLedger ? 0 : (await concatenateLedgers(ledgerDir, runFile(runDir, 'ledger'))).entries;
   rmSync(ledgerDir, { recursive: true, force: true });
   return {
-    loadExit: loadExitCode(result.exitReason, result.thresholds.every((t) => t.ok)),
+    loadExit: loadExitCode(
+      result.exitReason,
+      result.thresholds.every((t) => t.ok),
+    ),
     confirmed,
     loadDescription: `the harness's engine, ${result.workers} worker thread${result.workers === 1 ? '' : 's'} (${result.exitReason}${result.abortedBy ? `: ${result.abortedBy.metric} ${result.abortedBy.expression}` : ''})`,
     ...(nemesisRecord ? { nemesisRecord } : {}),

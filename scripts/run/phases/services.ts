@@ -31,7 +31,22 @@ async function startMockServices(ctx: RunContext): Promise<{ exchange: RunningSe
   const exchange = await startService(group, {
     name: 'exchange',
     main: 'mock-exchange/exchange/main.ts',
-    args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--faults', options.faults, '--waiting-room-capacity', String(options.waitingRoomCapacity ?? 0), '--workers', String(options.exchangeWorkers ?? 1), '--rate-limit', String(plan.exchange?.rateLimitPerMinute ?? 0)],
+    args: [
+      '--port',
+      '0',
+      '--data-dir',
+      join(runDir, 'exchange'),
+      '--insurer-url',
+      insurer.baseUrl,
+      '--faults',
+      options.faults,
+      '--waiting-room-capacity',
+      String(options.waitingRoomCapacity ?? 0),
+      '--workers',
+      String(options.exchangeWorkers ?? 1),
+      '--rate-limit',
+      String(plan.exchange?.rateLimitPerMinute ?? 0),
+    ],
     logFile: runFile(runDir, 'exchangeLog'),
     env: { ...childEnv, [ADMIN_TOKEN_ENV]: ctx.adminToken },
   });

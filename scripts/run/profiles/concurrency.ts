@@ -31,7 +31,11 @@ export const concurrency: Profile = {
     return {
       applicants,
       intendedEnrollments: undefined,
-      loadPlan: { executor: { executor: 'constant-vus', users, seconds }, gracefulStopSeconds: pace.gracefulStopSeconds, thresholds: withSloThresholds(targets) },
+      loadPlan: {
+        executor: { executor: 'constant-vus', users, seconds },
+        gracefulStopSeconds: pace.gracefulStopSeconds,
+        thresholds: withSloThresholds(targets),
+      },
       maxUsers: users,
       thinkTimeSeconds: pace.thinkTimeSeconds,
       journeyMix: pace.mix,

@@ -55,7 +55,10 @@ export function openModelPlan(input: OpenModelInput): ProfilePlan {
     loadPlan: {
       executor,
       gracefulStopSeconds: pace.gracefulStopSeconds,
-      thresholds: input.abortOnFailAfterSeconds === undefined ? withSloThresholds(targets, dropped) : abortingOnFail(withSloThresholds(targets, dropped), input.abortOnFailAfterSeconds),
+      thresholds:
+        input.abortOnFailAfterSeconds === undefined
+          ? withSloThresholds(targets, dropped)
+          : abortingOnFail(withSloThresholds(targets, dropped), input.abortOnFailAfterSeconds),
     },
     maxUsers: maxInFlight,
     thinkTimeSeconds: pace.thinkTimeSeconds,

@@ -36,7 +36,8 @@ const perMinuteText = (perMinute: number): string => (Number.isInteger(perMinute
 
 export const security: Profile = {
   name: 'security',
-  description: 'probes the exchange like an attacker (cross-account access, tokens, injection, bodies, content types, enumeration, rate limit) under light background load',
+  description:
+    'probes the exchange like an attacker (cross-account access, tokens, injection, bodies, content types, enumeration, rate limit) under light background load',
   plan({ targets, scale, durationSeconds }) {
     const seconds = Math.max(1, Math.round(durationSeconds ?? DEFAULT_SECONDS));
     const perMinute = Math.max(MIN_JOURNEYS_PER_MINUTE, JOURNEYS_PER_MINUTE * scale);

@@ -37,6 +37,9 @@ export function droppedJourneysThreshold(maxDropped: number): Thresholds {
 /** The same thresholds, each aborting the test once crossed, judged only after `afterSeconds` of load. */
 export function abortingOnFail(thresholds: Thresholds, afterSeconds: number): Thresholds {
   return Object.fromEntries(
-    Object.entries(thresholds).map(([metric, list]) => [metric, list.map((t) => ({ expression: t.expression, abortOnFail: true, abortAfterSeconds: afterSeconds }))]),
+    Object.entries(thresholds).map(([metric, list]) => [
+      metric,
+      list.map((t) => ({ expression: t.expression, abortOnFail: true, abortAfterSeconds: afterSeconds })),
+    ]),
   );
 }

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { buildInterchange, readAcknowledgement } from '../../../domain/edi834/index.ts';
 import { envelope, familyEnrollment, singleEnrollment } from './fixtures.ts';
 
-const segmentsOf = (text: string): string[][] => text.split('~').filter(Boolean).map((s) => s.split('*'));
+const segmentsOf = (text: string): string[][] =>
+  text
+    .split('~')
+    .filter(Boolean)
+    .map((s) => s.split('*'));
 
 describe('buildInterchange', () => {
   const text = buildInterchange([familyEnrollment(), singleEnrollment(2), singleEnrollment(3)], envelope());
@@ -43,18 +47,33 @@ describe('buildInterchange', () => {
     const bgn = segments.find((s) => s[0] === 'BGN')!;
     expect(bgn).toEqual(['BGN', '00', 'CNF-000123', '20251101', '140506', 'UT', '', '', '2']);
     const policyIds = segments.flatMap((s, i) => (s[0] === 'REF' && s[1] === '1L' && s[2] === 'CNF-000123' ? [segments[i - 1]!.slice(0, 2)] : []));
-    expect(policyIds).toEqual([['REF', 'CE'], ['REF', 'CE'], ['REF', 'CE']]);
+    expect(policyIds).toEqual([
+      ['REF', 'CE'],
+      ['REF', 'CE'],
+      ['REF', 'CE'],
+    ]);
     const ins = segments.filter((s) => s[0] === 'INS').slice(0, 3);
-    expect(ins).toEqual([['INS', 'Y', '18', '021', 'EC', 'A', '', '', 'AC'], ['INS', 'N', '01', '021', 'EC', 'A'], ['INS', 'N', '19', '021', 'EC', 'A']]);
+    expect(ins).toEqual([
+      ['INS', 'Y', '18', '021', 'EC', 'A', '', '', 'AC'],
+      ['INS', 'N', '01', '021', 'EC', 'A'],
+      ['INS', 'N', '19', '021', 'EC', 'A'],
+    ]);
     expect(segments.find((s) => s[0] === 'NM1')).toEqual(['NM1', 'IL', '1', 'Lovelace', 'Ada', '', '', '', '34', '900123456']);
     expect(segments.find((s) => s[0] === 'N4')).toEqual(['N4', 'Fairfax', 'VA', '22030', '', 'CY', '51059']);
   });
 
   it('writes the header as exchanges do: REF*38 master policy, QTY totals of members, dependents and subscribers', () => {
     const segments = segmentsOf(text);
-    const header = segments.slice(segments.findIndex((s) => s[0] === 'ST'), segments.findIndex((s) => s[0] === 'INS'));
+    const header = segments.slice(
+      segments.findIndex((s) => s[0] === 'ST'),
+      segments.findIndex((s) => s[0] === 'INS'),
+    );
     expect(header.find((s) => s[0] === 'REF')).toEqual(['REF', '38', '12345']);
-    expect(header.filter((s) => s[0] === 'QTY')).toEqual([['QTY', 'TO', '3'], ['QTY', 'DT', '2'], ['QTY', 'ET', '1']]);
+    expect(header.filter((s) => s[0] === 'QTY')).toEqual([
+      ['QTY', 'TO', '3'],
+      ['QTY', 'DT', '2'],
+      ['QTY', 'ET', '1'],
+    ]);
   });
 
   it('reports premium, APTC and what the enrollee owes in loop 2750, each in its REF qualifier with DTP*007', () => {
@@ -63,11 +82,26 @@ describe('buildInterchange', () => {
       const i = segments.findIndex((s) => s[0] === 'N1' && s[1] === '75' && s[2] === name);
       return i === -1 ? [] : segments.slice(i + 1, i + 3);
     };
-    expect(category('PRE AMT TOT')).toEqual([['REF', '9X', '1500.50'], ['DTP', '007', 'D8', '20260101']]);
-    expect(category('APTC AMT')).toEqual([['REF', '9V', '1200.25'], ['DTP', '007', 'D8', '20260101']]);
-    expect(category('TOT RES AMT')).toEqual([['REF', '9V', '300.25'], ['DTP', '007', 'D8', '20260101']]);
-    expect(category('RATING AREA')).toEqual([['REF', '9X', 'R-VA010'], ['DTP', '007', 'D8', '20260101']]);
-    expect(category('REQUEST SUBMIT TIMESTAMP')).toEqual([['REF', '17', '20251101140305'], ['DTP', '007', 'D8', '20260101']]);
+    expect(category('PRE AMT TOT')).toEqual([
+      ['REF', '9X', '1500.50'],
+      ['DTP', '007', 'D8', '20260101'],
+    ]);
+    expect(category('APTC AMT')).toEqual([
+      ['REF', '9V', '1200.25'],
+      ['DTP', '007', 'D8', '20260101'],
+    ]);
+    expect(category('TOT RES AMT')).toEqual([
+      ['REF', '9V', '300.25'],
+      ['DTP', '007', 'D8', '20260101'],
+    ]);
+    expect(category('RATING AREA')).toEqual([
+      ['REF', '9X', 'R-VA010'],
+      ['DTP', '007', 'D8', '20260101'],
+    ]);
+    expect(category('REQUEST SUBMIT TIMESTAMP')).toEqual([
+      ['REF', '17', '20251101140305'],
+      ['DTP', '007', 'D8', '20260101'],
+    ]);
   });
 
   it('keeps delimiters out of element values', () => {
@@ -90,7 +124,10 @@ describe('readAcknowledgement', () => {
         'AK2*834*0001*005010X220A1~IK3*NM1*12*2100A*3~IK5*R*5~AK2*834*0002*005010X220A1~IK5*A~AK9*P*2*2*1~SE*9*0001~GE*1*9~IEA*1*000000009~',
     );
     expect(ack.accepted).toBe(true);
-    expect(ack.transactions.map((t) => [t.control, t.status])).toEqual([['0001', 'R'], ['0002', 'A']]);
+    expect(ack.transactions.map((t) => [t.control, t.status])).toEqual([
+      ['0001', 'R'],
+      ['0002', 'A'],
+    ]);
     expect(ack.transactions[0]!.errors[0]).toMatch(/NM1 at position 12/);
   });
 

@@ -34,9 +34,15 @@ const money = (n: number): string => n.toFixed(2);
 
 /** Loop 2750 as exchanges send it, written out here from the exchanges' sample files (see ../shared/domain.md §2). */
 const EXCHANGE_QUALIFIER: Record<string, string> = {
-  'APTC AMT': '9V', 'CSR AMT': '9V', 'TOT RES AMT': '9V', 'OTH PAY AMT 1': '9V',
-  'PRE AMT 1': '9X', 'PRE AMT TOT': '9X', 'RATING AREA': '9X',
-  'SOURCE EXCHANGE ID': '17', 'REQUEST SUBMIT TIMESTAMP': '17',
+  'APTC AMT': '9V',
+  'CSR AMT': '9V',
+  'TOT RES AMT': '9V',
+  'OTH PAY AMT 1': '9V',
+  'PRE AMT 1': '9X',
+  'PRE AMT TOT': '9X',
+  'RATING AREA': '9X',
+  'SOURCE EXCHANGE ID': '17',
+  'REQUEST SUBMIT TIMESTAMP': '17',
 };
 
 function expectedCategories(enrollment: Enrollment, member: EnrollmentMember): [string, string][] {
@@ -105,7 +111,10 @@ describe('the 834 read by an independent parser (x12-parser)', () => {
     'writes the %s enrollment header as exchanges do: BGN05 UT, REF*38, DTP*007, QTY*TO/DT/ET, N1*P5 and N1*IN',
     async (_kind, enrollment, index) => {
       const transaction = (await transactionsOf())[index]!;
-      const header = transaction.slice(0, transaction.findIndex((s) => s.name === 'INS'));
+      const header = transaction.slice(
+        0,
+        transaction.findIndex((s) => s.name === 'INS'),
+      );
       const dependents = enrollment.members.filter((m) => m.relationship !== 'self').length;
       expect(header.map(elements)).toEqual([
         ['ST', '834', String(index + 1).padStart(4, '0'), '005010X220A1'],
@@ -121,58 +130,55 @@ describe('the 834 read by an independent parser (x12-parser)', () => {
     },
   );
 
-  it.each(cases)(
-    'carries every member field of the %s enrollment in loops 2000, 2100A and 2300',
-    async (_kind, enrollment, index) => {
-      const loops = memberLoops((await transactionsOf())[index]!);
-      const members = [...enrollment.members].sort((a, b) => Number(b.relationship === 'self') - Number(a.relationship === 'self'));
-      expect(loops).toHaveLength(members.length);
-      const subscriberId = members[0]!.memberId;
-      for (const [i, member] of members.entries()) {
-        const subscriber = member.relationship === 'self';
-        const loop = loops[i]!;
-        const beforeReporting = loop.slice(0, loop.findIndex((s) => s.name === 'LS'));
-        const begins = d8(enrollment.effectiveDate);
-        expect(beforeReporting.map(elements)).toEqual([
-          subscriber ? ['INS', 'Y', '18', '021', 'EC', 'A', '', '', 'AC'] : ['INS', 'N', RELATIONSHIP[member.relationship], '021', 'EC', 'A'],
-          ['REF', '0F', subscriberId],
-          ['REF', '17', member.memberId],
-          ['DTP', '356', 'D8', begins],
-          ['DTP', '303', 'D8', begins],
-          ['NM1', 'IL', '1', member.lastName, member.firstName, '', '', '', '34', member.ssn.replaceAll('-', '')],
-          ...(subscriber ? [['PER', 'IP', '', 'TE', enrollment.phone.replaceAll('-', '')]] : []),
-          ['N3', enrollment.street],
-          ['N4', enrollment.city, enrollment.state, enrollment.zip, '', 'CY', enrollment.countyFips],
-          ['DMG', 'D8', d8(member.dob), member.sex],
-          ['HLH', member.tobacco ? 'T' : 'N'],
-          ['HD', '021', '', 'HLT'],
-          ['DTP', '348', 'D8', begins],
-          ['DTP', '349', 'D8', d8(enrollment.endDate)],
-          ['REF', 'CE', enrollment.planId],
-          ['REF', '1L', enrollment.confirmationNumber],
-        ]);
-      }
-    },
-  );
+  it.each(cases)('carries every member field of the %s enrollment in loops 2000, 2100A and 2300', async (_kind, enrollment, index) => {
+    const loops = memberLoops((await transactionsOf())[index]!);
+    const members = [...enrollment.members].sort((a, b) => Number(b.relationship === 'self') - Number(a.relationship === 'self'));
+    expect(loops).toHaveLength(members.length);
+    const subscriberId = members[0]!.memberId;
+    for (const [i, member] of members.entries()) {
+      const subscriber = member.relationship === 'self';
+      const loop = loops[i]!;
+      const beforeReporting = loop.slice(
+        0,
+        loop.findIndex((s) => s.name === 'LS'),
+      );
+      const begins = d8(enrollment.effectiveDate);
+      expect(beforeReporting.map(elements)).toEqual([
+        subscriber ? ['INS', 'Y', '18', '021', 'EC', 'A', '', '', 'AC'] : ['INS', 'N', RELATIONSHIP[member.relationship], '021', 'EC', 'A'],
+        ['REF', '0F', subscriberId],
+        ['REF', '17', member.memberId],
+        ['DTP', '356', 'D8', begins],
+        ['DTP', '303', 'D8', begins],
+        ['NM1', 'IL', '1', member.lastName, member.firstName, '', '', '', '34', member.ssn.replaceAll('-', '')],
+        ...(subscriber ? [['PER', 'IP', '', 'TE', enrollment.phone.replaceAll('-', '')]] : []),
+        ['N3', enrollment.street],
+        ['N4', enrollment.city, enrollment.state, enrollment.zip, '', 'CY', enrollment.countyFips],
+        ['DMG', 'D8', d8(member.dob), member.sex],
+        ['HLH', member.tobacco ? 'T' : 'N'],
+        ['HD', '021', '', 'HLT'],
+        ['DTP', '348', 'D8', begins],
+        ['DTP', '349', 'D8', d8(enrollment.endDate)],
+        ['REF', 'CE', enrollment.planId],
+        ['REF', '1L', enrollment.confirmationNumber],
+      ]);
+    }
+  });
 
-  it.each(cases)(
-    'reports every loop 2750 category of the %s enrollment with its qualifier, value and DTP*007',
-    async (_kind, enrollment, index) => {
-      const loops = memberLoops((await transactionsOf())[index]!);
-      const members = [...enrollment.members].sort((a, b) => Number(b.relationship === 'self') - Number(a.relationship === 'self'));
-      for (const [i, member] of members.entries()) {
-        const loop = loops[i]!;
-        const reporting = loop.slice(loop.findIndex((s) => s.name === 'LS'));
-        const expected = expectedCategories(enrollment, member).flatMap(([name, value], n) => [
-          ['LX', String(n + 1)],
-          ['N1', '75', name],
-          ['REF', EXCHANGE_QUALIFIER[name]!, value],
-          ['DTP', '007', 'D8', d8(enrollment.effectiveDate)],
-        ]);
-        expect(reporting.map(elements)).toEqual([['LS', '2700'], ...expected, ['LE', '2700']]);
-      }
-    },
-  );
+  it.each(cases)('reports every loop 2750 category of the %s enrollment with its qualifier, value and DTP*007', async (_kind, enrollment, index) => {
+    const loops = memberLoops((await transactionsOf())[index]!);
+    const members = [...enrollment.members].sort((a, b) => Number(b.relationship === 'self') - Number(a.relationship === 'self'));
+    for (const [i, member] of members.entries()) {
+      const loop = loops[i]!;
+      const reporting = loop.slice(loop.findIndex((s) => s.name === 'LS'));
+      const expected = expectedCategories(enrollment, member).flatMap(([name, value], n) => [
+        ['LX', String(n + 1)],
+        ['N1', '75', name],
+        ['REF', EXCHANGE_QUALIFIER[name]!, value],
+        ['DTP', '007', 'D8', d8(enrollment.effectiveDate)],
+      ]);
+      expect(reporting.map(elements)).toEqual([['LS', '2700'], ...expected, ['LE', '2700']]);
+    }
+  });
 
   it('reads the same segments whatever the chunk size of the stream', async () => {
     const whole = await parse(text, text.length);

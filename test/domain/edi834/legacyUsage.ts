@@ -39,7 +39,11 @@ function legacyTransaction(body: Elements[]): Elements[] {
 
 export function toLegacyUsage(interchange: string): string {
   const isa = interchange.slice(0, 106);
-  const segments = interchange.slice(106).split(SEGMENT).filter(Boolean).map((s) => s.split(ELEMENT));
+  const segments = interchange
+    .slice(106)
+    .split(SEGMENT)
+    .filter(Boolean)
+    .map((s) => s.split(ELEMENT));
   const out: Elements[] = [];
   for (let i = 0; i < segments.length; i++) {
     if (!is(segments[i]!, 'ST')) {

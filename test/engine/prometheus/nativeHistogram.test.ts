@@ -47,7 +47,13 @@ describe('bucketIndex at schema 3 (bucket i covers (2^((i−1)/8), 2^(i/8)] seco
   });
 
   it('puts a value exactly on a bound in the bucket it closes (upper bounds are inclusive)', () => {
-    for (const [value, index] of [[0.125, -24], [0.5, -8], [1, 0], [2, 8], [0.015625, -48]] as const) {
+    for (const [value, index] of [
+      [0.125, -24],
+      [0.5, -8],
+      [1, 0],
+      [2, 8],
+      [0.015625, -48],
+    ] as const) {
       expect(bucketIndex(value)).toBe(index);
       expect(bucketIndex(value * (1 + 2 ** -52))).toBe(index + 1);
     }
@@ -71,7 +77,14 @@ describe('bucketIndex at schema 3 (bucket i covers (2^((i−1)/8), 2^(i/8)] seco
 
 describe('spansAndDeltas', () => {
   it('lays runs of buckets in spans, the first at its index and the next after the gap, counts as deltas', () => {
-    const { spans, deltas } = spansAndDeltas([[-3, 2], [-2, 5], [4, 1], [5, 1], [6, 0], [9, 7]]);
+    const { spans, deltas } = spansAndDeltas([
+      [-3, 2],
+      [-2, 5],
+      [4, 1],
+      [5, 1],
+      [6, 0],
+      [9, 7],
+    ]);
     expect(spans).toEqual([
       { offset: -3, length: 2 },
       { offset: 5, length: 2 },
@@ -82,7 +95,12 @@ describe('spansAndDeltas', () => {
 
   it('gives no spans for no buckets, and refuses buckets out of order', () => {
     expect(spansAndDeltas([])).toEqual({ spans: [], deltas: [] });
-    expect(() => spansAndDeltas([[2, 1], [1, 1]])).toThrow(/increasing index order: 1 after 2/);
+    expect(() =>
+      spansAndDeltas([
+        [2, 1],
+        [1, 1],
+      ]),
+    ).toThrow(/increasing index order: 1 after 2/);
   });
 });
 
@@ -100,7 +118,11 @@ describe('nativeHistogramOf', () => {
       { offset: 26, length: 1 },
     ]);
     expect(h.positiveDeltas).toEqual([3, -1, -1]);
-    expect([...bucketCounts(h.positiveSpans, h.positiveDeltas)]).toEqual([[-79, 3], [-53, 2], [-26, 1]]);
+    expect([...bucketCounts(h.positiveSpans, h.positiveDeltas)]).toEqual([
+      [-79, 3],
+      [-53, 2],
+      [-26, 1],
+    ]);
   });
 
   it('keeps a sample of exactly 125 ms (a bucket bound, 2^−3 s) in the bucket it closes, though its HdrHistogram bucket straddles it', () => {

@@ -75,8 +75,22 @@ describe('protobuf encoding', () => {
       { name: 'name', value: 'GET /plans' },
     ]);
     const at = Date.UTC(2026, 11, 2, 0, 0, 1);
-    const histogram = { schema: 3, zeroThreshold: 2 ** -128, zeroCount: 2, count: 2 + 7 + 9 + 1, sum: 12.5, positiveSpans: [{ offset: -53, length: 2 }, { offset: 4, length: 1 }], positiveDeltas: [7, 2, -8] };
-    const body = writeRequest([timeSeriesField(labels, [histogramField(histogram, at), histogramField({ ...histogram, count: 20, zeroCount: 3 }, at + 1000)]), timeSeriesField(labelFields([{ name: '__name__', value: 'c' }]), [sampleField(2 ** 40 + 0.5, at)])]);
+    const histogram = {
+      schema: 3,
+      zeroThreshold: 2 ** -128,
+      zeroCount: 2,
+      count: 2 + 7 + 9 + 1,
+      sum: 12.5,
+      positiveSpans: [
+        { offset: -53, length: 2 },
+        { offset: 4, length: 1 },
+      ],
+      positiveDeltas: [7, 2, -8],
+    };
+    const body = writeRequest([
+      timeSeriesField(labels, [histogramField(histogram, at), histogramField({ ...histogram, count: 20, zeroCount: 3 }, at + 1000)]),
+      timeSeriesField(labelFields([{ name: '__name__', value: 'c' }]), [sampleField(2 ** 40 + 0.5, at)]),
+    ]);
     const [h, c] = decode(body);
     expect(h!.labels.map((l) => l.name)).toEqual(['__name__', 'name', 'testid']);
     expect(labelsOf(h!)).toEqual({ __name__: 'harness_x_seconds', name: 'GET /plans', testid: 'run-1' });
@@ -87,7 +101,10 @@ describe('protobuf encoding', () => {
       schema: 3,
       zero_threshold: 2 ** -128,
       zero_count_int: 2,
-      positive_spans: [{ offset: -53, length: 2 }, { offset: 4, length: 1 }],
+      positive_spans: [
+        { offset: -53, length: 2 },
+        { offset: 4, length: 1 },
+      ],
       positive_deltas: [7, 2, -8],
       negative_spans: [],
       negative_deltas: [],
@@ -139,7 +156,10 @@ describe('RemoteWriteSeries', () => {
 
     const [requests] = named(decoded, ENGINE_SERIES.requests);
     expect(labelsOf(requests!)).toEqual({ __name__: 'harness_http_reqs_total', testid: 'run-7', shard: '2', name: 'GET /', status: '200' });
-    expect(requests!.samples).toEqual([{ value: 2, timestamp: 101_000 }, { value: 3, timestamp: 102_000 }]);
+    expect(requests!.samples).toEqual([
+      { value: 2, timestamp: 101_000 },
+      { value: 3, timestamp: 102_000 },
+    ]);
 
     expect(named(decoded, ENGINE_SERIES.requestFailed.samples)[0]!.samples.map((s) => s.value)).toEqual([2, 2]);
     expect(named(decoded, ENGINE_SERIES.requestFailed.true)[0]!.samples.map((s) => s.value)).toEqual([1, 1]);
@@ -151,7 +171,10 @@ describe('RemoteWriteSeries', () => {
 
     const [duration] = named(decoded, ENGINE_SERIES.requestDuration);
     expect(duration!.samples).toEqual([]);
-    expect(duration!.histograms.map((h) => [h.count_int, h.sum, h.schema, h.timestamp])).toEqual([[2, 0.11, NATIVE_SCHEMA, 101_000], [3, 0.111, NATIVE_SCHEMA, 102_000]]);
+    expect(duration!.histograms.map((h) => [h.count_int, h.sum, h.schema, h.timestamp])).toEqual([
+      [2, 0.11, NATIVE_SCHEMA, 101_000],
+      [3, 0.111, NATIVE_SCHEMA, 102_000],
+    ]);
 
     const [journeys] = named(decoded, 'harness_marketplace_enrollments_total');
     expect(labelsOf(journeys!)).toEqual({ __name__: 'harness_marketplace_enrollments_total', testid: 'run-7', shard: '2', journey: 'enroll' });
@@ -170,7 +193,9 @@ interface Received {
 }
 
 /** A loopback receiver; `answer` decides each request's status and how long it takes. */
-async function receiver(answer: (n: number) => { status: number; delayMs?: number }): Promise<{ url: string; received: Received[]; maxConcurrent: () => number; server: Server }> {
+async function receiver(
+  answer: (n: number) => { status: number; delayMs?: number },
+): Promise<{ url: string; received: Received[]; maxConcurrent: () => number; server: Server }> {
   const received: Received[] = [];
   let concurrent = 0;
   let maxConcurrent = 0;
@@ -201,7 +226,11 @@ afterEach(async () => {
 
 /** Pushes `n` seconds of one counter (1, 2 … n requests so far), as onSecond would. */
 function pushSeconds(writer: ReturnType<typeof createRemoteWriter>, totals: MetricSet, from: number, n: number): void {
-  for (let i = 0; i < n; i++) writer.push(second(totals, from + i, (set) => set.add('counter', 'http_reqs', 1, { name: 'GET /', status: '200' })), totals);
+  for (let i = 0; i < n; i++)
+    writer.push(
+      second(totals, from + i, (set) => set.add('counter', 'http_reqs', 1, { name: 'GET /', status: '200' })),
+      totals,
+    );
 }
 
 const timestampsPerRequest = (received: Received[]): number[] => received.map((r) => named(r.series, ENGINE_SERIES.requests)[0]?.samples.length ?? 0);

@@ -107,7 +107,8 @@ describe('engine → remote write → Prometheus 2.42', () => {
       if (made.has(name)) expect(made.get(name), name).toBe(ENGINE_METRIC_KINDS[key as keyof typeof ENGINE_METRICS]);
     }
     for (const [name, kind] of made) {
-      for (const series of prometheusSeries(name, kind)) expect(await value(`count({__name__="${series.name}", testid="${testid}"})`), series.name).toBeGreaterThan(0);
+      for (const series of prometheusSeries(name, kind))
+        expect(await value(`count({__name__="${series.name}", testid="${testid}"})`), series.name).toBeGreaterThan(0);
     }
     expect(await value(`${ENGINE_SERIES.activeUsers}${selector}`)).toBe(result.totals.aggregate(ENGINE_METRICS.activeUsers)!.stat('value'));
   });

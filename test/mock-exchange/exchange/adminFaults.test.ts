@@ -90,7 +90,8 @@ describe('PUT /admin/faults', () => {
 describe('isLoopback', () => {
   it('admits 127.0.0.0/8 and ::1 in every spelling, and nothing else', () => {
     for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopback(address), address).toBe(true);
-    for (const address of ['10.0.0.1', '192.168.1.127', '::ffff:10.0.0.1', 'fe80::1', '', undefined, '127.0.0.1.evil']) expect(isLoopback(address), String(address)).toBe(false);
+    for (const address of ['10.0.0.1', '192.168.1.127', '::ffff:10.0.0.1', 'fe80::1', '', undefined, '127.0.0.1.evil'])
+      expect(isLoopback(address), String(address)).toBe(false);
   });
 });
 
@@ -98,12 +99,16 @@ describe('EXCHANGE_FAULTS at start', () => {
   it('is the fallback of --faults, and a malformed one stops the exchange with exit 2 naming it', async () => {
     const { spawnSync } = await import('node:child_process');
     const { PROJECT_ROOT } = await import('../../../scripts/projectRoot.ts');
-    const started = spawnSync(process.execPath, ['--import', 'tsx', 'mock-exchange/exchange/main.ts', '--data-dir', dir, '--insurer-url', 'http://127.0.0.1:9'], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, EXCHANGE_FAULTS: 'exchange.latency=soon' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const started = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'mock-exchange/exchange/main.ts', '--data-dir', dir, '--insurer-url', 'http://127.0.0.1:9'],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, EXCHANGE_FAULTS: 'exchange.latency=soon' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(started.status).toBe(2);
     expect(started.stderr).toMatch(/--faults: .*exchange\.latency=soon/);
   });

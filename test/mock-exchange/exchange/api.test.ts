@@ -72,7 +72,8 @@ describe('anonymous plan browsing', () => {
     const [first, second] = [await fetch(url), await fetch(url)];
     expect(await second.text()).toBe(await first.text());
     const viaExpress = await fetch(`${base}/healthz`);
-    const securityHeaders = (r: globalThis.Response) => [...r.headers.keys()].filter((h) => !['content-length', 'date', 'connection', 'keep-alive', 'content-type'].includes(h)).sort();
+    const securityHeaders = (r: globalThis.Response) =>
+      [...r.headers.keys()].filter((h) => !['content-length', 'date', 'connection', 'keep-alive', 'content-type'].includes(h)).sort();
     expect(securityHeaders(second)).toEqual(securityHeaders(viaExpress));
     expect(second.headers.get('content-security-policy')).toBeTruthy();
     const metrics = await (await fetch(`${base}/metrics`)).text();
@@ -135,7 +136,10 @@ describe('the journey and who may see what', () => {
     const mine = (plans.json.plans as { planId: string; netPremium: number }[]).find((p) => p.planId === expected.planIdWithVariant);
     expect(mine?.netPremium).toBe(expected.netPremium);
     const enrolled = await call('POST', `/api/v1/applications/${applicationId}/enrollments`, { planId: alice.plan.id }, aliceToken);
-    expect(enrolled).toMatchObject({ status: 201, json: { planId: expected.planIdWithVariant, premium: expected.planPremium, aptc: expected.aptc, owed: expected.netPremium } });
+    expect(enrolled).toMatchObject({
+      status: 201,
+      json: { planId: expected.planIdWithVariant, premium: expected.planPremium, aptc: expected.aptc, owed: expected.netPremium },
+    });
     confirmation = String(enrolled.json.confirmationNumber);
     expect((await call('GET', `/api/v1/enrollments/${confirmation}`, undefined, aliceToken)).json).toMatchObject({ confirmationNumber: confirmation });
     const list = await call('GET', '/api/v1/enrollments', undefined, aliceToken);
@@ -154,7 +158,12 @@ describe('the journey and who may see what', () => {
     ];
     for (const [method, path, body] of paths) {
       const theirs = await call(method, path, body, bobToken);
-      const missing = await call(method, path.replace(applicationId, '00000000-0000-4000-8000-000000000000').replace(confirmation, 'ENXXXXXXXXXX'), body, bobToken);
+      const missing = await call(
+        method,
+        path.replace(applicationId, '00000000-0000-4000-8000-000000000000').replace(confirmation, 'ENXXXXXXXXXX'),
+        body,
+        bobToken,
+      );
       expect(theirs.status, `${method} ${path}`).toBe(404);
       expect(theirs.json, `${method} ${path}`).toEqual(missing.json);
     }
@@ -188,7 +197,9 @@ describe('the OpenAPI contract', () => {
   it('describes every route the exchange answers', async () => {
     const document = JSON.parse(openApiText()) as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const source = readFileSync(join(PROJECT_ROOT, 'mock-exchange', 'exchange', 'app.ts'), 'utf8') + readFileSync(join(PROJECT_ROOT, 'mock-exchange', 'exchange', 'waitingRoomRoutes.ts'), 'utf8');
+    const source =
+      readFileSync(join(PROJECT_ROOT, 'mock-exchange', 'exchange', 'app.ts'), 'utf8') +
+      readFileSync(join(PROJECT_ROOT, 'mock-exchange', 'exchange', 'waitingRoomRoutes.ts'), 'utf8');
     const mounted = [...source.matchAll(/app\.(get|post|put|delete)\(\s*'(\/[^']+)'/g)]
       .map(([, method, path]) => `${method!.toUpperCase()} ${path!.replace(/:(\w+)/g, '{$1}')}`)
       .filter((r) => !r.includes('/admin/') && !r.endsWith('/openapi.json'));
@@ -200,7 +211,13 @@ describe('the OpenAPI contract', () => {
 describe('fault switches spare the operational endpoints', () => {
   it('answers /readyz and /metrics at once while every consumer route is slowed and failing', async () => {
     const faultDir = mkdtempSync(join(tmpdir(), 'exchange-faults-'));
-    const faulty = await startExchange({ port: 0, host: '127.0.0.1', dataDir: faultDir, insurerUrl: 'http://127.0.0.1:9', faults: parseFaultSpec('exchange.latency=2s,exchange.error=1') });
+    const faulty = await startExchange({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: faultDir,
+      insurerUrl: 'http://127.0.0.1:9',
+      faults: parseFaultSpec('exchange.latency=2s,exchange.error=1'),
+    });
     try {
       const url = `http://127.0.0.1:${faulty.port}`;
       const started = Date.now();
@@ -256,10 +273,13 @@ describe('bad input: a clear 4xx, never a crash or a hang', () => {
     expect(answer.status).toBe(413);
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml', undefined])('a valid application sent as %s is not read (400)', async (type) => {
-    const answer = await raw(JSON.stringify(applicationOf(alice)), type);
-    expect(answer.status).toBe(400);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml', undefined])(
+    'a valid application sent as %s is not read (400)',
+    async (type) => {
+      const answer = await raw(JSON.stringify(applicationOf(alice)), type);
+      expect(answer.status).toBe(400);
+    },
+  );
 
   it('an injection string in a field with a format is refused, naming the field; in a name it is stored as text', async () => {
     const body = applicationOf(alice);
@@ -300,7 +320,11 @@ describe('eligibility by state and the coverage start', () => {
 
   async function applyAt(where: string, h: Household, password: string) {
     const ask = async (method: string, path: string, body?: unknown, token?: string): Promise<Answer> => {
-      const response = await fetch(`${where}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(`${where}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await response.text();
       return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     };
@@ -326,7 +350,9 @@ describe('eligibility by state and the coverage start', () => {
   });
 
   it('enrolls only the members Medicaid/CHIP does not cover, at the oracle price, with coverage from the calendar', async () => {
-    const mixed = [...generateHouseholds({ count: 400, seed: 7, planYear: 2026 })].find((h) => h.expected.result !== 'medicaid' && h.expected.medicaidMembers.some(Boolean))!;
+    const mixed = [...generateHouseholds({ count: 400, seed: 7, planYear: 2026 })].find(
+      (h) => h.expected.result !== 'medicaid' && h.expected.medicaidMembers.some(Boolean),
+    )!;
     expect(mixed).toBeDefined();
     today = new Date('2025-12-20T15:00:00Z'); // December 16 – January 15: coverage from February 1
     const journey = await applyAt(clockedBase, mixed, 'synthetic-password-4');

@@ -53,7 +53,21 @@ let admittedSession = '';
 async function startCluster(): Promise<void> {
   primary = spawn(
     process.execPath,
-    ['--import', 'tsx', join(PROJECT_ROOT, 'mock-exchange/exchange/main.ts'), '--port', '0', '--data-dir', dir, '--insurer-url', 'http://127.0.0.1:9', '--workers', '2', '--waiting-room-capacity', '1'],
+    [
+      '--import',
+      'tsx',
+      join(PROJECT_ROOT, 'mock-exchange/exchange/main.ts'),
+      '--port',
+      '0',
+      '--data-dir',
+      dir,
+      '--insurer-url',
+      'http://127.0.0.1:9',
+      '--workers',
+      '2',
+      '--waiting-room-capacity',
+      '1',
+    ],
     { cwd: PROJECT_ROOT, env: { ...process.env, EXCHANGE_ADMIN_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   port = await new Promise<number>((resolve, reject) => {
@@ -118,7 +132,12 @@ describe('the exchange with --workers 2', () => {
       expect(account.status, JSON.stringify(account.json)).toBe(201);
       const auth = { ...session, authorization: `Bearer ${String(account.json.token)}` };
       const { state, countyFips, zip, city, street, phone, email, householdIncome, members } = h;
-      const application = await call('POST', '/api/v1/applications', { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } }, auth);
+      const application = await call(
+        'POST',
+        '/api/v1/applications',
+        { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } },
+        auth,
+      );
       const id = String(application.json.applicationId);
       expect((await call('POST', `/api/v1/applications/${id}/eligibility`, {}, auth)).status).toBe(200);
       const enrolled = await call('POST', `/api/v1/applications/${id}/enrollments`, { planId: h.plan.id }, auth);

@@ -72,7 +72,12 @@ async function post(base: string, path: string, body: unknown, token?: string): 
 async function enroll(base: string, h: Household): Promise<void> {
   const { token } = (await post(base, '/api/v1/accounts', { email: h.email, password: 'long enough' })) as { token: string };
   const { state, countyFips, zip, city, street, phone, email, householdIncome, members } = h;
-  const { applicationId } = (await post(base, '/api/v1/applications', { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } }, token)) as { applicationId: string };
+  const { applicationId } = (await post(
+    base,
+    '/api/v1/applications',
+    { planYear: 2026, household: { state, countyFips, zip, city, street, phone, email, householdIncome, members } },
+    token,
+  )) as { applicationId: string };
   await post(base, `/api/v1/applications/${applicationId}/enrollments`, { planId: h.plan.id }, token);
 }
 
@@ -88,7 +93,9 @@ async function drained(base: string, withinMs: number): Promise<{ pending: numbe
 
 async function counter(base: string, name: string, labels: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
-  return [...text.matchAll(new RegExp(`^${name}\\{([^}]*)\\} ([0-9.e+-]+)$`, 'gm'))].filter((m) => m[1]!.includes(labels)).reduce((sum, m) => sum + Number(m[2]), 0);
+  return [...text.matchAll(new RegExp(`^${name}\\{([^}]*)\\} ([0-9.e+-]+)$`, 'gm'))]
+    .filter((m) => m[1]!.includes(labels))
+    .reduce((sum, m) => sum + Number(m[2]), 0);
 }
 
 const households = [...generateHouseholds({ count: 3, seed: 44, planYear: 2026 })];
@@ -153,7 +160,14 @@ describe('describeDeliveryFailure', () => {
 
 describe('a delay longer than the harness waits', () => {
   it('is counted as injected when confirmed, and listed as pending at GET /admin/outbox/pending', async () => {
-    const exchange = await startExchange({ port: 0, host: '127.0.0.1', dataDir: tempDir(), insurerUrl: 'http://127.0.0.1:9', faults: parseFaultSpec('backend.delay=1,backend.delay.hold=60s'), logger: SILENT_LOGGER });
+    const exchange = await startExchange({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: tempDir(),
+      insurerUrl: 'http://127.0.0.1:9',
+      faults: parseFaultSpec('backend.delay=1,backend.delay.hold=60s'),
+      logger: SILENT_LOGGER,
+    });
     running.push(exchange);
     const base = `http://127.0.0.1:${exchange.port}`;
     await enroll(base, households[1]!);

@@ -35,13 +35,15 @@ describe('group commit', () => {
     const { log, transactions } = loggingTransactions();
     const commit = createGroupCommit(transactions);
     const writes = Array.from({ length: 25 }, (_, i) =>
-      commit.run(() => {
-        log.push(`write ${i}`);
-        return i * 2;
-      }).then((value) => {
-        log.push(`told ${i}`);
-        return value;
-      }),
+      commit
+        .run(() => {
+          log.push(`write ${i}`);
+          return i * 2;
+        })
+        .then((value) => {
+          log.push(`told ${i}`);
+          return value;
+        }),
     );
     expect(await Promise.all(writes)).toEqual(Array.from({ length: 25 }, (_, i) => i * 2));
     expect(log.filter((l) => l === 'begin')).toHaveLength(1);
@@ -54,7 +56,13 @@ describe('group commit', () => {
   it('fails a write that throws alone, and every write of a transaction that does not commit', async () => {
     const { transactions, failNextCommit } = loggingTransactions();
     const commit = createGroupCommit(transactions);
-    const outcomes = await Promise.allSettled([commit.run(() => 1), commit.run(() => { throw new Error('UNIQUE constraint failed'); }), commit.run(() => 3)]);
+    const outcomes = await Promise.allSettled([
+      commit.run(() => 1),
+      commit.run(() => {
+        throw new Error('UNIQUE constraint failed');
+      }),
+      commit.run(() => 3),
+    ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     failNextCommit();
     const lost = await Promise.allSettled([commit.run(() => 4), commit.run(() => 5)]);
@@ -120,7 +128,10 @@ describe('the exchange store confirms through group commit', () => {
     const store = openExchangeStore(dir);
     const enrollments = Array.from({ length: 40 }, (_, i) => singleEnrollment(i + 1));
     const twin = { ...singleEnrollment(99), householdId: enrollments[0]!.householdId };
-    const told = await Promise.all([...enrollments.map((e) => store.confirmEnrollment(e, e.householdId, 'account-1')), store.confirmEnrollment(twin, twin.householdId, 'account-1')]);
+    const told = await Promise.all([
+      ...enrollments.map((e) => store.confirmEnrollment(e, e.householdId, 'account-1')),
+      store.confirmEnrollment(twin, twin.householdId, 'account-1'),
+    ]);
     expect(told.slice(0, 40).map((e) => e.confirmationNumber)).toEqual(enrollments.map((e) => e.confirmationNumber));
     // The twin arrived in the same batch: it is told the first confirmation, and nothing of it is stored.
     expect(told[40]!.confirmationNumber).toBe(enrollments[0]!.confirmationNumber);

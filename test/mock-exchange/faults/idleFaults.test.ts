@@ -24,7 +24,9 @@ describe('faultChecks', () => {
       { name: 'fault insurer.down=5000ms', target: 'affects ≥ 1 (or --allow-idle-faults)', actual: 'affected 0 requests', pass: false },
     ]);
     expect(faultChecks({ given: 1, idle: ['insurer.down=5000ms'], allowIdle: true })[0]!.pass).toBe(true);
-    expect(faultChecks({ given: 2, idle: [], allowIdle: false })).toEqual([{ name: 'fault switches that fired', target: 'all 2', actual: 'all 2', pass: true }]);
+    expect(faultChecks({ given: 2, idle: [], allowIdle: false })).toEqual([
+      { name: 'fault switches that fired', target: 'all 2', actual: 'all 2', pass: true },
+    ]);
     expect(faultChecks({ given: 0, idle: [], allowIdle: false })).toEqual([]);
   });
 });

@@ -31,7 +31,10 @@ async function post(insurer: RunningInsurer, body: string, contentType = 'applic
 
 async function records(insurer: RunningInsurer): Promise<InsurerRecord[]> {
   const text = await (await fetch(`http://127.0.0.1:${insurer.port}/records`)).text();
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as InsurerRecord);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as InsurerRecord);
 }
 
 const good = (control = 42): string => buildInterchange([familyEnrollment(), singleEnrollment(2)], envelope({ interchangeControl: control }));
@@ -51,7 +54,16 @@ describe('insurer: receiving 834s', () => {
     const stored = (await records(insurer)).filter((r) => r.interchangeControl === 100);
     expect(stored).toHaveLength(4);
     const spouse = stored.find((r) => r.memberId === 'M-2')!;
-    expect(spouse).toMatchObject({ confirmationNumber: 'CNF-000123', relationship: 'spouse', receiverIssuerId: '12345', premiumTotal: 1500.5, aptc: 1200.25, owed: 300.25, dob: '1984-07-08', planId: '12345VA0010001-04' });
+    expect(spouse).toMatchObject({
+      confirmationNumber: 'CNF-000123',
+      relationship: 'spouse',
+      receiverIssuerId: '12345',
+      premiumTotal: 1500.5,
+      aptc: 1200.25,
+      owed: 300.25,
+      dob: '1984-07-08',
+      planId: '12345VA0010001-04',
+    });
   });
 
   // Each case gets its own control number: a re-sent control number would store nothing new by design.
@@ -68,7 +80,11 @@ describe('insurer: receiving 834s', () => {
     ['a bad eligibility date', (t) => t.replace('DTP*356*D8*20260101', 'DTP*356*D8*20261301'), /IK3\*DTP\*\d+\*2000\*8~IK4\*3\*\*8\*20261301~/],
     ['a broken premium invariant', (t) => t.replace('REF*9V*300.25', 'REF*9V*310.25'), /IK3\*REF\*\d+\*2750\*8~IK4\*2\*\*I12\*1500.50~/],
     ['APTC AMT in a qualifier neither usage has', (t) => t.replace('REF*9V*1200.25', 'REF*17*1200.25'), /IK3\*REF\*\d+\*2750\*3~/],
-    ['a bad category effective date', (t) => t.replace('N1*75*APTC AMT~REF*9V*1200.25~DTP*007*D8*20260101', 'N1*75*APTC AMT~REF*9V*1200.25~DTP*007*D8*2026010'), /IK3\*DTP\*\d+\*2750\*8~IK4\*3\*\*8\*2026010~/],
+    [
+      'a bad category effective date',
+      (t) => t.replace('N1*75*APTC AMT~REF*9V*1200.25~DTP*007*D8*20260101', 'N1*75*APTC AMT~REF*9V*1200.25~DTP*007*D8*2026010'),
+      /IK3\*DTP\*\d+\*2750\*8~IK4\*3\*\*8\*2026010~/,
+    ],
     ['a missing REF*CE', (t) => fix(t.replace(spouseCoverage, spouseCoverage.replace('REF*CE*12345VA0010001-04~', ''))), /IK3\*REF\*\d+\*2300\*3~/],
     ['a wrong GE count', (t) => t.replace(/GE\*2\*7~/, 'GE*3*7~'), /AK9\*R\*3\*2\*0\*5~/],
     ['a GE control that differs from GS', (t) => t.replace(/GE\*2\*7~/, 'GE*2*8~'), /AK9\*R\*2\*2\*0\*4~/],
@@ -155,7 +171,14 @@ describe('insurer: both usages of loop 2750', () => {
     expect(exchange).toHaveLength(4);
     const comparable = (r: InsurerRecord) => ({ ...r, interchangeControl: 0, receivedAt: '' });
     expect(legacy.map(comparable)).toEqual(exchange.map(comparable));
-    expect(exchange.find((r) => r.memberId === 'M-3')).toMatchObject({ policyId: 'CNF-000123', aptc: 1200.25, owed: 300.25, ratingArea: 'R-VA010', sourceExchangeId: 'VA0', submittedAt: '2025-11-01T14:03:05.000Z' });
+    expect(exchange.find((r) => r.memberId === 'M-3')).toMatchObject({
+      policyId: 'CNF-000123',
+      aptc: 1200.25,
+      owed: 300.25,
+      ratingArea: 'R-VA010',
+      sourceExchangeId: 'VA0',
+      submittedAt: '2025-11-01T14:03:05.000Z',
+    });
     expect(metrics).toMatch(/^insurer_interchanges_by_layout_total\{layout="exchange"\} 1$/m);
     expect(metrics).toMatch(/^insurer_interchanges_by_layout_total\{layout="legacy"\} 1$/m);
     const store = openInsurerStore(dataDir);
@@ -248,7 +271,15 @@ describe('insurer: the log tells every rejection', () => {
       await insurer.stop();
     }
     expect(lines).toEqual([
-      expect.objectContaining({ event: 'edi834_rejected', ack: '999', control: '000007001', transaction: '0001', ik5: 'R', ik502: '5', errors: [expect.stringMatching(/^IK3 DMG at \d+ loop 2100A code 8, IK4 element 2 code 8$/)] }),
+      expect.objectContaining({
+        event: 'edi834_rejected',
+        ack: '999',
+        control: '000007001',
+        transaction: '0001',
+        ik5: 'R',
+        ik502: '5',
+        errors: [expect.stringMatching(/^IK3 DMG at \d+ loop 2100A code 8, IK4 element 2 code 8$/)],
+      }),
       expect.objectContaining({ event: 'edi834_rejected', ack: 'TA1', ta105: expect.stringMatching(/^\d{3}$/) }),
     ]);
     expect(JSON.stringify(lines)).not.toContain('19841308');

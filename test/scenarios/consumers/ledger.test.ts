@@ -37,7 +37,16 @@ describe('openLedger', () => {
     const ledger = openLedger(file);
     const at = new Date('2026-11-01T12:00:00.000Z');
     const entry = ledger.record('H1-0000001', confirmation(1), at);
-    const expected: LedgerEntry = { householdId: 'H1-0000001', confirmationNumber: 'EN2222222221', planId: '12345VA0010001-04', premium: 401, aptc: 350, owed: 51, effectiveDate: '2026-01-01', confirmedAt: '2026-11-01T12:00:00.000Z' };
+    const expected: LedgerEntry = {
+      householdId: 'H1-0000001',
+      confirmationNumber: 'EN2222222221',
+      planId: '12345VA0010001-04',
+      premium: 401,
+      aptc: 350,
+      owed: 51,
+      effectiveDate: '2026-01-01',
+      confirmedAt: '2026-11-01T12:00:00.000Z',
+    };
     expect(entry).toEqual(expected);
     // Read back before anything is closed or flushed: the write was synchronous.
     expect(readFileSync(file, 'utf8').split('\n')).toEqual(['{"kept":"from before"}', JSON.stringify(expected), '']);
@@ -49,7 +58,9 @@ describe('openLedger', () => {
 
   it('creates its folder, and names the file when it cannot be written', () => {
     mkdirSync(join(dir, 'ledger.0-of-1.ndjson'));
-    expect(() => openLedger(join(dir, 'ledger.0-of-1.ndjson'))).toThrow(/ledger file .*ledger\.0-of-1\.ndjson: expected a file the harness may create and append to\. Check that ledgerDir is a writable folder \(EISDIR\)/);
+    expect(() => openLedger(join(dir, 'ledger.0-of-1.ndjson'))).toThrow(
+      /ledger file .*ledger\.0-of-1\.ndjson: expected a file the harness may create and append to\. Check that ledgerDir is a writable folder \(EISDIR\)/,
+    );
   });
 });
 
@@ -62,7 +73,13 @@ describe('concatenateLedgers', () => {
   }
 
   it('joins the segment ledgers in segment order (10 after 2), ignoring other files, into one file readLedger reads', async () => {
-    const files = [writeSegment(10, 12, [10]), writeSegment(2, 12, [2, 14]), ...Array.from({ length: 10 }, (_, i) => i).filter((i) => i !== 2).map((i) => writeSegment(i, 12, [i]))];
+    const files = [
+      writeSegment(10, 12, [10]),
+      writeSegment(2, 12, [2, 14]),
+      ...Array.from({ length: 10 }, (_, i) => i)
+        .filter((i) => i !== 2)
+        .map((i) => writeSegment(i, 12, [i])),
+    ];
     writeSegment(11, 12, []);
     writeFileSync(join(dir, 'ledger.ndjson'), 'not a segment\n');
     writeFileSync(join(dir, 'notes.txt'), 'not a segment\n');
@@ -72,14 +89,39 @@ describe('concatenateLedgers', () => {
     expect(joined.torn).toEqual([]);
     expect(joined.files).toEqual(Array.from({ length: 12 }, (_, i) => segmentLedgerFile(dir, { index: i, of: 12 })));
     expect(files).toHaveLength(11);
-    expect((await readLedger(out)).map((e) => e.householdId)).toEqual(['H1-0', 'H1-1', 'H1-2', 'H1-14', 'H1-3', 'H1-4', 'H1-5', 'H1-6', 'H1-7', 'H1-8', 'H1-9', 'H1-10']);
+    expect((await readLedger(out)).map((e) => e.householdId)).toEqual([
+      'H1-0',
+      'H1-1',
+      'H1-2',
+      'H1-14',
+      'H1-3',
+      'H1-4',
+      'H1-5',
+      'H1-6',
+      'H1-7',
+      'H1-8',
+      'H1-9',
+      'H1-10',
+    ]);
   });
 
   it('sets aside a last line cut short by a crash mid-write, and names it; keeps a last line that only lacks its newline', async () => {
     const torn = writeSegment(0, 2, [1, 2]);
     appendFileSync(torn, '{"householdId":"H1-3","confirmationNu');
     const whole = writeSegment(1, 2, [4]);
-    appendFileSync(whole, JSON.stringify({ householdId: 'H1-5', confirmationNumber: 'EN5', planId: 'p', premium: 1, aptc: 0, owed: 1, effectiveDate: '2026-01-01', confirmedAt: '2026-11-01T00:00:00.000Z' }));
+    appendFileSync(
+      whole,
+      JSON.stringify({
+        householdId: 'H1-5',
+        confirmationNumber: 'EN5',
+        planId: 'p',
+        premium: 1,
+        aptc: 0,
+        owed: 1,
+        effectiveDate: '2026-01-01',
+        confirmedAt: '2026-11-01T00:00:00.000Z',
+      }),
+    );
     const out = join(dir, 'joined.ndjson');
     const joined = await concatenateLedgers(dir, out);
     expect(joined.entries).toBe(4);
@@ -101,11 +143,17 @@ describe('concatenateLedgers', () => {
     writeSegment(3, 4, [3]);
     expect((await concatenateLedgers(dir, join(dir, 'joined.ndjson'))).entries).toBe(3);
     writeSegment(0, 4, [4]);
-    await expect(concatenateLedgers(dir, join(dir, 'joined.ndjson'))).rejects.toThrow(/ledger\.0-of-2\.ndjson and ledger\.0-of-4\.ndjson cover the same journeys, so one is from another run: give each run its own ledgerDir/);
+    await expect(concatenateLedgers(dir, join(dir, 'joined.ndjson'))).rejects.toThrow(
+      /ledger\.0-of-2\.ndjson and ledger\.0-of-4\.ndjson cover the same journeys, so one is from another run: give each run its own ledgerDir/,
+    );
   });
 
   it('names a folder with no segment ledgers, or none at all', async () => {
-    await expect(concatenateLedgers(dir, join(dir, 'joined.ndjson'))).rejects.toThrow(/expected ledger\.<i>-of-<n>\.ndjson files written by the consumer journeys/);
-    await expect(concatenateLedgers(join(dir, 'missing'), join(dir, 'joined.ndjson'))).rejects.toThrow(/ledger folder .*missing: expected the folder the journeys wrote their ledgers to \(ledgerDir\)\. Check the path \(ENOENT\)/);
+    await expect(concatenateLedgers(dir, join(dir, 'joined.ndjson'))).rejects.toThrow(
+      /expected ledger\.<i>-of-<n>\.ndjson files written by the consumer journeys/,
+    );
+    await expect(concatenateLedgers(join(dir, 'missing'), join(dir, 'joined.ndjson'))).rejects.toThrow(
+      /ledger folder .*missing: expected the folder the journeys wrote their ledgers to \(ledgerDir\)\. Check the path \(ENOENT\)/,
+    );
   });
 });

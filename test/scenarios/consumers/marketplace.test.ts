@@ -17,12 +17,32 @@ import { concatenateLedgers } from '../../../scenarios/consumers/ledger.ts';
 import { JOURNEY_KINDS, journeyFor, type JourneyKind, type JourneyMix } from '../../../vocabulary/journeys.ts';
 import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 import { loadTargets } from '../../../scripts/targets/load.ts';
-import { applicantsFile, drained, failedChecks, households, MARKETPLACE_MODULE, referredHouseholds, run, samples, sharedIterations, startStack, total, type Stack } from './stack.ts';
+import {
+  applicantsFile,
+  drained,
+  failedChecks,
+  households,
+  MARKETPLACE_MODULE,
+  referredHouseholds,
+  run,
+  samples,
+  sharedIterations,
+  startStack,
+  total,
+  type Stack,
+} from './stack.ts';
 
 const N = 12;
 const people: Household[] = households(60, 31);
 
-const enrollOptions = (stack: Stack, file: string, ledgerDir: string) => ({ baseUrl: stack.baseUrl, applicantsFile: file, thinkTimeSeconds: 0, maxQueueSeconds: 10, ledgerDir, mode: 'enroll' });
+const enrollOptions = (stack: Stack, file: string, ledgerDir: string) => ({
+  baseUrl: stack.baseUrl,
+  applicantsFile: file,
+  thinkTimeSeconds: 0,
+  maxQueueSeconds: 10,
+  ledgerDir,
+  mode: 'enroll',
+});
 
 describe('marketplace on a healthy exchange', () => {
   let stack: Stack;
@@ -47,15 +67,33 @@ describe('marketplace on a healthy exchange', () => {
     expect(samples(result, METRIC_NAMES.oracleMismatches, { step: 'enrollment' })).toBe(N);
     expect(total(result, METRIC_NAMES.oracleMismatches)).toBe(0);
     // Requests are named by route, never by a person's id: 7 per enrollment journey over 7 names.
-    const routes = result.totals.all().filter((s) => s.name === ENGINE_METRICS.requests).map((s) => s.tags.name);
-    expect(new Set(routes)).toEqual(new Set(['POST /api/v1/waiting-room', 'POST /api/v1/accounts', 'POST /api/v1/applications', 'POST /api/v1/applications/:id/eligibility', 'GET /api/v1/applications/:id/plans', 'POST /api/v1/applications/:id/enrollments', 'DELETE /api/v1/waiting-room/session']));
+    const routes = result.totals
+      .all()
+      .filter((s) => s.name === ENGINE_METRICS.requests)
+      .map((s) => s.tags.name);
+    expect(new Set(routes)).toEqual(
+      new Set([
+        'POST /api/v1/waiting-room',
+        'POST /api/v1/accounts',
+        'POST /api/v1/applications',
+        'POST /api/v1/applications/:id/eligibility',
+        'GET /api/v1/applications/:id/plans',
+        'POST /api/v1/applications/:id/enrollments',
+        'DELETE /api/v1/waiting-room/session',
+      ]),
+    );
     expect(total(result, ENGINE_METRICS.requests)).toBe(7 * N);
 
     expect(readdirSync(ledgerDir)).toEqual(['ledger.0-of-1.ndjson']);
     const out = join(stack.dir, 'ledger-enroll.ndjson');
     expect(await concatenateLedgers(ledgerDir, out)).toMatchObject({ entries: N, torn: [] });
     const ledger = await readLedger(out);
-    expect(ledger.map((e) => e.householdId).sort()).toEqual(people.slice(0, N).map((h) => h.id).sort());
+    expect(ledger.map((e) => e.householdId).sort()).toEqual(
+      people
+        .slice(0, N)
+        .map((h) => h.id)
+        .sort(),
+    );
 
     await drained(stack.baseUrl);
     const store = openExchangeStore(stack.exchangeDir);
@@ -117,7 +155,11 @@ describe('marketplace on a healthy exchange', () => {
     try {
       const ownFile = await applicantsFile(own.dir, people);
       const ledgerDir = join(own.dir, 'ledger-funnel');
-      const result = await run(sharedIterations(journeys, 1), MARKETPLACE_MODULE, { ...enrollOptions(own, ownFile, ledgerDir), mode: 'funnel', journeyMix: mix });
+      const result = await run(sharedIterations(journeys, 1), MARKETPLACE_MODULE, {
+        ...enrollOptions(own, ownFile, ledgerDir),
+        mode: 'funnel',
+        journeyMix: mix,
+      });
       expect(result.journeyErrors).toEqual([]);
       expect(failedChecks(result)).toEqual({});
       for (const kind of JOURNEY_KINDS) expect(total(result, METRIC_NAMES.journeysStarted, { journey: kind }), kind).toBe(made[kind]);
@@ -170,25 +212,44 @@ describe('marketplace split in two segments, and past the end of the applicants'
   it('segments 0 and 1 of 2 each take their own applicants and write their own ledger; joined, every applicant enrolled once', async () => {
     const ledgerDir = join(stack.dir, 'ledger-split');
     const plan = sharedIterations(N, 2);
-    const halves = [await run(plan, MARKETPLACE_MODULE, enrollOptions(stack, file, ledgerDir), { index: 0, of: 2 }), await run(plan, MARKETPLACE_MODULE, enrollOptions(stack, file, ledgerDir), { index: 1, of: 2 })];
+    const halves = [
+      await run(plan, MARKETPLACE_MODULE, enrollOptions(stack, file, ledgerDir), { index: 0, of: 2 }),
+      await run(plan, MARKETPLACE_MODULE, enrollOptions(stack, file, ledgerDir), { index: 1, of: 2 }),
+    ];
     for (const half of halves) {
       expect(half.journeyErrors).toEqual([]);
       expect(total(half, METRIC_NAMES.enrollmentsConfirmed)).toBe(N / 2);
     }
     expect(readdirSync(ledgerDir).sort()).toEqual(['ledger.0-of-2.ndjson', 'ledger.1-of-2.ndjson']);
     const even = await readLedger(join(ledgerDir, 'ledger.0-of-2.ndjson'));
-    expect(even.map((e) => e.householdId).sort()).toEqual(people.slice(0, N).filter((_, k) => k % 2 === 0).map((h) => h.id).sort());
+    expect(even.map((e) => e.householdId).sort()).toEqual(
+      people
+        .slice(0, N)
+        .filter((_, k) => k % 2 === 0)
+        .map((h) => h.id)
+        .sort(),
+    );
     const joined = join(stack.dir, 'ledger-split.ndjson');
     const concatenated = await concatenateLedgers(ledgerDir, joined);
     expect(concatenated).toEqual({ files: [join(ledgerDir, 'ledger.0-of-2.ndjson'), join(ledgerDir, 'ledger.1-of-2.ndjson')], entries: N, torn: [] });
-    expect((await readLedger(joined)).map((e) => e.householdId).sort()).toEqual(people.slice(0, N).map((h) => h.id).sort());
+    expect((await readLedger(joined)).map((e) => e.householdId).sort()).toEqual(
+      people
+        .slice(0, N)
+        .map((h) => h.id)
+        .sort(),
+    );
   });
 
   it('in two worker threads (each loading the module through tsx): one ledger per thread, joined, every applicant enrolled once', async () => {
     const ledgerDir = join(stack.dir, 'ledger-threads');
     const applicants = people.slice(N, 2 * N);
     const threadsFile = await applicantsFile(stack.dir, applicants);
-    const result = await runPlan({ plan: sharedIterations(N, 4), journeyModule: MARKETPLACE_MODULE, journeyOptions: enrollOptions(stack, threadsFile, ledgerDir), workers: 2 });
+    const result = await runPlan({
+      plan: sharedIterations(N, 4),
+      journeyModule: MARKETPLACE_MODULE,
+      journeyOptions: enrollOptions(stack, threadsFile, ledgerDir),
+      workers: 2,
+    });
     expect(result.workers).toBe(2);
     expect(result.journeyErrors).toEqual([]);
     expect(total(result, METRIC_NAMES.enrollmentsConfirmed)).toBe(N);

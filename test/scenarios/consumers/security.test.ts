@@ -29,14 +29,22 @@ async function securityRun(fault?: string): Promise<SecurityRun> {
     // Applicant 0 is journey 0's, which probes with the file's last two instead.
     const file = await applicantsFile(stack.dir, households(1 + BACKGROUND + SECURITY_PROBE_HOUSEHOLDS, 59));
     const ledgerDir = join(stack.dir, 'ledger');
-    const result = await run(sharedIterations(1 + BACKGROUND, 2, 120), SECURITY_MODULE, { baseUrl: stack.baseUrl, applicantsFile: file, thinkTimeSeconds: 0, maxQueueSeconds: 10, ledgerDir, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE });
+    const result = await run(sharedIterations(1 + BACKGROUND, 2, 120), SECURITY_MODULE, {
+      baseUrl: stack.baseUrl,
+      applicantsFile: file,
+      thinkTimeSeconds: 0,
+      maxQueueSeconds: 10,
+      ledgerDir,
+      rateLimitPerMinute: RATE_LIMIT_PER_MINUTE,
+    });
     return { result, ledger: await readLedger(join(ledgerDir, 'ledger.0-of-1.ndjson')) };
   } finally {
     await stack.stop();
   }
 }
 
-const breached = (result: RunPlanResult): ProbeClass[] => PROBE_CLASS_NAMES.filter((probe) => total(result, METRIC_NAMES.securityProbesSucceeded, { probe }) > 0);
+const breached = (result: RunPlanResult): ProbeClass[] =>
+  PROBE_CLASS_NAMES.filter((probe) => total(result, METRIC_NAMES.securityProbesSucceeded, { probe }) > 0);
 
 describe('security probes on the normal exchange', () => {
   let normal: SecurityRun;
@@ -64,19 +72,26 @@ describe('security probes on the normal exchange', () => {
   });
 });
 
-
 describe('security probes on a vulnerable exchange', () => {
   it('every vulnerable switch is covered here, and every probe class finds one', () => {
     expect(MODES.map(([fault]) => fault).sort()).toEqual(['exchange.skipOwnershipCheck', ...VULNERABLE_SWITCH_NAMES].sort());
     expect(new Set(MODES.flatMap(([, classes]) => classes))).toEqual(new Set(PROBE_CLASS_NAMES));
   });
 
-  it.each(MODES)('%s=1 is caught by %j, and only by it', async (fault, caughtBy) => {
-    const { result } = await securityRun(fault);
-    expect(result.journeyErrors).toEqual([]);
-    expect(breached(result)).toEqual(caughtBy);
-    const failed = Object.keys(failedChecks(result));
-    expect(failed.length).toBeGreaterThan(0);
-    for (const check of failed) expect(caughtBy.some((probe) => check.startsWith(`${probe}: `)), check).toBe(true);
-  }, 120_000);
+  it.each(MODES)(
+    '%s=1 is caught by %j, and only by it',
+    async (fault, caughtBy) => {
+      const { result } = await securityRun(fault);
+      expect(result.journeyErrors).toEqual([]);
+      expect(breached(result)).toEqual(caughtBy);
+      const failed = Object.keys(failedChecks(result));
+      expect(failed.length).toBeGreaterThan(0);
+      for (const check of failed)
+        expect(
+          caughtBy.some((probe) => check.startsWith(`${probe}: `)),
+          check,
+        ).toBe(true);
+    },
+    120_000,
+  );
 });

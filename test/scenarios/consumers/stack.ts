@@ -91,7 +91,8 @@ export const samples = (result: RunPlanResult, name: string, filter: Tags = {}):
 export function failedChecks(result: RunPlanResult): Record<string, number> {
   const failed: Record<string, number> = {};
   for (const series of result.totals.all()) {
-    if (series.name === 'checks' && series.count > series.sum) failed[series.tags.check ?? '?'] = (failed[series.tags.check ?? '?'] ?? 0) + series.count - series.sum;
+    if (series.name === 'checks' && series.count > series.sum)
+      failed[series.tags.check ?? '?'] = (failed[series.tags.check ?? '?'] ?? 0) + series.count - series.sum;
   }
   return failed;
 }

@@ -10,7 +10,11 @@ import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 import { applicantsFile, failedChecks, households, MARKETPLACE_MODULE, run, samples, sharedIterations, startStack, total, type Stack } from './stack.ts';
 
 const admitted = (sessionId = 's1'): Answer => ({ status: 200, body: { admitted: true, sessionId }, headers: {} });
-const queued = (retryAfter?: string): Answer => ({ status: 202, body: { admitted: false, ticketId: 't1', position: 1, estimatedWaitSeconds: null }, headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter } });
+const queued = (retryAfter?: string): Answer => ({
+  status: 202,
+  body: { admitted: false, ticketId: 't1', position: 1, estimatedWaitSeconds: null },
+  headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter },
+});
 
 /** A clock whose sleeps move it on at once, remembering each pause. */
 function fakeClock(): WaitClock & { pauses: number[] } {
@@ -83,7 +87,14 @@ describe('the waiting room of a real exchange with one place, through the engine
 
   it('three consumers at once who will wait: one admitted at once, two queued and admitted in turn as places free', async () => {
     const file = await applicantsFile(stack.dir, people.slice(0, 3));
-    const result = await run(sharedIterations(3, 3), MARKETPLACE_MODULE, { baseUrl: stack.baseUrl, applicantsFile: file, thinkTimeSeconds: 0, maxQueueSeconds: 30, ledgerDir: stack.dir, mode: 'enroll' });
+    const result = await run(sharedIterations(3, 3), MARKETPLACE_MODULE, {
+      baseUrl: stack.baseUrl,
+      applicantsFile: file,
+      thinkTimeSeconds: 0,
+      maxQueueSeconds: 30,
+      ledgerDir: stack.dir,
+      mode: 'enroll',
+    });
     expect(failedChecks(result)).toEqual({});
     expect(total(result, METRIC_NAMES.enrollmentsConfirmed)).toBe(3);
     expect(samples(result, METRIC_NAMES.waitingRoomWait)).toBe(3);
@@ -106,7 +117,14 @@ describe('the waiting room of a real exchange with one place, for consumers who 
 
   it('maxQueueSeconds 0: of three arriving together one is admitted and enrolls, two are turned away and never poll', async () => {
     const file = await applicantsFile(stack.dir, people);
-    const result = await run(sharedIterations(3, 3), MARKETPLACE_MODULE, { baseUrl: stack.baseUrl, applicantsFile: file, thinkTimeSeconds: 0, maxQueueSeconds: 0, ledgerDir: stack.dir, mode: 'enroll' });
+    const result = await run(sharedIterations(3, 3), MARKETPLACE_MODULE, {
+      baseUrl: stack.baseUrl,
+      applicantsFile: file,
+      thinkTimeSeconds: 0,
+      maxQueueSeconds: 0,
+      ledgerDir: stack.dir,
+      mode: 'enroll',
+    });
     expect(failedChecks(result)).toEqual({ 'admitted by the waiting room': 2 });
     expect(total(result, METRIC_NAMES.enrollmentsConfirmed)).toBe(1);
     // Only the completed journey has a duration.

@@ -50,16 +50,24 @@ describe('readRunSamples', () => {
   it('says a folder without load-seconds.ndjson (made before the engine) needs the profile re-run', () => {
     const run = folder('before-the-engine', { 'other-samples.json.gz': 'old samples' });
     expect(messageOf(() => readRunSamples(run))).toMatch(
-      new RegExp(`^${join(run, 'load-seconds.ndjson')}: expected the load engine's per-second measurements, written by \`harness run\`\\. The run folder has none: .* Re-run the profile\\.$`),
+      new RegExp(
+        `^${join(run, 'load-seconds.ndjson')}: expected the load engine's per-second measurements, written by \`harness run\`\\. The run folder has none: .* Re-run the profile\\.$`,
+      ),
     );
   });
 
   it('names the line that is not JSON, or not a row, and a file with no rows', () => {
     const cut = folder('cut-short', { 'load-seconds.ndjson': `${rowLine(100, 1, [5])}\n{"second":101,"ser` });
-    expect(messageOf(() => readRunSamples(cut))).toMatch(/load-seconds\.ndjson:2: expected one JSON object a line \(the engine's per-second rows\)\. It is not JSON .* Re-run the profile\./);
+    expect(messageOf(() => readRunSamples(cut))).toMatch(
+      /load-seconds\.ndjson:2: expected one JSON object a line \(the engine's per-second rows\)\. It is not JSON .* Re-run the profile\./,
+    );
     const foreign = folder('foreign', { 'load-seconds.ndjson': '{"metric":"vus","type":"Point","data":{"value":1}}\n' });
-    expect(messageOf(() => readRunSamples(foreign))).toMatch(/load-seconds\.ndjson:1: expected a row with second \(a number\) and series \(a list\)\. Re-run the profile/);
+    expect(messageOf(() => readRunSamples(foreign))).toMatch(
+      /load-seconds\.ndjson:1: expected a row with second \(a number\) and series \(a list\)\. Re-run the profile/,
+    );
     const none = folder('no-rows', { 'load-seconds.ndjson': '\n' });
-    expect(messageOf(() => readRunSamples(none))).toMatch(/load-seconds\.ndjson: expected the engine's per-second rows, one JSON object a line\. It holds none/);
+    expect(messageOf(() => readRunSamples(none))).toMatch(
+      /load-seconds\.ndjson: expected the engine's per-second rows, one JSON object a line\. It holds none/,
+    );
   });
 });

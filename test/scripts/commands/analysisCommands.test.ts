@@ -47,9 +47,21 @@ describe('harness capacity --points', () => {
 
   it.each([
     ['a missing file', () => join(dir, 'nope.csv'), /--points .*nope\.csv: expected a readable CSV file\. Check the path \(ENOENT\)/],
-    ['a bad header', () => file('header.csv', 'users,rate\n1,2\n'), /--points .*header\.csv: expected a CSV with the header `concurrency,throughput`.*line 1: the header "users,rate" has no concurrency column/],
-    ['a non-numeric row', () => file('row.csv', 'concurrency,throughput\n1,10\n2,lots\n4,35\n'), /--points .*row\.csv: .*line 3: throughput "lots" is not a number/],
-    ['too few load levels', () => file('two.csv', 'concurrency,throughput\n1,10\n2,19\n'), /--points .*two\.csv: expected load points the USL can be fitted to.*3 or more different concurrencies, got 2/],
+    [
+      'a bad header',
+      () => file('header.csv', 'users,rate\n1,2\n'),
+      /--points .*header\.csv: expected a CSV with the header `concurrency,throughput`.*line 1: the header "users,rate" has no concurrency column/,
+    ],
+    [
+      'a non-numeric row',
+      () => file('row.csv', 'concurrency,throughput\n1,10\n2,lots\n4,35\n'),
+      /--points .*row\.csv: .*line 3: throughput "lots" is not a number/,
+    ],
+    [
+      'too few load levels',
+      () => file('two.csv', 'concurrency,throughput\n1,10\n2,19\n'),
+      /--points .*two\.csv: expected load points the USL can be fitted to.*3 or more different concurrencies, got 2/,
+    ],
   ])('exits 2 on %s, naming the file and the line', async (_, path, message) => {
     const result = await runHarness(['capacity', '--points', path()]);
     expect(result.code).toBe(2);
@@ -80,11 +92,18 @@ describe('analysis commands on missing or malformed run folders', () => {
   beforeAll(async () => {
     // Ten minutes of a synthetic run whose latency doubles: drifting. Written as the engine writes it.
     soakRun = folder('soak-drifting');
-    await writeSyntheticSeconds(join(soakRun, 'load-seconds.ndjson'), { startMs: Date.parse('2026-11-01T00:00:00Z'), seconds: 600, vus: () => 10, requestsPerSecond: () => 20, medianMs: (t) => 10 * (1 + t / 600) });
+    await writeSyntheticSeconds(join(soakRun, 'load-seconds.ndjson'), {
+      startMs: Date.parse('2026-11-01T00:00:00Z'),
+      seconds: 600,
+      vus: () => 10,
+      requestsPerSecond: () => 20,
+      medianMs: (t) => 10 * (1 + t / 600),
+    });
   });
   const empty = (): string => folder('empty');
   const badJson = (): string => folder('bad-json', { 'load-seconds.ndjson': '{"second":1,"series":[]}\nnot json at all\n', 'run.json': '{' });
-  const notRows = (): string => folder('not-rows', { 'load-seconds.ndjson': '{"metric":"vus","type":"Point","data":{"time":"2026-11-01T00:00:00Z","value":1}}\n' });
+  const notRows = (): string =>
+    folder('not-rows', { 'load-seconds.ndjson': '{"metric":"vus","type":"Point","data":{"time":"2026-11-01T00:00:00Z","value":1}}\n' });
   const noRows = (): string => folder('no-rows', { 'load-seconds.ndjson': '\n' });
   /** A run folder from before the engine: a summary and samples of another load generator, none of the engine's files. */
   const beforeTheEngine = (): string =>
@@ -97,15 +116,55 @@ describe('analysis commands on missing or malformed run folders', () => {
   it.each([
     ['gate', (d: string) => ['gate', '--run', d], empty, /run\.json: expected the run's parameters .* It could not be read \(ENOENT\)/],
     ['gate', (d: string) => ['gate', '--run', d], badJson, /run\.json: expected the run's parameters .* in valid JSON/],
-    ['gate', (d: string) => ['gate', '--run', d], () => folder('no-fields', { 'run.json': '{"runId": 5}' }), /run\.json: expected the run's parameters written by `harness run`\. Fix: runId: expected a string; profile: expected a string; count/],
-    ['gate', (d: string) => ['gate', '--run', d], beforeTheEngine, /load-summary\.json: expected the load engine's end-of-test summary, written by `harness run` when the load ends\. .*Re-run the profile\./],
-    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], empty, /load-seconds\.ndjson: expected the load engine's per-second measurements, written by `harness run`\. .*Re-run the profile\./],
-    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], beforeTheEngine, /load-seconds\.ndjson: expected the load engine's per-second measurements.*Re-run the profile\./],
-    ['compare', (d: string) => ['compare', '--baseline', d, '--candidate', d], badJson, /load-seconds\.ndjson:2: expected one JSON object a line \(the engine's per-second rows\)\. It is not JSON/],
-    ['capacity', (d: string) => ['capacity', '--run', d], notRows, /load-seconds\.ndjson:1: expected a row with second \(a number\) and series \(a list\)\. Re-run the profile/],
-    ['capacity', (d: string) => ['capacity', '--run', d], beforeTheEngine, /load-seconds\.ndjson: expected the load engine's per-second measurements.*Re-run the profile\./],
+    [
+      'gate',
+      (d: string) => ['gate', '--run', d],
+      () => folder('no-fields', { 'run.json': '{"runId": 5}' }),
+      /run\.json: expected the run's parameters written by `harness run`\. Fix: runId: expected a string; profile: expected a string; count/,
+    ],
+    [
+      'gate',
+      (d: string) => ['gate', '--run', d],
+      beforeTheEngine,
+      /load-summary\.json: expected the load engine's end-of-test summary, written by `harness run` when the load ends\. .*Re-run the profile\./,
+    ],
+    [
+      'compare',
+      (d: string) => ['compare', '--baseline', d, '--candidate', d],
+      empty,
+      /load-seconds\.ndjson: expected the load engine's per-second measurements, written by `harness run`\. .*Re-run the profile\./,
+    ],
+    [
+      'compare',
+      (d: string) => ['compare', '--baseline', d, '--candidate', d],
+      beforeTheEngine,
+      /load-seconds\.ndjson: expected the load engine's per-second measurements.*Re-run the profile\./,
+    ],
+    [
+      'compare',
+      (d: string) => ['compare', '--baseline', d, '--candidate', d],
+      badJson,
+      /load-seconds\.ndjson:2: expected one JSON object a line \(the engine's per-second rows\)\. It is not JSON/,
+    ],
+    [
+      'capacity',
+      (d: string) => ['capacity', '--run', d],
+      notRows,
+      /load-seconds\.ndjson:1: expected a row with second \(a number\) and series \(a list\)\. Re-run the profile/,
+    ],
+    [
+      'capacity',
+      (d: string) => ['capacity', '--run', d],
+      beforeTheEngine,
+      /load-seconds\.ndjson: expected the load engine's per-second measurements.*Re-run the profile\./,
+    ],
     ['soak', (d: string) => ['soak', '--run', d], badJson, /load-seconds\.ndjson:2: expected one JSON object a line/],
-    ['soak', (d: string) => ['soak', '--run', d], noRows, /load-seconds\.ndjson: expected the engine's per-second rows, one JSON object a line\. It holds none/],
+    [
+      'soak',
+      (d: string) => ['soak', '--run', d],
+      noRows,
+      /load-seconds\.ndjson: expected the engine's per-second rows, one JSON object a line\. It holds none/,
+    ],
   ])('%s exits 2 naming the file (%#)', async (_, args, makeDir, message) => {
     const result = await runHarness(args(makeDir()));
     expect(result.code, result.stdout + result.stderr).toBe(2);
@@ -142,7 +201,13 @@ describe('analysis commands on missing or malformed run folders', () => {
 
   it('soak refuses a 30 s run with exit 2, stating its warm-up and the minimum window', async () => {
     const short = folder('soak-30s');
-    await writeSyntheticSeconds(join(short, 'load-seconds.ndjson'), { startMs: Date.parse('2026-11-01T00:00:00Z'), seconds: 30, vus: () => 10, requestsPerSecond: () => 20, medianMs: (t) => 10 * (1 + t / 30) });
+    await writeSyntheticSeconds(join(short, 'load-seconds.ndjson'), {
+      startMs: Date.parse('2026-11-01T00:00:00Z'),
+      seconds: 30,
+      vus: () => 10,
+      requestsPerSecond: () => 20,
+      medianMs: (t) => 10 * (1 + t / 30),
+    });
     const result = await runHarness(['soak', '--run', short]);
     expect(result.code, result.stdout + result.stderr).toBe(2);
     expect(result.stderr).toMatch(/expected a run of at least 303 s to judge drift: its 3 s warm-up plus 300 s of windows after it\. This run lasted 30 s/);
@@ -168,7 +233,9 @@ describe('analysis commands on missing or malformed run folders', () => {
   }, 180_000); // three comparisons of a soak's rows: about 30 s alone, past 60 s on a loaded machine
 
   it('compare and soak refuse bad options with exit 2', async () => {
-    expect((await runHarness(['compare', '--baseline', soakRun, '--candidate', soakRun, '--min-effect', '2'])).stderr).toMatch(/--min-effect 2: expected a number ≥ 0\.001 and ≤ 0\.999/);
+    expect((await runHarness(['compare', '--baseline', soakRun, '--candidate', soakRun, '--min-effect', '2'])).stderr).toMatch(
+      /--min-effect 2: expected a number ≥ 0\.001 and ≤ 0\.999/,
+    );
     expect((await runHarness(['soak', '--run', soakRun, '--window', 'soon'])).stderr).toMatch(/--window soon: expected a positive duration/);
   });
 

@@ -8,10 +8,12 @@ import { main } from '../../../scripts/cli.ts';
 export async function cliInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const capture = (into: (text: string) => void) => (chunk: string | Uint8Array): boolean => {
-    into(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  };
+  const capture =
+    (into: (text: string) => void) =>
+    (chunk: string | Uint8Array): boolean => {
+      into(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    };
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)) as typeof process.stdout.write);
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)) as typeof process.stderr.write);
   try {

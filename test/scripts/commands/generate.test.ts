@@ -18,7 +18,10 @@ describe('harness generate: bad input', () => {
     [['--count', '-1', '--out', out], /--count -1: expected a whole number ≥ 1/],
     [['--count', 'abc', '--out', out], /--count abc: expected a whole number ≥ 1/],
     [['--count', '5', '--plan-year', '2031', '--out', out], /--plan-year 2031: expected 2025 or 2026/],
-    [['--count', '5', '--out', underAFile], /--out .*a-file\/x\.ndjson: expected a file in a folder that can be created and written\. .*a-file is a file, not a folder/],
+    [
+      ['--count', '5', '--out', underAFile],
+      /--out .*a-file\/x\.ndjson: expected a file in a folder that can be created and written\. .*a-file is a file, not a folder/,
+    ],
     [['--count', '5'], /--out: expected the file to write/],
   ])('%j exits 2 with a clear message', async (args, message) => {
     const result = await runHarness(['generate', ...args]);

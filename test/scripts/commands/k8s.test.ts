@@ -25,7 +25,11 @@ const BAD: [string, string[], RegExp][] = [
   ['--shards 2.5', withFlag('--shards', '2.5'), /--shards 2\.5: expected a whole number/],
   ['--base-url ftp://…', withFlag('--base-url', 'ftp://exchange:21'), /--base-url ftp:\/\/exchange:21: expected the exchange's http\(s\) URL/],
   ['--base-url not a URL', withFlag('--base-url', 'exchange.svc'), /--base-url exchange\.svc: expected the exchange's http\(s\) URL/],
-  ['--out under a file', withFlag('--out', join(aFile, 'k8s')), /--out .*a-file\/k8s: expected a folder that can be created and written\. .*a-file is a file, not a folder/],
+  [
+    '--out under a file',
+    withFlag('--out', join(aFile, 'k8s')),
+    /--out .*a-file\/k8s: expected a folder that can be created and written\. .*a-file is a file, not a folder/,
+  ],
   ['--prometheus ftp://…', withFlag('--prometheus', 'ftp://x'), /--prometheus ftp:\/\/x: expected auto, own, off, or the http\(s\) URL/],
   ['--prometheus own', withFlag('--prometheus', 'own'), /--prometheus own: expected the http\(s\) URL of a Prometheus the pods reach/],
   ['--start-delay 1x', withFlag('--start-delay', '1x'), /--start-delay 1x: expected a positive duration/],

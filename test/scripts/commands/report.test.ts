@@ -14,7 +14,10 @@ describe('harness report --run', () => {
     const run = join(dir, 'bare');
     mkdirSync(run);
     writeFileSync(join(run, 'run.json'), JSON.stringify({ runId: 'bare-1', profile: 'stress', startedAt: '2026-11-23T10:00:00Z' }));
-    writeFileSync(join(run, 'verdict.json'), JSON.stringify({ pass: false, profile: 'stress', runId: 'bare-1', checks: [{ name: 'latency p95', target: '≤ 1000ms', actual: 2000, pass: false }] }));
+    writeFileSync(
+      join(run, 'verdict.json'),
+      JSON.stringify({ pass: false, profile: 'stress', runId: 'bare-1', checks: [{ name: 'latency p95', target: '≤ 1000ms', actual: 2000, pass: false }] }),
+    );
     const result = await runHarness(['report', '--run', run]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/report: .*report\.html \(0\.\d\d MB\)/);

@@ -6,7 +6,18 @@ import { FAULT_SWITCHES } from '../../../mock-exchange/faults/switches.ts';
 const none = (): Record<DefectClass, number> => Object.fromEntries(DEFECT_CLASSES.map((c) => [c, 0])) as Record<DefectClass, number>;
 
 function facts(over: Partial<FaultRunFacts>): FaultRunFacts {
-  return { spec: 'backend.drop=0.2', fault: 'backend.drop', enrollments: 117, injected: 23, classes: { ...none(), lost: 23 }, garbledByField: {}, failed834Enrollments: {}, failedRequests: 0, exitCode: 1, ...over };
+  return {
+    spec: 'backend.drop=0.2',
+    fault: 'backend.drop',
+    enrollments: 117,
+    injected: 23,
+    classes: { ...none(), lost: 23 },
+    garbledByField: {},
+    failed834Enrollments: {},
+    failedRequests: 0,
+    exitCode: 1,
+    ...over,
+  };
 }
 
 describe('fault table rows', () => {
@@ -15,12 +26,22 @@ describe('fault table rows', () => {
   });
 
   it('a garble: detected in its field; garbled in another field is another class', () => {
-    const row = faultRow(facts({ spec: 'backend.garble.dob=0.25', fault: 'backend.garble.dob', injected: 30, classes: { ...none(), garbled: 31, late: 2 }, garbledByField: { dob: 30, ssn: 1 } }));
+    const row = faultRow(
+      facts({
+        spec: 'backend.garble.dob=0.25',
+        fault: 'backend.garble.dob',
+        injected: 30,
+        classes: { ...none(), garbled: 31, late: 2 },
+        garbledByField: { dob: 30, ssn: 1 },
+      }),
+    );
     expect(row.slice(1)).toEqual(['`garbled` (`dob`)', '117', '30', '30', 'late 2, garbled 1', '1']);
   });
 
   it('an insurer 500 or 503: detected in the failed posts of that status; the run passes', () => {
-    const row = faultRow(facts({ spec: 'insurer.down=0.2', fault: 'insurer.down', injected: 18, classes: none(), failed834Enrollments: { 503: 18, 500: 4 }, exitCode: 0 }));
+    const row = faultRow(
+      facts({ spec: 'insurer.down=0.2', fault: 'insurer.down', injected: 18, classes: none(), failed834Enrollments: { 503: 18, 500: 4 }, exitCode: 0 }),
+    );
     expect(row.slice(1)).toEqual(['no class: 834 posts failed (503) and retried (exchange log)', '117', '18', '18', '0', '0']);
   });
 
@@ -30,7 +51,15 @@ describe('fault table rows', () => {
   });
 
   it('the run with no fault: every defect is another class', () => {
-    expect(faultRow(facts({ spec: '', fault: '', injected: 0, classes: { ...none(), phantom: 1 }, exitCode: 1 }))).toEqual(['none', '— (no fault)', '117', '0', '0', 'phantom 1', '1']);
+    expect(faultRow(facts({ spec: '', fault: '', injected: 0, classes: { ...none(), phantom: 1 }, exitCode: 1 }))).toEqual([
+      'none',
+      '— (no fault)',
+      '117',
+      '0',
+      '0',
+      'phantom 1',
+      '1',
+    ]);
     expect(faultRow(facts({ spec: '', fault: '', injected: 0, classes: none(), exitCode: 0 })).slice(3)).toEqual(['0', '0', '0', '0']);
   });
 

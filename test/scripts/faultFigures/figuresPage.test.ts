@@ -25,7 +25,9 @@ describe('a generated section', () => {
   });
 
   it('is an error naming the markers when the page lacks them, has them twice or out of order', () => {
-    expect(() => readSection('# nothing', 't', 'faults.md')).toThrow('faults.md: expected one "<!-- figures:t:start -->" line followed by one "<!-- figures:t:end -->" line');
+    expect(() => readSection('# nothing', 't', 'faults.md')).toThrow(
+      'faults.md: expected one "<!-- figures:t:start -->" line followed by one "<!-- figures:t:end -->" line',
+    );
     expect(() => readSection(`${PAGE}${PAGE}`, 't')).toThrow(/expected one/);
     expect(() => readSection('<!-- figures:t:end -->\n<!-- figures:t:start -->', 't')).toThrow(/expected one/);
   });
@@ -33,9 +35,21 @@ describe('a generated section', () => {
 
 describe('a Markdown table', () => {
   it('renders and parses back cell by cell', () => {
-    const text = renderTable(['fault', 'n'], [['`backend.drop=0.2`', '23'], ['none', '0']]);
+    const text = renderTable(
+      ['fault', 'n'],
+      [
+        ['`backend.drop=0.2`', '23'],
+        ['none', '0'],
+      ],
+    );
     expect(text).toBe('| fault | n |\n| --- | --- |\n| `backend.drop=0.2` | 23 |\n| none | 0 |');
-    expect(parseTable(`intro\n\n${text}\n\nafter`)).toEqual({ header: ['fault', 'n'], rows: [['`backend.drop=0.2`', '23'], ['none', '0']] });
+    expect(parseTable(`intro\n\n${text}\n\nafter`)).toEqual({
+      header: ['fault', 'n'],
+      rows: [
+        ['`backend.drop=0.2`', '23'],
+        ['none', '0'],
+      ],
+    });
     expect(parseTable('no table')).toEqual({ header: [], rows: [] });
   });
 
@@ -46,15 +60,45 @@ describe('a Markdown table', () => {
 });
 
 describe('the page against the runs', () => {
-  const page = writeSection(PAGE, 't', renderTable(['name', 'a', 'b'], [['one', '3', '3'], ['two', '1', '2']]));
+  const page = writeSection(
+    PAGE,
+    't',
+    renderTable(
+      ['name', 'a', 'b'],
+      [
+        ['one', '3', '3'],
+        ['two', '1', '2'],
+      ],
+    ),
+  );
 
   it('agrees when every row claims the same, whatever the counts', () => {
-    expect(figuresDifferences(page, table([['one', '5', '5'], ['two', '7', '9']]))).toEqual([]);
+    expect(
+      figuresDifferences(
+        page,
+        table([
+          ['one', '5', '5'],
+          ['two', '7', '9'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('names each row whose claim changed, and rows only on one side', () => {
-    expect(figuresDifferences(page, table([['one', '5', '4']]))).toEqual(['row 1 one: the page claims [one; a = b], the runs show [one; a ≠ b]', 'row 2 two: on the page, not measured']);
-    expect(figuresDifferences(page, table([['one', '3', '3'], ['two', '1', '2'], ['three', '0', '0']]))).toEqual(['row 3 three: measured, not on the page']);
+    expect(figuresDifferences(page, table([['one', '5', '4']]))).toEqual([
+      'row 1 one: the page claims [one; a = b], the runs show [one; a ≠ b]',
+      'row 2 two: on the page, not measured',
+    ]);
+    expect(
+      figuresDifferences(
+        page,
+        table([
+          ['one', '3', '3'],
+          ['two', '1', '2'],
+          ['three', '0', '0'],
+        ]),
+      ),
+    ).toEqual(['row 3 three: measured, not on the page']);
     expect(figuresDifferences(page, { ...table([]), header: ['name', 'a'] })[0]).toMatch(/^header: the page has \[name, a, b\], expected \[name, a\]/);
   });
 

@@ -24,12 +24,30 @@ const pause: NemesisRunFacts = {
 
 describe('nemesis table rows', () => {
   it('a kill: the signal, the hold, a new process, what failed in its window', () => {
-    expect(nemesisRow(kill)).toEqual(['`kill-exchange@5s:1s`', '46', 'SIGKILL at 5.1 s, down 1.0 s, then a new process', '2.4 s', '187 of 457 requests failed', '0', '0', '0', '0']);
+    expect(nemesisRow(kill)).toEqual([
+      '`kill-exchange@5s:1s`',
+      '46',
+      'SIGKILL at 5.1 s, down 1.0 s, then a new process',
+      '2.4 s',
+      '187 of 457 requests failed',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
   });
 
   it('a pause: stopped for the hold, the same process resumed; other classes listed with their counts', () => {
     const row = nemesisRow({ ...pause, classes: { ...none(), phantom: 1, late: 2 }, exitCode: 1 });
-    expect(row.slice(2)).toEqual(['SIGSTOP at 5.0 s for 3.0 s, SIGCONT to the same process', '3.1 s', '12 enrollments confirmed in it, delivered after it', '0', '0', 'late 2, phantom 1', '1']);
+    expect(row.slice(2)).toEqual([
+      'SIGSTOP at 5.0 s for 3.0 s, SIGCONT to the same process',
+      '3.1 s',
+      '12 enrollments confirmed in it, delivered after it',
+      '0',
+      '0',
+      'late 2, phantom 1',
+      '1',
+    ]);
   });
 
   it('each way an outage is counted has its words', () => {
@@ -46,7 +64,14 @@ describe('nemesis table claims', () => {
   });
 
   it('hold across runs with other timings, other classes and exit codes', () => {
-    const other = { ...kill, event: { ...kill.event, atMs: 5_002, outageMs: 1_900, pidAfter: 1 }, enrollments: 50, counted: { failedRequests: 90, requests: 300 }, classes: { ...none(), phantom: 1 }, exitCode: 1 };
+    const other = {
+      ...kill,
+      event: { ...kill.event, atMs: 5_002, outageMs: 1_900, pidAfter: 1 },
+      enrollments: 50,
+      counted: { failedRequests: 90, requests: 300 },
+      classes: { ...none(), phantom: 1 },
+      exitCode: 1,
+    };
     expect(nemesisClaims(nemesisRow(other))).toEqual(nemesisClaims(nemesisRow(kill)));
   });
 

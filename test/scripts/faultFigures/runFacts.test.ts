@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { failedPostsIn } from '../../../scripts/faultFigures/runFacts.ts';
 
-const line = (fields: Record<string, unknown>): string => JSON.stringify({ at: '2026-12-02T10:27:33.529Z', service: 'exchange', level: 'warn', event: 'edi834_delivery_failed', reason: 'http_error', ...fields });
+const line = (fields: Record<string, unknown>): string =>
+  JSON.stringify({ at: '2026-12-02T10:27:33.529Z', service: 'exchange', level: 'warn', event: 'edi834_delivery_failed', reason: 'http_error', ...fields });
 
 describe('failed 834 posts in the exchange log', () => {
   it('counts every attempt, and each failed interchange enrollments once per status however often it was retried', () => {

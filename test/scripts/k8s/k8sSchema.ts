@@ -34,10 +34,17 @@ const SERVER_RULES: Record<string, (schema: Schema) => void> = {
     const p = s.properties as Record<string, Schema>;
     p.name = { ...p.name, maxLength: 253, pattern: DNS_SUBDOMAIN };
     p.namespace = { ...p.namespace, maxLength: 63, pattern: DNS_LABEL };
-    p.labels = { ...p.labels, propertyNames: { pattern: LABEL_KEY, maxLength: 317 }, additionalProperties: { type: 'string', maxLength: 63, pattern: LABEL_VALUE } };
+    p.labels = {
+      ...p.labels,
+      propertyNames: { pattern: LABEL_KEY, maxLength: 317 },
+      additionalProperties: { type: 'string', maxLength: 63, pattern: LABEL_VALUE },
+    };
   },
   'io.k8s.apimachinery.pkg.api.resource.Quantity': (s) => {
-    s.oneOf = [{ type: 'string', pattern: QUANTITY }, { type: 'number', minimum: 0 }];
+    s.oneOf = [
+      { type: 'string', pattern: QUANTITY },
+      { type: 'number', minimum: 0 },
+    ];
   },
   'io.k8s.api.core.v1.Container': (s) => {
     (s.properties as Record<string, Schema>).name = { type: 'string', maxLength: 63, pattern: DNS_LABEL };
@@ -49,7 +56,11 @@ const SERVER_RULES: Record<string, (schema: Schema) => void> = {
     (s.properties as Record<string, Schema>).name = { type: 'string', pattern: '^[-._a-zA-Z][-._a-zA-Z0-9]*$' };
   },
   'io.k8s.api.core.v1.ConfigMap': (s) => {
-    (s.properties as Record<string, Schema>).data = { type: 'object', propertyNames: { pattern: '^[-._a-zA-Z0-9]+$', maxLength: 253 }, additionalProperties: { type: 'string' } };
+    (s.properties as Record<string, Schema>).data = {
+      type: 'object',
+      propertyNames: { pattern: '^[-._a-zA-Z0-9]+$', maxLength: 253 },
+      additionalProperties: { type: 'string' },
+    };
   },
 };
 
@@ -93,11 +104,17 @@ export function manifestValidators(): Record<keyof typeof KINDS, ManifestValidat
     validator.compile({
       allOf: [
         { $ref: `k8s#/definitions/${KINDS[kind]}` },
-        { type: 'object', required: ['apiVersion', 'kind', 'metadata'], properties: { apiVersion: { const: API_VERSIONS[kind] }, kind: { const: kind }, metadata: { type: 'object', required: ['name'] } } },
+        {
+          type: 'object',
+          required: ['apiVersion', 'kind', 'metadata'],
+          properties: { apiVersion: { const: API_VERSIONS[kind] }, kind: { const: kind }, metadata: { type: 'object', required: ['name'] } },
+        },
       ],
     });
   return { Job: of('Job'), ConfigMap: of('ConfigMap'), PersistentVolumeClaim: of('PersistentVolumeClaim'), Pod: of('Pod') };
 }
 
 export const describeErrors = (errors: ErrorObject[] | null | undefined): string =>
-  (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`).join('; ');
+  (errors ?? [])
+    .map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`)
+    .join('; ');

@@ -48,7 +48,9 @@ describe('shard sizing', () => {
   it("the load profile at the targets' 50,000 users: up to 162,420 in flight at the p99 SLO, so 4 shards advised", () => {
     const plan = profileNamed('load').plan({ targets: loadTargets(), scale: 1 });
     // 822.37 journeys/s × 197.5 s (the longest journey: 4 pauses of 1.5 × 30 s, 7 requests at the p99 SLO of 2.5 s) = 162,417.8 → 162,418, + 2.
-    expect(shardSizing({ shards: 1, maxUsers: plan.maxUsers, applicants: plan.applicants, seconds: 1108 }).shardsAdvised).toBe(Math.ceil(plan.maxUsers / 50_000));
+    expect(shardSizing({ shards: 1, maxUsers: plan.maxUsers, applicants: plan.applicants, seconds: 1108 }).shardsAdvised).toBe(
+      Math.ceil(plan.maxUsers / 50_000),
+    );
     expect(plan.maxUsers).toBe(162_420);
   });
 });

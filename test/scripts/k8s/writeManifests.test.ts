@@ -14,10 +14,16 @@ import { profileNamed } from '../../../scripts/run/profiles/index.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../../../scripts/targets/load.ts';
 import { describeErrors, manifestValidators } from './k8sSchema.ts';
 
-type Doc = { apiVersion: string; kind: string; metadata: { name: string; namespace: string; labels: Record<string, string> }; data?: Record<string, string>; spec?: any };
+type Doc = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace: string; labels: Record<string, string> };
+  data?: Record<string, string>;
+  spec?: any;
+};
 
 const WRITTEN_AT = new Date('2026-03-01T12:00:00.000Z');
-export const k8sOptions = (outDir: string, overrides: Partial<K8sOptions> = {}): K8sOptions => ({
+const k8sOptions = (outDir: string, overrides: Partial<K8sOptions> = {}): K8sOptions => ({
   profile: profileNamed('load'),
   targets: loadTargets(DEFAULT_TARGETS_FILE),
   targetsFile: DEFAULT_TARGETS_FILE,
@@ -65,16 +71,40 @@ describe('harness k8s manifests', () => {
   });
 
   it.each([
-    ['a misspelt field (spec.completionsMode)', (j: any) => ((j.spec.completionsMode = 'Indexed'), delete j.spec.completionMode), /additional properties \(completionsMode\)/],
+    [
+      'a misspelt field (spec.completionsMode)',
+      (j: any) => ((j.spec.completionsMode = 'Indexed'), delete j.spec.completionMode),
+      /additional properties \(completionsMode\)/,
+    ],
     ['completions as a string', (j: any) => (j.spec.completions = '4'), /\/spec\/completions must be integer/],
     ['an unknown container field (container.envs)', (j: any) => (j.spec.template.spec.containers[0].envs = []), /additional properties \(envs\)/],
     ['an env entry without a name', (j: any) => j.spec.template.spec.containers[0].env.push({ value: 'x' }), /env\/1 must have required property 'name'/],
-    ['a fieldRef without its fieldPath', (j: any) => delete j.spec.template.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath, /fieldRef must have required property 'fieldPath'/],
-    ['a memory limit that is no quantity', (j: any) => (j.spec.template.spec.containers[0].resources.limits.memory = '1.2 GiB'), /limits\/memory must match pattern/],
-    ['a volume mount without its path', (j: any) => delete j.spec.template.spec.containers[0].volumeMounts[0].mountPath, /must have required property 'mountPath'/],
-    ['a claim volume under a wrong name (persistentVolume)', (j: any) => (j.spec.template.spec.volumes[1].persistentVolume = j.spec.template.spec.volumes[1].persistentVolumeClaim), /additional properties \(persistentVolume\)/],
+    [
+      'a fieldRef without its fieldPath',
+      (j: any) => delete j.spec.template.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath,
+      /fieldRef must have required property 'fieldPath'/,
+    ],
+    [
+      'a memory limit that is no quantity',
+      (j: any) => (j.spec.template.spec.containers[0].resources.limits.memory = '1.2 GiB'),
+      /limits\/memory must match pattern/,
+    ],
+    [
+      'a volume mount without its path',
+      (j: any) => delete j.spec.template.spec.containers[0].volumeMounts[0].mountPath,
+      /must have required property 'mountPath'/,
+    ],
+    [
+      'a claim volume under a wrong name (persistentVolume)',
+      (j: any) => (j.spec.template.spec.volumes[1].persistentVolume = j.spec.template.spec.volumes[1].persistentVolumeClaim),
+      /additional properties \(persistentVolume\)/,
+    ],
     ['an upper-case name', (j: any) => (j.metadata.name = 'Load'), /\/metadata\/name must match pattern/],
-    ['a label value with a space', (j: any) => (j.metadata.labels[LABELS.profile] = 'load test'), /\/metadata\/labels\/marketplace-harness~1profile must match pattern/],
+    [
+      'a label value with a space',
+      (j: any) => (j.metadata.labels[LABELS.profile] = 'load test'),
+      /\/metadata\/labels\/marketplace-harness~1profile must match pattern/,
+    ],
     ['the Job under another apiVersion', (j: any) => (j.apiVersion = 'batch/v2'), /\/apiVersion must be equal to constant/],
   ])('fails on %s', (_what, breakIt, message) => {
     const broken = structuredClone(job);
@@ -113,7 +143,10 @@ describe('harness k8s manifests', () => {
   });
 
   it('memory is requested and limited alike from the sizing; CPU is requested, not limited', () => {
-    expect(container().resources).toEqual({ requests: { cpu: String(outcome.sizing.cpuCores), memory: `${outcome.sizing.memoryMiB}Mi` }, limits: { memory: `${outcome.sizing.memoryMiB}Mi` } });
+    expect(container().resources).toEqual({
+      requests: { cpu: String(outcome.sizing.cpuCores), memory: `${outcome.sizing.memoryMiB}Mi` },
+      limits: { memory: `${outcome.sizing.memoryMiB}Mi` },
+    });
   });
 
   it('the pieces point at each other: the targets ConfigMap, the results claim, the collector', () => {
@@ -126,7 +159,11 @@ describe('harness k8s manifests', () => {
     ]);
     expect(collector.spec.volumes).toEqual([volumes.results]);
     expect(collector.spec.containers[0].volumeMounts).toEqual([{ name: 'results', mountPath: RESULTS_MOUNT }]);
-    expect(claim.spec).toEqual({ accessModes: ['ReadWriteMany'], resources: { requests: { storage: `${outcome.sizing.storageGiB}Gi` } }, storageClassName: 'nfs-client' });
+    expect(claim.spec).toEqual({
+      accessModes: ['ReadWriteMany'],
+      resources: { requests: { storage: `${outcome.sizing.storageGiB}Gi` } },
+      storageClassName: 'nfs-client',
+    });
   });
 
   it('the ConfigMap holds targets.yaml only: the shards generate their own applicants', () => {

@@ -24,11 +24,30 @@ describe('exchange series for soak', () => {
 
   it('writes lines that soak reads back as the same series, non-finite values left out', () => {
     const text = metricLines({
-      rssBytes: [{ metric: {}, values: [[1_000, 5e8], [1_001, 5.1e8]] }],
-      eventLoopLagP99Seconds: [{ metric: {}, values: [[1_000, Number.NaN], [1_001, 0.02]] }],
+      rssBytes: [
+        {
+          metric: {},
+          values: [
+            [1_000, 5e8],
+            [1_001, 5.1e8],
+          ],
+        },
+      ],
+      eventLoopLagP99Seconds: [
+        {
+          metric: {},
+          values: [
+            [1_000, Number.NaN],
+            [1_001, 0.02],
+          ],
+        },
+      ],
     });
     const series = parseMetricSeries(text, 1_000_000);
-    expect(series.get('rssBytes')).toEqual([{ t: 0, value: 5e8 }, { t: 1, value: 5.1e8 }]);
+    expect(series.get('rssBytes')).toEqual([
+      { t: 0, value: 5e8 },
+      { t: 1, value: 5.1e8 },
+    ]);
     expect(series.get('eventLoopLagP99Seconds')).toEqual([{ t: 1, value: 0.02 }]);
   });
 });

@@ -17,11 +17,15 @@ describe('where the metrics are after the run', () => {
   });
 
   it('names a data folder chosen with --prometheus-data', () => {
-    expect(keptDataText('run-7', '/srv/tsdb')).toMatch(/kept in `\/srv\/tsdb` \(--prometheus-data; runs apart by testid\)\. Open it from the run folder with `prometheus --storage\.tsdb\.path=\/srv\/tsdb /);
+    expect(keptDataText('run-7', '/srv/tsdb')).toMatch(
+      /kept in `\/srv\/tsdb` \(--prometheus-data; runs apart by testid\)\. Open it from the run folder with `prometheus --storage\.tsdb\.path=\/srv\/tsdb /,
+    );
   });
 
   it('leaves no link in summary.md', () => {
-    const summary = verdictMarkdown(verdictOf('smoke', 'run-7', [{ name: 'load run', target: 'completed (exit 0)', actual: 'completed', pass: true }]), { metrics: keptDataText('run-7', undefined) });
+    const summary = verdictMarkdown(verdictOf('smoke', 'run-7', [{ name: 'load run', target: 'completed (exit 0)', actual: 'completed', pass: true }]), {
+      metrics: keptDataText('run-7', undefined),
+    });
     expect(summary).toContain('- **metrics**: recorded by the run');
     expect(summary).not.toMatch(/https?:\/\/|\]\(/);
   });

@@ -33,7 +33,9 @@ describe('harness run preflight', () => {
   it('refuses the load profile at full scale on this machine unless --force, exit 2 with the figures', async () => {
     const result = await cliInProcess(['run', 'load', '--scale', '1', '--results', '/nonexistent-results']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/profile load at --scale 1: expected a plan this machine can hold\. It plans 162,420 users at once, where 2 core\(s\) drive about 50,000 at pace/);
+    expect(result.stderr).toMatch(
+      /profile load at --scale 1: expected a plan this machine can hold\. It plans 162,420 users at once, where 2 core\(s\) drive about 50,000 at pace/,
+    );
     expect(result.stderr).toMatch(/give --force to run it anyway/);
   });
 });

@@ -31,7 +31,9 @@ describe('checkShardSet', () => {
   });
 
   it('refuses a folder of another test, naming it and the field that differs', () => {
-    expect(() => checkShardSet(dirs(3), [record(0), record(1, { seed: 2 }), record(2)], false)).toThrow(/shard folder \/s\/1: expected a shard of the same test as \/s\/0 \(seed 1\)\. It has seed 2/);
+    expect(() => checkShardSet(dirs(3), [record(0), record(1, { seed: 2 }), record(2)], false)).toThrow(
+      /shard folder \/s\/1: expected a shard of the same test as \/s\/0 \(seed 1\)\. It has seed 2/,
+    );
     expect(() => checkShardSet(dirs(2), [record(0), record(1, { testid: 't2' })], true)).toThrow(UsageError);
   });
 

@@ -37,6 +37,6 @@ describe('targets file', () => {
 
   it('quotes the offending line of broken YAML as written', () => {
     const text = 'slo:\n  latency:\n    p95Ms: 1000\n   p99Ms: [2500\n';
-    expect(() => parseTargets(text, 'indent.yaml')).toThrow(/at line 4, column 1\. Line 4: `   p99Ms: \[2500`/);
+    expect(() => parseTargets(text, 'indent.yaml')).toThrow(/at line 4, column 1\. Line 4: ` {3}p99Ms: \[2500`/);
   });
 });

@@ -78,7 +78,15 @@ describe('the watch server', () => {
   it('serves the page, sends the rows as they are written, then the verdict once the folder is judged', async () => {
     const runDir = mkdtempSync(join(tmpdir(), 'harness-watch-'));
     writeFileSync(runFile(runDir, 'loadSeconds'), rowLine(1000, 3) + rowLine(1001, 5));
-    const server = await startWatchServer({ runDir, runId: 'r-watch', profile: 'load', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: true, intervalMs: 50 });
+    const server = await startWatchServer({
+      runDir,
+      runId: 'r-watch',
+      profile: 'load',
+      targets,
+      address: { host: '127.0.0.1', port: 0 },
+      finishWhenJudged: true,
+      intervalMs: 50,
+    });
     servers.push(server);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 
@@ -101,7 +109,13 @@ describe('the watch server', () => {
     const throughput = updates.at(-1)!.data.charts.find((c: { id: string }) => c.id === 'throughput');
     expect(throughput.series[0].values).toEqual([3, 5, 7]);
 
-    const verdict = { pass: false, status: 'FAIL', profile: 'load', runId: 'r-watch', checks: [{ name: 'latency p95', target: '≤ 800 ms', actual: 900, pass: false }] };
+    const verdict = {
+      pass: false,
+      status: 'FAIL',
+      profile: 'load',
+      runId: 'r-watch',
+      checks: [{ name: 'latency p95', target: '≤ 800 ms', actual: 900, pass: false }],
+    };
     writeFileSync(runFile(runDir, 'verdict'), JSON.stringify(verdict));
     writeFileSync(runFile(runDir, 'run'), JSON.stringify({ runId: 'r-watch', profile: 'load' }));
     const judged = await events(server.url, (e) => e.some((x) => x.event === 'final'));
@@ -114,27 +128,53 @@ describe('the watch server', () => {
 
   it('draws the exchange gauges from the /metrics that exchange-admin.json names while the run is under way, keeping each reading in the folder', async () => {
     const runDir = mkdtempSync(join(tmpdir(), 'harness-watch-'));
-    const exchange = createServer((req, res) => res.end(req.url === '/metrics' ? 'exchange_outbox_depth 7\nexchange_enrollments_confirmed_total{metal="gold"} 3\n' : ''));
+    const exchange = createServer((req, res) =>
+      res.end(req.url === '/metrics' ? 'exchange_outbox_depth 7\nexchange_enrollments_confirmed_total{metal="gold"} 3\n' : ''),
+    );
     await new Promise<void>((r) => exchange.listen(0, '127.0.0.1', () => r()));
     try {
       writeFileSync(runFile(runDir, 'exchangeAdmin'), JSON.stringify({ url: `http://127.0.0.1:${(exchange.address() as AddressInfo).port}`, token: 't' }));
-      const server = await startWatchServer({ runDir, runId: 'r', profile: 'load', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: false, readExchange: true, intervalMs: 50 });
+      const server = await startWatchServer({
+        runDir,
+        runId: 'r',
+        profile: 'load',
+        targets,
+        address: { host: '127.0.0.1', port: 0 },
+        finishWhenJudged: false,
+        readExchange: true,
+        intervalMs: 50,
+      });
       servers.push(server);
-      const seen = await events(server.url, (e) => e.some((x) => x.event === 'update' && x.data.charts.some((c: { id: string }) => c.id === 'exchange-outbox')));
+      const seen = await events(server.url, (e) =>
+        e.some((x) => x.event === 'update' && x.data.charts.some((c: { id: string }) => c.id === 'exchange-outbox')),
+      );
       const charts = seen.at(-1)!.data.charts as { id: string; series: { label: string; values: number[] }[] }[];
       expect(charts.find((c) => c.id === 'exchange-outbox')!.series[0]!.values.at(-1)).toBe(7);
       // 834s accepted: not exposed, so not drawn.
       expect(charts.find((c) => c.id === 'exchange-enrollments')!.series.map((s) => [s.label, s.values.at(-1)])).toEqual([['confirmed', 3]]);
-      const kept = readFileSync(runFile(runDir, 'watchExchange'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      const kept = readFileSync(runFile(runDir, 'watchExchange'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(kept[0]).toMatchObject({ time: expect.any(Number), outboxDepth: 7, enrollmentsConfirmed: 3 });
 
       // `harness watch` on the same folder reads no /metrics itself: it shows the readings kept there.
       await server.finish();
       exchange.close();
-      const reader = await startWatchServer({ runDir, runId: 'r', profile: 'load', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: true, intervalMs: 50 });
+      const reader = await startWatchServer({
+        runDir,
+        runId: 'r',
+        profile: 'load',
+        targets,
+        address: { host: '127.0.0.1', port: 0 },
+        finishWhenJudged: true,
+        intervalMs: 50,
+      });
       servers.push(reader);
       const replay = (await events(reader.url, (e) => e.some((x) => x.event === 'update'))).at(-1)!.data.charts as typeof charts;
-      expect(replay.find((c) => c.id === 'exchange-outbox')!.series[0]!.values).toHaveLength(readFileSync(runFile(runDir, 'watchExchange'), 'utf8').trim().split('\n').length);
+      expect(replay.find((c) => c.id === 'exchange-outbox')!.series[0]!.values).toHaveLength(
+        readFileSync(runFile(runDir, 'watchExchange'), 'utf8').trim().split('\n').length,
+      );
     } finally {
       exchange.close();
     }

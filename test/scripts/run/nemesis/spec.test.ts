@@ -74,9 +74,17 @@ describe('checkNemesisOptions', () => {
   });
 
   it.each([
-    ['kill-exchange@1s', { baseUrl: 'http://127.0.0.1:8080', shards: 1, faults: '' }, /--nemesis with --base-url http:\/\/127\.0\.0\.1:8080: expected one of them/],
+    [
+      'kill-exchange@1s',
+      { baseUrl: 'http://127.0.0.1:8080', shards: 1, faults: '' },
+      /--nemesis with --base-url http:\/\/127\.0\.0\.1:8080: expected one of them/,
+    ],
     ['kill-exchange@1s', { shards: 2, faults: '' }, /--nemesis with --shards 2: expected one shard/],
-    ['kill-insurer/every=5s', { shards: 1, faults: 'insurer.down=5s' }, /--nemesis kill-insurer with --faults insurer\.down: expected insurer\.\* switches, or kill-insurer, not both/],
+    [
+      'kill-insurer/every=5s',
+      { shards: 1, faults: 'insurer.down=5s' },
+      /--nemesis kill-insurer with --faults insurer\.down: expected insurer\.\* switches, or kill-insurer, not both/,
+    ],
     ['', { shards: 1, faults: '' }, /--nemesis "": expected at least one item/],
   ])('refuses %j where the harness cannot carry it out (exit 2)', (spec, others, message) => {
     const error = refusal(() => checkNemesisOptions(spec, others));

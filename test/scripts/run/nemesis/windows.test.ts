@@ -28,7 +28,10 @@ describe('nemesisLoadFigures', () => {
 
   it('counts a second in two overlapping windows once in the total', () => {
     const rows = [row(10, 5, 5), row(11, 5, 5), row(20, 5, 0)];
-    const figures = nemesisLoadFigures(rows, [{ startMs: 10_000, recoveredMs: 10_100 }, { startMs: 11_000, recoveredMs: 11_500 }]);
+    const figures = nemesisLoadFigures(rows, [
+      { startMs: 10_000, recoveredMs: 10_100 },
+      { startMs: 11_000, recoveredMs: 11_500 },
+    ]);
     expect(figures.windows.map((w) => w.failed)).toEqual([10, 5]);
     expect(figures.during.failed).toBe(10);
     expect(figures.outside).toEqual({ requests: 5, failed: 0, slowestMs: 10 });

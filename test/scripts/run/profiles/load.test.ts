@@ -57,7 +57,11 @@ describe("load profile: Little's law", () => {
     expect(thresholds.http_req_duration).toEqual([{ expression: `p(95)<${example.slo.p95Ms}` }, { expression: `p(99)<${example.slo.p99Ms}` }]);
     expect(thresholds.http_req_failed).toEqual([{ expression: `rate<=${example.slo.errorRate}` }]);
     expect(thresholds.marketplace_oracle_mismatches).toEqual([{ expression: `count<=${example.integrity.maxOracleMismatches}` }]);
-    expect(Object.values(thresholds).flat().some((t) => t.abortOnFail)).toBe(false);
+    expect(
+      Object.values(thresholds)
+        .flat()
+        .some((t) => t.abortOnFail),
+    ).toBe(false);
   });
 
   it('all enrolling, the committed 50,000 users, 30 s think, 0.2 s responses → 50000 / 121.4 = 411.86 journeys/s', () => {

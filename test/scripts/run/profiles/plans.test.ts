@@ -97,7 +97,9 @@ describe('breakpoint profile', () => {
     expect(executor.startRate).toBe(0);
     expect(executor.stages).toHaveLength(1);
     // Load with every consumer enrolling: the rate the enrollment path must hold for the target's users.
-    const enrolling = arrivals(profileNamed('load').plan({ targets: { ...targets, funnel: ENROLL_ONLY }, scale: 0.01, durationSeconds: 600 }).loadPlan.executor);
+    const enrolling = arrivals(
+      profileNamed('load').plan({ targets: { ...targets, funnel: ENROLL_ONLY }, scale: 0.01, durationSeconds: 600 }).loadPlan.executor,
+    );
     expect(executor.stages[0]!.target / enrolling.stages[1]!.target).toBeCloseTo(10, 9);
     const { thresholds } = plan.loadPlan;
     expect(Object.keys(thresholds)).toEqual(expect.arrayContaining(['http_req_duration', 'http_req_failed', 'journeys_dropped']));

@@ -142,3 +142,11 @@ export function compareRuns(metrics: MetricRuns[], options: CompareOptions): Com
   const verdict: Change = results.some((r) => r.change === 'slower') ? 'slower' : results.some((r) => r.change === 'faster') ? 'faster' : 'same';
   return { verdict, minEffect: options.minEffect, confidence, metrics: results };
 }
+
+const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+/** A metric's effect with its interval, as the terminal and the compare report print it: ×ratio for latency, points for rates. */
+export function effectText(m: MetricComparison): string {
+  if (m.kind === 'latency') return `×${fixed(m.effect, 3)} [${fixed(m.low, 3)}, ${fixed(m.high, 3)}]`;
+  return `${m.effect >= 0 ? '+' : ''}${fixed(m.effect * 100, 2)} pt [${fixed(m.low * 100, 2)}, ${fixed(m.high * 100, 2)}]`;
+}

@@ -3,7 +3,7 @@
 
 import type { Comparison } from '../analysis/compare.ts';
 import { mergeSamples, percentileSorted } from '../analysis/distribution.ts';
-import { effectText } from '../scripts/commands/compare.ts';
+import { effectText } from '../analysis/compare.ts';
 import { chart, tailPosition, type ReportChart } from './chart.ts';
 import { chartSlot, escapeHtml, fmt, page, section, table, type ChartLibrary } from './html.ts';
 

@@ -2,7 +2,7 @@
 // key metric across several runs a side. Exit 1 on a regression beyond the minimum effect.
 
 import type { Command } from 'commander';
-import { compareRuns, type Comparison, type MetricComparison } from '../../analysis/compare.ts';
+import { compareRuns, effectText, type Comparison } from '../../analysis/compare.ts';
 import { describeDifferences, differences } from '../../analysis/comparable.ts';
 import { keyMetrics } from '../../analysis/keyMetrics.ts';
 import type { RunSamples } from '../../analysis/runSamples.ts';
@@ -17,11 +17,6 @@ function readSide(dirs: string[], flag: string): RunSamples[] {
 }
 
 const format = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
-
-export function effectText(m: MetricComparison): string {
-  if (m.kind === 'latency') return `×${format(m.effect, 3)} [${format(m.low, 3)}, ${format(m.high, 3)}]`;
-  return `${m.effect >= 0 ? '+' : ''}${format(m.effect * 100, 2)} pt [${format(m.low * 100, 2)}, ${format(m.high * 100, 2)}]`;
-}
 
 export function comparisonTable(result: Comparison, sides: { baseline: number; candidate: number }): string {
   const rows = result.metrics.map((m) => {

@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--prometheus-url <url>', 'the Prometheus the provisioned datasource queries', 'http://127.0.0.1:9090')
     .action(async (opts: { out: string; targets: string; prometheusUrl: string }) => {
       ensureWritableFolder(opts.out, '--out');
-      const { writeBuild } = await import('../../dashboards/writeBuild.ts');
+      const { writeBuild } = await import('../dashboards/writeBuild.ts');
       const written = writeBuild(opts.out, opts.targets, parseUrl(opts.prometheusUrl));
       process.stdout.write(`${written.map((p) => `  ${p}`).join('\n')}\n${written.length} files written; see docs/grafana.md to load them into Grafana\n`);
     });

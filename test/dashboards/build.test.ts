@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_LAYOUT, buildFiles } from '../../dashboards/build.ts';
 import { prometheusConfigYaml } from '../../dashboards/prometheus/config.ts';
 import { allPanelQueries, panelsOf, substituteVariables } from '../../dashboards/queries.ts';
-import { writeBuild } from '../../dashboards/writeBuild.ts';
+import { writeBuild } from '../../scripts/dashboards/writeBuild.ts';
 import { loadTargets } from '../../scripts/targets/load.ts';
 import { findPrometheus } from '../../scripts/tools/prometheus.ts';
 

@@ -2,8 +2,8 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadTargets } from '../scripts/targets/load.ts';
-import { buildFiles } from './build.ts';
+import { loadTargets } from '../targets/load.ts';
+import { buildFiles } from '../../dashboards/build.ts';
 
 /** Writes the build into `outDir`; returns the paths written. */
 export function writeBuild(outDir: string, targetsFile: string, prometheusUrl: string): string[] {

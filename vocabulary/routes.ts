@@ -29,3 +29,6 @@ export const GATE_ROUTES = ['waiting_room', 'admission_refused', 'rate_limited',
 export type GateRoute = (typeof GATE_ROUTES)[number];
 
 export type RouteName = ExchangeRoute | OperationalRoute | GateRoute;
+
+/** The header a consumer admitted by the waiting room sends its session in (the exchange checks it, the journeys send it). */
+export const SESSION_HEADER = 'x-waiting-room-session';

@@ -3,7 +3,7 @@
 // (a test keeps the committed copy current), so scenarios can be pointed at a real exchange with the same contract.
 
 import { z } from 'zod';
-import { SESSION_HEADER } from './waitingRoomRoutes.ts';
+import { SESSION_HEADER } from '../../vocabulary/routes.ts';
 import { accountSchema, applicationSchema, browseQuerySchema, enrollmentSchema, loginSchema } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;

@@ -5,9 +5,9 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import type { AdmissionControl } from './admission.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { Admission } from './waitingRoom.ts';
-import type { RouteName } from '../../vocabulary/routes.ts';
+import { SESSION_HEADER, type RouteName } from '../../vocabulary/routes.ts';
 
-export const SESSION_HEADER = 'x-waiting-room-session';
+export { SESSION_HEADER };
 
 function retryAfterSeconds(admission: Admission): number {
   if (admission.admitted || admission.estimatedWaitSeconds === null) return 2;

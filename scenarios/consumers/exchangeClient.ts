@@ -5,7 +5,7 @@
 import type { Household } from '../../domain/household.ts';
 import type { HttpResponse } from '../../engine/httpClient.ts';
 import type { JourneyContext } from '../../engine/runtime.ts';
-import { SESSION_HEADER } from '../../mock-exchange/exchange/waitingRoomRoutes.ts';
+import { SESSION_HEADER } from '../../vocabulary/routes.ts';
 import type { BrowsedPlan, Confirmation, EligibilityAnswer } from './answers.ts';
 
 export type { BrowsedPlan, Confirmation, EligibilityAnswer };

@@ -4,12 +4,12 @@
 
 import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { parseFaultSpec } from '../faults/index.ts';
 import { isFrontSwitch, type FrontFaults } from './frontFaults.ts';
 import type { ExchangeStore } from './store.ts';
 import { bearerToken } from './tokens.ts';
-import type { ExchangeRoute, OperationalRoute } from '../../vocabulary/routes.ts';
+import type { Named } from './routeContext.ts';
 
 export interface AdminDeps {
   store: ExchangeStore;
@@ -25,8 +25,6 @@ export const ADMIN_TOKEN_ENV = 'EXCHANGE_ADMIN_TOKEN';
 
 /** The admin token this process was started with; undefined (switches fixed) when none or empty. */
 export const adminTokenFromEnv = (): string | undefined => process.env[ADMIN_TOKEN_ENV] || undefined;
-
-type Named = (route: ExchangeRoute | OperationalRoute, handler: (req: Request, res: Response) => unknown) => RequestHandler;
 
 /** 127.0.0.0/8, ::1, and IPv4 loopback written as IPv6 (::ffff:127.x.x.x). */
 export function isLoopback(address: string | undefined): boolean {

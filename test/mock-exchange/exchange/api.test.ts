@@ -1,7 +1,7 @@
 // Every endpoint of the exchange over real HTTP on a loopback port: the happy path, validation errors naming the
 // field, authentication, cross-account access refused without revealing existence, and the OpenAPI contract.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,9 +197,11 @@ describe('the OpenAPI contract', () => {
   it('describes every route the exchange answers', async () => {
     const document = JSON.parse(openApiText()) as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const source =
-      readFileSync(join(PROJECT_ROOT, 'mock-exchange', 'exchange', 'app.ts'), 'utf8') +
-      readFileSync(join(PROJECT_ROOT, 'mock-exchange', 'exchange', 'waitingRoomRoutes.ts'), 'utf8');
+    const folder = join(PROJECT_ROOT, 'mock-exchange', 'exchange');
+    const source = readdirSync(folder)
+      .filter((file) => file === 'app.ts' || file.endsWith('Routes.ts'))
+      .map((file) => readFileSync(join(folder, file), 'utf8'))
+      .join('\n');
     const mounted = [...source.matchAll(/app\.(get|post|put|delete)\(\s*'(\/[^']+)'/g)]
       .map(([, method, path]) => `${method!.toUpperCase()} ${path!.replace(/:(\w+)/g, '{$1}')}`)
       .filter((r) => !r.includes('/admin/') && !r.endsWith('/openapi.json'));

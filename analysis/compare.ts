@@ -150,3 +150,19 @@ export function effectText(m: MetricComparison): string {
   if (m.kind === 'latency') return `×${fixed(m.effect, 3)} [${fixed(m.low, 3)}, ${fixed(m.high, 3)}]`;
   return `${m.effect >= 0 ? '+' : ''}${fixed(m.effect * 100, 2)} pt [${fixed(m.low * 100, 2)}, ${fixed(m.high * 100, 2)}]`;
 }
+
+/** One row a metric, as the terminal and the compare report show them: change, metric, both sides, effect, p, note. */
+export function comparisonRows(result: Comparison): string[][] {
+  return result.metrics.map((m) => {
+    const value = (v: number): string => (m.kind === 'latency' ? `${fixed(v, 1)} ms` : `${fixed(v * 100, 2)} %`);
+    return [
+      m.change === 'same' ? 'same' : m.change.toUpperCase(),
+      m.key,
+      value(m.baseline),
+      value(m.candidate),
+      effectText(m),
+      Number.isFinite(m.pValue) ? m.pValue.toExponential(1) : '–',
+      m.note ?? '',
+    ];
+  });
+}

@@ -1,6 +1,7 @@
 // The exchange's Prometheus metrics on a registry passed in (never the global one).
 
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { httpMetrics } from '../service/httpMetrics.ts';
 import { collectProcessMetrics } from '../service/processMetrics.ts';
 import { allIssuerIds } from '../../domain/catalog.ts';
 import {
@@ -17,19 +18,7 @@ export function createExchangeMetrics(registry: Registry) {
   collectProcessMetrics(registry, EXCHANGE_DEFAULT_METRICS_PREFIX);
   const registers = [registry];
   const metrics = {
-    httpRequests: new Counter({
-      name: M.httpRequests,
-      help: 'HTTP requests by route pattern, method and status',
-      labelNames: [L.route, L.method, L.status],
-      registers,
-    }),
-    httpDuration: new Histogram({
-      name: M.httpDuration,
-      help: 'HTTP request duration by route pattern',
-      labelNames: [L.route, L.method],
-      buckets: LATENCY_BUCKETS_SECONDS,
-      registers,
-    }),
+    ...httpMetrics(registry, { names: M, labels: L, buckets: LATENCY_BUCKETS_SECONDS }),
     httpInFlight: new Gauge({ name: M.httpInFlight, help: 'HTTP requests being served', registers }),
     accountsCreated: new Counter({ name: M.accountsCreated, help: 'Accounts created', registers }),
     applicationsSubmitted: new Counter({ name: M.applicationsSubmitted, help: 'Applications submitted', registers }),

@@ -1,7 +1,8 @@
 // The insurer's Prometheus metrics on a registry passed in (never the global one).
 
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, type Registry } from 'prom-client';
 import { LAYOUTS } from '../../domain/edi834/vocabulary.ts';
+import { httpMetrics } from '../service/httpMetrics.ts';
 import { collectProcessMetrics } from '../service/processMetrics.ts';
 import { INSURER_DEFAULT_METRICS_PREFIX } from '../../vocabulary/metrics/process.ts';
 import type { ReceiveOutcome } from './receive834.ts';
@@ -13,19 +14,7 @@ export function createInsurerMetrics(registry: Registry) {
   collectProcessMetrics(registry, INSURER_DEFAULT_METRICS_PREFIX);
   const registers = [registry];
   const metrics = {
-    httpRequests: new Counter({
-      name: M.httpRequests,
-      help: 'HTTP requests by route pattern, method and status',
-      labelNames: [L.route, L.method, L.status],
-      registers,
-    }),
-    httpDuration: new Histogram({
-      name: M.httpDuration,
-      help: 'HTTP request duration by route pattern',
-      labelNames: [L.route, L.method],
-      buckets: INSURER_DURATION_BUCKETS_SECONDS,
-      registers,
-    }),
+    ...httpMetrics(registry, { names: M, labels: L, buckets: INSURER_DURATION_BUCKETS_SECONDS }),
     interchangesReceived: new Counter({ name: M.interchangesReceived, help: '834 interchanges received (including re-sent ones)', registers }),
     interchangesAccepted: new Counter({
       name: M.interchangesAccepted,

@@ -2,7 +2,7 @@
 // key metric across several runs a side. Exit 1 on a regression beyond the minimum effect.
 
 import type { Command } from 'commander';
-import { compareRuns, effectText, type Comparison } from '../../analysis/compare.ts';
+import { compareRuns, comparisonRows, type Comparison } from '../../analysis/compare.ts';
 import { describeDifferences, differences } from '../../analysis/comparable.ts';
 import { keyMetrics } from '../../analysis/keyMetrics.ts';
 import type { RunSamples } from '../../analysis/runSamples.ts';
@@ -19,18 +19,7 @@ function readSide(dirs: string[], flag: string): RunSamples[] {
 const format = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
 export function comparisonTable(result: Comparison, sides: { baseline: number; candidate: number }): string {
-  const rows = result.metrics.map((m) => {
-    const value = (v: number): string => (m.kind === 'latency' ? `${format(v)} ms` : `${format(v * 100, 2)} %`);
-    return [
-      m.change === 'same' ? 'same' : m.change.toUpperCase(),
-      m.key,
-      value(m.baseline),
-      value(m.candidate),
-      effectText(m),
-      Number.isFinite(m.pValue) ? m.pValue.toExponential(1) : '–',
-      m.note ?? '',
-    ];
-  });
+  const rows = comparisonRows(result);
   const header = ['', 'metric', 'baseline', 'candidate', `change [${format(result.confidence * 100, 1)} % CI]`, 'MW p', ''];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]): string => `  ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`.trimEnd();

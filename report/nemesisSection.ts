@@ -4,24 +4,15 @@
 
 import type { ChartMark, ReportChart } from './chart.ts';
 import { escapeHtml, section, table } from './html.ts';
+import type { NemesisEventPlan, NemesisRecord, WindowFigures } from '../vocabulary/nemesis.ts';
 
-/** What the report reads of nemesis.json (scripts/run/nemesis/record.ts). */
+/** What the report reads of nemesis.json (its types: vocabulary/nemesis.ts). */
 export interface NemesisView {
   spec: string;
-  events: {
-    kind: string;
-    at: string;
-    atMs: number;
-    holdMs: number;
-    outageMs: number;
-    recoveredAt: string;
-    pidBefore: number | null;
-    pidAfter: number | null;
-    load: { requests: number; failed: number; slowestMs: number };
-  }[];
-  notReached: { kind: string; atMs: number; once: boolean }[];
-  during: { requests: number; failed: number };
-  outside: { requests: number; failed: number };
+  events: Pick<NemesisRecord['events'][number], 'kind' | 'at' | 'atMs' | 'holdMs' | 'outageMs' | 'recoveredAt' | 'pidBefore' | 'pidAfter' | 'load'>[];
+  notReached: Pick<NemesisEventPlan, 'kind' | 'atMs' | 'once'>[];
+  during: Pick<WindowFigures, 'requests' | 'failed'>;
+  outside: Pick<WindowFigures, 'requests' | 'failed'>;
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

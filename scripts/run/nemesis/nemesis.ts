@@ -5,33 +5,9 @@
 import type { ProcessGroup } from '../processes.ts';
 import { restartOnSamePort, type RunningService } from '../services.ts';
 import { NEMESIS_KINDS, nemesisSchedule, nemesisSpecText, type NemesisEventPlan, type NemesisItem, type NemesisKind, type NemesisService } from './spec.ts';
+import type { NemesisEvent, NemesisOutcome } from '../../../vocabulary/nemesis.ts';
 
-export interface NemesisEvent {
-  kind: NemesisKind;
-  service: NemesisService;
-  /** When the signal was sent (ISO), and in ms after the load started. */
-  at: string;
-  atMs: number;
-  /** The hold the spec asked for: down before the restart (kill), or stopped (pause). */
-  holdMs: number;
-  /** From the signal until the service answered again (restarted and ready, or resumed). */
-  outageMs: number;
-  recoveredAt: string;
-  pidBefore: number | null;
-  /** A kill's new process; a pause's same one. */
-  pidAfter: number | null;
-  /** The run ended during the hold, which was cut short. */
-  cutShort?: boolean;
-}
-
-export interface NemesisOutcome {
-  spec: string;
-  /** When the load (and the nemesis's clock) started. */
-  startedAt: string;
-  events: NemesisEvent[];
-  /** Planned events the load ended before; those given with "@" make the verdict fail (they never happened). */
-  notReached: NemesisEventPlan[];
-}
+export type { NemesisEvent, NemesisOutcome };
 
 export interface NemesisOptions {
   items: readonly NemesisItem[];

@@ -5,17 +5,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SecondRow } from '../../../engine/runPlan.ts';
 import type { NemesisJudged } from '../../../verdict/nemesisChecks.ts';
 import { runFile } from '../../../vocabulary/runFiles.ts';
-import type { NemesisEvent, NemesisOutcome } from './nemesis.ts';
-import { nemesisLoadFigures, WINDOW_SLACK_MS, type WindowFigures } from './windows.ts';
+import type { NemesisOutcome, NemesisRecord } from '../../../vocabulary/nemesis.ts';
+import { nemesisLoadFigures, WINDOW_SLACK_MS } from './windows.ts';
 
-export interface NemesisRecord extends Omit<NemesisOutcome, 'events'> {
-  events: (NemesisEvent & { load: WindowFigures })[];
-  /** A window: from the signal to the recovery plus this much. */
-  windowSlackMs: number;
-  /** Requests that ended in some window, and outside them all (what the error-rate SLO is judged on). */
-  during: WindowFigures;
-  outside: WindowFigures;
-}
+export type { NemesisRecord };
 
 function readRows(file: string): SecondRow[] {
   if (!existsSync(file)) return [];

@@ -3,17 +3,10 @@
 
 import { UsageError } from '../../../vocabulary/errors.ts';
 import { durationMs } from '../../../vocabulary/duration.ts';
+import { NEMESIS_KINDS, type NemesisEventPlan, type NemesisKind } from '../../../vocabulary/nemesis.ts';
 
-/** What each nemesis kind does, to which service: the one list the parser, the scheduler and docs/faults.md follow. */
-export const NEMESIS_KINDS = {
-  'kill-exchange': { service: 'exchange', action: 'kill', description: 'SIGKILL the exchange, then restart it on the same data folder and port' },
-  'kill-insurer': { service: 'insurer', action: 'kill', description: 'SIGKILL the insurer, then restart it on the same data folder and port' },
-  'pause-exchange': { service: 'exchange', action: 'pause', description: 'SIGSTOP the exchange for the hold, then SIGCONT' },
-  'pause-insurer': { service: 'insurer', action: 'pause', description: 'SIGSTOP the insurer for the hold, then SIGCONT' },
-} as const;
-
-export type NemesisKind = keyof typeof NEMESIS_KINDS;
-export type NemesisService = (typeof NEMESIS_KINDS)[NemesisKind]['service'];
+export { NEMESIS_KINDS, type NemesisEventPlan, type NemesisKind };
+export type { NemesisService } from '../../../vocabulary/nemesis.ts';
 
 /** How long a pause holds when the spec does not say; a kill restarts at once (its hold: how long it stays down first). */
 export const DEFAULT_PAUSE_HOLD_MS = 3_000;
@@ -30,15 +23,6 @@ export interface NemesisItem {
   everyMs?: number;
   /** Kill: how long the service stays down before its restart; pause: how long it stays stopped. */
   holdMs: number;
-}
-
-export interface NemesisEventPlan {
-  kind: NemesisKind;
-  /** ms after the load starts. */
-  atMs: number;
-  holdMs: number;
-  /** Given with "@": it must happen (the verdict fails when the load ended first); an interval's events happen while the load runs. */
-  once: boolean;
 }
 
 const EXAMPLE = 'e.g. kill-exchange@10s,pause-insurer@15s:3s,kill-insurer/every=20s';

@@ -4,6 +4,9 @@
 
 import { ENGINE_METRICS } from '../../../vocabulary/metrics/engine.ts';
 import type { SecondRow } from '../../../engine/runPlan.ts';
+import type { WindowFigures } from '../../../vocabulary/nemesis.ts';
+
+export type { WindowFigures };
 
 /**
  * A window runs from the signal to the service's recovery plus this much: requests in flight at a kill fail at once,
@@ -15,13 +18,6 @@ export interface NemesisWindow {
   startMs: number;
   /** When the service answered again (restarted and ready, or resumed). */
   recoveredMs: number;
-}
-
-export interface WindowFigures {
-  requests: number;
-  failed: number;
-  /** The slowest request that ended in the window, in ms; 0 when none did. */
-  slowestMs: number;
 }
 
 export interface NemesisLoadFigures {

@@ -6,14 +6,12 @@ import { LOAD_OUTCOME, type GateInput } from '../verdict/gate.ts';
 import type { LoadSummary } from '../verdict/loadSummary.ts';
 import type { Verdict } from '../verdict/verdict.ts';
 import { runRecordProblems, type RunRecord } from '../vocabulary/runRecord.ts';
+import { reconciliationProblems, type ReconciliationFile } from '../vocabulary/reconciliation.ts';
 
-export { runRecordProblems, type RunRecord };
+export { reconciliationProblems, runRecordProblems, type RunRecord };
 
-export interface ReconciliationRecord {
-  enrollments: { confirmed: number };
-  intact: number;
-  classes: Record<string, number>;
-}
+/** reconciliation.json as the gate reads it. */
+export type ReconciliationRecord = ReconciliationFile;
 
 export interface RunFolderFacts {
   run: RunRecord;
@@ -29,17 +27,6 @@ export interface RunFolderFacts {
 /** How a run against --base-url is told to check integrity, when nothing has reconciled it yet. */
 export const REMOTE_INTEGRITY_HINT =
   'check it with `harness reconcile --ledger RUN/ledger.ndjson --edi DIR` (DIR: the 834 files the back end received), then `harness gate --run RUN`';
-
-export function reconciliationProblems(value: unknown): string[] {
-  const r = value as { enrollments?: { confirmed?: unknown }; intact?: unknown; classes?: unknown } | null;
-  if (r === null || typeof r !== 'object') return ['(top level): expected a JSON object'];
-  const problems: string[] = [];
-  if (typeof r.enrollments?.confirmed !== 'number') problems.push('enrollments.confirmed: expected a number');
-  if (typeof r.intact !== 'number') problems.push('intact: expected a number');
-  if (r.classes === null || typeof r.classes !== 'object' || Object.values(r.classes).some((n) => typeof n !== 'number'))
-    problems.push('classes: expected counts per defect class');
-  return problems;
-}
 
 /** The outcomes the verdict's "load run" check names → exit codes. */
 const EXIT_FROM_MEANING: Record<string, number> = Object.fromEntries(Object.entries(LOAD_OUTCOME).map(([code, meaning]) => [meaning, Number(code)]));

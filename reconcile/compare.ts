@@ -4,26 +4,9 @@
 import type { Household, Member } from '../domain/household.ts';
 import type { InsurerRecord } from '../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
+import type { ComparedField } from '../vocabulary/reconciliation.ts';
 
-/** Fields a garbled enrollment can differ in; `memberCount` when members are missing from the 834. */
-export const COMPARED_FIELDS = [
-  'relationship',
-  'dob',
-  'ssn',
-  'sex',
-  'firstName',
-  'lastName',
-  'memberCount',
-  'ratingArea',
-  'countyFips',
-  'zip',
-  'planId',
-  'aptc',
-  'premium',
-  'owed',
-  'effectiveDate',
-] as const;
-export type ComparedField = (typeof COMPARED_FIELDS)[number];
+export { COMPARED_FIELDS, type ComparedField } from '../vocabulary/reconciliation.ts';
 
 export interface FieldDifference {
   field: ComparedField;

@@ -7,32 +7,10 @@ import type { LedgerEntry } from '../domain/ledger.ts';
 import { compareCopy, type ComparedField } from './compare.ts';
 import { exampleValue, initials, maskSsn } from './mask.ts';
 import { checkTransport } from './transport.ts';
+import { DEFECT_CLASSES, type DefectClass, type DefectExample, type Reconciliation } from '../vocabulary/reconciliation.ts';
 
-export const DEFECT_CLASSES = ['lost', 'late', 'phantom', 'duplicate', 'misrouted', 'garbled', 'subsidyMismatch', 'invariantBroken'] as const;
-export type DefectClass = (typeof DEFECT_CLASSES)[number];
+export { DEFECT_CLASSES, type DefectClass, type DefectExample, type Reconciliation } from '../vocabulary/reconciliation.ts';
 
-export interface DefectExample {
-  class: DefectClass;
-  confirmationNumber: string;
-  field?: ComparedField;
-  expected?: unknown;
-  received?: unknown;
-  /** Initials and masked SSN of the member concerned, never the full identity. */
-  member?: { initials: string; ssn: string };
-  detail: string;
-}
-
-export interface Reconciliation {
-  /** intended: households that may enroll (those referred to Medicaid/CHIP end at eligibility and are not counted). */
-  enrollments: { intended: number; confirmed: number; received: number; intact: number };
-  classes: Record<DefectClass, number>;
-  garbledByField: Partial<Record<ComparedField, number>>;
-  /** Of `late`: enrollments still in the exchange's outbox when the harness stopped waiting (not lost: not yet sent). */
-  pendingAtCutOff: { count: number; waitedSeconds: number | null };
-  examples: DefectExample[];
-}
-
-/** What the harness stopped waiting for (pending-at-cut-off.json). */
 export interface CutOff {
   /** How long the harness waited for the outbox after the load. */
   waitedMs: number;

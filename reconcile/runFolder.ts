@@ -5,15 +5,11 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { runFile } from '../vocabulary/runFiles.ts';
 import { UsageError } from '../vocabulary/errors.ts';
 import { requireRunFile, streamHouseholds, streamInsurerRecords, streamLedger } from './ndjson.ts';
-import type { CutOff, Reconciliation } from './reconcile.ts';
+import type { CutOff } from './reconcile.ts';
+import { reconciliationJson, type RunReconciliation } from '../vocabulary/reconciliation.ts';
 import { reconcileStreams } from './stream.ts';
 
-export interface RunReconciliation extends Reconciliation {
-  /** Confirmed enrollments received once, on time, at the right issuer, with every field intact (= enrollments.intact). */
-  intact: number;
-  /** What the fault switches injected (injected.json, written by the services), when the run had faults. */
-  injected?: unknown;
-}
+export type { RunReconciliation };
 
 function readInjected(runDir: string): unknown {
   const file = runFile(runDir, 'injected');
@@ -62,6 +58,6 @@ export async function reconcileRunFolder(runDir: string, deadlineMs: number): Pr
     ...(cutOff ? { cutOff } : {}),
   });
   const written: RunReconciliation = { ...result, intact: result.enrollments.intact, ...(injected === undefined ? {} : { injected }) };
-  writeFileSync(runFile(runDir, 'reconciliation'), `${JSON.stringify(written, null, 2)}\n`);
+  writeFileSync(runFile(runDir, 'reconciliation'), reconciliationJson(written));
   return written;
 }

@@ -151,10 +151,13 @@ export function effectText(m: MetricComparison): string {
   return `${m.effect >= 0 ? '+' : ''}${fixed(m.effect * 100, 2)} pt [${fixed(m.low * 100, 2)}, ${fixed(m.high * 100, 2)}]`;
 }
 
-/** One row a metric, as the terminal and the compare report show them: change, metric, both sides, effect, p, note. */
-export function comparisonRows(result: Comparison): string[][] {
+/**
+ * One row a metric, as the terminal and the compare report show them: change, metric, both sides, effect, p, note;
+ * the sides' numbers written by `number` (the terminal's fixed digits by default, the report's its own).
+ */
+export function comparisonRows(result: Comparison, number: (value: number, digits: number) => string = fixed): string[][] {
   return result.metrics.map((m) => {
-    const value = (v: number): string => (m.kind === 'latency' ? `${fixed(v, 1)} ms` : `${fixed(v * 100, 2)} %`);
+    const value = (v: number): string => (m.kind === 'latency' ? `${number(v, 1)} ms` : `${number(v * 100, 2)} %`);
     return [
       m.change === 'same' ? 'same' : m.change.toUpperCase(),
       m.key,

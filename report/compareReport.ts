@@ -3,7 +3,7 @@
 
 import type { Comparison } from '../analysis/compare.ts';
 import { mergeSamples, percentileSorted } from '../analysis/distribution.ts';
-import { effectText } from '../analysis/compare.ts';
+import { comparisonRows } from '../analysis/compare.ts';
 import { chart, tailPosition, type ReportChart } from './chart.ts';
 import { chartSlot, escapeHtml, fmt, page, section, table, type ChartLibrary } from './html.ts';
 
@@ -63,18 +63,7 @@ export function renderCompareReport(input: CompareReportInput): string {
   const c = input.comparison;
   const slower = c.metrics.filter((m) => m.change === 'slower').map((m) => m.key);
   const headline = `VERDICT: ${c.verdict.toUpperCase()}${slower.length > 0 ? ` — slower: ${slower.join(', ')}` : ''}`;
-  const rows = c.metrics.map((m) => {
-    const value = (v: number): string => (m.kind === 'latency' ? `${fmt(v, 1)} ms` : `${fmt(v * 100, 2)} %`);
-    return [
-      m.change === 'same' ? 'same' : m.change.toUpperCase(),
-      m.key,
-      value(m.baseline),
-      value(m.candidate),
-      effectText(m),
-      Number.isFinite(m.pValue) ? m.pValue.toExponential(1) : '–',
-      m.note ?? '',
-    ];
-  });
+  const rows = comparisonRows(c, fmt);
   const body = [
     `<header><h1>Compare report</h1><p class="note">Written ${escapeHtml(input.generatedAt)}; minimum effect ${fmt(c.minEffect * 100, 1)} %, each interval at ${fmt(c.confidence * 100, 2)} % (Bonferroni over ${c.metrics.length} metrics).</p></header>`,
     `<div class="banner ${c.verdict === 'slower' ? 'fail' : 'pass'}" id="verdict" data-verdict="${c.verdict}">${escapeHtml(headline)}</div>`,

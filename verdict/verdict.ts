@@ -1,36 +1,9 @@
 // The verdict of a run: every target against what was measured. Pure; `pass` only when every check passes, and an
 // interrupted run is INTERRUPTED whatever its checks say: its figures cover only the part of the plan that ran.
 
-/**
- * What a check's numbers are in: milliseconds, a percentage (1 = 1 %), or a count of things. `ratio` (a share,
- * 0.01 = 1 %) is what verdicts before one convention for rates recorded; it is still read, and shown as a percentage.
- */
-export type CheckUnit = 'ms' | 'percent' | 'count' | 'ratio';
+import type { CheckUnit, Verdict, VerdictCheck, VerdictStatus } from '../vocabulary/verdict.ts';
 
-export interface VerdictCheck {
-  name: string;
-  target: string;
-  actual: number | string;
-  pass: boolean;
-  /** The unit of `actual` and of the target's number; absent when the check is not a measurement (load run, thresholds). */
-  unit?: CheckUnit;
-  /**
-   * The check was not made in this run (integrity against an exchange the harness did not start): `pass` is false, so
-   * it never reads as held, and the verdict is judged on the checks that were made. The text says how to make it.
-   */
-  notChecked?: string;
-}
-
-export type VerdictStatus = 'PASS' | 'FAIL' | 'INTERRUPTED';
-
-export interface Verdict {
-  pass: boolean;
-  /** PASS, FAIL, or INTERRUPTED (Ctrl-C or SIGTERM stopped the load). Verdicts written before it have only `pass`. */
-  status?: VerdictStatus;
-  profile: string;
-  runId: string;
-  checks: VerdictCheck[];
-}
+export type { CheckUnit, Verdict, VerdictCheck, VerdictStatus };
 
 /** Pass when at least one check was made and every check made held; a check not made is neither held nor missed. */
 export function verdictOf(profile: string, runId: string, checks: VerdictCheck[], options: { interrupted?: boolean } = {}): Verdict {

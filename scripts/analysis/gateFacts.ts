@@ -20,6 +20,7 @@ import type { Targets } from '../../vocabulary/targets.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { nemesisJudgedOf, readNemesisRecord } from '../run/nemesis/record.ts';
 import { readOptionalRunJson, readRunJson } from './runInputs.ts';
+import { verdictProblems } from '../../vocabulary/verdict.ts';
 
 function requireShape<T>(value: T, file: string, expected: string, problems: string[]): T {
   if (problems.length > 0) throw new UsageError(file, expected, `Fix: ${problems.join('; ')}.`);
@@ -51,6 +52,8 @@ async function readFacts(runDir: string): Promise<RunFolderFacts> {
       reconciliationProblems(reconciliation),
     );
   const previousVerdict = readOptionalRunJson<Verdict>(runDir, 'verdict', 'the earlier verdict');
+  if (previousVerdict)
+    requireShape(previousVerdict, runFile(runDir, 'verdict'), 'verdict.json as `harness run` or `harness gate` writes it', verdictProblems(previousVerdict));
   const piiFindings = existsSync(runFile(runDir, 'applicants')) ? (await scanRunFolder(runDir)).length : undefined;
   const ledgerFile = runFile(runDir, 'ledger');
   // A run against --base-url that nothing has reconciled yet: the confirmations come from the ledger itself.

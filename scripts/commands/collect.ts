@@ -21,6 +21,7 @@ import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { TargetMissed } from '../../vocabulary/errors.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 import { runRecordJson } from '../../vocabulary/runRecord.ts';
+import { verdictJson } from '../../vocabulary/verdict.ts';
 
 export function register(program: Command): void {
   program
@@ -71,7 +72,7 @@ export function register(program: Command): void {
           plan: plan.loadPlan,
         }),
       );
-      writeFileSync(runFile(out, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
+      writeFileSync(runFile(out, 'verdict'), verdictJson(verdict));
       const headline = runHeadline(out, targets);
       writeFileSync(
         runFile(out, 'summary'),

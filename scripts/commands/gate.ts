@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from '../projectRoot.ts';
 import { runFile } from '../../vocabulary/runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { TargetMissed } from '../../vocabulary/errors.ts';
+import { verdictJson } from '../../vocabulary/verdict.ts';
 
 export function register(program: Command): void {
   program
@@ -36,7 +37,7 @@ export function register(program: Command): void {
         'judged by': '`harness gate` on the files of the run folder',
       };
       if (facts.run.faults) summaryFacts['fault switches'] = `\`${facts.run.faults}\``;
-      writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(verdict, null, 2)}\n`);
+      writeFileSync(runFile(runDir, 'verdict'), verdictJson(verdict));
       const headline = runHeadline(runDir, targets);
       writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(verdict, summaryFacts, headline));
       writeFileSync(runFile(runDir, 'junit'), verdictJunit(verdict));

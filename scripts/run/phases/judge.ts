@@ -23,6 +23,7 @@ import type { BackEndOutcome } from './backEnd.ts';
 import type { RunContext } from './context.ts';
 import type { LoadOutcome } from './load.ts';
 import type { RunServices } from './services.ts';
+import { verdictJson } from '../../../vocabulary/verdict.ts';
 
 /** run.json: what the run was asked to do and how it went (vocabulary/runRecord.ts is its contract). */
 export function runRecordOf(ctx: RunContext, services: RunServices, load: LoadOutcome): RunRecord {
@@ -119,7 +120,7 @@ export async function judgeAndReport(ctx: RunContext, services: RunServices, loa
   const intactText = reconciliation ? String(reconciliation.intact) : `NOT CHECKED in this run: ${integrityNotCheckedHint(ledgerPath)}`;
   const facts = factsOf(ctx, services, load, intactText);
   const writeOutcome = async (outcome: Verdict) => {
-    writeFileSync(runFile(runDir, 'verdict'), `${JSON.stringify(outcome, null, 2)}\n`);
+    writeFileSync(runFile(runDir, 'verdict'), verdictJson(outcome));
     writeFileSync(runFile(runDir, 'summary'), verdictMarkdown(outcome, facts, runHeadline(runDir, targets)));
     writeFileSync(runFile(runDir, 'junit'), verdictJunit(outcome));
     return writeRunReport(runDir, targets);

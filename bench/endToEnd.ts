@@ -31,7 +31,7 @@ import type { LoadSummary } from '../verdict/loadSummary.ts';
 import { formatSummary, summarizeProfile, type CpuProfile } from './cpuProfile.ts';
 import { coresFigure, runEngineProcess } from './engineProcess.ts';
 import { envNumber } from './envNumbers.ts';
-import type { Figures } from './figures.ts';
+import { type Figures, verdictFigure } from './figures.ts';
 
 export async function benchEndToEnd(): Promise<Figures> {
   const applicants = envNumber('END_TO_END_APPLICANTS', 24_000);
@@ -145,15 +145,7 @@ export async function benchEndToEnd(): Promise<Figures> {
         value: groupCommits.commits > 0 ? Math.round((groupCommits.writes / groupCommits.commits) * 100) / 100 : 0,
         unit: `writes per transaction (mean over ${groupCommits.commits.toLocaleString('en-US')} group-commit transactions)`,
       },
-      'end to end: verdict pass': {
-        value: verdict.pass ? 1 : 0,
-        unit: verdict.pass
-          ? 'bool'
-          : `bool (missed: ${verdict.checks
-              .filter((c) => !c.pass)
-              .map((c) => c.name)
-              .join(', ')})`,
-      },
+      'end to end: verdict pass': verdictFigure(verdict),
     };
   } finally {
     await group.stopAll();

@@ -12,7 +12,7 @@ import { profileNamed } from '../scripts/run/profiles/index.ts';
 import { RUN_FILES } from '../vocabulary/runFiles.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../scripts/targets/load.ts';
 import { envNumber } from './envNumbers.ts';
-import type { Figures } from './figures.ts';
+import { type Figures, verdictFigure } from './figures.ts';
 
 /** The issue's figure: no false positive over at least this many clean enrollments. */
 export const CLEAN_ENROLLMENTS_WANTED = 10_000;
@@ -61,15 +61,7 @@ export async function benchFaultsClean(): Promise<Figures> {
         unit: found.length > 0 ? `defects (must be 0: ${found.map(([c, n]) => `${c} ${n}`).join(', ')})` : 'defects (must be 0)',
       },
       'faults clean: faults injected': { value: injected, unit: 'injected (must be 0)' },
-      'faults clean: verdict pass': {
-        value: verdict.pass ? 1 : 0,
-        unit: verdict.pass
-          ? 'bool'
-          : `bool (missed: ${verdict.checks
-              .filter((c) => !c.pass)
-              .map((c) => c.name)
-              .join(', ')})`,
-      },
+      'faults clean: verdict pass': verdictFigure(verdict),
       'faults clean: run time': { value: Math.round(seconds), unit: 's (applicants, services, load, drain, reconcile, verdict)' },
       'faults clean: load time': { value: Math.round(loadSeconds), unit: 's' },
       'faults clean: enrollments a second in the load': { value: loadSeconds > 0 ? Math.round(confirmed / loadSeconds) : 0, unit: 'enrollments/s' },

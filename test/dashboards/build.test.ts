@@ -11,10 +11,10 @@ import { BUILD_LAYOUT, buildFiles } from '../../dashboards/build.ts';
 import { prometheusConfigYaml } from '../../dashboards/prometheus/config.ts';
 import { allPanelQueries, panelsOf, substituteVariables } from '../../dashboards/queries.ts';
 import { writeBuild } from '../../scripts/dashboards/writeBuild.ts';
-import { loadTargets } from '../../scripts/targets/load.ts';
 import { findPrometheus } from '../../scripts/tools/prometheus.ts';
+import { testTargets, writeTestTargets } from '../vocabulary/targetsFixture.ts';
 
-const targets = loadTargets();
+const targets = testTargets();
 
 function promtool(args: string[], cwd: string): { status: number | null; output: string } {
   const binary = findPrometheus();
@@ -67,7 +67,7 @@ describe('promtool', () => {
   let out: string;
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'dashboards-build-'));
-    writeBuild(out, join(process.cwd(), 'targets.yaml'), 'http://127.0.0.1:9090');
+    writeBuild(out, writeTestTargets(), 'http://127.0.0.1:9090');
   });
 
   it('checks the generated rules', () => {

@@ -2,7 +2,7 @@
 // found exactly as often as it was injected, where it must show and nowhere else — and the table of docs/faults.md
 // ("Every fault found") is these runs' figures: the last test compares it with them (UPDATE_FIGURES=1 rewrites it).
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,12 +12,12 @@ import { syncFigures, updateFiguresAsked } from '../../scripts/faultFigures/figu
 import { faultRunFacts, readReconciliation } from '../../scripts/faultFigures/runFacts.ts';
 import { PROJECT_ROOT } from '../../scripts/projectRoot.ts';
 import { runHarness } from './harness.ts';
+import { writeTestTargets } from '../vocabulary/targetsFixture.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-faults-'));
 // A 4 s delivery deadline: the harness then waits at most 8 s for the outbox, and a 6 s hold is late, not lost. (With
 // 2 s, clean enrollments on a machine shared with other test files were seen arriving 2.1–2.6 s after confirmation.)
-const targetsFile = join(resultsDir, 'targets.yaml');
-writeFileSync(targetsFile, readFileSync(join(PROJECT_ROOT, 'targets.yaml'), 'utf8').replace(/deliveryDeadlineSeconds: \d+/, 'deliveryDeadlineSeconds: 4'));
+const targetsFile = writeTestTargets((t) => (t.integrity.deliveryDeadlineSeconds = 4), resultsDir);
 
 /** Each run's row of the table, by its spec ('' for the run with no fault). */
 const rows = new Map<string, string[]>();

@@ -1,11 +1,12 @@
 // The walking skeleton end to end: the real CLI, real services on loopback, the real load engine, real 834s.
 
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEdiFolder } from '../../reconcile/ediFolder.ts';
 import { processesOfRun, runHarness } from './harness.ts';
+import { writeTestTargets } from '../vocabulary/targetsFixture.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-'));
 
@@ -58,9 +59,7 @@ describe('harness run smoke', () => {
   }, 180_000);
 
   it('exits 1 and names the failed check when a target is impossible', async () => {
-    const targets = readFileSync(join(import.meta.dirname, '..', '..', 'targets.yaml'), 'utf8').replace(/p95Ms: \d+/, 'p95Ms: 0.001');
-    const file = join(resultsDir, 'impossible-targets.yaml');
-    writeFileSync(file, targets);
+    const file = writeTestTargets((t) => (t.slo.p95Ms = 0.001));
     const result = await runHarness(['run', 'smoke', '--results', resultsDir, '--targets', file]);
     expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toMatch(/VERDICT: FAIL — missed: .*latency p95/);

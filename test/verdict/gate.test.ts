@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadTargets } from '../../scripts/targets/load.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
 import type { LoadSummary } from '../../verdict/loadSummary.ts';
+import { testTargets } from '../vocabulary/targetsFixture.ts';
 
-const targets = loadTargets();
+const targets = testTargets();
 const summary = (p95: number, failed = 0): LoadSummary => ({
   metrics: {
     http_req_duration: { type: 'trend', values: { 'p(95)': p95, 'p(99)': p95 * 1.5 }, thresholds: { 'p(95)<1000': { ok: p95 < 1000 } } },

@@ -1,13 +1,13 @@
 // How a nemesis run is judged: availability not judged, errors judged outside the windows, integrity as strictly as ever.
 
 import { describe, expect, it } from 'vitest';
-import { loadTargets } from '../../scripts/targets/load.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
 import type { LoadSummary } from '../../verdict/loadSummary.ts';
 import { NOT_JUDGED_UNDER_NEMESIS, type NemesisJudged } from '../../verdict/nemesisChecks.ts';
 import { uncheckedLines } from '../../verdict/render.ts';
+import { testTargets } from '../vocabulary/targetsFixture.ts';
 
-const targets = loadTargets();
+const targets = testTargets();
 
 /** A load that crossed its error threshold and its latency targets, as a kill under load does. */
 const summary = {

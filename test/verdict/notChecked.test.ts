@@ -3,16 +3,16 @@
 
 import { describe, expect, it } from 'vitest';
 import { verdictJunit } from '../../analysis/junit.ts';
-import { loadTargets } from '../../scripts/targets/load.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
 import { verdictHeadline, verdictMarkdown, verdictTable } from '../../verdict/render.ts';
 import { parseXml } from '../analysis/wellFormedXml.ts';
+import { testTargets } from '../vocabulary/targetsFixture.ts';
 
 const HINT = 'check it with `harness reconcile --ledger results/r1/ledger.ndjson --edi DIR`';
 const input = (over: Partial<GateInput> = {}): GateInput => ({
   profile: 'smoke',
   runId: 'r1',
-  targets: loadTargets(),
+  targets: testTargets(),
   loadSummary: {
     metrics: {
       http_req_duration: { type: 'trend', values: { 'p(95)': 12, 'p(99)': 20 } },

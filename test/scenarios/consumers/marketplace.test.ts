@@ -16,7 +16,7 @@ import { REMEMBERED_ENROLLMENTS } from '../../../scenarios/consumers/journeys.ts
 import { concatenateLedgers } from '../../../scenarios/consumers/ledger.ts';
 import { JOURNEY_KINDS, journeyFor, type JourneyKind, type JourneyMix } from '../../../vocabulary/journeys.ts';
 import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
-import { loadTargets } from '../../../scripts/targets/load.ts';
+import { testTargets } from '../../vocabulary/targetsFixture.ts';
 import {
   applicantsFile,
   drained,
@@ -133,7 +133,7 @@ describe('marketplace on a healthy exchange', () => {
 
   it('funnel mode on one user: each kind as journeyFor gives it (a returning consumer with nothing to come back to browses), every kind within 2 of its share', async () => {
     const journeys = 40;
-    const mix: JourneyMix = loadTargets().funnel;
+    const mix: JourneyMix = testTargets().funnel;
     const planned = Object.fromEntries(JOURNEY_KINDS.map((kind) => [kind, 0])) as Record<JourneyKind, number>;
     const made = { ...planned };
     let remembered = 0;

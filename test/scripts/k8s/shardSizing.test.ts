@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_MIB, KIB_PER_USER, SERIES_PER_SHARD, shardSizing, USERS_PER_SHARD } from '../../../scripts/k8s/shardSizing.ts';
 import { profileNamed } from '../../../scripts/run/profiles/index.ts';
-import { loadTargets } from '../../../scripts/targets/load.ts';
+import { testTargets } from '../../vocabulary/targetsFixture.ts';
 
 describe('shard sizing', () => {
   it('holds the measured figure: 849 MiB for 50,000 users is 17.4 KiB a user', () => {
@@ -46,7 +46,7 @@ describe('shard sizing', () => {
   });
 
   it("the load profile at the targets' 50,000 users: up to 162,420 in flight at the p99 SLO, so 4 shards advised", () => {
-    const plan = profileNamed('load').plan({ targets: loadTargets(), scale: 1 });
+    const plan = profileNamed('load').plan({ targets: testTargets(), scale: 1 });
     // 822.37 journeys/s × 197.5 s (the longest journey: 4 pauses of 1.5 × 30 s, 7 requests at the p99 SLO of 2.5 s) = 162,417.8 → 162,418, + 2.
     expect(shardSizing({ shards: 1, maxUsers: plan.maxUsers, applicants: plan.applicants, seconds: 1108 }).shardsAdvised).toBe(
       Math.ceil(plan.maxUsers / 50_000),

@@ -11,7 +11,7 @@ import { MANIFEST_FILES } from '../../../scripts/k8s/k8sReadme.ts';
 import { INDEX_ANNOTATION, LABELS, RESULTS_MOUNT, TARGETS_FILE, TARGETS_MOUNT } from '../../../scripts/k8s/shardJob.ts';
 import { writeK8sManifests, type K8sOptions, type K8sOutcome } from '../../../scripts/k8s/writeManifests.ts';
 import { profileNamed } from '../../../scripts/run/profiles/index.ts';
-import { DEFAULT_TARGETS_FILE, loadTargets } from '../../../scripts/targets/load.ts';
+import { testTargets, writeTestTargets } from '../../vocabulary/targetsFixture.ts';
 import { describeErrors, manifestValidators } from './k8sSchema.ts';
 
 type Doc = {
@@ -22,11 +22,12 @@ type Doc = {
   spec?: any;
 };
 
+const OWN_TARGETS_FILE = writeTestTargets();
 const WRITTEN_AT = new Date('2026-03-01T12:00:00.000Z');
 const k8sOptions = (outDir: string, overrides: Partial<K8sOptions> = {}): K8sOptions => ({
   profile: profileNamed('load'),
-  targets: loadTargets(DEFAULT_TARGETS_FILE),
-  targetsFile: DEFAULT_TARGETS_FILE,
+  targets: testTargets(),
+  targetsFile: OWN_TARGETS_FILE,
   shards: 4,
   outDir,
   baseUrl: 'http://exchange.marketplace.svc:8080',
@@ -167,7 +168,7 @@ describe('harness k8s manifests', () => {
   });
 
   it('the ConfigMap holds targets.yaml only: the shards generate their own applicants', () => {
-    expect(configMap.data).toEqual({ [TARGETS_FILE]: readFileSync(DEFAULT_TARGETS_FILE, 'utf8') });
+    expect(configMap.data).toEqual({ [TARGETS_FILE]: readFileSync(OWN_TARGETS_FILE, 'utf8') });
   });
 
   it('every object, and the shard pods, carry the testid and the profile', () => {

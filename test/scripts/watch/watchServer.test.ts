@@ -11,11 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINE_METRICS as M } from '../../../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../../../engine/metricSet.ts';
 import { runFile } from '../../../vocabulary/runFiles.ts';
-import { DEFAULT_TARGETS_FILE, loadTargets } from '../../../scripts/targets/load.ts';
 import { UsageError } from '../../../vocabulary/errors.ts';
 import { startWatchServer, type WatchServer } from '../../../scripts/watch/watchServer.ts';
+import { testTargets } from '../../vocabulary/targetsFixture.ts';
 
-const targets = loadTargets(DEFAULT_TARGETS_FILE);
+const targets = testTargets();
 const servers: WatchServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.finish()));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES, profileNamed } from '../../../../scripts/run/profiles/index.ts';
 import { stressSteps } from '../../../../scripts/run/profiles/stress.ts';
-import { loadTargets } from '../../../../scripts/targets/load.ts';
+import { testTargets } from '../../../vocabulary/targetsFixture.ts';
 
-const targets = loadTargets();
+const targets = testTargets();
 
 describe('smoke profile', () => {
   it('takes 20 applicants on 2 users at scale 1, and every applicant exactly once, for at most 120 s', () => {

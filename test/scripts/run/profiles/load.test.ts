@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { RampingArrivalRate } from '../../../../engine/plan.ts';
 import { load } from '../../../../scripts/run/profiles/load.ts';
 import type { ProfilePlan } from '../../../../scripts/run/profiles/profile.ts';
-import { loadTargets } from '../../../../scripts/targets/load.ts';
 import type { Targets } from '../../../../vocabulary/targets.ts';
 import { ENROLL_ONLY } from '../../../../vocabulary/journeys.ts';
+import { testTargets } from '../../../vocabulary/targetsFixture.ts';
 
-const defaults = loadTargets();
+const defaults = testTargets();
 /** A worked example: 1,000 users who all enroll, 10 s think time per pause, 100 ms per request. */
 const example: Targets = { ...defaults, funnel: ENROLL_ONLY, concurrentUsers: 1000, thinkTimeSeconds: 10, plannedResponseMs: 100 };
 

@@ -7,11 +7,11 @@ import { plannedArrivals } from '../../../../engine/schedule.ts';
 import { thresholdProblems } from '../../../../engine/thresholds.ts';
 import { PROFILES, profileNamed } from '../../../../scripts/run/profiles/index.ts';
 import { APPLICANT_BUDGET } from '../../../../scripts/run/profiles/openModel.ts';
-import { loadTargets } from '../../../../scripts/targets/load.ts';
 import { ENROLL_ONLY } from '../../../../vocabulary/journeys.ts';
 import { UsageError } from '../../../../vocabulary/errors.ts';
+import { testTargets } from '../../../vocabulary/targetsFixture.ts';
 
-const targets = loadTargets();
+const targets = testTargets();
 const OPEN_MODEL = ['load', 'spike', 'soak', 'breakpoint'];
 
 function arrivals(executor: Executor): RampingArrivalRate {

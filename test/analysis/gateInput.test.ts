@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { gateInputOf, loadExitCodeOf, type RunFolderFacts } from '../../analysis/gateInput.ts';
 import { gate } from '../../verdict/gate.ts';
-import { loadTargets } from '../../scripts/targets/load.ts';
+import { testTargets } from '../vocabulary/targetsFixture.ts';
 
-const targets = loadTargets();
+const targets = testTargets();
 const facts = (maxDroppedIterations: number | null | undefined): RunFolderFacts => ({
   run: { runId: 'r', profile: 'load', count: 100, intendedEnrollments: null, loadExitCode: 0, maxDroppedIterations },
   loadSummary: { metrics: { journeys_dropped: { type: 'counter', values: { count: 7, rate: 0.1 } } } } as never,

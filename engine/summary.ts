@@ -7,8 +7,9 @@ import type { MetricSet, Series } from './metricSet.ts';
 import { seriesKey } from './metricSet.ts';
 import type { LoadPlan } from './plan.ts';
 import type { RunPlanResult } from './runPlan.ts';
+import { SUMMARY_FORMAT } from '../vocabulary/loadSummary.ts';
 
-export const SUMMARY_FORMAT = 'harness-summary/1';
+export { SUMMARY_FORMAT };
 
 export interface SummaryMetric {
   type: 'counter' | 'rate' | 'trend' | 'gauge';

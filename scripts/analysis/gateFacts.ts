@@ -21,6 +21,7 @@ import { UsageError } from '../../vocabulary/errors.ts';
 import { nemesisJudgedOf, readNemesisRecord } from '../run/nemesis/record.ts';
 import { readOptionalRunJson, readRunJson } from './runInputs.ts';
 import { verdictProblems } from '../../vocabulary/verdict.ts';
+import { loadSummaryProblems } from '../../vocabulary/loadSummary.ts';
 
 function requireShape<T>(value: T, file: string, expected: string, problems: string[]): T {
   if (problems.length > 0) throw new UsageError(file, expected, `Fix: ${problems.join('; ')}.`);
@@ -40,7 +41,7 @@ async function readFacts(runDir: string): Promise<RunFolderFacts> {
     );
   }
   const loadSummary = readRunJson<LoadSummary>(runDir, 'loadSummary', "the load engine's end-of-test summary");
-  if (typeof loadSummary !== 'object' || loadSummary === null || typeof loadSummary.metrics !== 'object' || loadSummary.metrics === null) {
+  if (loadSummaryProblems(loadSummary).length > 0) {
     throw new UsageError(summaryPath, "the load engine's end-of-test summary, with a metrics object", 'Restore it or re-run the profile.');
   }
   const reconciliation = readOptionalRunJson<ReconciliationRecord>(runDir, 'reconciliation', 'the reconciliation of the run');

@@ -12,6 +12,7 @@ import { rateAt, type Segment } from '../../engine/schedule.ts';
 import { engineSummary, type EngineSummary } from '../../engine/summary.ts';
 import type { MetricSet } from '../../engine/metricSet.ts';
 import { runFile } from '../../vocabulary/runFiles.ts';
+import { loadSummaryJson } from '../../vocabulary/loadSummary.ts';
 
 export interface EngineLoadOptions {
   runDir: string;
@@ -77,7 +78,7 @@ export async function runEngineLoad(options: EngineLoadOptions): Promise<{ resul
     });
     if (live) process.stdout.write('\n');
     const summary = engineSummary(plan, result);
-    writeFileSync(runFile(options.runDir, 'loadSummary'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileSync(runFile(options.runDir, 'loadSummary'), loadSummaryJson(summary));
     return { result, summary };
   } finally {
     seconds.end();

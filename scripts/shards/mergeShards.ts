@@ -16,6 +16,7 @@ import { concatenateLedgers } from '../../scenarios/consumers/ledger.ts';
 import { runFile } from '../../vocabulary/runFiles.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { readShardRecord, SHARD_FILES, type ShardRecord } from './shardFolder.ts';
+import { loadSummaryJson } from '../../vocabulary/loadSummary.ts';
 
 export interface MergedShards {
   summary: EngineSummary & { shards: { of: number; merged: number[]; missing: number[] } };
@@ -114,7 +115,7 @@ export async function mergeShards(dirs: string[], runDir: string, plan: LoadPlan
     workers: records.reduce((sum, r) => sum + r.workers, 0),
   };
   const summary = { ...engineSummary(plan, result), shards: { of, merged: records.map((r) => r.index).sort((a, b) => a - b), missing } };
-  writeFileSync(runFile(runDir, 'loadSummary'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(runFile(runDir, 'loadSummary'), loadSummaryJson(summary));
 
   const ledgerDir = runFile(runDir, 'ledgerParts');
   mkdirSync(ledgerDir, { recursive: true });

@@ -13,34 +13,26 @@ import type { Figures } from './figures.ts';
 
 const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-function* upTo<T>(n: number, make: (i: number) => T): Generator<T> {
-  for (let i = 0; i < n; i++) yield make(i);
-}
-
-function* recordsOf(n: number) {
-  for (let i = 0; i < n; i++) yield* receivedRecords(i);
-}
-
 export async function benchReconcile(records = envNumber('RECONCILE_RECORDS', 10_000_000), inMemoryRecords = 1_000_000): Promise<Figures> {
   const enrollments = Math.floor(records / 2);
   let peakRss = process.memoryUsage.rss();
-  const sampled = function* <T>(items: Iterable<T>): Generator<T> {
-    let n = 0;
-    for (const item of items) {
-      if (++n % 100_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      yield item;
-    }
-  };
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 250);
+  // Shared sources: each thread makes the fixture objects of its own share (counted in the wall and CPU time).
+  const fixtures = new URL('./fixtures/reconcileRecords.ts', import.meta.url).href;
+  const run = { enrollments };
   const startedCpu = process.cpuUsage();
   const started = performance.now();
   const streamed = await reconcileStreams({
-    ledger: sampled(upTo(enrollments, ledgerEntry)),
-    households: sampled(upTo(enrollments, household)),
-    received: sampled(recordsOf(enrollments)),
+    ledger: { module: fixtures, name: 'ledgerShare', args: run },
+    households: { module: fixtures, name: 'householdShare', args: run },
+    received: { module: fixtures, name: 'receivedShare', args: run },
     deadlineMs: 30_000,
     expectedEnrollments: enrollments,
-  });
+  }).finally(() => clearInterval(sampler));
   const seconds = (performance.now() - started) / 1000;
+  // Every thread of the process (the partitioning and reconciling threads included).
   const cpu = process.cpuUsage(startedCpu);
   // getrusage's maximum: the true peak, between samples too (nothing bigger ran in this process before).
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
@@ -65,6 +57,8 @@ export async function benchReconcile(records = envNumber('RECONCILE_RECORDS', 10
     'reconcile: streamed records per second': { value: Math.round((enrollments * 2) / seconds), unit: 'records/s' },
     'reconcile: streamed peak RSS': { value: mib(peakRss), unit: 'MiB' },
     'reconcile: streamed partitions': { value: streamed.partitions, unit: 'partitions' },
+    'reconcile: streamed threads partitioning': { value: streamed.threads.partitioning, unit: 'threads' },
+    'reconcile: streamed threads reconciling': { value: streamed.threads.reconciling, unit: 'threads' },
     'reconcile: streamed spilled to disk': { value: streamed.spilledMiB, unit: 'MiB' },
     'reconcile: share of the 60 s goal used': { value: Math.round((seconds / 60) * 1000) / 1000, unit: 'ratio' },
     'reconcile: share of the 2 GiB goal used': { value: Math.round((peakRss / 2 ** 31) * 1000) / 1000, unit: 'ratio' },

@@ -1,14 +1,25 @@
-// Partitions reconciled side by side, one thread per core: each thread reads a partition file, reconciles it with
-// the same core as the main thread (reconcilePartition) and sends back its tally; the next partition goes to whichever
-// thread is free. Options that cannot cross to a thread (a function) keep the work in the main thread.
+// Threads for a streamed reconciliation, one per core: each can write a share of the streams into partition files
+// (when the streams are shared sources a thread can open itself), then reconcile partitions with the same core as the
+// main thread (reconcilePartition) and send back their tallies, the next partition going to whichever thread is free.
+// Options that cannot cross to a thread (a function) keep the work in the main thread.
 
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
+import type { Household } from '../domain/household.ts';
+import type { InsurerRecord } from '../domain/insurerRecord.ts';
+import type { LedgerEntry } from '../domain/ledger.ts';
+import { partitionHouseholds, partitionLedger, partitionRecords, type Stream } from './partitioning.ts';
+import { PartitionTable, type PartitionTableData } from './partitionTable.ts';
 import { reconcilePartition, type PartitionTally, type ReconcileOptions } from './reconcile.ts';
-import { linesOf, readPartition } from './spill.ts';
+import { linesOf, PartitionFiles, readPartition } from './spill.ts';
 
 const MAX_WORKERS = 4;
+/**
+ * A thread's young generation (MiB): a partition's objects (about 2,500 enrollments, 10 MiB) then live and die there,
+ * instead of being copied by each scavenge and promoted to the old generation, which is most of the cost otherwise.
+ */
+const YOUNG_GENERATION_MB = 128;
 
 /** Threads worth starting: none for one partition, or when an option cannot be sent to a thread. */
 export function workersFor(partitions: number, options: ReconcileOptions): number {
@@ -16,56 +27,143 @@ export function workersFor(partitions: number, options: ReconcileOptions): numbe
   return Math.min(MAX_WORKERS, availableParallelism(), partitions);
 }
 
-interface Job {
-  file: string | undefined;
-  options: Omit<ReconcileOptions, 'expectedIssuerOf'>;
+/**
+ * A stream a thread can open itself, in shares: `module` (a file URL) exports `name(args, share, shares)` giving the
+ * items of that share in stream order; shares 0, 1, … in turn make the whole stream.
+ */
+export interface SharedSource {
+  module: string;
+  name: string;
+  args?: unknown;
 }
 
-type Reply = { tally: PartitionTally } | { error: string };
+type JobOptions = Omit<ReconcileOptions, 'expectedIssuerOf'>;
+
+export type PartitionJob =
+  | { kind: 'ledger'; source: SharedSource; count: number; dir: string; prefix: string; expected: number }
+  | { kind: 'households'; source: SharedSource; share: number; shares: number; count: number; dir: string; prefix: string }
+  | { kind: 'records'; source: SharedSource; share: number; shares: number; count: number; dir: string; prefix: string; table: PartitionTableData };
+
+export interface PartitionShare {
+  /** Each partition's file (undefined: nothing in it). */
+  files: (string | undefined)[];
+  spilledBytes: number;
+  intended?: number;
+  table?: PartitionTableData;
+}
+
+type Job = { partition: PartitionJob } | { files: string[]; options: JobOptions };
+type Reply = { tally: PartitionTally } | { share: PartitionShare } | { error: string };
 
 const EMPTY = { households: new Map(), ledger: [], received: new Map() };
 
-/** In a worker: reconciles each partition file sent, replying with its tally. */
+/** The items of one share of a shared source. */
+export async function openShare<T>(source: SharedSource, share: number, shares: number): Promise<Stream<T>> {
+  const module = (await import(source.module)) as Record<string, unknown>;
+  const open = module[source.name];
+  if (typeof open !== 'function') throw new Error(`shared source ${source.module}: expected it to export a function ${source.name}(args, share, shares)`);
+  return (open as (args: unknown, share: number, shares: number) => Stream<T>)(source.args, share, shares);
+}
+
+/** Numbers a share's records above every record of the shares before it (2^44 records a share). */
+export const firstSeqOf = (share: number): number => share * 2 ** 44;
+
+async function writeShare(job: PartitionJob): Promise<PartitionShare> {
+  const files = new PartitionFiles(job.count, job.dir, job.prefix);
+  if (job.kind === 'ledger') {
+    const table = new PartitionTable(job.expected, true);
+    await partitionLedger(await openShare<LedgerEntry>(job.source, 0, 1), files, table);
+    return { files: files.flushAll(), spilledBytes: files.spilledBytes, table: table.data };
+  }
+  if (job.kind === 'households') {
+    const intended = await partitionHouseholds(await openShare<Household>(job.source, job.share, job.shares), files);
+    return { files: files.flushAll(), spilledBytes: files.spilledBytes, intended };
+  }
+  const table = PartitionTable.from(job.table);
+  await partitionRecords(await openShare<InsurerRecord>(job.source, job.share, job.shares), files, table, firstSeqOf(job.share));
+  return { files: files.flushAll(), spilledBytes: files.spilledBytes };
+}
+
+/** In a worker: writes each share, or reconciles each partition, sent; replies with the result. */
 export function servePartitions(port: MessagePort | null): void {
-  port?.on('message', (job: Job) => {
+  port?.on('message', async (job: Job) => {
     try {
-      const part = job.file ? readPartition(linesOf(job.file)) : EMPTY;
-      port.postMessage({ tally: reconcilePartition(part, job.options) } satisfies Reply);
+      if ('partition' in job) port.postMessage({ share: await writeShare(job.partition) } satisfies Reply);
+      else {
+        const part = job.files.length > 0 ? readPartition(linesOf(job.files)) : EMPTY;
+        port.postMessage({ tally: reconcilePartition(part, job.options) } satisfies Reply);
+      }
     } catch (error) {
       port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
     }
   });
 }
 
-/** The tallies of the partition files (undefined: an empty partition), in partition order. */
-export async function reconcileInWorkers(files: (string | undefined)[], threads: number, options: ReconcileOptions): Promise<PartitionTally[]> {
-  const { deadlineMs, cutOff, examplesPerClass } = options;
-  const jobOptions: Job['options'] = { deadlineMs, ...(cutOff ? { cutOff } : {}), ...(examplesPerClass === undefined ? {} : { examplesPerClass }) };
-  const tallies = new Array<PartitionTally>(files.length);
-  const workers = Array.from({ length: threads }, () => new Worker(fileURLToPath(new URL('./partitionWorker.mjs', import.meta.url))));
-  let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = (): void => {
-              if (next >= files.length) return resolve();
-              const partition = next++;
-              worker.once('message', (reply: Reply) => {
-                if ('error' in reply) return reject(new Error(`reconciling partition ${partition}: ${reply.error}`));
-                tallies[partition] = reply.tally;
-                send();
-              });
-              worker.postMessage({ file: files[partition], options: jobOptions } satisfies Job);
-            };
-            worker.once('error', reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+/** Threads that take one job at a time each. */
+export class PartitionThreads {
+  private readonly workers: Worker[];
+
+  constructor(threads: number) {
+    const file = fileURLToPath(new URL('./partitionWorker.mjs', import.meta.url));
+    this.workers = Array.from({ length: threads }, () => new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
   }
-  return tallies;
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  private run(thread: number, job: Job): Promise<Reply> {
+    const worker = this.workers[thread]!;
+    return new Promise<Reply>((resolve, reject) => {
+      const onError = (error: Error): void => reject(error);
+      worker.once('error', onError);
+      worker.once('message', (reply: Reply) => {
+        worker.off('error', onError);
+        resolve(reply);
+      });
+      worker.postMessage(job);
+    });
+  }
+
+  /** One share of the streams written into partition files by thread `thread`. */
+  async partition(thread: number, job: PartitionJob): Promise<PartitionShare> {
+    const reply = await this.run(thread, { partition: job });
+    if ('error' in reply) throw new Error(`partitioning the ${job.kind} in a thread: ${reply.error}`);
+    if (!('share' in reply)) throw new Error('partitioning in a thread: expected a share in reply');
+    return reply.share;
+  }
+
+  /** The tallies of the partitions (each its files, in order; none: an empty partition), in partition order. */
+  async reconcile(files: string[][], options: ReconcileOptions): Promise<PartitionTally[]> {
+    const { deadlineMs, cutOff, examplesPerClass } = options;
+    const jobOptions: JobOptions = { deadlineMs, ...(cutOff ? { cutOff } : {}), ...(examplesPerClass === undefined ? {} : { examplesPerClass }) };
+    const tallies = new Array<PartitionTally>(files.length);
+    let next = 0;
+    await Promise.all(
+      this.workers.map(async (_, thread) => {
+        while (next < files.length) {
+          const partition = next++;
+          const reply = await this.run(thread, { files: files[partition]!, options: jobOptions });
+          if ('error' in reply) throw new Error(`reconciling partition ${partition}: ${reply.error}`);
+          if (!('tally' in reply)) throw new Error(`reconciling partition ${partition}: expected a tally in reply`);
+          tallies[partition] = reply.tally;
+        }
+      }),
+    );
+    return tallies;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** The tallies of the partitions (each its files, in order; none: an empty partition), in partition order. */
+export async function reconcileInWorkers(files: string[][], threads: number, options: ReconcileOptions): Promise<PartitionTally[]> {
+  const pool = new PartitionThreads(threads);
+  try {
+    return await pool.reconcile(files, options);
+  } finally {
+    await pool.close();
+  }
 }

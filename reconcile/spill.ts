@@ -1,79 +1,102 @@
-// Partitions on disk for a reconciliation too big to hold: each partition gathers lines in memory and appends them to
-// its own file once a buffer fills, then gives them back in the order they were added. Small runs never touch disk.
-// The lines are compact JSON arrays of only the fields reconciliation reads (never whole objects), so a partition
-// read back is a fraction of the input's size.
+// Partitions on disk for a reconciliation too big to hold: each partition gathers lines in a buffer and appends them
+// to its own file once the buffer fills, then gives them back in the order they were added. Small runs never touch
+// disk. The lines (lines.ts) hold only the fields reconciliation reads, never whole objects, so a partition read back
+// is a fraction of the input's size. The buffers are Buffers written in place, not growing strings: a string per
+// partition kept growing is copied again and again and ends in the old generation, which the collector then walks.
 
+import { isAscii } from 'node:buffer';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Household, Member } from '../domain/household.ts';
-import type { InsurerRecord } from '../domain/insurerRecord.ts';
-import type { LedgerEntry } from '../domain/ledger.ts';
-import { enrolledMembers } from './compare.ts';
+import { householdOf, kindOf, ledgerOf, recordOf } from './lines.ts';
 import type { Partition } from './reconcile.ts';
 
-/** Characters buffered per partition before they are appended to its file. */
-const FLUSH_CHARS = 128 * 1024;
+/** Bytes buffered per partition before they are appended to its file. */
+const BUFFER_BYTES = 64 * 1024;
 
 export class PartitionFiles {
   readonly dir: string;
   readonly count: number;
   private readonly ownDir: boolean;
-  private readonly buffers: string[];
-  private readonly fds: (number | undefined)[];
-  /** Characters written to disk, all partitions. */
-  spilledChars = 0;
+  private readonly prefix: string;
+  private readonly buffers: (Buffer | undefined)[];
+  private readonly used: number[];
+  /** Which partitions have a file (opened to append each time: a thousand partitions must not hold a thousand descriptors). */
+  private readonly onDisk: boolean[];
+  /** Bytes written to disk, all partitions. */
+  spilledBytes = 0;
 
-  constructor(count: number, dir?: string) {
+  /** `prefix` names the files, so that several writers can share a folder. */
+  constructor(count: number, dir?: string, prefix = 'partition') {
     this.count = count;
     this.ownDir = dir === undefined;
     this.dir = dir ?? mkdtempSync(join(tmpdir(), 'reconcile-'));
-    this.buffers = new Array<string>(count).fill('');
-    this.fds = new Array<number | undefined>(count).fill(undefined);
+    this.prefix = prefix;
+    this.buffers = new Array<Buffer | undefined>(count).fill(undefined);
+    this.used = new Array<number>(count).fill(0);
+    this.onDisk = new Array<boolean>(count).fill(false);
   }
 
-  private file(partition: number): string {
-    return join(this.dir, `partition-${partition}.jsonl`);
+  file(partition: number): string {
+    return join(this.dir, `${this.prefix}-${partition}.lines`);
   }
 
   add(partition: number, line: string): void {
-    const buffered = this.buffers[partition]! + line + '\n';
-    if (buffered.length < FLUSH_CHARS) {
-      this.buffers[partition] = buffered;
-      return;
+    let buffer = this.buffers[partition];
+    if (buffer === undefined) buffer = this.buffers[partition] = Buffer.allocUnsafe(BUFFER_BYTES);
+    let at = this.used[partition]!;
+    // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
+    if (at + line.length * 3 + 1 > BUFFER_BYTES) {
+      this.flush(partition);
+      at = 0;
+      if (line.length * 3 + 1 > BUFFER_BYTES) {
+        this.write(partition, Buffer.from(`${line}\n`));
+        return;
+      }
     }
-    this.fds[partition] ??= openSync(this.file(partition), 'w');
-    writeSync(this.fds[partition]!, buffered);
-    this.spilledChars += buffered.length;
-    this.buffers[partition] = '';
+    at += buffer.write(line, at);
+    buffer[at++] = 10;
+    this.used[partition] = at;
+  }
+
+  private write(partition: number, bytes: Uint8Array): void {
+    const fd = openSync(this.file(partition), this.onDisk[partition] ? 'a' : 'w');
+    try {
+      writeSync(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
+    this.onDisk[partition] = true;
+    this.spilledBytes += bytes.length;
+  }
+
+  private flush(partition: number): void {
+    const used = this.used[partition]!;
+    if (used === 0) return;
+    this.write(partition, this.buffers[partition]!.subarray(0, used));
+    this.used[partition] = 0;
   }
 
   /** Writes every buffer out, so that each partition is whole on disk (for another thread to read); the files that exist. */
   flushAll(): (string | undefined)[] {
-    return this.buffers.map((buffered, partition) => {
-      if (buffered.length > 0) {
-        this.fds[partition] ??= openSync(this.file(partition), 'w');
-        writeSync(this.fds[partition]!, buffered);
-        this.spilledChars += buffered.length;
-        this.buffers[partition] = '';
-      }
-      const fd = this.fds[partition];
-      if (fd === undefined) return undefined;
-      closeSync(fd);
-      this.fds[partition] = undefined;
-      return this.file(partition);
-    });
+    const files: (string | undefined)[] = [];
+    for (let partition = 0; partition < this.count; partition++) {
+      this.flush(partition);
+      this.buffers[partition] = undefined;
+      files.push(this.onDisk[partition] ? this.file(partition) : undefined);
+    }
+    return files;
   }
 
   /** Every line of a partition in the order added; its buffer and file are let go. */
   take(partition: number): string[] {
-    const fd = this.fds[partition];
-    let text = this.buffers[partition]!;
-    this.buffers[partition] = '';
-    if (fd !== undefined) {
-      closeSync(fd);
-      this.fds[partition] = undefined;
-      text = readFileSync(this.file(partition), 'utf8') + text;
+    const buffer = this.buffers[partition];
+    let text = buffer ? textOf(buffer.subarray(0, this.used[partition])) : '';
+    this.buffers[partition] = undefined;
+    this.used[partition] = 0;
+    if (this.onDisk[partition]) {
+      this.onDisk[partition] = false;
+      text = textOf(readFileSync(this.file(partition))) + text;
       rmSync(this.file(partition), { force: true });
     }
     const lines = text.split('\n');
@@ -81,201 +104,13 @@ export class PartitionFiles {
     return lines;
   }
 
-  /** Closes every file and removes them (and the folder, when it made it). */
+  /** Removes every file (and the folder, when it made it). */
   dispose(): void {
-    this.fds.forEach((fd, partition) => {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(this.file(partition), { force: true });
-    });
-    this.fds.fill(undefined);
+    for (let partition = 0; partition < this.count; partition++) if (this.onDisk[partition]) rmSync(this.file(partition), { force: true });
+    this.onDisk.fill(false);
+    this.buffers.fill(undefined);
     if (this.ownDir) rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-// The compact lines: a letter naming what the line holds, then only the fields reconciliation reads, separated by tabs
-// (splitting on tabs is several times faster than JSON.parse). Strings travel as they are, numbers as String(n) (which
-// reads back exactly), booleans as 1/0. An item with a field of another type, or a text holding a tab, newline,
-// carriage return or backslash, goes as a JSON array instead (the letter in lower case): every value comes back as it went.
-
-type Field = 's' | 'n' | 'b';
-const HOUSEHOLD: readonly Field[] = ['s', 's', 's', 's', 'n'];
-const MEMBER: readonly Field[] = ['s', 's', 's', 's', 's', 's'];
-const LEDGER: readonly Field[] = ['n', 's', 's', 's', 'n', 'n', 'n', 's', 's'];
-const RECORD: readonly Field[] = ['n', 's', 's', 's', 's', 'n', 's', 's', 's', 'b', 's', 's', 's', 's', 's', 's', 's', 's', 'n', 'n', 'n', 'n', 's', 's'];
-/** In a joined line: what would break it apart or be read otherwise (tabs are counted instead). */
-const AWKWARD = /[\n\r\\]/;
-
-/** Whether the values have the types of their line (texts are checked once joined). */
-function typed(values: readonly unknown[], types: readonly Field[], from = 0, count = types.length): boolean {
-  for (let i = 0; i < count; i++) {
-    const v = values[from + i];
-    const type = types[i]!;
-    if (type === 's' ? typeof v !== 'string' : type === 'n' ? typeof v !== 'number' || !Number.isFinite(v) : typeof v !== 'boolean') return false;
-  }
-  return true;
-}
-
-function tabsIn(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) n++;
-  return n;
-}
-
-function line(letter: string, values: unknown[], typesFit: boolean): string {
-  if (typesFit) {
-    const text = values.map((v) => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v))).join('\t');
-    if (!AWKWARD.test(text) && tabsIn(text) === values.length - 1) return `${letter}\t${text}`;
-  }
-  return `${letter.toLowerCase()}${JSON.stringify(values)}`;
-}
-
-/** The values of a line, in order: numbers and booleans typed by `types` (a tab line) or as JSON gave them. */
-function valuesOf(text: string, types: readonly Field[] | undefined): unknown[] {
-  if (text.charCodeAt(1) !== 9) return JSON.parse(text.slice(1)) as unknown[];
-  const parts: unknown[] = text.split('\t');
-  parts.shift();
-  if (types) for (let i = 0; i < types.length; i++) if (types[i] !== 's') parts[i] = types[i] === 'n' ? Number(parts[i]) : parts[i] === '1';
-  return parts;
-}
-
-/** A household as reconciliation reads it: where it lives, the credit the oracle expects, and the members who enroll. */
-export function householdLine(h: Household): string {
-  const values: unknown[] = [h.id, h.ratingArea, h.countyFips, h.zip, h.expected.aptc];
-  for (const m of enrolledMembers(h)) values.push(m.firstName, m.lastName, m.dob, m.sex, m.relationship, m.ssn);
-  let fit = typed(values, HOUSEHOLD);
-  for (let at = HOUSEHOLD.length; fit && at < values.length; at += MEMBER.length) fit = typed(values, MEMBER, at);
-  return line('H', values, fit);
-}
-
-export function ledgerLine(seq: number, e: LedgerEntry): string {
-  const values = [seq, e.householdId, e.confirmationNumber, e.planId, e.premium, e.aptc, e.owed, e.effectiveDate, e.confirmedAt];
-  return line('L', values, typed(values, LEDGER));
-}
-
-export function recordLine(seq: number, r: InsurerRecord): string {
-  const values = [
-    seq,
-    r.confirmationNumber,
-    r.receivedAt,
-    r.receiverIssuerId,
-    r.senderId,
-    r.interchangeControl,
-    r.transactionControl,
-    r.memberId,
-    r.relationship,
-    r.subscriber,
-    r.firstName,
-    r.lastName,
-    r.dob,
-    r.sex,
-    r.ssn,
-    r.planId,
-    r.effectiveDate,
-    r.ratingArea,
-    r.premiumTotal,
-    r.aptc,
-    r.otherPayment,
-    r.owed,
-    r.zip,
-    r.countyFips,
-  ];
-  return line('R', values, typed(values, RECORD));
-}
-
-export type LineKind = 'household' | 'ledger' | 'record';
-
-export function kindOf(text: string): LineKind {
-  const letter = text.charCodeAt(0) | 0x20; // either case
-  return letter === 104 /* h */ ? 'household' : letter === 108 /* l */ ? 'ledger' : 'record';
-}
-
-/** Only the fields compare.ts reads: the members who enroll (no Medicaid flags, so all of them count). */
-export function householdOf(text: string): Household {
-  const row = valuesOf(text, HOUSEHOLD);
-  const members: Member[] = [];
-  for (let at = HOUSEHOLD.length; at < row.length; at += MEMBER.length) {
-    const [firstName, lastName, dob, sex, relationship, ssn] = row.slice(at, at + MEMBER.length) as [
-      string,
-      string,
-      string,
-      Member['sex'],
-      Member['relationship'],
-      string,
-    ];
-    members.push({ firstName, lastName, dob, sex, relationship, ssn } as Member);
-  }
-  const [id, ratingArea, countyFips, zip, aptc] = row as [string, string, string, string, number];
-  return { id, ratingArea, countyFips, zip, expected: { aptc }, members } as unknown as Household;
-}
-
-export function ledgerOf(text: string): { seq: number; entry: LedgerEntry } {
-  const [seq, householdId, confirmationNumber, planId, premium, aptc, owed, effectiveDate, confirmedAt] = valuesOf(text, LEDGER) as [
-    number,
-    string,
-    string,
-    string,
-    number,
-    number,
-    number,
-    string,
-    string,
-  ];
-  return { seq, entry: { householdId, confirmationNumber, planId, premium, aptc, owed, effectiveDate, confirmedAt } };
-}
-
-export function recordOf(text: string): { seq: number; record: InsurerRecord } {
-  const [
-    seq,
-    confirmationNumber,
-    receivedAt,
-    receiverIssuerId,
-    senderId,
-    interchangeControl,
-    transactionControl,
-    memberId,
-    relationship,
-    subscriber,
-    firstName,
-    lastName,
-    dob,
-    sex,
-    ssn,
-    planId,
-    effectiveDate,
-    ratingArea,
-    premiumTotal,
-    aptc,
-    otherPayment,
-    owed,
-    zip,
-    countyFips,
-  ] = valuesOf(text, RECORD);
-  const record = {
-    confirmationNumber,
-    receivedAt,
-    receiverIssuerId,
-    senderId,
-    interchangeControl,
-    transactionControl,
-    memberId,
-    relationship,
-    subscriber,
-    firstName,
-    lastName,
-    dob,
-    sex,
-    ssn,
-    planId,
-    effectiveDate,
-    ratingArea,
-    premiumTotal,
-    aptc,
-    otherPayment,
-    owed,
-    zip,
-    countyFips,
-  };
-  return { seq: seq as number, record: record as unknown as InsurerRecord };
 }
 
 /** A partition's lines (in the order added) as the enrollments reconcilePartition takes. */
@@ -298,9 +133,13 @@ export function readPartition(lines: readonly string[]): Partition {
   return part;
 }
 
-/** The lines of a partition file written by flushAll. */
-export function linesOf(file: string): string[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
+/** Bytes as text: ASCII (nearly always) copied as Latin-1, several times faster than decoding UTF-8 and the same text. */
+export const textOf = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
+
+/** The lines of a partition's files written by flushAll, file after file. */
+export function linesOf(files: readonly string[]): string[] {
+  const bytes = files.length === 1 ? readFileSync(files[0]!) : Buffer.concat(files.map((file) => readFileSync(file)));
+  const lines = textOf(bytes).split('\n');
   lines.pop();
   return lines;
 }

@@ -2,30 +2,44 @@
 // insurer's records are read once each, as streams, and each item is sent to one of N partitions on disk, so that a
 // confirmation's ledger entry, its household and all its member records land in the same one. Each partition is then
 // reconciled in memory by the same core as a whole run (reconcile.ts), and the tallies added up: the same answer as
-// `reconcile`, examples and their order included. What stays in memory across the run: one small number per
-// confirmation number (the partition its household went to), and one partition at a time.
+// `reconcile`, examples and their order included. What stays in memory across the run: the partition of each
+// confirmation number (partitionTable.ts, about 30 bytes each), and one partition per thread at a time.
+//
+// Streams the main thread iterates are partitioned by the main thread. Shared sources (partitionWorkers.ts) are
+// partitioned by the threads themselves: one thread writes the ledger (and so the table of partitions) while another
+// writes the households, then each thread writes a share of the records, looking their partition up in the table
+// shared with it. Each thread writes its own files; a partition reads them in stream order, so the answer is the same.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Household } from '../domain/household.ts';
 import type { InsurerRecord } from '../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
-import { combineTallies, mayEnroll, reconcilePartition, type PartitionTally, type ReconcileOptions, type Reconciliation } from './reconcile.ts';
-import { reconcileInWorkers, workersFor } from './partitionWorkers.ts';
-import { householdLine, ledgerLine, PartitionFiles, readPartition, recordLine } from './spill.ts';
+import { each, hash30, partitionHouseholds, partitionLedger, partitionRecords, type Stream } from './partitioning.ts';
+import { PartitionTable } from './partitionTable.ts';
+import { openShare, PartitionThreads, workersFor, type PartitionShare, type SharedSource } from './partitionWorkers.ts';
+import { combineTallies, reconcilePartition, type PartitionTally, type ReconcileOptions, type Reconciliation } from './reconcile.ts';
+import { PartitionFiles, readPartition } from './spill.ts';
 
-export type Stream<T> = Iterable<T> | AsyncIterable<T>;
+export { each, hash30, type Stream };
+export type { SharedSource };
+
+/** A stream the main thread iterates, or a source threads open in shares. */
+export type Source<T> = Stream<T> | SharedSource;
 
 export interface ReconcileStreamsInput extends ReconcileOptions {
-  /** Read first, to its end, before the others. */
-  ledger: Stream<LedgerEntry>;
-  households: Stream<Household>;
-  received: Stream<InsurerRecord>;
-  /** How many partitions: default from `expectedEnrollments`, one per 20,000 enrollments (at least 1, at most 1,024). */
+  /** Read first, to its end, before the records. */
+  ledger: Source<LedgerEntry>;
+  households: Source<Household>;
+  received: Source<InsurerRecord>;
+  /** How many partitions: default from `expectedEnrollments`, one per 2,500 enrollments (at least 1, at most 4,096). */
   partitions?: number;
   /** About how many ledger entries there are (e.g. from the ledger file's size), to size the partitions. */
   expectedEnrollments?: number;
-  /** Where the partitions are written; default a new folder under the OS temp folder, removed afterwards. */
+  /** Where the partitions are written (in a new folder of their own, removed afterwards); default the OS temp folder. */
   spillDir?: string;
-  /** Threads that reconcile partitions side by side; default one per core (at most 4), 1 for a single partition. */
+  /** Threads that partition shared sources and reconcile partitions side by side; default one per core (at most 4), 1 for a single partition. */
   workers?: number;
 }
 
@@ -36,67 +50,91 @@ export interface StreamedReconciliation {
   spilledMiB: number;
   /** Seconds reading the streams into partitions (the streams' own making included), and reconciling the partitions. */
   seconds: { partitioning: number; reconciling: number };
+  /** Threads that partitioned the streams (1: the main thread) and that reconciled the partitions. */
+  threads: { partitioning: number; reconciling: number };
 }
 
-export const ENROLLMENTS_PER_PARTITION = 20_000;
-const MAX_PARTITIONS = 1_024;
+/** Small enough that a partition's objects live and die in a thread's young generation (partitionWorkers.ts). */
+export const ENROLLMENTS_PER_PARTITION = 2_500;
+const MAX_PARTITIONS = 4_096;
 
 export function partitionsFor(expectedEnrollments: number | undefined): number {
   if (!expectedEnrollments || expectedEnrollments <= 0) return 1;
   return Math.min(MAX_PARTITIONS, Math.max(1, Math.ceil(expectedEnrollments / ENROLLMENTS_PER_PARTITION)));
 }
 
-/** FNV-1a, 30 bits (a small integer to V8, so a map of millions of them stays compact). */
-export function hash30(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) & 0x3fffffff;
+export const isShared = <T>(source: Source<T>): source is SharedSource =>
+  typeof (source as SharedSource).module === 'string' && !(Symbol.iterator in source) && !(Symbol.asyncIterator in source);
+
+/** A source as a stream the main thread iterates (a shared source: all of it, as one share). */
+async function streamOf<T>(source: Source<T>): Promise<Stream<T>> {
+  return isShared(source) ? openShare<T>(source, 0, 1) : source;
 }
 
-/** Each item of a stream in turn; a plain iterable without awaiting each item (a microtask per item adds up at ten million). */
-async function each<T>(stream: Stream<T>, use: (item: T) => void): Promise<void> {
-  if (Symbol.iterator in stream) for (const item of stream) use(item);
-  else for await (const item of stream) use(item);
-}
+const MiB = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 export async function reconcileStreams(input: ReconcileStreamsInput): Promise<StreamedReconciliation> {
   const count = input.partitions ?? partitionsFor(input.expectedEnrollments);
-  const files = new PartitionFiles(count, input.spillDir);
+  const threads = input.workers ?? workersFor(count, input);
+  const shared = threads > 1 && isShared(input.ledger) && isShared(input.households) && isShared(input.received);
+  const pool = threads > 1 ? new PartitionThreads(threads) : undefined;
+  // A folder of its own (inside spillDir when given), removed afterwards whatever happens.
+  const dir = mkdtempSync(join(input.spillDir ?? tmpdir(), 'reconcile-'));
   try {
-    // The partition of each confirmation is its household's: the ledger says which household that is.
     const started = performance.now();
-    const partitionOf = new Map<string, number>();
-    let seq = 0;
-    await each(input.ledger, (entry) => {
-      const at = seq++;
-      if (partitionOf.has(entry.confirmationNumber)) return; // the first entry of a confirmation number counts
-      const partition = hash30(entry.householdId) % count;
-      partitionOf.set(entry.confirmationNumber, partition);
-      files.add(partition, ledgerLine(at, entry));
-    });
-    let intended = 0;
-    await each(input.households, (h) => {
-      if (mayEnroll(h)) intended++;
-      files.add(hash30(h.id) % count, householdLine(h));
-    });
-    seq = 0;
-    await each(input.received, (r) => {
-      // A phantom (no ledger entry) goes where its confirmation number says: all its records together.
-      files.add(partitionOf.get(r.confirmationNumber) ?? hash30(r.confirmationNumber) % count, recordLine(seq++, r));
-    });
-    partitionOf.clear();
+    let partitionFiles: string[][];
+    let intended: number;
+    let spilledBytes = 0;
+    let inMain: PartitionFiles | undefined;
+    if (shared && pool) {
+      const { intended: counted, shares } = await partitionInThreads(pool, input as SharedInput, count, dir);
+      intended = counted;
+      partitionFiles = Array.from({ length: count }, (_, p) => shares.flatMap((share) => (share.files[p] ? [share.files[p]] : [])));
+      for (const share of shares) spilledBytes += share.spilledBytes;
+    } else {
+      inMain = new PartitionFiles(count, dir);
+      const partitionOf = new PartitionTable(input.expectedEnrollments);
+      await partitionLedger(await streamOf(input.ledger), inMain, partitionOf);
+      intended = await partitionHouseholds(await streamOf(input.households), inMain);
+      await partitionRecords(await streamOf(input.received), inMain, partitionOf);
+      partitionFiles = pool ? inMain.flushAll().map((file) => (file ? [file] : [])) : [];
+    }
     const partitioned = performance.now();
-    const threads = input.workers ?? workersFor(count, input);
     let tallies: PartitionTally[];
-    if (threads > 1) tallies = await reconcileInWorkers(files.flushAll(), threads, input);
+    if (pool) tallies = await pool.reconcile(partitionFiles, input);
     else {
       tallies = [];
-      for (let p = 0; p < count; p++) tallies.push(reconcilePartition(readPartition(files.take(p)), input));
+      for (let p = 0; p < count; p++) tallies.push(reconcilePartition(readPartition(inMain!.take(p)), input));
     }
+    if (inMain) spilledBytes += inMain.spilledBytes;
     const result = combineTallies(tallies, intended, input);
     const seconds = { partitioning: (partitioned - started) / 1000, reconciling: (performance.now() - partitioned) / 1000 };
-    return { result, partitions: count, spilledMiB: Math.round((files.spilledChars / 1024 / 1024) * 10) / 10, seconds };
+    return { result, partitions: count, spilledMiB: MiB(spilledBytes), seconds, threads: { partitioning: shared ? threads : 1, reconciling: threads } };
   } finally {
-    files.dispose();
+    await pool?.close();
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type SharedInput = ReconcileStreamsInput & { ledger: SharedSource; households: SharedSource; received: SharedSource };
+
+/** The shares every thread wrote, in the order a partition reads them: ledger, households, records share by share. */
+async function partitionInThreads(
+  pool: PartitionThreads,
+  input: SharedInput,
+  count: number,
+  dir: string,
+): Promise<{ intended: number; shares: PartitionShare[] }> {
+  // The ledger in one thread (its first entry of a confirmation counts, and it builds the table), the households in another.
+  const [ledger, households] = await Promise.all([
+    pool.partition(0, { kind: 'ledger', source: input.ledger, count, dir, prefix: 'ledger', expected: input.expectedEnrollments ?? 1024 }),
+    pool.partition(1, { kind: 'households', source: input.households, share: 0, shares: 1, count, dir, prefix: 'households' }),
+  ]);
+  const shares = pool.size;
+  const records = await Promise.all(
+    Array.from({ length: shares }, (_, share) =>
+      pool.partition(share, { kind: 'records', source: input.received, share, shares, count, dir, prefix: `records-${share}`, table: ledger.table! }),
+    ),
+  );
+  return { intended: households.intended ?? 0, shares: [ledger, households, ...records] };
 }

@@ -73,9 +73,53 @@ describe('reconcileStreams', () => {
     expect((await reconcileStreams({ ...odd, partitions: 2, workers: 1 })).result).toEqual(expected);
   });
 
-  it('sizes partitions from the expected enrollments: one per 20,000, at least one', () => {
+  it.each([
+    [7, 2],
+    [64, 3],
+  ])('gives the same reconciliation from shared sources partitioned by the threads: %i partition(s), %i thread(s)', async (partitions, workers) => {
+    const fixtures = new URL('../../bench/fixtures/faultyWorld.ts', import.meta.url).href;
+    const args = { n: 4_000, seed: 4 };
+    const streamed = await reconcileStreams({
+      ...input,
+      ledger: { module: fixtures, name: 'faultyLedgerShare', args },
+      households: { module: fixtures, name: 'faultyHouseholdShare', args },
+      received: { module: fixtures, name: 'faultyReceivedShare', args },
+      partitions,
+      workers,
+      spillDir: dir,
+    });
+    expect(streamed.threads.partitioning).toBe(workers);
+    expect(JSON.stringify(streamed.result)).toBe(JSON.stringify(inMemory));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reads a shared source in the main thread when it has no threads', async () => {
+    const fixtures = new URL('../../bench/fixtures/faultyWorld.ts', import.meta.url).href;
+    const args = { n: 4_000, seed: 4 };
+    const streamed = await reconcileStreams({
+      ...input,
+      ledger: { module: fixtures, name: 'faultyLedgerShare', args },
+      households: world.households,
+      received: { module: fixtures, name: 'faultyReceivedShare', args },
+      partitions: 5,
+      workers: 1,
+    });
+    expect(streamed.threads.partitioning).toBe(1);
+    expect(JSON.stringify(streamed.result)).toBe(JSON.stringify(inMemory));
+  });
+
+  it('names a shared source whose module lacks the function', async () => {
+    const fixtures = new URL('../../bench/fixtures/faultyWorld.ts', import.meta.url).href;
+    const source = { module: fixtures, name: 'noSuchShare', args: {} };
+    await expect(reconcileStreams({ ...input, ledger: source, households: source, received: source, partitions: 4, workers: 2 })).rejects.toThrow(
+      /partitioning the (ledger|households) in a thread: .*expected it to export a function noSuchShare/,
+    );
+  });
+
+  it('sizes partitions from the expected enrollments: one per 2,500, at least one, at most 4,096', () => {
     expect(partitionsFor(undefined)).toBe(1);
-    expect(partitionsFor(15_000)).toBe(1);
-    expect(partitionsFor(5_000_000)).toBe(250);
+    expect(partitionsFor(2_000)).toBe(1);
+    expect(partitionsFor(5_000_000)).toBe(2_000);
+    expect(partitionsFor(100_000_000)).toBe(4_096);
   });
 });

@@ -59,6 +59,13 @@ export function matchMembers(records: InsurerRecord[], members: Member[]): (Memb
 
 const NONE: FieldDifference[] = [];
 
+/** `out` with one more difference (a new array for the first). A function, not a closure made per enrollment. */
+function withDiff(out: FieldDifference[], field: ComparedField, expected: unknown, received: unknown, record: InsurerRecord): FieldDifference[] {
+  const list = out === NONE ? [] : out;
+  list.push({ field, expected, received, record });
+  return list;
+}
+
 /** The members the enrollment covers: those Medicaid/CHIP does not (older files without the flags: everyone). */
 export function enrolledMembers(household: Household): Member[] {
   const medicaid = household.expected.medicaidMembers;
@@ -70,32 +77,28 @@ export function compareCopy(copy: InsurerRecord[], ledger: LedgerEntry, househol
   let out = NONE;
   let policy = copy[0]!;
   for (const r of copy) if (r.subscriber) policy = r;
-  const diff = (field: ComparedField, expected: unknown, received: unknown, record = policy): void => {
-    if (out === NONE) out = [];
-    out.push({ field, expected, received, record });
-  };
-  if (policy.planId !== ledger.planId) diff('planId', ledger.planId, policy.planId);
-  if (cents(policy.aptc) !== cents(ledger.aptc)) diff('aptc', ledger.aptc, policy.aptc);
-  if (cents(policy.premiumTotal) !== cents(ledger.premium)) diff('premium', ledger.premium, policy.premiumTotal);
-  if (cents(policy.owed) !== cents(ledger.owed)) diff('owed', ledger.owed, policy.owed);
-  if (policy.effectiveDate !== ledger.effectiveDate) diff('effectiveDate', ledger.effectiveDate, policy.effectiveDate);
+  if (policy.planId !== ledger.planId) out = withDiff(out, 'planId', ledger.planId, policy.planId, policy);
+  if (cents(policy.aptc) !== cents(ledger.aptc)) out = withDiff(out, 'aptc', ledger.aptc, policy.aptc, policy);
+  if (cents(policy.premiumTotal) !== cents(ledger.premium)) out = withDiff(out, 'premium', ledger.premium, policy.premiumTotal, policy);
+  if (cents(policy.owed) !== cents(ledger.owed)) out = withDiff(out, 'owed', ledger.owed, policy.owed, policy);
+  if (policy.effectiveDate !== ledger.effectiveDate) out = withDiff(out, 'effectiveDate', ledger.effectiveDate, policy.effectiveDate, policy);
   if (!household) return out;
-  if (policy.ratingArea !== household.ratingArea) diff('ratingArea', household.ratingArea, policy.ratingArea);
-  if (!sameDigits(policy.countyFips, household.countyFips)) diff('countyFips', household.countyFips, policy.countyFips);
-  if (!sameDigits(policy.zip, household.zip)) diff('zip', household.zip, policy.zip);
+  if (policy.ratingArea !== household.ratingArea) out = withDiff(out, 'ratingArea', household.ratingArea, policy.ratingArea, policy);
+  if (!sameDigits(policy.countyFips, household.countyFips)) out = withDiff(out, 'countyFips', household.countyFips, policy.countyFips, policy);
+  if (!sameDigits(policy.zip, household.zip)) out = withDiff(out, 'zip', household.zip, policy.zip, policy);
   const members = enrolledMembers(household);
-  if (copy.length < members.length) diff('memberCount', members.length, copy.length);
+  if (copy.length < members.length) out = withDiff(out, 'memberCount', members.length, copy.length, policy);
   const matched = matchMembers(copy, members);
   for (let i = 0; i < copy.length; i++) {
     const record = copy[i]!;
     const member = matched[i];
     if (!member) continue;
-    if (record.relationship !== member.relationship) diff('relationship', member.relationship, record.relationship, record);
-    if (record.dob !== member.dob) diff('dob', member.dob, record.dob, record);
-    if (!sameDigits(record.ssn, member.ssn)) diff('ssn', member.ssn, record.ssn, record);
-    if (record.sex !== member.sex) diff('sex', member.sex, record.sex, record);
-    if (!sameName(record.firstName, member.firstName)) diff('firstName', member.firstName, record.firstName, record);
-    if (!sameName(record.lastName, member.lastName)) diff('lastName', member.lastName, record.lastName, record);
+    if (record.relationship !== member.relationship) out = withDiff(out, 'relationship', member.relationship, record.relationship, record);
+    if (record.dob !== member.dob) out = withDiff(out, 'dob', member.dob, record.dob, record);
+    if (!sameDigits(record.ssn, member.ssn)) out = withDiff(out, 'ssn', member.ssn, record.ssn, record);
+    if (record.sex !== member.sex) out = withDiff(out, 'sex', member.sex, record.sex, record);
+    if (!sameName(record.firstName, member.firstName)) out = withDiff(out, 'firstName', member.firstName, record.firstName, record);
+    if (!sameName(record.lastName, member.lastName)) out = withDiff(out, 'lastName', member.lastName, record.lastName, record);
   }
   return out;
 }

@@ -12,7 +12,7 @@ import type { LedgerEntry } from '../domain/ledger.ts';
 import { partitionHouseholds, partitionLedger, partitionRecords, type Stream } from './partitioning.ts';
 import { PartitionTable, type PartitionTableData } from './partitionTable.ts';
 import { reconcilePartition, type PartitionTally, type ReconcileOptions } from './reconcile.ts';
-import { linesOf, PartitionFiles, readPartition } from './spill.ts';
+import { linesOf, PartitionFiles, readPartition, type SpilledPart } from './spill.ts';
 
 const MAX_WORKERS = 4;
 /**
@@ -45,14 +45,14 @@ export type PartitionJob =
   | { kind: 'records'; source: SharedSource; share: number; shares: number; count: number; dir: string; prefix: string; table: PartitionTableData };
 
 export interface PartitionShare {
-  /** Each partition's file (undefined: nothing in it). */
-  files: (string | undefined)[];
+  /** Where each partition's lines are (undefined: nothing in it). */
+  files: (SpilledPart | undefined)[];
   spilledBytes: number;
   intended?: number;
   table?: PartitionTableData;
 }
 
-type Job = { partition: PartitionJob } | { files: string[]; options: JobOptions };
+type Job = { partition: PartitionJob } | { files: SpilledPart[]; options: JobOptions };
 type Reply = { tally: PartitionTally } | { share: PartitionShare } | { error: string };
 
 const EMPTY = { households: new Map(), ledger: [], received: new Map() };
@@ -133,8 +133,8 @@ export class PartitionThreads {
     return reply.share;
   }
 
-  /** The tallies of the partitions (each its files, in order; none: an empty partition), in partition order. */
-  async reconcile(files: string[][], options: ReconcileOptions): Promise<PartitionTally[]> {
+  /** The tallies of the partitions (each its writers' parts, in order; none: an empty partition), in partition order. */
+  async reconcile(files: SpilledPart[][], options: ReconcileOptions): Promise<PartitionTally[]> {
     const { deadlineMs, cutOff, examplesPerClass } = options;
     const jobOptions: JobOptions = { deadlineMs, ...(cutOff ? { cutOff } : {}), ...(examplesPerClass === undefined ? {} : { examplesPerClass }) };
     const tallies = new Array<PartitionTally>(files.length);
@@ -158,8 +158,8 @@ export class PartitionThreads {
   }
 }
 
-/** The tallies of the partitions (each its files, in order; none: an empty partition), in partition order. */
-export async function reconcileInWorkers(files: string[][], threads: number, options: ReconcileOptions): Promise<PartitionTally[]> {
+/** The tallies of the partitions (each its writers' parts, in order; none: an empty partition), in partition order. */
+export async function reconcileInWorkers(files: SpilledPart[][], threads: number, options: ReconcileOptions): Promise<PartitionTally[]> {
   const pool = new PartitionThreads(threads);
   try {
     return await pool.reconcile(files, options);

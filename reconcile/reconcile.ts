@@ -5,6 +5,7 @@ import type { Household } from '../domain/household.ts';
 import type { InsurerRecord } from '../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
 import { compareCopy, type ComparedField } from './compare.ts';
+import { instantMs } from './instant.ts';
 import { exampleValue, initials, maskSsn } from './mask.ts';
 import { checkTransport } from './transport.ts';
 import { DEFECT_CLASSES, type DefectClass, type DefectExample, type Reconciliation } from '../vocabulary/reconciliation.ts';
@@ -178,10 +179,10 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
     }
     const transport = checkTransport(records, entry.planId, issuerOf);
     let clean = countTransport(confirmation, transport);
-    // receivedAt is always the insurer's toISOString(), so the earliest is the smallest string: one Date.parse, not one per record.
+    // receivedAt is always the insurer's toISOString(), so the earliest is the smallest string: one parse, not one per record.
     let earliest = records[0]!.receivedAt;
     for (const r of records) if (r.receivedAt < earliest) earliest = r.receivedAt;
-    const delayMs = Date.parse(earliest) - Date.parse(entry.confirmedAt);
+    const delayMs = instantMs(earliest) - instantMs(entry.confirmedAt);
     if (delayMs > options.deadlineMs) {
       classes.late++;
       clean = false;

@@ -1,44 +1,51 @@
-// Partitions on disk for a reconciliation too big to hold: each partition gathers lines in a buffer and appends them
-// to its own file once the buffer fills, then gives them back in the order they were added. Small runs never touch
-// disk. The lines (lines.ts) hold only the fields reconciliation reads, never whole objects, so a partition read back
-// is a fraction of the input's size. The buffers are Buffers written in place, not growing strings: a string per
-// partition kept growing is copied again and again and ends in the old generation, which the collector then walks.
+// Partitions on disk for a reconciliation too big to hold: each partition gathers lines in a buffer, and a full buffer
+// is appended to the writer's one spill file as a chunk, its place noted; a partition is read back by reading its
+// chunks in the order written. Small runs never touch disk. The lines (lines.ts) hold only the fields reconciliation
+// reads, never whole objects, so a partition read back is a fraction of the input's size. The buffers are Buffers
+// written in place, not growing strings (a string kept growing is copied again and again and ends in the old
+// generation, which the collector then walks), and one file per writer, not one per partition (thousands of
+// partitions would mean thousands of descriptors held, or an open and close per chunk).
 
 import { isAscii } from 'node:buffer';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { householdOf, kindOf, ledgerOf, recordOf } from './lines.ts';
 import type { Partition } from './reconcile.ts';
 
-/** Bytes buffered per partition before they are appended to its file. */
+/** Bytes buffered per partition before they are appended to the spill file. */
 const BUFFER_BYTES = 64 * 1024;
+
+/** Where a partition's lines are in a spill file: [offset, length] of each chunk, in order, flattened. */
+export interface SpilledPart {
+  file: string;
+  chunks: number[];
+}
+
+/** Buffer.prototype.write checks its arguments in JavaScript each call; at tens of millions of lines that shows. */
+type Utf8Writer = { utf8Write(text: string, offset: number): number };
 
 export class PartitionFiles {
   readonly dir: string;
   readonly count: number;
+  readonly file: string;
   private readonly ownDir: boolean;
-  private readonly prefix: string;
   private readonly buffers: (Buffer | undefined)[];
   private readonly used: number[];
-  /** Which partitions have a file (opened to append each time: a thousand partitions must not hold a thousand descriptors). */
-  private readonly onDisk: boolean[];
+  private readonly chunks: number[][];
+  private fd: number | undefined;
   /** Bytes written to disk, all partitions. */
   spilledBytes = 0;
 
-  /** `prefix` names the files, so that several writers can share a folder. */
-  constructor(count: number, dir?: string, prefix = 'partition') {
+  /** `prefix` names the spill file, so that several writers can share a folder. */
+  constructor(count: number, dir?: string, prefix = 'partitions') {
     this.count = count;
     this.ownDir = dir === undefined;
     this.dir = dir ?? mkdtempSync(join(tmpdir(), 'reconcile-'));
-    this.prefix = prefix;
+    this.file = join(this.dir, `${prefix}.spill`);
     this.buffers = new Array<Buffer | undefined>(count).fill(undefined);
     this.used = new Array<number>(count).fill(0);
-    this.onDisk = new Array<boolean>(count).fill(false);
-  }
-
-  file(partition: number): string {
-    return join(this.dir, `${this.prefix}-${partition}.lines`);
+    this.chunks = Array.from({ length: count }, () => []);
   }
 
   add(partition: number, line: string): void {
@@ -54,19 +61,15 @@ export class PartitionFiles {
         return;
       }
     }
-    at += buffer.write(line, at);
+    at += (buffer as unknown as Utf8Writer).utf8Write(line, at);
     buffer[at++] = 10;
     this.used[partition] = at;
   }
 
   private write(partition: number, bytes: Uint8Array): void {
-    const fd = openSync(this.file(partition), this.onDisk[partition] ? 'a' : 'w');
-    try {
-      writeSync(fd, bytes);
-    } finally {
-      closeSync(fd);
-    }
-    this.onDisk[partition] = true;
+    this.fd ??= openSync(this.file, 'w+'); // read back by take()
+    writeSync(this.fd, bytes, 0, bytes.length, this.spilledBytes);
+    this.chunks[partition]!.push(this.spilledBytes, bytes.length);
     this.spilledBytes += bytes.length;
   }
 
@@ -77,40 +80,84 @@ export class PartitionFiles {
     this.used[partition] = 0;
   }
 
-  /** Writes every buffer out, so that each partition is whole on disk (for another thread to read); the files that exist. */
-  flushAll(): (string | undefined)[] {
-    const files: (string | undefined)[] = [];
+  /** Writes every buffer out and closes the file, so that each partition is whole on disk (for another thread to read). */
+  flushAll(): (SpilledPart | undefined)[] {
+    const parts: (SpilledPart | undefined)[] = [];
     for (let partition = 0; partition < this.count; partition++) {
       this.flush(partition);
       this.buffers[partition] = undefined;
-      files.push(this.onDisk[partition] ? this.file(partition) : undefined);
+      const chunks = this.chunks[partition]!;
+      parts.push(chunks.length > 0 ? { file: this.file, chunks } : undefined);
     }
-    return files;
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    return parts;
   }
 
-  /** Every line of a partition in the order added; its buffer and file are let go. */
+  /** Every line of a partition in the order added; its buffer is let go. */
   take(partition: number): string[] {
     const buffer = this.buffers[partition];
-    let text = buffer ? textOf(buffer.subarray(0, this.used[partition])) : '';
+    const tail = buffer ? buffer.subarray(0, this.used[partition]) : Buffer.alloc(0);
     this.buffers[partition] = undefined;
     this.used[partition] = 0;
-    if (this.onDisk[partition]) {
-      this.onDisk[partition] = false;
-      text = textOf(readFileSync(this.file(partition))) + text;
-      rmSync(this.file(partition), { force: true });
-    }
-    const lines = text.split('\n');
-    lines.pop();
-    return lines;
+    const chunks = this.chunks[partition]!;
+    this.chunks[partition] = [];
+    return splitLines(this.fd === undefined || chunks.length === 0 ? tail : Buffer.concat([readChunks(this.fd, chunks), tail]));
   }
 
-  /** Removes every file (and the folder, when it made it). */
+  /** Closes the file and removes it (and the folder, when it made it). */
   dispose(): void {
-    for (let partition = 0; partition < this.count; partition++) if (this.onDisk[partition]) rmSync(this.file(partition), { force: true });
-    this.onDisk.fill(false);
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.file, { force: true });
     this.buffers.fill(undefined);
     if (this.ownDir) rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The bytes of the chunks, in order. */
+function readChunks(fd: number, chunks: readonly number[], into?: Buffer, from = 0): Buffer {
+  let total = 0;
+  for (let i = 1; i < chunks.length; i += 2) total += chunks[i]!;
+  const bytes = into ?? Buffer.allocUnsafe(total);
+  let at = from;
+  for (let i = 0; i < chunks.length; i += 2) {
+    const length = chunks[i + 1]!;
+    for (let done = 0; done < length; ) {
+      const n = readSync(fd, bytes, at + done, length - done, chunks[i]! + done);
+      if (n === 0) throw new Error(`partition spill file ended early (chunk at ${chunks[i]}, ${length} bytes)`);
+      done += n;
+    }
+    at += length;
+  }
+  return bytes;
+}
+
+/** Bytes as text: ASCII (nearly always) copied as Latin-1, several times faster than decoding UTF-8 and the same text. */
+export const textOf = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
+
+function splitLines(bytes: Buffer): string[] {
+  const lines = textOf(bytes).split('\n');
+  lines.pop();
+  return lines;
+}
+
+/** The lines of a partition written by several writers (flushAll), writer after writer. */
+export function linesOf(parts: readonly SpilledPart[]): string[] {
+  let total = 0;
+  for (const part of parts) for (let i = 1; i < part.chunks.length; i += 2) total += part.chunks[i]!;
+  const bytes = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const part of parts) {
+    const fd = openSync(part.file, 'r');
+    try {
+      readChunks(fd, part.chunks, bytes, at);
+    } finally {
+      closeSync(fd);
+    }
+    for (let i = 1; i < part.chunks.length; i += 2) at += part.chunks[i]!;
+  }
+  return splitLines(bytes);
 }
 
 /** A partition's lines (in the order added) as the enrollments reconcilePartition takes. */
@@ -131,15 +178,4 @@ export function readPartition(lines: readonly string[]): Partition {
     }
   }
   return part;
-}
-
-/** Bytes as text: ASCII (nearly always) copied as Latin-1, several times faster than decoding UTF-8 and the same text. */
-export const textOf = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
-
-/** The lines of a partition's files written by flushAll, file after file. */
-export function linesOf(files: readonly string[]): string[] {
-  const bytes = files.length === 1 ? readFileSync(files[0]!) : Buffer.concat(files.map((file) => readFileSync(file)));
-  const lines = textOf(bytes).split('\n');
-  lines.pop();
-  return lines;
 }

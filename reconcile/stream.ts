@@ -20,7 +20,7 @@ import { each, hash30, partitionHouseholds, partitionLedger, partitionRecords, t
 import { PartitionTable } from './partitionTable.ts';
 import { openShare, PartitionThreads, workersFor, type PartitionShare, type SharedSource } from './partitionWorkers.ts';
 import { combineTallies, reconcilePartition, type PartitionTally, type ReconcileOptions, type Reconciliation } from './reconcile.ts';
-import { PartitionFiles, readPartition } from './spill.ts';
+import { PartitionFiles, readPartition, type SpilledPart } from './spill.ts';
 
 export { each, hash30, type Stream };
 export type { SharedSource };
@@ -80,12 +80,12 @@ export async function reconcileStreams(input: ReconcileStreamsInput): Promise<St
   const pool = threads > 1 ? new PartitionThreads(threads) : undefined;
   // A folder of its own (inside spillDir when given), removed afterwards whatever happens.
   const dir = mkdtempSync(join(input.spillDir ?? tmpdir(), 'reconcile-'));
+  let inMain: PartitionFiles | undefined;
   try {
     const started = performance.now();
-    let partitionFiles: string[][];
+    let partitionFiles: SpilledPart[][];
     let intended: number;
     let spilledBytes = 0;
-    let inMain: PartitionFiles | undefined;
     if (shared && pool) {
       const { intended: counted, shares } = await partitionInThreads(pool, input as SharedInput, count, dir);
       intended = counted;
@@ -112,6 +112,7 @@ export async function reconcileStreams(input: ReconcileStreamsInput): Promise<St
     return { result, partitions: count, spilledMiB: MiB(spilledBytes), seconds, threads: { partitioning: shared ? threads : 1, reconciling: threads } };
   } finally {
     await pool?.close();
+    inMain?.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -140,7 +140,7 @@ describe('PartitionFiles', () => {
     files.dispose();
   });
 
-  it('write whole files that linesOf reads back, one file after another', () => {
+  it('write whole spill files whose parts linesOf reads back, one writer after another', () => {
     const a = new PartitionFiles(2, dir, 'a');
     const b = new PartitionFiles(2, dir, 'b');
     a.add(1, 'L\tfirst');

@@ -43,12 +43,42 @@ function untagged(value: unknown): unknown {
 const jsonLine = (letter: string, values: unknown[]): string => `${letter}${JSON.stringify(values.map(tagged))}`;
 const jsonValues = (text: string): unknown[] => (JSON.parse(text.slice(1)) as unknown[]).map(untagged);
 
+/**
+ * Where lines go. `tabs` takes a tab line of `tabs` separators if it is plain (no other tab, no newline, carriage
+ * return, backslash or lone surrogate) and says so; nothing is written when it is not, and the JSON form follows.
+ * PartitionFiles checks the bytes it has just written (one pass, no string copy); a string is checked by plainLine.
+ */
+export interface LineSink {
+  tabs(partition: number, text: string, tabs: number): boolean;
+  json(partition: number, text: string): void;
+}
+
+/** One line as a string (for a single item, and tests). */
+class StringSink implements LineSink {
+  line = '';
+  tabs(_partition: number, text: string, tabs: number): boolean {
+    if (!plainLine(text, tabs)) return false;
+    this.line = text;
+    return true;
+  }
+  json(_partition: number, text: string): void {
+    this.line = text;
+  }
+}
+const asString = (write: (sink: LineSink) => void): string => {
+  const sink = new StringSink();
+  write(sink);
+  return sink.line;
+};
+
 const LEDGER_FIELDS = 9;
 const RECORD_FIELDS = 24;
 const HOUSEHOLD_FIELDS = 5;
 const MEMBER_FIELDS = 6;
 
-export function ledgerLine(seq: number, e: LedgerEntry): string {
+export const ledgerLine = (seq: number, e: LedgerEntry): string => asString((sink) => writeLedger(sink, 0, seq, e));
+
+export function writeLedger(sink: LineSink, partition: number, seq: number, e: LedgerEntry): void {
   const { householdId, confirmationNumber, planId, premium, aptc, owed, effectiveDate, confirmedAt } = e;
   if (
     isString(householdId) &&
@@ -61,9 +91,9 @@ export function ledgerLine(seq: number, e: LedgerEntry): string {
     isString(confirmedAt)
   ) {
     const text = `L\t${seq}\t${householdId}\t${confirmationNumber}\t${planId}\t${premium}\t${aptc}\t${owed}\t${effectiveDate}\t${confirmedAt}`;
-    if (plainLine(text, LEDGER_FIELDS)) return text;
+    if (sink.tabs(partition, text, LEDGER_FIELDS)) return;
   }
-  return jsonLine('l', [seq, householdId, confirmationNumber, planId, premium, aptc, owed, effectiveDate, confirmedAt]);
+  sink.json(partition, jsonLine('l', [seq, householdId, confirmationNumber, planId, premium, aptc, owed, effectiveDate, confirmedAt]));
 }
 
 export function ledgerOf(text: string): { seq: number; entry: LedgerEntry } {
@@ -86,7 +116,9 @@ export function ledgerOf(text: string): { seq: number; entry: LedgerEntry } {
 }
 
 /** The record fields reconciliation reads, in line order (after the line's letter and the stream position). */
-export function recordLine(seq: number, r: InsurerRecord): string {
+export const recordLine = (seq: number, r: InsurerRecord): string => asString((sink) => writeRecord(sink, 0, seq, r));
+
+export function writeRecord(sink: LineSink, partition: number, seq: number, r: InsurerRecord): void {
   const {
     confirmationNumber: c,
     receivedAt,
@@ -138,34 +170,37 @@ export function recordLine(seq: number, r: InsurerRecord): string {
     isString(countyFips)
   ) {
     const text = `R\t${seq}\t${c}\t${receivedAt}\t${receiverIssuerId}\t${senderId}\t${interchangeControl}\t${transactionControl}\t${memberId}\t${relationship}\t${subscriber ? 1 : 0}\t${firstName}\t${lastName}\t${dob}\t${sex}\t${ssn}\t${planId}\t${effectiveDate}\t${ratingArea}\t${premiumTotal}\t${aptc}\t${otherPayment}\t${owed}\t${zip}\t${countyFips}`;
-    if (plainLine(text, RECORD_FIELDS)) return text;
+    if (sink.tabs(partition, text, RECORD_FIELDS)) return;
   }
-  return jsonLine('r', [
-    seq,
-    c,
-    receivedAt,
-    receiverIssuerId,
-    senderId,
-    interchangeControl,
-    transactionControl,
-    memberId,
-    relationship,
-    subscriber,
-    firstName,
-    lastName,
-    dob,
-    sex,
-    ssn,
-    planId,
-    effectiveDate,
-    ratingArea,
-    premiumTotal,
-    aptc,
-    otherPayment,
-    owed,
-    zip,
-    countyFips,
-  ]);
+  sink.json(
+    partition,
+    jsonLine('r', [
+      seq,
+      c,
+      receivedAt,
+      receiverIssuerId,
+      senderId,
+      interchangeControl,
+      transactionControl,
+      memberId,
+      relationship,
+      subscriber,
+      firstName,
+      lastName,
+      dob,
+      sex,
+      ssn,
+      planId,
+      effectiveDate,
+      ratingArea,
+      premiumTotal,
+      aptc,
+      otherPayment,
+      owed,
+      zip,
+      countyFips,
+    ]),
+  );
 }
 
 /** A record with only the fields reconciliation reads (the others are absent). */
@@ -217,7 +252,9 @@ function recordFrom(
 }
 
 /** A household as reconciliation reads it: where it lives, the credit the oracle expects, and the members who enroll. */
-export function householdLine(h: Household): string {
+export const householdLine = (h: Household): string => asString((sink) => writeHousehold(sink, 0, h));
+
+export function writeHousehold(sink: LineSink, partition: number, h: Household): void {
   const { id, ratingArea, countyFips, zip } = h;
   const aptc = h.expected.aptc;
   const members = enrolledMembers(h);
@@ -232,11 +269,11 @@ export function householdLine(h: Household): string {
       }
       text += `\t${firstName}\t${lastName}\t${dob}\t${sex}\t${relationship}\t${ssn}`;
     }
-    if (fit && plainLine(text, HOUSEHOLD_FIELDS + MEMBER_FIELDS * members.length)) return text;
+    if (fit && sink.tabs(partition, text, HOUSEHOLD_FIELDS + MEMBER_FIELDS * members.length)) return;
   }
   const values: unknown[] = [id, ratingArea, countyFips, zip, aptc];
   for (const m of members) values.push(m.firstName, m.lastName, m.dob, m.sex, m.relationship, m.ssn);
-  return jsonLine('h', values);
+  sink.json(partition, jsonLine('h', values));
 }
 
 /** Only the fields compare.ts reads: the members who enroll (no Medicaid flags, so all of them count). */

@@ -5,7 +5,7 @@
 import type { Household } from '../domain/household.ts';
 import type { InsurerRecord } from '../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../domain/ledger.ts';
-import { householdLine, ledgerLine, recordLine } from './lines.ts';
+import { writeHousehold, writeLedger, writeRecord } from './lines.ts';
 import type { PartitionTable } from './partitionTable.ts';
 import { mayEnroll } from './reconcile.ts';
 import type { PartitionFiles } from './spill.ts';
@@ -32,7 +32,7 @@ export async function partitionLedger(ledger: Stream<LedgerEntry>, files: Partit
   await each(ledger, (entry) => {
     const at = seq++;
     const partition = hash30(entry.householdId) % count;
-    if (partitionOf.addIfAbsent(entry.confirmationNumber, partition)) files.add(partition, ledgerLine(at, entry));
+    if (partitionOf.addIfAbsent(entry.confirmationNumber, partition)) writeLedger(files, partition, at, entry);
   });
 }
 
@@ -42,7 +42,7 @@ export async function partitionHouseholds(households: Stream<Household>, files: 
   let intended = 0;
   await each(households, (h) => {
     if (mayEnroll(h)) intended++;
-    files.add(hash30(h.id) % count, householdLine(h));
+    writeHousehold(files, hash30(h.id) % count, h);
   });
   return intended;
 }
@@ -53,6 +53,6 @@ export async function partitionRecords(received: Stream<InsurerRecord>, files: P
   let seq = firstSeq;
   await each(received, (r) => {
     const partition = partitionOf.get(r.confirmationNumber);
-    files.add(partition >= 0 ? partition : hash30(r.confirmationNumber) % count, recordLine(seq++, r));
+    writeRecord(files, partition >= 0 ? partition : hash30(r.confirmationNumber) % count, seq++, r);
   });
 }

@@ -10,7 +10,7 @@ import { isAscii } from 'node:buffer';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { householdOf, kindOf, ledgerOf, recordOf } from './lines.ts';
+import { householdOf, kindOf, ledgerOf, recordOf, type LineSink } from './lines.ts';
 import type { Partition } from './reconcile.ts';
 
 /** Bytes buffered per partition before they are appended to the spill file. */
@@ -25,7 +25,7 @@ export interface SpilledPart {
 /** Buffer.prototype.write checks its arguments in JavaScript each call; at tens of millions of lines that shows. */
 type Utf8Writer = { utf8Write(text: string, offset: number): number };
 
-export class PartitionFiles {
+export class PartitionFiles implements LineSink {
   readonly dir: string;
   readonly count: number;
   readonly file: string;
@@ -64,6 +64,39 @@ export class PartitionFiles {
     at += (buffer as unknown as Utf8Writer).utf8Write(line, at);
     buffer[at++] = 10;
     this.used[partition] = at;
+  }
+
+  /**
+   * A tab line, if its bytes as written hold exactly `tabs` tabs and no newline, carriage return, backslash or 0xEF
+   * byte (U+FFFD, which a lone surrogate becomes, starts with it; so do a few rare characters, which then simply take
+   * the JSON form); otherwise nothing is added and false returned.
+   */
+  tabs(partition: number, text: string, tabs: number): boolean {
+    if (text.length * 3 + 1 > BUFFER_BYTES) return false;
+    let buffer = this.buffers[partition];
+    if (buffer === undefined) buffer = this.buffers[partition] = Buffer.allocUnsafe(BUFFER_BYTES);
+    let start = this.used[partition]!;
+    if (start + text.length * 3 + 1 > BUFFER_BYTES) {
+      this.flush(partition);
+      start = 0;
+    }
+    const end = start + (buffer as unknown as Utf8Writer).utf8Write(text, start);
+    let seen = 0;
+    for (let i = start; i < end; i++) {
+      const b = buffer[i]!;
+      if (b < 14) {
+        if (b === 9) seen++;
+        else if (b === 10 || b === 13) return false;
+      } else if (b === 92 || b === 0xef) return false;
+    }
+    if (seen !== tabs) return false;
+    buffer[end] = 10;
+    this.used[partition] = end + 1;
+    return true;
+  }
+
+  json(partition: number, text: string): void {
+    this.add(partition, text);
   }
 
   private write(partition: number, bytes: Uint8Array): void {

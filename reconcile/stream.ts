@@ -119,6 +119,9 @@ export async function reconcileStreams(input: ReconcileStreamsInput): Promise<St
 
 type SharedInput = ReconcileStreamsInput & { ledger: SharedSource; households: SharedSource; received: SharedSource };
 
+/** Shares of the records per thread: threads that finish the ledger or the households first take more of them. */
+const RECORD_SHARES_PER_THREAD = 4;
+
 /** The shares every thread wrote, in the order a partition reads them: ledger, households, records share by share. */
 async function partitionInThreads(
   pool: PartitionThreads,
@@ -126,16 +129,32 @@ async function partitionInThreads(
   count: number,
   dir: string,
 ): Promise<{ intended: number; shares: PartitionShare[] }> {
-  // The ledger in one thread (its first entry of a confirmation counts, and it builds the table), the households in another.
-  const [ledger, households] = await Promise.all([
-    pool.partition(0, { kind: 'ledger', source: input.ledger, count, dir, prefix: 'ledger', expected: input.expectedEnrollments ?? 1024 }),
-    pool.partition(1, { kind: 'households', source: input.households, share: 0, shares: 1, count, dir, prefix: 'households' }),
-  ]);
-  const shares = pool.size;
-  const records = await Promise.all(
-    Array.from({ length: shares }, (_, share) =>
-      pool.partition(share, { kind: 'records', source: input.received, share, shares, count, dir, prefix: `records-${share}`, table: ledger.table! }),
-    ),
+  // The ledger in one thread (its first entry of a confirmation counts, and it builds the table), the households in
+  // another; then every thread takes the next share of the records as it comes free (they need the whole table).
+  const ledgerDone = pool.partition(0, { kind: 'ledger', source: input.ledger, count, dir, prefix: 'ledger', expected: input.expectedEnrollments ?? 1024 });
+  const householdsDone = pool.partition(1, { kind: 'households', source: input.households, share: 0, shares: 1, count, dir, prefix: 'households' });
+  const shares = RECORD_SHARES_PER_THREAD * pool.size;
+  const records = new Array<PartitionShare>(shares);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: pool.size }, async (_, thread) => {
+      if (thread === 1) await householdsDone;
+      const table = (await ledgerDone).table!;
+      while (next < shares) {
+        const share = next++;
+        records[share] = await pool.partition(thread, {
+          kind: 'records',
+          source: input.received,
+          share,
+          shares,
+          count,
+          dir,
+          prefix: `records-${share}`,
+          table,
+        });
+      }
+    }),
   );
+  const [ledger, households] = [await ledgerDone, await householdsDone];
   return { intended: households.intended ?? 0, shares: [ledger, households, ...records] };
 }

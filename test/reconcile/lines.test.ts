@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { household, ledgerEntry, receivedRecords } from '../../bench/fixtures/reconcileRecords.ts';
 import type { InsurerRecord } from '../../domain/insurerRecord.ts';
 import type { LedgerEntry } from '../../domain/ledger.ts';
-import { householdLine, householdOf, ledgerLine, ledgerOf, recordLine, recordOf } from '../../reconcile/lines.ts';
+import { householdLine, householdOf, ledgerLine, ledgerOf, recordLine, recordOf, writeRecord } from '../../reconcile/lines.ts';
 import { linesOf, PartitionFiles } from '../../reconcile/spill.ts';
 
 const RECORD_FIELDS = [
@@ -51,6 +51,7 @@ const AWKWARD: unknown[] = [
   '0',
   'José Ñúñez',
   'emoji 😀',
+  'replacement \ufffd and private \uf8ff',
   '"quoted"',
   '\u0001',
   -0,
@@ -137,6 +138,19 @@ describe('PartitionFiles', () => {
     lines.forEach((line, i) => files.add(i % 3, line));
     expect(files.spilledBytes).toBeGreaterThan(0);
     for (const p of [0, 1, 2]) expect(files.take(p)).toEqual(lines.filter((_, i) => i % 3 === p));
+    files.dispose();
+  });
+
+  it.each(AWKWARD.map((v) => [v]))('check the bytes they write, so a record with %s in any field comes back exactly', (value) => {
+    const files = new PartitionFiles(2, dir, 'awkward');
+    const base = receivedRecords(5)[1]!;
+    const written = RECORD_FIELDS.map((field) => ({ ...base, [field]: value }) as unknown as InsurerRecord);
+    written.forEach((r, i) => writeRecord(files, i % 2, i, r));
+    const back = [...files.take(0), ...files.take(1)].map(recordOf).sort((a, b) => a.seq - b.seq);
+    expect(back).toHaveLength(written.length);
+    back.forEach(({ seq, record }) => {
+      for (const f of RECORD_FIELDS) expectSame(record[f], written[seq]![f], `${RECORD_FIELDS[seq]}=${String(value)}: ${f}`);
+    });
     files.dispose();
   });
 

@@ -50,6 +50,8 @@ export interface StreamedReconciliation {
   spilledMiB: number;
   /** Seconds reading the streams into partitions (the streams' own making included), and reconciling the partitions. */
   seconds: { partitioning: number; reconciling: number };
+  /** CPU seconds of the whole process (every thread) in the same two phases. */
+  cpuSeconds: { partitioning: number; reconciling: number };
   /** Threads that partitioned the streams (1: the main thread) and that reconciled the partitions. */
   threads: { partitioning: number; reconciling: number };
 }
@@ -71,6 +73,7 @@ async function streamOf<T>(source: Source<T>): Promise<Stream<T>> {
   return isShared(source) ? openShare<T>(source, 0, 1) : source;
 }
 
+const cpuBetween = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number => (to.user - from.user + to.system - from.system) / 1e6;
 const MiB = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 export async function reconcileStreams(input: ReconcileStreamsInput): Promise<StreamedReconciliation> {
@@ -83,6 +86,7 @@ export async function reconcileStreams(input: ReconcileStreamsInput): Promise<St
   let inMain: PartitionFiles | undefined;
   try {
     const started = performance.now();
+    const startedCpu = process.cpuUsage();
     let partitionFiles: SpilledPart[][];
     let intended: number;
     let spilledBytes = 0;
@@ -100,6 +104,7 @@ export async function reconcileStreams(input: ReconcileStreamsInput): Promise<St
       partitionFiles = pool ? inMain.flushAll().map((file) => (file ? [file] : [])) : [];
     }
     const partitioned = performance.now();
+    const partitionedCpu = process.cpuUsage();
     let tallies: PartitionTally[];
     if (pool) tallies = await pool.reconcile(partitionFiles, input);
     else {
@@ -109,7 +114,15 @@ export async function reconcileStreams(input: ReconcileStreamsInput): Promise<St
     if (inMain) spilledBytes += inMain.spilledBytes;
     const result = combineTallies(tallies, intended, input);
     const seconds = { partitioning: (partitioned - started) / 1000, reconciling: (performance.now() - partitioned) / 1000 };
-    return { result, partitions: count, spilledMiB: MiB(spilledBytes), seconds, threads: { partitioning: shared ? threads : 1, reconciling: threads } };
+    const cpuSeconds = { partitioning: cpuBetween(startedCpu, partitionedCpu), reconciling: cpuBetween(partitionedCpu, process.cpuUsage()) };
+    return {
+      result,
+      partitions: count,
+      spilledMiB: MiB(spilledBytes),
+      seconds,
+      cpuSeconds,
+      threads: { partitioning: shared ? threads : 1, reconciling: threads },
+    };
   } finally {
     await pool?.close();
     inMain?.dispose();

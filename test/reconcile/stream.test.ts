@@ -2,12 +2,13 @@
 // partitions spilled to disk and read back, and with values the compact lines cannot carry as they are.
 
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { faultyWorld } from '../../bench/fixtures/faultyWorld.ts';
 import { household, ledgerEntry, receivedRecords } from '../../bench/fixtures/reconcileRecords.ts';
 import { reconcile, type ReconcileInput } from '../../reconcile/reconcile.ts';
+import { workersFor } from '../../reconcile/partitionWorkers.ts';
 import { partitionsFor, reconcileStreams } from '../../reconcile/stream.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'reconcile-stream-'));
@@ -121,5 +122,11 @@ describe('reconcileStreams', () => {
     expect(partitionsFor(2_000)).toBe(1);
     expect(partitionsFor(5_000_000)).toBe(2_000);
     expect(partitionsFor(100_000_000)).toBe(4_096);
+  });
+
+  it('starts threads only from 8 partitions (17,501 enrollments) on, and never with an option a thread cannot take', () => {
+    expect(workersFor(partitionsFor(17_500), { deadlineMs: 1 })).toBe(1);
+    expect(workersFor(partitionsFor(20_000), { deadlineMs: 1 })).toBeGreaterThanOrEqual(Math.min(2, availableParallelism()));
+    expect(workersFor(partitionsFor(5_000_000), { deadlineMs: 1, expectedIssuerOf: () => '1' })).toBe(1);
   });
 });

@@ -136,6 +136,7 @@ export async function benchEndToEnd(): Promise<Figures> {
     const totalCpuMs = cpuMsPerEnrollment('engine') + cpuMsPerEnrollment('exchange') + cpuMsPerEnrollment('insurer');
     const ceilingPerHour = totalCpuMs > 0 ? Math.round((availableParallelism() * 3_600_000) / totalCpuMs) : 0;
     const duration = summary.metrics[ENGINE_METRICS.requestDuration]?.values ?? {};
+    const requests = summary.metrics[ENGINE_METRICS.requests]?.values.count ?? 0;
     return {
       'end to end: enrollments confirmed': {
         value: confirmedAt.length,
@@ -151,6 +152,10 @@ export async function benchEndToEnd(): Promise<Figures> {
       'end to end: ratio to the 2,000,000/h goal': {
         value: Math.round((intactPerHour / GOAL_PER_HOUR) * 1000) / 1000,
         unit: 'ratio (received intact an hour)',
+      },
+      'end to end: journey requests per enrollment': {
+        value: confirmedAt.length > 0 ? Math.round((requests / confirmedAt.length) * 100) / 100 : 0,
+        unit: `requests (${requests.toLocaleString('en-US')} in all)`,
       },
       'end to end: journey requests p95': { value: Math.round((duration['p(95)'] ?? 0) * 100) / 100, unit: 'ms' },
       'end to end: journey requests p99': { value: Math.round((duration['p(99)'] ?? 0) * 100) / 100, unit: 'ms' },

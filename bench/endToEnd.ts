@@ -107,7 +107,7 @@ export async function benchEndToEnd(): Promise<Figures> {
       // As the run gates it (scripts/run/pipeline.ts): households the oracle refers to Medicaid/CHIP intend no enrollment.
       intended: plan.intendedEnrollments === undefined ? undefined : plan.intendedEnrollments - (plan.applicants - reconciliation.enrollments.intended),
       maxDroppedIterations: plan.maxDroppedJourneys,
-      integrity: { confirmed: ledger.entries, received: reconciliation.intact, classes: reconciliation.classes },
+      integrity: { confirmed: ledger.entries, received: reconciliation.enrollments.intact, classes: reconciliation.classes },
       piiFindings: (await scanRunFolder(runDir)).length,
     });
 

@@ -6,17 +6,15 @@ import { LOAD_OUTCOME, type GateInput } from '../verdict/gate.ts';
 import type { LoadSummary } from '../verdict/loadSummary.ts';
 import type { Verdict } from '../verdict/verdict.ts';
 import { runRecordProblems, type RunRecord } from '../vocabulary/runRecord.ts';
-import { reconciliationProblems, type ReconciliationFile } from '../vocabulary/reconciliation.ts';
+import type { ReconciliationFile } from '../vocabulary/reconciliation.ts';
 
-export { reconciliationProblems, runRecordProblems, type RunRecord };
-
-/** reconciliation.json as the gate reads it. */
-export type ReconciliationRecord = ReconciliationFile;
+export { runRecordProblems, type RunRecord };
 
 export interface RunFolderFacts {
   run: RunRecord;
   loadSummary: LoadSummary | undefined;
-  reconciliation: ReconciliationRecord | undefined;
+  /** reconciliation.json as the gate reads it (through its schema: `intact` in `enrollments`). */
+  reconciliation: ReconciliationFile | undefined;
   previousVerdict: Verdict | undefined;
   /** Findings of a fresh PII scan, or undefined when the scan could not run (no applicants file). */
   piiFindings: number | undefined;
@@ -67,7 +65,7 @@ export function gateInputOf(facts: RunFolderFacts, targets: Targets, piiFindings
     loadExitCode: loadExitCodeOf(facts),
     intended: facts.run.intendedEnrollments === undefined ? facts.run.count : (facts.run.intendedEnrollments ?? undefined),
     integrity: facts.reconciliation
-      ? { confirmed: facts.reconciliation.enrollments.confirmed, received: facts.reconciliation.intact, classes: facts.reconciliation.classes }
+      ? { confirmed: facts.reconciliation.enrollments.confirmed, received: facts.reconciliation.enrollments.intact, classes: facts.reconciliation.classes }
       : facts.run.baseUrl !== undefined && facts.ledgerEntries !== undefined
         ? { confirmed: facts.ledgerEntries, notChecked: REMOTE_INTEGRITY_HINT }
         : undefined,

@@ -24,6 +24,7 @@ import { loadTargets } from '../scripts/targets/load.ts';
 import type { Figures } from './figures.ts';
 import { writeSyntheticSeconds } from './syntheticSeconds.ts';
 import { runRecordJson } from '../vocabulary/runRecord.ts';
+import { noDefects, reconciliationJson } from '../vocabulary/reconciliation.ts';
 
 const GOAL_SECONDS = 5;
 const RAMP = [2, 4, 8, 12, 16, 24, 32];
@@ -43,6 +44,7 @@ async function writeSoakRun(runDir: string): Promise<{ rows: number; requests: n
     // Latency grows with load and creeps up 10 % over the hour.
     medianMs: (t) => 4 * (1 + 0.02 * vusAt(t)) * (1 + (0.1 * t) / 3600),
   });
+  const enrollments = written.requests / 6;
   const p95 = { 'p(95)': 14, 'p(99)': 22, avg: 7, med: 6, max: 180 };
   writeFileSync(
     runFile(runDir, 'run'),
@@ -55,13 +57,19 @@ async function writeSoakRun(runDir: string): Promise<{ rows: number; requests: n
         http_req_duration: { type: 'trend', values: p95, thresholds: { 'p(95)<1000': { ok: true } } },
         http_req_failed: { type: 'rate', values: { rate: 0 } },
         checks: { type: 'rate', values: { rate: 1 } },
-        journeys: { type: 'counter', values: { count: written.requests / 6 } },
+        journeys: { type: 'counter', values: { count: enrollments } },
       },
     }),
   );
   writeFileSync(
     runFile(runDir, 'reconciliation'),
-    JSON.stringify({ enrollments: { confirmed: written.requests / 6 }, intact: written.requests / 6, classes: {} }),
+    reconciliationJson({
+      enrollments: { intended: enrollments, confirmed: enrollments, received: enrollments, intact: enrollments },
+      classes: noDefects(),
+      garbledByField: {},
+      pendingAtCutOff: { count: 0, waitedSeconds: null },
+      examples: [],
+    }),
   );
   writeFileSync(
     runFile(runDir, 'verdict'),

@@ -22,6 +22,8 @@ export interface EngineProcessOptions {
   limitSeconds: number;
   /** A line every 10 s of load; none when omitted. */
   say?: (line: string) => void;
+  /** Node options before the script (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 export interface EngineProcessOutcome {
@@ -45,18 +47,23 @@ export async function runEngineProcess(group: ProcessGroup, options: EngineProce
   let result: EngineRunResult | undefined;
   let seconds = 0;
   const stderrTail: string[] = [];
-  const proc = group.spawn(`engine (${label})`, process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'engineRun.ts'), JSON.stringify(input)], {
-    cwd: PROJECT_ROOT,
-    logFile: options.logFile,
-    onStdoutLine: (line) => {
-      if (!line.startsWith('{')) return;
-      const event = JSON.parse(line) as EngineRunSecond | EngineRunResult;
-      if (event.event === 'result') result = event;
-      else if (++seconds % 10 === 0)
-        say?.(`  ${label} · ${seconds} s · ${event.requests.toLocaleString('en-US')} req/s · ${event.users.toLocaleString('en-US')} users`);
+  const proc = group.spawn(
+    `engine (${label})`,
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', join(PROJECT_ROOT, 'bench', 'engineRun.ts'), JSON.stringify(input)],
+    {
+      cwd: PROJECT_ROOT,
+      logFile: options.logFile,
+      onStdoutLine: (line) => {
+        if (!line.startsWith('{')) return;
+        const event = JSON.parse(line) as EngineRunSecond | EngineRunResult;
+        if (event.event === 'result') result = event;
+        else if (++seconds % 10 === 0)
+          say?.(`  ${label} · ${seconds} s · ${event.requests.toLocaleString('en-US')} req/s · ${event.users.toLocaleString('en-US')} users`);
+      },
+      onStderrLine: (line) => void (stderrTail.push(line) > 5 && stderrTail.shift()),
     },
-    onStderrLine: (line) => void (stderrTail.push(line) > 5 && stderrTail.shift()),
-  });
+  );
   const pids: Record<string, number> = { engine: proc.child.pid!, ...options.watch };
   const samples: CpuSample[] = [];
   let enginePeakRssBytes = 0;

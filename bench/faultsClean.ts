@@ -3,13 +3,12 @@
 // every defect it reports is a false one, so the figure must be 0. FAULTS_CLEAN_APPLICANTS sets the size (10,400 by
 // default: about 2.6 % of households are referred to Medicaid/CHIP and never enroll, so ≥ 10,000 do).
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DefectClass } from '../reconcile/reconcile.ts';
 import { runProfile } from '../scripts/run/pipeline.ts';
 import { profileNamed } from '../scripts/run/profiles/index.ts';
-import { RUN_FILES } from '../vocabulary/runFiles.ts';
+import { readOptionalReconciliation } from '../scripts/analysis/runInputs.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets } from '../scripts/targets/load.ts';
 import { envNumber } from './envNumbers.ts';
 import { type Figures, verdictFigure } from './figures.ts';
@@ -40,15 +39,12 @@ export async function benchFaultsClean(): Promise<Figures> {
       say: () => {},
     });
     const seconds = (Date.now() - started) / 1000;
-    const reconciliation = JSON.parse(readFileSync(join(runDir, RUN_FILES.reconciliation), 'utf8')) as {
-      enrollments: { confirmed: number; intact: number };
-      classes: Record<DefectClass, number>;
-      injected?: Record<string, number>;
-    };
+    const reconciliation = readOptionalReconciliation(runDir);
+    if (!reconciliation) throw new Error(`faults clean bench: the run wrote no reconciliation.json in ${runDir}`);
     const { confirmed, intact } = reconciliation.enrollments;
     const found = Object.entries(reconciliation.classes).filter(([, count]) => count > 0);
     const defects = found.reduce((sum, [, count]) => sum + count, 0);
-    const injected = Object.values(reconciliation.injected ?? {}).reduce((a, b) => a + b, 0);
+    const injected = Object.values((reconciliation.injected ?? {}) as Record<string, number>).reduce((a, b) => a + b, 0);
     const loadSeconds = (phases.load ?? 0) / 1000;
     return {
       'faults clean: enrollments confirmed': {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { soakTooShort, soakWindows } from '../analysis/soakSeries.ts';
 import { theilSen } from '../analysis/trend.ts';
 import { plannedSeconds, type LoadPlan } from '../engine/plan.ts';
-import type { RunReconciliation } from '../reconcile/runFolder.ts';
+import { readOptionalReconciliation } from '../scripts/analysis/runInputs.ts';
 import { soakOfRun } from '../scripts/analysis/soakOfRun.ts';
 import { PROJECT_ROOT } from '../scripts/projectRoot.ts';
 import { ProcessGroup } from '../scripts/run/processes.ts';
@@ -188,9 +188,7 @@ export async function benchSoakSelf(): Promise<Figures> {
           ).slope * 3600
         : NaN;
     const verdict = JSON.parse(readFileSync(runFile(runDir, 'verdict'), 'utf8')) as Verdict;
-    const reconciliation = existsSync(runFile(runDir, 'reconciliation'))
-      ? (JSON.parse(readFileSync(runFile(runDir, 'reconciliation'), 'utf8')) as RunReconciliation)
-      : undefined;
+    const reconciliation = readOptionalReconciliation(runDir);
     let systemSoak: string;
     let systemDrifting = 0;
     try {
@@ -238,7 +236,7 @@ export async function benchSoakSelf(): Promise<Figures> {
       unit: 'MiB/h (load-seconds.ndjson: per-second aggregates, a row per second of load and graceful stop)',
     };
     figures['soak-self: enrollments confirmed'] = { value: reconciliation?.enrollments.confirmed ?? 0, unit: 'enrollments' };
-    figures['soak-self: received intact by the insurer'] = { value: reconciliation?.intact ?? 0, unit: 'enrollments' };
+    figures['soak-self: received intact by the insurer'] = { value: reconciliation?.enrollments.intact ?? 0, unit: 'enrollments' };
     figures['soak-self: run verdict pass'] = {
       value: verdict.pass ? 1 : 0,
       unit: verdict.pass

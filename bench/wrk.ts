@@ -29,11 +29,25 @@ export interface WrkLoad {
   /** Names the process and its log file (`<dir>/<label>.log`). */
   label: string;
   dir: string;
+  /** A Lua script for wrk's `-s` (a method, headers, a body). */
+  script?: string;
 }
 
 /** wrk's arguments for a load: two threads, `connections` connections, the latency distribution. */
-export function wrkArgs(load: Pick<WrkLoad, 'url' | 'connections' | 'seconds'>): string[] {
-  return ['-t2', `-c${load.connections}`, `-d${load.seconds}s`, '--latency', load.url];
+export function wrkArgs(load: Pick<WrkLoad, 'url' | 'connections' | 'seconds' | 'script'>): string[] {
+  return ['-t2', `-c${load.connections}`, `-d${load.seconds}s`, '--latency', ...(load.script ? ['-s', load.script] : []), load.url];
+}
+
+/** A wrk script that sends every request with this method, these headers and this body. */
+export function wrkScript(method: string, headers: Record<string, string>, body?: string): string {
+  // For printable ASCII a JSON string is also a Lua string literal (the same quotes and backslash escapes).
+  const quoted = (text: string): string => {
+    if (!/^[\x20-\x7e]*$/.test(text)) throw new Error(`wrk script: ${JSON.stringify(text.slice(0, 40))} is not printable ASCII`);
+    return JSON.stringify(text);
+  };
+  const lines = [`wrk.method = ${quoted(method)}`, ...Object.entries(headers).map(([name, value]) => `wrk.headers[${quoted(name)}] = ${quoted(value)}`)];
+  if (body !== undefined) lines.push(`wrk.body = ${quoted(body)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 export async function runWrk(group: ProcessGroup, load: WrkLoad): Promise<WrkFigures> {

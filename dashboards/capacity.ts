@@ -7,7 +7,7 @@ import { EXCHANGE_METRICS as M } from '../vocabulary/metrics/exchange.ts';
 import type { Targets } from '../vocabulary/targets.ts';
 import { harnessDashboard, finish } from './defaults.ts';
 import { LOAD_METRICS as K } from '../vocabulary/metrics/load.ts';
-import { query, statPanel, timeseriesPanel, type Line } from './panels.ts';
+import { query, statPanel, timeseriesPanel, type Line, type PanelSpec } from './panels.ts';
 import { BURN_RATE_WINDOWS } from './prometheus/burnRates.ts';
 import { GRAFANA_VARIABLES, nativeFractionBelow, select, share, sumGauge, sumIncrease, sumRate } from './selectors.ts';
 import { objectivesOf } from './slos.ts';
@@ -33,13 +33,15 @@ function throughput(targets: Targets) {
   });
 }
 
+/** A percentage over the time range, red below `greenFrom` and green from it: a share of a target (1) or a budget left (0). */
+function percentStat(greenFrom: number, spec: Pick<PanelSpec, 'title' | 'description' | 'queries'>) {
+  return statPanel({ ...spec, unit: units.PercentUnit, baseColor: 'red', lines: [{ value: greenFrom, color: 'green' }] });
+}
+
 function throughputShare(targets: Targets) {
-  return statPanel({
+  return percentStat(1, {
     title: 'Peak throughput, share of target',
     description: 'The highest enrollment rate over the time range, as a share of the target rate (100 % meets it).',
-    unit: units.PercentUnit,
-    baseColor: 'red',
-    lines: [{ value: 1, color: 'green' }],
     queries: [query(`${peak(perHour(sumRate(K.enrollmentsConfirmed)))} / ${targets.enrollmentsPerHour}`, 'of target rate')],
   });
 }
@@ -60,24 +62,18 @@ function concurrentUsers(targets: Targets) {
 }
 
 function concurrentUsersShare(targets: Targets) {
-  return statPanel({
+  return percentStat(1, {
     title: 'Peak concurrent users, share of target',
     description: 'The most virtual users at once over the time range, as a share of the concurrency target.',
-    unit: units.PercentUnit,
-    baseColor: 'red',
-    lines: [{ value: 1, color: 'green' }],
     queries: [query(`max(max_over_time(${select(K.activeUsers)}[${GRAFANA_VARIABLES.range}])) / ${targets.concurrentUsers}`, 'of target users')],
   });
 }
 
 function errorBudgetRemaining(targets: Targets) {
   const { budget } = objectivesOf(targets).errors;
-  return statPanel({
+  return percentStat(0, {
     title: 'Error budget remaining',
     description: `1 − (failed share ÷ ${budget}) over the time range: 100 % means no failures, below 0 the run failed more requests than the error-rate target allows.`,
-    unit: units.PercentUnit,
-    baseColor: 'red',
-    lines: [{ value: 0, color: 'green' }],
     queries: [
       query(`1 - (${share(sumIncrease(K.requestFailed.true, overRange), sumIncrease(K.requestFailed.samples, overRange))}) / ${budget}`, 'error budget'),
     ],
@@ -119,12 +115,9 @@ function latencyObjectives(targets: Targets) {
 
 function latencyBudgetRemaining(targets: Targets) {
   const objectives = objectivesOf(targets).latency;
-  return statPanel({
+  return percentStat(0, {
     title: 'Latency budget remaining',
     description: 'For each percentile target, 1 − (share of requests slower than it ÷ the share allowed) over the time range.',
-    unit: units.PercentUnit,
-    baseColor: 'red',
-    lines: [{ value: 0, color: 'green' }],
     queries: objectives.map((o) =>
       query(`1 - (1 - ${nativeFractionBelow(o.thresholdSeconds, K.requestDuration, overRange)}) / ${o.budget}`, `p${o.quantile * 100} budget`),
     ),

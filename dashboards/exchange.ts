@@ -111,12 +111,14 @@ function waitingRoomWait(targets: Targets) {
 function memory() {
   return timeseriesPanel({
     title: 'Process memory',
-    description: 'Resident memory and V8 heap in use, per exchange process.',
+    description:
+      "Resident memory and V8 heap in use, per exchange process, and the plan-browsing cache's bytes: it grows as new ZIP-and-ages pairs are browsed, up to its bound, which a soak should not read as a leak.",
     unit: units.BytesIEC,
     min: 0,
     queries: [
       query(sumGauge(PROCESS.residentMemory, { by: ['instance'] }), 'resident {{instance}}'),
       query(sumGauge(PROCESS.heapUsed, { by: ['instance'] }), 'heap used {{instance}}'),
+      query(sumGauge(M.browseCacheBytes, { by: ['instance'] }), 'browse cache {{instance}}'),
     ],
   });
 }

@@ -57,22 +57,28 @@ function thresholds(lines: Line[], base: string): dashboard.ThresholdsConfigBuil
   return new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps(steps);
 }
 
-export function timeseriesPanel(spec: PanelSpec): timeseries.PanelBuilder {
-  const panel = new timeseries.PanelBuilder()
+/** What every panel takes from its spec: title, description, the Prometheus datasource, unit, size, queries, min and max. */
+function fromSpec<Panel extends timeseries.PanelBuilder | stat.PanelBuilder>(panel: Panel, spec: PanelSpec, size: { span: number; height: number }): Panel {
+  panel
     .title(spec.title)
     .description(spec.description)
     .datasource(PROMETHEUS_DATASOURCE)
     .unit(spec.unit)
-    .span(spec.span ?? 12)
-    .height(8)
-    .targets(spec.queries.map(promQuery))
+    .span(spec.span ?? size.span)
+    .height(size.height)
+    .targets(spec.queries.map(promQuery));
+  if (spec.min !== undefined) panel.min(spec.min);
+  if (spec.max !== undefined) panel.max(spec.max);
+  return panel;
+}
+
+export function timeseriesPanel(spec: PanelSpec): timeseries.PanelBuilder {
+  const panel = fromSpec(new timeseries.PanelBuilder(), spec, { span: 12, height: 8 })
     .lineWidth(1)
     .fillOpacity(10)
     .showPoints(common.VisibilityMode.Never)
     .legend(new common.VizLegendOptionsBuilder().showLegend(true).displayMode(common.LegendDisplayMode.List).placement(common.LegendPlacement.Bottom))
     .tooltip(new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending));
-  if (spec.min !== undefined) panel.min(spec.min);
-  if (spec.max !== undefined) panel.max(spec.max);
   if (spec.lines && spec.lines.length > 0) {
     panel
       .thresholds(thresholds(spec.lines, spec.baseColor ?? 'green'))
@@ -83,20 +89,10 @@ export function timeseriesPanel(spec: PanelSpec): timeseries.PanelBuilder {
 
 /** One number per query over the dashboard's time range (the last value), coloured by `lines`. */
 export function statPanel(spec: PanelSpec): stat.PanelBuilder {
-  const panel = new stat.PanelBuilder()
-    .title(spec.title)
-    .description(spec.description)
-    .datasource(PROMETHEUS_DATASOURCE)
-    .unit(spec.unit)
-    .span(spec.span ?? 6)
-    .height(5)
-    .targets(spec.queries.map(promQuery))
+  return fromSpec(new stat.PanelBuilder(), spec, { span: 6, height: 5 })
     .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
     .colorMode(common.BigValueColorMode.Value)
     .graphMode(common.BigValueGraphMode.Area)
     .textMode(common.BigValueTextMode.ValueAndName)
     .thresholds(thresholds(spec.lines ?? [], spec.lines && spec.lines.length > 0 ? (spec.baseColor ?? 'green') : 'text'));
-  if (spec.min !== undefined) panel.min(spec.min);
-  if (spec.max !== undefined) panel.max(spec.max);
-  return panel;
 }

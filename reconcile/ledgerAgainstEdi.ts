@@ -8,6 +8,7 @@ import { readEdiFolder, type EdiProblem } from './ediFolder.ts';
 import { requireRunFile, streamHouseholds, streamLedger } from './ndjson.ts';
 import { ledgerEntriesIn, type RunReconciliation } from './runFolder.ts';
 import { reconcileStreams } from './stream.ts';
+import { reconciliationJson } from '../vocabulary/reconciliation.ts';
 
 export interface EdiReconciliation extends RunReconciliation {
   edi: {
@@ -53,10 +54,9 @@ export async function reconcileLedgerAgainstEdi(input: EdiReconcileInput): Promi
   const { records: _records, ...edi } = folder;
   const written: EdiReconciliation = {
     ...result,
-    intact: result.enrollments.intact,
     edi: { folder: input.ediDir, ...edi },
     applicants: householdsRead > 0 ? applicants! : null,
   };
-  writeFileSync(input.outFile, `${JSON.stringify(written, null, 2)}\n`);
+  writeFileSync(input.outFile, reconciliationJson(written));
   return written;
 }

@@ -8,7 +8,7 @@ import { compareCopy, type ComparedField } from './compare.ts';
 import { instantMs } from './instant.ts';
 import { exampleValue, initials, maskSsn } from './mask.ts';
 import { checkTransport } from './transport.ts';
-import { DEFECT_CLASSES, type DefectClass, type DefectExample, type Reconciliation } from '../vocabulary/reconciliation.ts';
+import { DEFECT_CLASSES, noDefects, type DefectClass, type DefectExample, type Reconciliation } from '../vocabulary/reconciliation.ts';
 
 export { DEFECT_CLASSES, type DefectClass, type DefectExample, type Reconciliation } from '../vocabulary/reconciliation.ts';
 
@@ -92,7 +92,7 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
   const issuerOf = options.expectedIssuerOf ?? ((planId: string) => planId.slice(0, 5));
   const perClass = options.examplesPerClass ?? 5;
   const { households, ledger, received } = part;
-  const classes = Object.fromEntries(DEFECT_CLASSES.map((c) => [c, 0])) as Record<DefectClass, number>;
+  const classes = noDefects();
   const garbledByField: Partial<Record<ComparedField, number>> = {};
   const garbledFirst: Partial<Record<ComparedField, [number, number]>> = {};
   const examples: PlacedExample[] = [];
@@ -239,7 +239,7 @@ export function reconcilePartition(part: Partition, options: ReconcileOptions): 
 /** The run's reconciliation from its partitions' tallies: counts added up, the first examples of each kind in the run's order. */
 export function combineTallies(tallies: Iterable<PartitionTally>, intended: number, options: ReconcileOptions): Reconciliation {
   const perClass = options.examplesPerClass ?? 5;
-  const classes = Object.fromEntries(DEFECT_CLASSES.map((c) => [c, 0])) as Record<DefectClass, number>;
+  const classes = noDefects();
   const garbled = new Map<ComparedField, { n: number; first: [number, number] }>();
   const placed: PlacedExample[] = [];
   const enrollments = { intended, confirmed: 0, received: 0, intact: 0 };

@@ -57,7 +57,7 @@ export async function reconcileRunFolder(runDir: string, deadlineMs: number): Pr
     expectedEnrollments: ledgerEntriesIn(files.ledger),
     ...(cutOff ? { cutOff } : {}),
   });
-  const written: RunReconciliation = { ...result, intact: result.enrollments.intact, ...(injected === undefined ? {} : { injected }) };
+  const written: RunReconciliation = { ...result, ...(injected === undefined ? {} : { injected }) };
   writeFileSync(runFile(runDir, 'reconciliation'), reconciliationJson(written));
   return written;
 }

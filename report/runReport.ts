@@ -17,21 +17,10 @@ import { nemesisSection, type NemesisView } from './nemesisSection.ts';
 import type { RequestMetrics } from './requestTables.ts';
 import { renderRunPage, type RunFinal } from './runPage.ts';
 import { soakSection, type SoakView } from './soakSection.ts';
+import type { ReconciliationFile } from '../vocabulary/reconciliation.ts';
 
-export interface ReconciliationView {
-  enrollments: { intended: number; confirmed: number; received: number; intact: number };
-  classes: Partial<Record<string, number>>;
-  garbledByField: Partial<Record<string, number>>;
-  examples: {
-    class: string;
-    confirmationNumber: string;
-    field?: string;
-    expected?: unknown;
-    received?: unknown;
-    member?: { initials: string; ssn: string };
-    detail: string;
-  }[];
-}
+/** reconciliation.json as read through its schema (vocabulary/reconciliation.ts): fields of earlier versions optional. */
+export type ReconciliationView = ReconciliationFile;
 
 export interface RunReportInput {
   verdict: Verdict | undefined;
@@ -121,7 +110,7 @@ function integrity(r: ReconciliationView | undefined, verdict: Verdict | undefin
     DEFECT_CLASSES.map((c) => [c, r.classes[c] ?? 0]),
     (i) => ((r.classes[DEFECT_CLASSES[i]!] ?? 0) > 0 ? 'fail' : 'pass'),
   );
-  const fields = Object.entries(r.garbledByField);
+  const fields = Object.entries(r.garbledByField ?? {});
   const garbled =
     fields.length === 0
       ? '<p>No field arrived garbled.</p>'
@@ -130,12 +119,13 @@ function integrity(r: ReconciliationView | undefined, verdict: Verdict | undefin
           fields.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0)),
         );
   // The examples are masked when reconciliation.json is written; masked again here, so a hand-made file cannot leak.
+  const listed = r.examples ?? [];
   const examples =
-    r.examples.length === 0
+    listed.length === 0
       ? '<p>No defect, so no examples.</p>'
       : table(
           ['class', 'confirmation', 'field', 'expected', 'received', 'member', 'detail'],
-          r.examples.map((x) => [
+          listed.map((x) => [
             x.class,
             x.confirmationNumber,
             x.field ?? '',

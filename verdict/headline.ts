@@ -140,7 +140,7 @@ function plannedSecondsOf(plan: unknown): { seconds: number; cap: boolean } | un
 export function headlineFactsOf(input: {
   run: HeadlineRun;
   summary: HeadlineSummary | undefined;
-  reconciliation: { enrollments: { intended?: number; confirmed: number }; intact: number; classes: Record<string, number> } | undefined;
+  reconciliation: { enrollments: { intended?: number; confirmed: number; intact: number }; classes: Record<string, number> } | undefined;
   targets: HeadlineFacts['targets'];
 }): HeadlineFacts {
   const { run, summary, reconciliation } = input;
@@ -170,7 +170,7 @@ export function headlineFactsOf(input: {
       ? {
           intended: reconciliation.enrollments.intended ?? numberOr(run.intendedEnrollments),
           confirmed: reconciliation.enrollments.confirmed,
-          intact: reconciliation.intact,
+          intact: reconciliation.enrollments.intact,
           defects: reconciliation.classes ?? {},
         }
       : undefined,

@@ -27,6 +27,9 @@ export type ComparedField = (typeof COMPARED_FIELDS)[number];
 export const DEFECT_CLASSES = ['lost', 'late', 'phantom', 'duplicate', 'misrouted', 'garbled', 'subsidyMismatch', 'invariantBroken'] as const;
 export type DefectClass = (typeof DEFECT_CLASSES)[number];
 
+/** Every defect class at zero: where counting starts. */
+export const noDefects = (): Record<DefectClass, number> => Object.fromEntries(DEFECT_CLASSES.map((c) => [c, 0])) as Record<DefectClass, number>;
+
 export interface DefectExample {
   class: DefectClass;
   confirmationNumber: string;
@@ -49,11 +52,8 @@ export interface Reconciliation {
   examples: DefectExample[];
 }
 
-/** What the harness stopped waiting for (pending-at-cut-off.json). */
-/** reconciliation.json as a run folder holds it: the reconciliation, with `intact` at the top level and what the faults injected. */
+/** reconciliation.json as a run folder holds it: the reconciliation and what the faults injected. */
 export interface RunReconciliation extends Reconciliation {
-  /** Confirmed enrollments received once, on time, at the right issuer, with every field intact (= enrollments.intact). */
-  intact: number;
   /** What the fault switches injected (injected.json, written by the services), when the run had faults. */
   injected?: unknown;
 }
@@ -61,30 +61,66 @@ export interface RunReconciliation extends Reconciliation {
 const count = z.number({ error: 'expected a number' });
 
 /**
- * The file as its readers need it. Folders of earlier versions lack some fields, so only what the gate judges on is
- * required; the rest is checked when present.
+ * Earlier versions also stored `intact` at the top level (alone, or beside `enrollments.intact`): it is read into
+ * `enrollments.intact` (which wins when both are there) and dropped, so every reader finds the count in one place.
  */
-export const reconciliationSchema = z.looseObject({
-  enrollments: z.looseObject({ intended: count.optional(), confirmed: count, received: count.optional(), intact: count.optional() }),
-  intact: count,
-  classes: z.record(z.string(), z.number(), { error: 'expected counts per defect class' }),
-  garbledByField: z.record(z.string(), z.number()).optional(),
-  pendingAtCutOff: z.object({ count: z.number(), waitedSeconds: z.number().nullable() }).optional(),
-  examples: z.array(z.looseObject({ class: z.string(), confirmationNumber: z.string(), detail: z.string() })).optional(),
-});
+function intactInEnrollments(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('intact' in value)) return value;
+  const { intact, ...rest } = value as Record<string, unknown>;
+  const enrollments = rest.enrollments;
+  if (enrollments === null || typeof enrollments !== 'object' || Array.isArray(enrollments)) return rest;
+  return { ...rest, enrollments: { intact, ...enrollments } };
+}
 
-/** reconciliation.json as the schema reads it (fields of earlier versions optional). */
+/**
+ * The file as its readers need it. Folders of earlier versions lack some fields, so only what the gate judges on is
+ * required; the rest is checked when present. An earlier version's top-level `intact` is normalised into
+ * `enrollments.intact`.
+ */
+export const reconciliationSchema = z.preprocess(
+  intactInEnrollments,
+  z.looseObject({
+    enrollments: z.looseObject({ intended: count.optional(), confirmed: count, received: count.optional(), intact: count }),
+    classes: z.record(z.string(), z.number(), { error: 'expected counts per defect class' }),
+    garbledByField: z.record(z.string(), z.number()).optional(),
+    pendingAtCutOff: z.object({ count: z.number(), waitedSeconds: z.number().nullable() }).optional(),
+    examples: z
+      .array(
+        z.looseObject({
+          class: z.string(),
+          confirmationNumber: z.string(),
+          field: z.string().optional(),
+          expected: z.unknown().optional(),
+          received: z.unknown().optional(),
+          member: z.object({ initials: z.string(), ssn: z.string() }).optional(),
+          detail: z.string(),
+        }),
+      )
+      .optional(),
+  }),
+);
+
+/** reconciliation.json as the schema reads it (fields of earlier versions optional, `intact` in `enrollments`). */
 export type ReconciliationFile = z.infer<typeof reconciliationSchema>;
+
+/** reconciliation.json as read: the file, an earlier version's shape normalised; or what is wrong with it. */
+export function readReconciliation(value: unknown): { reconciliation: ReconciliationFile } | { problems: string[] } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problems: ['(top level): expected a JSON object'] };
+  const parsed = reconciliationSchema.safeParse(value);
+  return parsed.success
+    ? { reconciliation: parsed.data }
+    : { problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`) };
+}
 
 /** Problems with the shape of reconciliation.json, as "field: what is wrong" (empty when fine). */
 export function reconciliationProblems(value: unknown): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return ['(top level): expected a JSON object'];
-  const parsed = reconciliationSchema.safeParse(value);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  const read = readReconciliation(value);
+  return 'problems' in read ? read.problems : [];
 }
 
 /** The file `reconcile` writes: checked against the schema, so the writer cannot drift from the readers. */
 export function reconciliationJson(value: RunReconciliation): string {
+  if ('intact' in value) throw new Error('reconciliation.json holds the intact count once, in enrollments.intact, not at the top level');
   reconciliationSchema.parse(value);
   return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -57,6 +57,7 @@ export function createExchangeMetrics(registry: Registry) {
       registers,
     }),
     deliveryLatency: new Histogram({ name: M.deliveryLatency, help: 'Confirmation to accepting 999', buckets: DELIVERY_BUCKETS_SECONDS, registers }),
+    browseCacheBytes: new Gauge({ name: M.browseCacheBytes, help: "Bytes of plan-browsing answers held by the fast path's bounded cache", registers }),
   };
   // Every issuer's 834 counters exist from the start at zero, so "none rejected" is a 0 on a graph, not a gap.
   for (const issuer of allIssuerIds()) {

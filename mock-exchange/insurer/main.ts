@@ -2,14 +2,11 @@
 // [--faults SPEC] [--edi-dir DIR]` (env INSURER_PORT, INSURER_DATA_DIR, INSURER_FAULTS as fallbacks). Prints one JSON line when ready.
 
 import { parseArgs } from 'node:util';
-import { announce, describeListenError, stopOnSignals } from '../service/listen.ts';
-import { parseFaultSpec, type FaultSet } from '../faults/index.ts';
+import { serviceEntry, type ServiceEntry } from '../service/entry.ts';
 import { startInsurer } from './server.ts';
 
-function fail(message: string): never {
-  process.stderr.write(`insurer: ${message}\n`);
-  process.exit(2);
-}
+// Typed, so that TypeScript knows entry.fail never returns.
+const entry: ServiceEntry = serviceEntry('insurer');
 
 let values;
 try {
@@ -23,28 +20,18 @@ try {
     },
   }));
 } catch (error) {
-  fail(`${(error as Error).message}; usage: main.ts --data-dir DIR [--port 0] [--faults SPEC] [--edi-dir DIR]`);
+  entry.fail(`${(error as Error).message}; usage: main.ts --data-dir DIR [--port 0] [--faults SPEC] [--edi-dir DIR]`);
 }
-const port = Number(values.port);
-if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port ${values.port}: expected a port number 0-65535 (0 picks a free one)`);
-if (!values['data-dir']) fail('--data-dir: expected a folder for the insurer database; give one, e.g. --data-dir results/dev/insurer');
-let faults: FaultSet;
-try {
-  faults = parseFaultSpec(values.faults);
-} catch (error) {
-  fail(`--faults: ${(error as Error).message}`);
-}
+const port = entry.port(values.port);
+const dataDir = entry.dataDir(values['data-dir']);
+const faults = entry.faults(values.faults);
 
-try {
-  const insurer = await startInsurer({
+await entry.serve(port, () =>
+  startInsurer({
     port,
     host: values.host,
-    dataDir: values['data-dir'],
+    dataDir,
     faults,
     ...(values['edi-dir'] ? { ediDir: values['edi-dir'] } : {}),
-  });
-  stopOnSignals(insurer.stop);
-  announce('insurer', insurer.port);
-} catch (error) {
-  fail(describeListenError(error, port));
-}
+  }),
+);

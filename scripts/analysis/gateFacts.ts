@@ -2,15 +2,7 @@
 // Shared by `harness gate` and the analysis benchmark.
 
 import { existsSync, readFileSync } from 'node:fs';
-import {
-  gateInputOf,
-  piiFindingsOf,
-  reconciliationProblems,
-  runRecordProblems,
-  type ReconciliationRecord,
-  type RunFolderFacts,
-  type RunRecord,
-} from '../../analysis/gateInput.ts';
+import { gateInputOf, piiFindingsOf, runRecordProblems, type RunFolderFacts, type RunRecord } from '../../analysis/gateInput.ts';
 import { scanRunFolder } from '../../scan/scanRun.ts';
 import { gate, type GateInput } from '../../verdict/gate.ts';
 import type { LoadSummary } from '../../verdict/loadSummary.ts';
@@ -19,7 +11,7 @@ import { runFile } from '../../vocabulary/runFiles.ts';
 import type { Targets } from '../../vocabulary/targets.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { nemesisJudgedOf, readNemesisRecord } from '../run/nemesis/record.ts';
-import { readOptionalRunJson, readRunJson } from './runInputs.ts';
+import { readOptionalReconciliation, readOptionalRunJson, readRunJson } from './runInputs.ts';
 import { verdictProblems } from '../../vocabulary/verdict.ts';
 import { loadSummaryProblems } from '../../vocabulary/loadSummary.ts';
 
@@ -44,14 +36,7 @@ async function readFacts(runDir: string): Promise<RunFolderFacts> {
   if (loadSummaryProblems(loadSummary).length > 0) {
     throw new UsageError(summaryPath, "the load engine's end-of-test summary, with a metrics object", 'Restore it or re-run the profile.');
   }
-  const reconciliation = readOptionalRunJson<ReconciliationRecord>(runDir, 'reconciliation', 'the reconciliation of the run');
-  if (reconciliation)
-    requireShape(
-      reconciliation,
-      runFile(runDir, 'reconciliation'),
-      'reconciliation.json as `harness reconcile` writes it',
-      reconciliationProblems(reconciliation),
-    );
+  const reconciliation = readOptionalReconciliation(runDir);
   const previousVerdict = readOptionalRunJson<Verdict>(runDir, 'verdict', 'the earlier verdict');
   if (previousVerdict)
     requireShape(previousVerdict, runFile(runDir, 'verdict'), 'verdict.json as `harness run` or `harness gate` writes it', verdictProblems(previousVerdict));

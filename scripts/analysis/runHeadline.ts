@@ -5,9 +5,7 @@
 import { capacityHeadline, headlineFactsOf, type HeadlineRun, type HeadlineSummary } from '../../verdict/headline.ts';
 import type { Targets } from '../../vocabulary/targets.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
-import { readOptionalRunJson } from './runInputs.ts';
-
-type ReconciliationFile = Parameters<typeof headlineFactsOf>[0]['reconciliation'];
+import { readOptionalReconciliation, readOptionalRunJson } from './runInputs.ts';
 
 function readable<T>(read: () => T | undefined): T | undefined {
   try {
@@ -22,9 +20,7 @@ function readable<T>(read: () => T | undefined): T | undefined {
 export function runHeadline(runDir: string, targets: Targets): string[] {
   const run = readable(() => readOptionalRunJson<HeadlineRun>(runDir, 'run', "the run's parameters")) ?? {};
   const summary = readable(() => readOptionalRunJson<HeadlineSummary>(runDir, 'loadSummary', "the load's summary"));
-  const reconciliation = readable(() => readOptionalRunJson<ReconciliationFile>(runDir, 'reconciliation', 'the reconciliation'));
+  const reconciliation = readable(() => readOptionalReconciliation(runDir, 'the reconciliation'));
   const usableSummary = summary && typeof summary.metrics === 'object' && summary.metrics !== null ? summary : undefined;
-  const usableReconciliation =
-    reconciliation && typeof reconciliation.enrollments?.confirmed === 'number' && typeof reconciliation.intact === 'number' ? reconciliation : undefined;
-  return capacityHeadline(headlineFactsOf({ run, summary: usableSummary, reconciliation: usableReconciliation, targets }));
+  return capacityHeadline(headlineFactsOf({ run, summary: usableSummary, reconciliation, targets }));
 }

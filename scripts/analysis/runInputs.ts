@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { runFile, type RunFile } from '../../vocabulary/runFiles.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
+import { readReconciliation, type ReconciliationFile } from '../../vocabulary/reconciliation.ts';
 
 export function requireRunFolder(dir: string, flag = '--run'): string {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -38,4 +39,17 @@ export function readOptionalRunJson<T>(runDir: string, file: RunFile, expected: 
 
 export function readRunJson<T>(runDir: string, file: RunFile, expected: string): T {
   return readJsonFile<T>(runFile(runDir, file), expected);
+}
+
+/**
+ * reconciliation.json read through its schema (an earlier version's top-level `intact` normalised into
+ * `enrollments.intact`), or undefined when absent; a malformed one is a UsageError naming what is wrong.
+ */
+export function readOptionalReconciliation(runDir: string, expected = 'the reconciliation of the run'): ReconciliationFile | undefined {
+  const value = readOptionalRunJson<unknown>(runDir, 'reconciliation', expected);
+  if (value === undefined) return undefined;
+  const read = readReconciliation(value);
+  if ('problems' in read)
+    throw new UsageError(runFile(runDir, 'reconciliation'), 'reconciliation.json as `harness reconcile` writes it', `Fix: ${read.problems.join('; ')}.`);
+  return read.reconciliation;
 }

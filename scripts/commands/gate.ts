@@ -30,7 +30,7 @@ export function register(program: Command): void {
       const rel = (path: string): string => relative(PROJECT_ROOT, path) || path;
       const summaryFacts: Record<string, string> = {
         'enrollments confirmed by the exchange': String(facts.reconciliation?.enrollments.confirmed ?? 'not reconciled'),
-        'received intact by the insurer': String(facts.reconciliation?.intact ?? 'not reconciled'),
+        'received intact by the insurer': String(facts.reconciliation?.enrollments.intact ?? 'not reconciled'),
         load: `${facts.run.load ?? 'unknown'} (exit ${input.loadExitCode})`,
         seed: String(facts.run.seed ?? 'unknown'),
         targets: rel(opts.targets),

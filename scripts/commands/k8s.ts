@@ -8,11 +8,11 @@ import { PROJECT_ROOT } from '../projectRoot.ts';
 import { harnessVersion } from '../run/machine.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { parsePrometheusMode } from '../run/runMetrics.ts';
-import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
-import { parseDurationOption, parseNumberOption, parsePlanYear } from './options.ts';
+import { parseDurationOption, parseNumberOption } from './options.ts';
+import { testShapeOf, testShapeOptions, type TestShapeFlags } from './testShape.ts';
 
-interface K8sCommandOptions {
+interface K8sCommandOptions extends TestShapeFlags {
   profile?: string;
   shards?: string;
   out?: string;
@@ -21,11 +21,6 @@ interface K8sCommandOptions {
   namespace: string;
   image?: string;
   storageClass?: string;
-  targets: string;
-  seed: string;
-  scale: string;
-  duration?: string;
-  planYear: string;
   startDelay: string;
 }
 
@@ -58,7 +53,7 @@ function parsePrometheus(raw: string): string | undefined {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('k8s')
     .description('write a Kubernetes Indexed Job running a profile as N `harness shard` pods, with its ConfigMap, results claim and a README')
     .option('--profile <name>', `one of: ${Object.keys(PROFILES).join(', ')}`)
@@ -68,12 +63,8 @@ export function register(program: Command): void {
     .option('--prometheus <url>', 'Prometheus the shards push to by remote write (as the pods reach it), or off', 'http://prometheus.monitoring.svc:9090')
     .option('--namespace <ns>', 'namespace of every object', 'default')
     .option('--image <image>', "the harness's image (the Dockerfile's) as the cluster pulls it (default: marketplace-load-harness:<version>)")
-    .option('--storage-class <name>', 'storage class of the results claim (it must offer ReadWriteMany); the default class when not given')
-    .option('--targets <file>', 'targets YAML file', DEFAULT_TARGETS_FILE)
-    .option('--seed <n>', 'seed of the synthetic applicants (every shard generates the same)', '1')
-    .option('--scale <x>', 'multiplies the profile load', '1')
-    .option('--duration <d>', 'duration of the load (e.g. 30s, 5m, 1h)')
-    .option('--plan-year <year>', 'coverage year whose rules apply: 2025 or 2026', '2026')
+    .option('--storage-class <name>', 'storage class of the results claim (it must offer ReadWriteMany); the default class when not given');
+  testShapeOptions(command)
     .option('--start-delay <d>', 'the shards start their load together this long after the manifests are written', '60s')
     .action((opts: K8sCommandOptions) => {
       if (!opts.profile) throw new UsageError('--profile', `one of ${Object.keys(PROFILES).join(', ')}`, 'Give e.g. --profile load.');
@@ -91,8 +82,7 @@ export function register(program: Command): void {
       const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
       const outcome = writeK8sManifests({
         profile,
-        targets: loadTargets(opts.targets),
-        targetsFile: opts.targets,
+        ...testShapeOf(opts),
         shards,
         outDir: opts.out,
         baseUrl: parseHttpUrl('--base-url', opts.baseUrl, "the exchange's http(s) URL as the pods reach it", 'http://exchange.marketplace.svc:8080'),
@@ -100,10 +90,6 @@ export function register(program: Command): void {
         namespace: opts.namespace,
         image: opts.image ?? `marketplace-load-harness:${harnessVersion()}`,
         storageClass: opts.storageClass,
-        seed: parseNumberOption('--seed', opts.seed, { integer: true, min: 0 }),
-        scale: parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 }),
-        durationSeconds: opts.duration === undefined ? undefined : parseDurationOption('--duration', opts.duration),
-        planYear: parsePlanYear(opts.planYear),
         startDelaySeconds: parseDurationOption('--start-delay', opts.startDelay),
       });
       const shown = (file: string) => relative(PROJECT_ROOT, file) || file;

@@ -6,11 +6,11 @@ import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { preflight } from '../run/preflight.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
 import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
-import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { parseWatchAddress } from '../watch/watchAddress.ts';
 import type { WatchServer } from '../watch/watchServer.ts';
-import { parseDurationOption, parseNumberOption, parsePlanYear } from './options.ts';
+import { parseNumberOption } from './options.ts';
+import { testShapeOf, testShapeOptions, type TestShapeFlags } from './testShape.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 import { loadTargetUrl } from './targetUrl.ts';
 import { checkJourneyModule } from '../run/ownJourneys.ts';
@@ -35,18 +35,14 @@ function refuseMockOnlyOptions(opts: { faults: string; waitingRoom: string; exch
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description(
       'run a load profile end to end against the mock exchange and insurer (or an exchange already running, --base-url), reconcile, and give a verdict',
     )
-    .argument('<profile>', `one of: ${Object.keys(PROFILES).join(', ')}`)
-    .option('--targets <file>', 'targets YAML file', DEFAULT_TARGETS_FILE)
-    .option('--seed <n>', 'seed of the synthetic applicants', '1')
-    .option('--scale <x>', 'multiplies the profile load (e.g. 0.5)', '1')
-    .option('--plan-year <year>', 'coverage year whose rules apply: 2025 or 2026', '2026')
+    .argument('<profile>', `one of: ${Object.keys(PROFILES).join(', ')}`);
+  testShapeOptions(command)
     .option('--results <dir>', 'folder that receives the run folder', DEFAULT_RESULTS_DIR)
-    .option('--duration <d>', 'how long the load runs (e.g. 30s, 5m, 1h): the profile spreads its stages over it')
     .option('--prometheus-data <dir>', "the run's own Prometheus keeps its data here instead of in the run folder (runs stay apart by testid)")
     .option(
       '--prometheus <where>',
@@ -84,14 +80,9 @@ export function register(program: Command): void {
     .action(
       async (
         profileName: string,
-        opts: {
-          targets: string;
-          seed: string;
-          scale: string;
-          planYear: string;
+        opts: TestShapeFlags & {
           results: string;
           faults: string;
-          duration?: string;
           prometheus: string;
           prometheusData?: string;
           allowIdleFaults?: boolean;
@@ -126,11 +117,7 @@ export function register(program: Command): void {
           );
         if (baseUrl !== undefined) refuseMockOnlyOptions(opts);
         const profile = profileNamed(profileName);
-        const targets = loadTargets(opts.targets);
-        const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0 });
-        const scale = parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 });
-        const planYear = parsePlanYear(opts.planYear);
-        const durationSeconds = opts.duration === undefined ? undefined : parseDurationOption('--duration', opts.duration);
+        const { targets, targetsFile, seed, scale, planYear, durationSeconds } = testShapeOf(opts);
         const prometheus = parsePrometheusMode(opts.prometheus);
         const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });
         const exchangeWorkers = parseNumberOption('--exchange-workers', opts.exchangeWorkers, { integer: true, min: 1, max: 64 });
@@ -188,7 +175,7 @@ export function register(program: Command): void {
           const { verdict, interrupted } = await runProfile({
             profile,
             targets,
-            targetsFile: opts.targets,
+            targetsFile,
             resultsDir: opts.results,
             seed,
             scale,

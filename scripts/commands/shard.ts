@@ -9,23 +9,18 @@ import { isLoopbackHost } from '../../engine/loopback.ts';
 import { profileNamed } from '../run/profiles/index.ts';
 import { remoteWriteUrlOf } from '../run/runMetrics.ts';
 import { runShard } from '../shards/shardRun.ts';
-import { DEFAULT_TARGETS_FILE, loadTargets } from '../targets/load.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { interruptible } from './interruptible.ts';
-import { parseDurationOption, parseNumberOption, parsePlanYear } from './options.ts';
+import { parseNumberOption } from './options.ts';
+import { testShapeOf, testShapeOptions, type TestShapeFlags } from './testShape.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 
-interface ShardFlags {
+interface ShardFlags extends TestShapeFlags {
   profile: string;
   index: string;
   of: string;
   baseUrl: string;
   out: string;
-  targets: string;
-  seed: string;
-  scale: string;
-  duration?: string;
-  planYear: string;
   startAt?: string;
   startFile?: string;
   applicants?: string;
@@ -36,19 +31,15 @@ interface ShardFlags {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('shard')
     .description('run one shard (--index of --of) of a profile against --base-url and write its folder (for harness collect)')
     .requiredOption('--profile <name>', 'the load profile')
     .requiredOption('--index <i>', 'this shard, 0 … of − 1 (a Kubernetes Indexed Job: $JOB_COMPLETION_INDEX)')
     .requiredOption('--of <n>', 'shards in the test')
     .requiredOption('--base-url <url>', 'the exchange under test')
-    .requiredOption('--out <dir>', 'the shard folder to write')
-    .option('--targets <file>', 'targets YAML file', DEFAULT_TARGETS_FILE)
-    .option('--seed <n>', 'seed of the synthetic applicants (the same for every shard)', '1')
-    .option('--scale <x>', 'multiplies the profile load', '1')
-    .option('--duration <d>', 'how long the load runs (e.g. 30s, 5m)')
-    .option('--plan-year <year>', 'coverage year: 2025 or 2026', '2026')
+    .requiredOption('--out <dir>', 'the shard folder to write');
+  testShapeOptions(command)
     .option('--start-at <epochMs>', 'start the load at this time (milliseconds since the epoch), with the other shards')
     .option('--start-file <path>', 'wait for this file, then start at the time it holds (a barrier on one machine)')
     .option('--applicants <file>', "the test's applicants file, when shared (default: generated from --seed)")
@@ -76,21 +67,16 @@ export function register(program: Command): void {
       if (opts.startAt !== undefined && opts.startFile !== undefined)
         throw new UsageError('--start-at / --start-file', 'at most one of them', 'Give a common start time, or a start file, not both.');
       const profile = profileNamed(opts.profile);
-      const targets = loadTargets(opts.targets);
+      const shape = testShapeOf(opts);
       await interruptible(async (signal) => {
         const { record } = await runShard({
           profile,
-          targets,
-          targetsFile: opts.targets,
+          ...shape,
           index,
           of,
           baseUrl: baseUrl.origin,
           outDir: ensureWritableFolder(opts.out, '--out'),
           testid: opts.testid ?? `shards-${Date.now().toString(36)}`,
-          seed: parseNumberOption('--seed', opts.seed, { integer: true, min: 0 }),
-          scale: parseNumberOption('--scale', opts.scale, { min: 0.0001, max: 1000 }),
-          ...(opts.duration === undefined ? {} : { durationSeconds: parseDurationOption('--duration', opts.duration) }),
-          planYear: parsePlanYear(opts.planYear),
           ...(opts.applicants ? { applicantsFile: resolve(opts.applicants) } : {}),
           ...(opts.startAt !== undefined
             ? { start: { atMs: parseNumberOption('--start-at', opts.startAt, { integer: true, min: 0 }) } }

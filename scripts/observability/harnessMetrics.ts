@@ -22,30 +22,19 @@ export interface HarnessMetricsEndpoint {
 
 export async function startHarnessMetrics(): Promise<HarnessMetricsEndpoint> {
   const registry = new Registry();
-  const records = new Gauge({
-    name: HARNESS_METRICS.reconciliationRecords,
-    help: 'Records by reconciliation class (intact or a defect class), set once reconciliation has run',
-    labelNames: [HARNESS_LABELS.class],
-    registers: [registry],
-  });
-  const confirmed = new Gauge({
-    name: HARNESS_METRICS.enrollmentsConfirmed,
-    help: 'Enrollments confirmed to simulated consumers (the ledger)',
-    registers: [registry],
-  });
-  const intact = new Gauge({ name: HARNESS_METRICS.enrollmentsIntact, help: 'Enrollments the insurer received intact', registers: [registry] });
-  const nemesisEvents = new Counter({
-    name: HARNESS_METRICS.nemesisEvents,
-    help: 'Process faults the nemesis sent (run --nemesis), by kind',
-    labelNames: [HARNESS_LABELS.kind],
-    registers: [registry],
-  });
-  const nemesisActive = new Gauge({
-    name: HARNESS_METRICS.nemesisActive,
-    help: 'A nemesis event under way (1 from its signal until the service answers again), by kind',
-    labelNames: [HARNESS_LABELS.kind],
-    registers: [registry],
-  });
+  /** A metric of the harness's own, on its registry (not prom-client's global one). */
+  const own = <Label extends string>(name: string, help: string, labelNames: Label[] = []) => ({ name, help, labelNames, registers: [registry] });
+  const records = new Gauge(
+    own(HARNESS_METRICS.reconciliationRecords, 'Records by reconciliation class (intact or a defect class), set once reconciliation has run', [
+      HARNESS_LABELS.class,
+    ]),
+  );
+  const confirmed = new Gauge(own(HARNESS_METRICS.enrollmentsConfirmed, 'Enrollments confirmed to simulated consumers (the ledger)'));
+  const intact = new Gauge(own(HARNESS_METRICS.enrollmentsIntact, 'Enrollments the insurer received intact'));
+  const nemesisEvents = new Counter(own(HARNESS_METRICS.nemesisEvents, 'Process faults the nemesis sent (run --nemesis), by kind', [HARNESS_LABELS.kind]));
+  const nemesisActive = new Gauge(
+    own(HARNESS_METRICS.nemesisActive, 'A nemesis event under way (1 from its signal until the service answers again), by kind', [HARNESS_LABELS.kind]),
+  );
   const server: Server = createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { capacityCharts, type CapacityView } from '../../report/capacitySection.ts';
 import type { ReportChart } from '../../report/chart.ts';
 import type { NemesisView } from '../../report/nemesisSection.ts';
-import { renderRunReport, type ReconciliationView, type RunReportInput } from '../../report/runReport.ts';
+import { renderRunReport, type RunReportInput } from '../../report/runReport.ts';
 import type { RunView } from '../../report/runPage.ts';
 import { recordedExecutor } from '../../report/scenarioPlan.ts';
 import { soakCharts, type SoakView } from '../../report/soakSection.ts';
@@ -16,7 +16,7 @@ import type { Verdict } from '../../verdict/verdict.ts';
 import { runHeadline } from '../analysis/runHeadline.ts';
 import { capacityJson } from '../commands/capacity.ts';
 import { fitAndPlan, fromRun } from '../analysis/capacityInputs.ts';
-import { readOptionalRunJson, readRunJson, requireRunFolder } from '../analysis/runInputs.ts';
+import { readOptionalReconciliation, readOptionalRunJson, readRunJson, requireRunFolder } from '../analysis/runInputs.ts';
 import { soakOfRun } from '../analysis/soakOfRun.ts';
 import { runFile } from '../../vocabulary/runFiles.ts';
 import type { Targets } from '../../vocabulary/targets.ts';
@@ -80,7 +80,7 @@ export function readRunFinal(
 ): Omit<RunReportInput, 'timeline' | 'totals' | 'loadMetrics' | 'generatedAt' | 'library'> {
   const run = readRunJson<Record<string, unknown>>(runDir, 'run', "the run's parameters written by `harness run`");
   const verdict = usable(() => readOptionalRunJson<Verdict>(runDir, 'verdict', 'the verdict of the run'), notes);
-  const reconciliation = usable(() => readOptionalRunJson<ReconciliationView>(runDir, 'reconciliation', 'the reconciliation of the run'), notes);
+  const reconciliation = usable(() => readOptionalReconciliation(runDir), notes);
   if (run.plan === undefined || run.plan === null) notes.push(NO_RECORDED_PLAN);
   const profile = String(run.profile);
   const nemesis = usable(() => readOptionalRunJson<NemesisView>(runDir, 'nemesis', "the run's nemesis events"), notes);

@@ -31,7 +31,7 @@ describe('gateInputOf, a run against --base-url', () => {
   const remote = (reconciled: boolean): RunFolderFacts => ({
     ...facts(undefined),
     run: { runId: 'r', profile: 'smoke', count: 10, intendedEnrollments: 10, loadExitCode: 0, baseUrl: 'http://127.0.0.1:8080' },
-    reconciliation: reconciled ? { enrollments: { confirmed: 10 }, intact: 10, classes: { lost: 0 } } : undefined,
+    reconciliation: reconciled ? { enrollments: { confirmed: 10, intact: 10 }, classes: { lost: 0 } } : undefined,
     ledgerEntries: 10,
   });
 

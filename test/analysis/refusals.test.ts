@@ -8,6 +8,7 @@ import { MIN_JUDGED_SECONDS, soakTooShort, soakWindows } from '../../analysis/so
 import { fitUsl } from '../../analysis/usl.ts';
 import { judgedSeries } from '../../scripts/analysis/soakOfRun.ts';
 import { plannedSeconds } from '../../scripts/analysis/runIdentity.ts';
+import { rampingUsers } from '../engine/fixtures/executors.ts';
 
 const run = (dir: string, profile: string | undefined, scale: number | undefined, plannedSeconds: number | undefined): RunIdentity => ({
   dir,
@@ -45,15 +46,13 @@ describe('which runs compare refuses to pool', () => {
     expect(plannedSeconds({ plan: plan({ executor: 'constant-arrival-rate', rate: 2, seconds: 120, maxInFlight: 10 }) })).toBe(120);
     expect(
       plannedSeconds({
-        plan: plan({
-          executor: 'ramping-vus',
-          startUsers: 1,
-          stages: [
-            { seconds: 1, target: 2 },
-            { seconds: 4, target: 4 },
-            { seconds: 0, target: 8 },
-          ],
-        }),
+        plan: plan(
+          rampingUsers(1, [
+            [1, 2],
+            [4, 4],
+            [0, 8],
+          ]),
+        ),
       }),
     ).toBe(5);
     expect(plannedSeconds({ plan: plan({ executor: 'shared-iterations', users: 2, iterations: 20, maxSeconds: 90 }) })).toBe(90);

@@ -22,23 +22,15 @@ const targetsFile = writeTestTargets((t) => (t.integrity.deliveryDeadlineSeconds
 /** Each run's row of the table, by its spec ('' for the run with no fault). */
 const rows = new Map<string, string[]>();
 
+/** `harness run smoke` at this scale with seed 4, the test's results folder and targets, no Prometheus; and the faults, if any. */
+function smokeRun(scale: number, faults: string): string[] {
+  const args = ['run', 'smoke', '--scale', String(scale), '--seed', '4', '--results', resultsDir, '--targets', targetsFile, '--prometheus', 'off'];
+  return faults ? [...args, '--faults', faults] : args;
+}
+
 /** One smoke run of 120 applicants with these faults (without Prometheus: about 6 s a run spared); its row is kept. */
 async function runWithFaults(spec: string, fault: string, expectedCode: number) {
-  const result = await runHarness([
-    'run',
-    'smoke',
-    '--scale',
-    '6',
-    '--seed',
-    '4',
-    '--results',
-    resultsDir,
-    '--targets',
-    targetsFile,
-    '--prometheus',
-    'off',
-    ...(spec ? ['--faults', spec] : []),
-  ]);
+  const result = await runHarness(smokeRun(6, spec));
   const runId = /· run (\S+)/.exec(result.stdout)?.[1];
   if (!runId) throw new Error(`no run id:\n${result.stdout}\n${result.stderr}`);
   expect(result.code, result.stdout + result.stderr).toBe(expectedCode);
@@ -135,22 +127,7 @@ describe('faults accounted for', () => {
   it('a switch that affected nothing fails the run naming it, unless --allow-idle-faults', async () => {
     // A rate this small affects none of 20 enrollments (chance about 2 in 100,000): confirmation numbers, and so the
     // enrollments a rate picks, differ from run to run even with one seed.
-    const args = [
-      'run',
-      'smoke',
-      '--scale',
-      '1',
-      '--seed',
-      '4',
-      '--results',
-      resultsDir,
-      '--targets',
-      targetsFile,
-      '--prometheus',
-      'off',
-      '--faults',
-      'backend.misroute=0.000001',
-    ];
+    const args = smokeRun(1, 'backend.misroute=0.000001');
     const refused = await runHarness(args);
     expect(refused.code, refused.stdout + refused.stderr).toBe(1);
     expect(refused.stdout).toMatch(/FAIL\s+fault backend\.misroute=0\.000001\s+affects ≥ 1 \(or --allow-idle-faults\)\s+affected 0 requests/);

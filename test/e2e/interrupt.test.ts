@@ -50,7 +50,7 @@ describe('harness run interrupted by Ctrl-C', () => {
     const reconciliation = JSON.parse(read('reconciliation.json'));
     expect(reconciliation.enrollments.confirmed).toBeGreaterThan(0);
     expect(reconciliation.enrollments.confirmed).toBeLessThan(2000);
-    expect(reconciliation.intact).toBe(reconciliation.enrollments.confirmed);
+    expect(reconciliation.enrollments.intact).toBe(reconciliation.enrollments.confirmed);
 
     // The commands after the run, in this process: the run folder is what is under test, not a second start-up.
     const report = await cliInProcess(['report', '--run', runDir]);

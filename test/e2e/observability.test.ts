@@ -75,9 +75,9 @@ describe('a run with its own Prometheus', () => {
       expect(histogram[0]!.values[0]![1]).toBeGreaterThan(0);
       const intact = await instantQuery(opened.prometheus.baseUrl, `${HARNESS_METRICS.enrollmentsIntact}{testid="${testid}"}`, new Date(at.getTime() + 2_000));
       // What the run's reconciliation counted (households referred to Medicaid/CHIP never enroll, so not every one).
-      const reconciled = JSON.parse(readFileSync(join(runDir, 'reconciliation.json'), 'utf8')) as { intact: number };
-      expect(reconciled.intact).toBeGreaterThan(0);
-      expect(intact[0]?.values[0]?.[1]).toBe(reconciled.intact);
+      const reconciled = JSON.parse(readFileSync(join(runDir, 'reconciliation.json'), 'utf8')) as { enrollments: { intact: number } };
+      expect(reconciled.enrollments.intact).toBeGreaterThan(0);
+      expect(intact[0]?.values[0]?.[1]).toBe(reconciled.enrollments.intact);
       const otherRuns = await instantQuery(opened.prometheus.baseUrl, `count(up{testid!="${testid}"})`, at);
       expect(otherRuns).toHaveLength(0);
     });

@@ -87,7 +87,7 @@ describe('harness run --base-url, then reconcile --ledger --edi', () => {
     const reconciliation = json(join(runDir, 'reconciliation.json'));
     const confirmed = lines(ledger).length;
     expect(reconciliation.enrollments.confirmed).toBe(confirmed);
-    expect(reconciliation.intact).toBe(confirmed);
+    expect(reconciliation.enrollments.intact).toBe(confirmed);
     expect(Object.values(reconciliation.classes).every((n) => n === 0)).toBe(true);
     expect(reconciliation.edi.files).toBe(readdirSync(ediDir).length);
     expect(reconciliation.edi.problems).toEqual([]);
@@ -116,7 +116,7 @@ describe('harness run --base-url, then reconcile --ledger --edi', () => {
     const reconciliation = json(out);
     expect(reconciliation.edi.problems.map((p: { file: string }) => p.file)).toEqual([victim]);
     expect(reconciliation.classes.lost).toBe(enrollmentsInIt);
-    expect(reconciliation.intact).toBe(reconciliation.enrollments.confirmed - enrollmentsInIt);
+    expect(reconciliation.enrollments.intact).toBe(reconciliation.enrollments.confirmed - enrollmentsInIt);
   }, 30_000);
 
   it('refuses a folder with nothing to reconcile (missing, empty, no readable 834), naming it, exit 2', async () => {

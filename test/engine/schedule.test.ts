@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Executor } from '../../engine/plan.ts';
 import { arrivalTimes, countInSegment, plannedArrivals, rateAt, usersAt } from '../../engine/schedule.ts';
+import { rampingRate, rampingUsers } from './fixtures/executors.ts';
 
 const constant = (rate: number, seconds: number): Executor => ({ executor: 'constant-arrival-rate', rate, seconds, maxInFlight: 100 });
 
@@ -17,7 +18,7 @@ describe('open model schedule', () => {
   });
 
   it('a ramp from 0 to 10/s over 10 s plans its area (50) with arrival k at √(2k) s', () => {
-    const ramp: Executor = { executor: 'ramping-arrival-rate', startRate: 0, stages: [{ seconds: 10, target: 10 }], maxInFlight: 100 };
+    const ramp = rampingRate(0, [[10, 10]], 100);
     const times = [...arrivalTimes(ramp)];
     expect(times).toHaveLength(50);
     for (const { k, at } of times) expect(at).toBeCloseTo(Math.sqrt(2 * k), 9);
@@ -25,16 +26,15 @@ describe('open model schedule', () => {
   });
 
   it('stages chain: up 0→20 over 2 s (20), hold 20/s for 3 s (60), down to 0 over 2 s (20)', () => {
-    const stages: Executor = {
-      executor: 'ramping-arrival-rate',
-      startRate: 0,
-      stages: [
-        { seconds: 2, target: 20 },
-        { seconds: 3, target: 20 },
-        { seconds: 2, target: 0 },
+    const stages = rampingRate(
+      0,
+      [
+        [2, 20],
+        [3, 20],
+        [2, 0],
       ],
-      maxInFlight: 100,
-    };
+      100,
+    );
     const times = [...arrivalTimes(stages)];
     expect(times).toHaveLength(100);
     // During the hold, arrivals are 1/20 s apart; arrival 20 opens it at 2 s, arrival 80 closes it at 5 s.
@@ -59,14 +59,10 @@ describe('open model schedule', () => {
 
 describe('closed model users', () => {
   it('a ramp of users interpolates whole users, holds, and ends', () => {
-    const ramp: Executor = {
-      executor: 'ramping-vus',
-      startUsers: 0,
-      stages: [
-        { seconds: 10, target: 100 },
-        { seconds: 5, target: 100 },
-      ],
-    };
+    const ramp = rampingUsers(0, [
+      [10, 100],
+      [5, 100],
+    ]);
     expect(usersAt(ramp, 0)).toBe(0);
     expect(usersAt(ramp, 2.55)).toBe(25);
     expect(usersAt(ramp, 10)).toBe(100);

@@ -22,10 +22,11 @@ describe('reconcileRunFolder', () => {
     writeFileSync(join(dir, 'insurer-records.ndjson'), ndjson([...receivedRecords(1), ...receivedRecords(2)]));
     writeFileSync(join(dir, 'injected.json'), '{"backend.drop":0}');
     const result = await reconcileRunFolder(dir, 30_000);
-    expect(result.intact).toBe(2);
+    expect(result.enrollments.intact).toBe(2);
     const written = JSON.parse(readFileSync(join(dir, 'reconciliation.json'), 'utf8'));
     expect(written.enrollments).toEqual({ intended: 2, confirmed: 2, received: 2, intact: 2 });
     expect(written.injected).toEqual({ 'backend.drop': 0 });
+    expect(written).not.toHaveProperty('intact');
   });
 
   it('names a missing file', async () => {

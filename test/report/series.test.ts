@@ -6,19 +6,21 @@ import { backlogAt, deliveriesOf } from '../../report/delivery.ts';
 import { plannedArrivalRate, plannedVus, recordedExecutor } from '../../report/scenarioPlan.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { ratePerWindow, windowsOf } from '../../report/timeline.ts';
+import { rampingRate, rampingUsers } from '../engine/fixtures/executors.ts';
 
 describe('plannedArrivalRate', () => {
   it('ramps linearly through the stages, in journeys a second', () => {
-    const rate = plannedArrivalRate({
-      executor: 'ramping-arrival-rate',
-      startRate: 0,
-      stages: [
-        { seconds: 10, target: 10 },
-        { seconds: 20, target: 10 },
-        { seconds: 10, target: 0 },
-      ],
-      maxInFlight: 50,
-    })!;
+    const rate = plannedArrivalRate(
+      rampingRate(
+        0,
+        [
+          [10, 10],
+          [20, 10],
+          [10, 0],
+        ],
+        50,
+      ),
+    )!;
     expect(rate(0)).toBe(0);
     expect(rate(5)).toBe(5);
     expect(rate(10)).toBe(10);
@@ -40,15 +42,13 @@ describe('plannedArrivalRate', () => {
 
 describe('plannedVus', () => {
   it('follows ramping-vus steps from startUsers, in whole users as the engine starts them', () => {
-    const users = plannedVus({
-      executor: 'ramping-vus',
-      startUsers: 2,
-      stages: [
-        { seconds: 0, target: 4 },
-        { seconds: 10, target: 4 },
-        { seconds: 10, target: 8 },
-      ],
-    })!;
+    const users = plannedVus(
+      rampingUsers(2, [
+        [0, 4],
+        [10, 4],
+        [10, 8],
+      ]),
+    )!;
     expect(users(0)).toBe(4);
     expect(users(5)).toBe(4);
     expect(users(15)).toBe(6);

@@ -83,7 +83,7 @@ describe('headlineFactsOf', () => {
           http_req_failed: { type: 'rate', values: { rate: 0.0004 } },
         },
       },
-      reconciliation: { enrollments: { confirmed: 120 }, intact: 118, classes: { lost: 2, garbled: 0, phantom: 0 } },
+      reconciliation: { enrollments: { confirmed: 120, intact: 118 }, classes: { lost: 2, garbled: 0, phantom: 0 } },
       targets,
     });
     expect(facts).toEqual({ ...loadRun, interrupted: true });

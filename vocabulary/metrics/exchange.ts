@@ -24,6 +24,7 @@ export const EXCHANGE_METRICS = {
   edi834DeliveryFailures: 'exchange_edi834_delivery_failures_total',
   edi834RetryBackoff: 'exchange_edi834_retry_backoff_seconds_total',
   deliveryLatency: 'exchange_edi834_delivery_latency_seconds',
+  browseCacheBytes: 'exchange_browse_cache_bytes',
 } as const;
 
 export const EXCHANGE_LABELS = {

@@ -54,8 +54,8 @@ export async function drainAndReconcile(ctx: RunContext, services: RunServices, 
 
   const reconciliation = await reconcileRunFolder(runDir, deadlineSeconds * 1000);
   phaseDone('reconcile');
-  say(narration.reconciled(load.confirmed, reconciliation.intact));
-  await metrics.publishReconciliation({ confirmed: load.confirmed, intact: reconciliation.intact, classes: reconciliation.classes });
+  say(narration.reconciled(load.confirmed, reconciliation.enrollments.intact));
+  await metrics.publishReconciliation({ confirmed: load.confirmed, intact: reconciliation.enrollments.intact, classes: reconciliation.classes });
   const labelTexts = metrics.prometheus ? [await prometheusLabelTexts(metrics.prometheus.baseUrl, runId)] : [];
   await metrics.stop();
   return { reconciliation, faultsJudged, labelTexts };

@@ -108,7 +108,7 @@ export async function judgeAndReport(ctx: RunContext, services: RunServices, loa
           : plan.intendedEnrollments - (reconciliation ? count - reconciliation.enrollments.intended : 0),
       maxDroppedIterations: plan.maxDroppedJourneys,
       integrity: reconciliation
-        ? { confirmed: load.confirmed, received: reconciliation.intact, classes: reconciliation.classes }
+        ? { confirmed: load.confirmed, received: reconciliation.enrollments.intact, classes: reconciliation.classes }
         : { confirmed: load.confirmed, notChecked: integrityNotCheckedHint(ledgerPath) },
       ...(options.journeysFile ? { confirmationsGated: false } : {}),
       piiFindings: pii,
@@ -117,7 +117,7 @@ export async function judgeAndReport(ctx: RunContext, services: RunServices, loa
         : {}),
       ...(load.nemesisRecord ? { nemesis: nemesisJudgedOf(load.nemesisRecord) } : {}),
     });
-  const intactText = reconciliation ? String(reconciliation.intact) : `NOT CHECKED in this run: ${integrityNotCheckedHint(ledgerPath)}`;
+  const intactText = reconciliation ? String(reconciliation.enrollments.intact) : `NOT CHECKED in this run: ${integrityNotCheckedHint(ledgerPath)}`;
   const facts = factsOf(ctx, services, load, intactText);
   const writeOutcome = async (outcome: Verdict) => {
     writeFileSync(runFile(runDir, 'verdict'), verdictJson(outcome));

@@ -243,7 +243,7 @@ describe('analysis commands on missing or malformed run folders', () => {
     const run = folder('gate-ok', {
       'run.json': JSON.stringify({ runId: 'r1', profile: 'smoke', count: 2, intendedEnrollments: 2, loadExitCode: 0 }),
       'load-summary.json': JSON.stringify({ metrics: {} }),
-      'reconciliation.json': JSON.stringify({ enrollments: { confirmed: 2 }, intact: 2, classes: {} }),
+      'reconciliation.json': JSON.stringify({ enrollments: { confirmed: 2, intact: 2 }, classes: {} }),
     });
     copyFileSync(join(soakRun, 'load-seconds.ndjson'), join(run, 'load-seconds.ndjson'));
     writeFileSync(join(run, 'applicants.ndjson'), '');

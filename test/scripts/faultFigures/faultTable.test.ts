@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFECT_CLASSES, type DefectClass } from '../../../reconcile/reconcile.ts';
+import { noDefects as none } from '../../../vocabulary/reconciliation.ts';
 import { DETECTED_AS, detectionOf, faultClaims, faultRow, type FaultRunFacts } from '../../../scripts/faultFigures/faultTable.ts';
 import { FAULT_SWITCHES } from '../../../mock-exchange/faults/switches.ts';
-
-const none = (): Record<DefectClass, number> => Object.fromEntries(DEFECT_CLASSES.map((c) => [c, 0])) as Record<DefectClass, number>;
 
 function facts(over: Partial<FaultRunFacts>): FaultRunFacts {
   return {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFECT_CLASSES, type DefectClass } from '../../../reconcile/reconcile.ts';
+import { noDefects as none } from '../../../vocabulary/reconciliation.ts';
 import { maskCounts, nemesisClaims, nemesisRow, outageText, type NemesisRunFacts } from '../../../scripts/faultFigures/nemesisTable.ts';
-
-const none = (): Record<DefectClass, number> => Object.fromEntries(DEFECT_CLASSES.map((c) => [c, 0])) as Record<DefectClass, number>;
 
 const kill: NemesisRunFacts = {
   spec: 'kill-exchange@5s:1s',

@@ -21,6 +21,22 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.finish()));
 });
 
+/** A watch server over `runDir` on a free loopback port, with the test's targets, polling fast; finished after the test. */
+async function watching(runDir: string, options: Partial<Parameters<typeof startWatchServer>[0]> = {}): Promise<WatchServer> {
+  const server = await startWatchServer({
+    runDir,
+    runId: 'r',
+    profile: 'load',
+    targets,
+    address: { host: '127.0.0.1', port: 0 },
+    finishWhenJudged: true,
+    intervalMs: 50,
+    ...options,
+  });
+  servers.push(server);
+  return server;
+}
+
 function rowLine(second: number, requests: number): string {
   const set = new MetricSet();
   set.add('counter', M.requests, requests, { name: 'GET /a', status: '200' });
@@ -78,16 +94,7 @@ describe('the watch server', () => {
   it('serves the page, sends the rows as they are written, then the verdict once the folder is judged', async () => {
     const runDir = mkdtempSync(join(tmpdir(), 'harness-watch-'));
     writeFileSync(runFile(runDir, 'loadSeconds'), rowLine(1000, 3) + rowLine(1001, 5));
-    const server = await startWatchServer({
-      runDir,
-      runId: 'r-watch',
-      profile: 'load',
-      targets,
-      address: { host: '127.0.0.1', port: 0 },
-      finishWhenJudged: true,
-      intervalMs: 50,
-    });
-    servers.push(server);
+    const server = await watching(runDir, { runId: 'r-watch' });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 
     const page = await get(server.url);
@@ -134,17 +141,7 @@ describe('the watch server', () => {
     await new Promise<void>((r) => exchange.listen(0, '127.0.0.1', () => r()));
     try {
       writeFileSync(runFile(runDir, 'exchangeAdmin'), JSON.stringify({ url: `http://127.0.0.1:${(exchange.address() as AddressInfo).port}`, token: 't' }));
-      const server = await startWatchServer({
-        runDir,
-        runId: 'r',
-        profile: 'load',
-        targets,
-        address: { host: '127.0.0.1', port: 0 },
-        finishWhenJudged: false,
-        readExchange: true,
-        intervalMs: 50,
-      });
-      servers.push(server);
+      const server = await watching(runDir, { finishWhenJudged: false, readExchange: true });
       const seen = await events(server.url, (e) =>
         e.some((x) => x.event === 'update' && x.data.charts.some((c: { id: string }) => c.id === 'exchange-outbox')),
       );
@@ -161,16 +158,7 @@ describe('the watch server', () => {
       // `harness watch` on the same folder reads no /metrics itself: it shows the readings kept there.
       await server.finish();
       exchange.close();
-      const reader = await startWatchServer({
-        runDir,
-        runId: 'r',
-        profile: 'load',
-        targets,
-        address: { host: '127.0.0.1', port: 0 },
-        finishWhenJudged: true,
-        intervalMs: 50,
-      });
-      servers.push(reader);
+      const reader = await watching(runDir);
       const replay = (await events(reader.url, (e) => e.some((x) => x.event === 'update'))).at(-1)!.data.charts as typeof charts;
       expect(replay.find((c) => c.id === 'exchange-outbox')!.series[0]!.values).toHaveLength(
         readFileSync(runFile(runDir, 'watchExchange'), 'utf8').trim().split('\n').length,
@@ -182,8 +170,7 @@ describe('the watch server', () => {
 
   it('answers only to its own loopback names, and only on its two paths', async () => {
     const runDir = mkdtempSync(join(tmpdir(), 'harness-watch-'));
-    const server = await startWatchServer({ runDir, runId: 'r', profile: 'smoke', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: true });
-    servers.push(server);
+    const server = await watching(runDir, { profile: 'smoke' });
     const port = new URL(server.url).port;
     expect((await get(server.url, { host: 'attacker.example' })).status).toBe(403);
     expect((await get(server.url, { host: `localhost:${port}` })).status).toBe(200);
@@ -194,8 +181,7 @@ describe('the watch server', () => {
 
   it('refuses a port in use as a usage error', async () => {
     const runDir = mkdtempSync(join(tmpdir(), 'harness-watch-'));
-    const server = await startWatchServer({ runDir, runId: 'r', profile: 'smoke', targets, address: { host: '127.0.0.1', port: 0 }, finishWhenJudged: true });
-    servers.push(server);
+    const server = await watching(runDir, { profile: 'smoke' });
     const port = Number(new URL(server.url).port);
     const second = startWatchServer({ runDir, runId: 'r', profile: 'smoke', targets, address: { host: '127.0.0.1', port }, finishWhenJudged: true });
     await expect(second).rejects.toThrow(UsageError);

@@ -2,24 +2,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { instantMs } from '../../reconcile/instant.ts';
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../analysis/bootstrap.ts';
 
 const same = (text: string): void => expect(Object.is(instantMs(text), Date.parse(text)), `${text}: ${instantMs(text)} ≠ ${Date.parse(text)}`).toBe(true);
 
 describe('instantMs', () => {
   it('agrees with Date.parse on 200,000 instants from year 0 to 9999, every millisecond field exercised', () => {
-    const next = random(19);
+    const next = seededRandom(19);
     const first = new Date(0);
     first.setUTCFullYear(0, 0, 1); // Date.UTC would read year 0 as 1900
     const to = Date.UTC(9999, 11, 31, 23, 59, 59, 999);

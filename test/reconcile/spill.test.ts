@@ -1,54 +1,52 @@
-// The compact lines of a spilled partition: every field reconciliation reads comes back as it went, in a tab line or,
-// when a value cannot travel in one, in a JSON line.
+// The partition files give every line back in the order added, whatever its characters, spilled to disk or not.
 
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { receivedRecords } from '../../bench/fixtures/reconcileRecords.ts';
 import type { InsurerRecord } from '../../domain/insurerRecord.ts';
-import { recordLine, recordOf } from '../../reconcile/lines.ts';
+import { recordOf, writeRecord } from '../../reconcile/lines.ts';
+import { linesOf, PartitionFiles } from '../../reconcile/spill.ts';
+import { AWKWARD, expectSame, RECORD_FIELDS } from './partitionValues.ts';
 
-const CARRIED = [
-  'confirmationNumber',
-  'receivedAt',
-  'receiverIssuerId',
-  'senderId',
-  'interchangeControl',
-  'transactionControl',
-  'memberId',
-  'relationship',
-  'subscriber',
-  'firstName',
-  'lastName',
-  'dob',
-  'sex',
-  'ssn',
-  'planId',
-  'effectiveDate',
-  'ratingArea',
-  'premiumTotal',
-  'aptc',
-  'otherPayment',
-  'owed',
-  'zip',
-  'countyFips',
-] as const satisfies readonly (keyof InsurerRecord)[];
+describe('PartitionFiles', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partition-files-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const carried = (r: InsurerRecord): Partial<InsurerRecord> => Object.fromEntries(CARRIED.map((name) => [name, r[name]]));
-
-describe('record lines', () => {
-  it('carry every field reconciliation reads, each under its own name, in a tab line', () => {
-    // Every field distinct, so a field read back under another's name shows.
-    const [record] = receivedRecords(7);
-    const distinct = { ...record!, receiverIssuerId: 'RCV', senderId: 'SND', memberId: 'MEM', aptc: 101, otherPayment: 202, owed: 303, premiumTotal: 606 };
-    const text = recordLine(42, distinct);
-    expect(text.startsWith('R\t')).toBe(true);
-    expect(recordOf(text)).toEqual({ seq: 42, record: carried(distinct) });
+  it('give back every line of a partition in order, spilled or not, ASCII or not', () => {
+    const files = new PartitionFiles(3, dir, 'test');
+    const lines = Array.from({ length: 30_000 }, (_, i) => (i % 1000 === 7 ? `R\tJosé ${i} 😀` : `L\tline ${i}`));
+    lines.push('x'.repeat(100_000)); // longer than a buffer
+    lines.forEach((line, i) => files.add(i % 3, line));
+    expect(files.spilledBytes).toBeGreaterThan(0);
+    for (const p of [0, 1, 2]) expect(files.take(p)).toEqual(lines.filter((_, i) => i % 3 === p));
+    files.dispose();
   });
 
-  it('fall back to a JSON line for a value a tab line cannot carry, and read it back the same', () => {
-    const [record] = receivedRecords(8);
-    const awkward = { ...record!, lastName: 'Tab\tName', subscriber: 'Y' as unknown as boolean };
-    const text = recordLine(3, awkward);
-    expect(text.startsWith('r[')).toBe(true);
-    expect(recordOf(text)).toEqual({ seq: 3, record: carried(awkward) });
+  it.each(AWKWARD.map((v) => [v]))('check the bytes they write, so a record with %s in any field comes back exactly', (value) => {
+    const files = new PartitionFiles(2, dir, 'awkward');
+    const base = receivedRecords(5)[1]!;
+    const written = RECORD_FIELDS.map((field) => ({ ...base, [field]: value }) as unknown as InsurerRecord);
+    written.forEach((r, i) => writeRecord(files, i % 2, i, r));
+    const back = [...files.take(0), ...files.take(1)].map(recordOf).sort((a, b) => a.seq - b.seq);
+    expect(back).toHaveLength(written.length);
+    back.forEach(({ seq, record }) => {
+      for (const f of RECORD_FIELDS) expectSame(record[f], written[seq]![f], `${RECORD_FIELDS[seq]}=${String(value)}: ${f}`);
+    });
+    files.dispose();
+  });
+
+  it('write whole spill files whose parts linesOf reads back, one writer after another', () => {
+    const a = new PartitionFiles(2, dir, 'a');
+    const b = new PartitionFiles(2, dir, 'b');
+    a.add(1, 'L\tfirst');
+    a.add(1, 'H\tsecond é');
+    b.add(1, 'R\tthird');
+    const [fa, fb] = [a.flushAll(), b.flushAll()];
+    expect(fa[0]).toBeUndefined();
+    expect(linesOf([fa[1]!, fb[1]!])).toEqual(['L\tfirst', 'H\tsecond é', 'R\tthird']);
+    a.dispose();
+    b.dispose();
   });
 });

@@ -6,7 +6,6 @@
 
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import { OPERATIONAL_ROUTES } from '../../vocabulary/metrics/exchange.ts';
 import type { PlanYear } from '../../vocabulary/planYear.ts';
@@ -26,6 +25,7 @@ import { createPasswordHasher, type PasswordHasher } from './passwords.ts';
 import type { RouteContext } from './routeContext.ts';
 import type { ExchangeRules } from './rules.ts';
 import { browseQuerySchema } from './schemas.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import type { ExchangeStore } from './store.ts';
 import { bearerToken, type TokenIssuer } from './tokens.ts';
 import { mountWaitingRoom, requireAdmission } from './waitingRoomRoutes.ts';
@@ -78,7 +78,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(jsonBodies(faults, deps.countInjected));
 
   // RED metrics by route pattern; the pattern name is set by each handler, never the raw URL.

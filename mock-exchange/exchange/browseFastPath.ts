@@ -6,28 +6,17 @@
 // fault switches or a rate limit in force — falls through to the Express app and its usual answers.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Express, Request, Response } from 'express';
-import helmet from 'helmet';
+import type { Express } from 'express';
 import type { PlanYear } from '../../domain/household.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
 import { browseQuerySchema } from './schemas.ts';
+import { helmetHeaders } from './securityHeaders.ts';
 
 export const BROWSE_PATH = '/api/v1/plans';
 export const BROWSE_ROUTE = 'browse';
 /** The answers' bytes the cache holds at most: about 8,700 answers of a typical 1.9 kB. */
 export const MAX_CACHED_BYTES = 16 * 1024 * 1024;
-
-/** The headers helmet sets on every answer, captured once so the fast path sends exactly the same ones. */
-export function helmetHeaders(): [string, string][] {
-  const headers: [string, string][] = [];
-  const res = {
-    setHeader: (name: string, value: string) => void headers.push([name, String(value)]),
-    removeHeader: () => {},
-  };
-  helmet()({} as Request, res as unknown as Response, () => {});
-  return headers;
-}
 
 export interface BrowseFastPath {
   /** True when it answered; false to let the Express app handle the request. */
@@ -54,7 +43,7 @@ export function createBrowseFastPath(
 ): BrowseFastPath {
   const cache = new Map<string, Answer>(); // in order of last use, least recent first
   let cachedBytes = 0;
-  const securityHeaders = helmetHeaders().flat();
+  const securityHeaders = helmetHeaders().set.flat();
   // The label sets are fixed, so their children are looked up once rather than hashed on every request.
   const served = metrics.httpRequests.labels({ route: BROWSE_ROUTE, method: 'GET', status: '200' });
   const timed = metrics.httpDuration.labels({ route: BROWSE_ROUTE, method: 'GET' });

@@ -9,8 +9,8 @@
 //   reconciling: reading each partition back, decoding it and reconciling it (two threads);
 // - peak RSS: getrusage's maximum for the process (every thread), with samples every 250 ms;
 // - spilled: bytes written to the spill files.
-// Not measured here: `harness reconcile --run DIR` reads NDJSON, parsed and partitioned by the main thread alone
-// (streams, not shared sources); only the reconciling is spread over the threads there.
+// Not measured here: `harness reconcile --run DIR`, whose threads read the run's NDJSON files in byte ranges
+// (reconcile/ndjsonShares.ts); reconcile/README.md gives its figure for 1,000,000 records.
 // Beside it, the in-memory reconcile of 1,000,000 records as before (issue #5: ≤ 10 s), measured after the streamed
 // run so its arrays do not count in the streamed peak. RECONCILE_RECORDS=1000000 for a quicker run.
 

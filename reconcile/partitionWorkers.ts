@@ -13,6 +13,7 @@ import { partitionHouseholds, partitionLedger, partitionRecords, type Stream } f
 import { PartitionTable, type PartitionTableData } from './partitionTable.ts';
 import { reconcilePartition, type PartitionTally, type ReconcileOptions } from './reconcile.ts';
 import { linesOf, PartitionFiles, readPartition, type SpilledPart } from './spill.ts';
+import { UsageError } from '../vocabulary/errors.ts';
 
 const MAX_WORKERS = 4;
 /**
@@ -56,7 +57,8 @@ export interface PartitionShare {
 }
 
 type Job = { partition: PartitionJob } | { files: SpilledPart[]; options: JobOptions };
-type Reply = { tally: PartitionTally } | { share: PartitionShare } | { error: string };
+/** `usage`: a UsageError (a bad line of an input file), thrown again as itself in the main thread. */
+type Reply = { tally: PartitionTally } | { share: PartitionShare } | { usage: [string, string, string] } | { error: string };
 
 const EMPTY = { households: new Map(), ledger: [], received: new Map() };
 
@@ -97,7 +99,8 @@ export function servePartitions(port: MessagePort | null): void {
         port.postMessage({ tally: reconcilePartition(part, job.options) } satisfies Reply);
       }
     } catch (error) {
-      port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
+      if (error instanceof UsageError) port.postMessage({ usage: [error.input, error.expected, error.hint] } satisfies Reply);
+      else port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
     }
   });
 }
@@ -131,6 +134,7 @@ export class PartitionThreads {
   /** One share of the streams written into partition files by thread `thread`. */
   async partition(thread: number, job: PartitionJob): Promise<PartitionShare> {
     const reply = await this.run(thread, { partition: job });
+    if ('usage' in reply) throw new UsageError(...reply.usage);
     if ('error' in reply) throw new Error(`partitioning the ${job.kind} in a thread: ${reply.error}`);
     if (!('share' in reply)) throw new Error('partitioning in a thread: expected a share in reply');
     return reply.share;

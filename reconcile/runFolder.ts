@@ -4,10 +4,11 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { runFile } from '../vocabulary/runFiles.ts';
 import { UsageError } from '../vocabulary/errors.ts';
-import { requireRunFile, streamHouseholds, streamInsurerRecords, streamLedger } from './ndjson.ts';
+import { requireRunFile } from './ndjson.ts';
+import { sharedNdjson } from './ndjsonShares.ts';
 import type { CutOff } from './reconcile.ts';
 import { reconciliationJson, type RunReconciliation } from '../vocabulary/reconciliation.ts';
-import { reconcileStreams } from './stream.ts';
+import { reconcileStreams, type ReconcileStreamsInput } from './stream.ts';
 
 export type { RunReconciliation };
 
@@ -40,7 +41,10 @@ function readCutOff(runDir: string): CutOff | undefined {
 /** About how many ledger entries a ledger file of this size holds (a line is 200–250 bytes): to size the partitions. */
 export const ledgerEntriesIn = (file: string): number => Math.ceil(statSync(file).size / 200);
 
-export async function reconcileRunFolder(runDir: string, deadlineMs: number): Promise<RunReconciliation> {
+/** How many partitions and threads (default: from the ledger's size and the cores), and where partitions go. */
+export type RunFolderTuning = Pick<ReconcileStreamsInput, 'partitions' | 'workers' | 'spillDir'>;
+
+export async function reconcileRunFolder(runDir: string, deadlineMs: number, tuning: RunFolderTuning = {}): Promise<RunReconciliation> {
   if (!existsSync(runDir)) throw new UsageError(`run folder ${runDir}`, 'an existing results/<run-id> folder', 'Give --run the folder `harness run` printed.');
   const files = { applicants: runFile(runDir, 'applicants'), ledger: runFile(runDir, 'ledger'), insurerRecords: runFile(runDir, 'insurerRecords') };
   requireRunFile(files.applicants, 'household');
@@ -48,12 +52,14 @@ export async function reconcileRunFolder(runDir: string, deadlineMs: number): Pr
   requireRunFile(files.insurerRecords, 'insurer record');
   const injected = readInjected(runDir);
   const cutOff = readCutOff(runDir);
-  // Streamed: a run of any size is reconciled in bounded memory (stream.ts).
+  // Streamed: a run of any size is reconciled in bounded memory (stream.ts); the files are read in byte ranges by the
+  // threads side by side (ndjsonShares.ts), or whole by the main thread when the run is too small for threads.
   const { result } = await reconcileStreams({
-    ledger: streamLedger(files.ledger),
-    households: streamHouseholds(files.applicants),
-    received: streamInsurerRecords(files.insurerRecords),
+    ledger: sharedNdjson(files.ledger, 'ledgerShare'),
+    households: sharedNdjson(files.applicants, 'householdShare'),
+    received: sharedNdjson(files.insurerRecords, 'insurerRecordShare'),
     deadlineMs,
+    ...tuning,
     expectedEnrollments: ledgerEntriesIn(files.ledger),
     ...(cutOff ? { cutOff } : {}),
   });

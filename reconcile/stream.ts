@@ -147,27 +147,33 @@ async function partitionInThreads(
   const ledgerDone = pool.partition(0, { kind: 'ledger', source: input.ledger, count, dir, prefix: 'ledger', expected: input.expectedEnrollments ?? 1024 });
   const householdsDone = pool.partition(1, { kind: 'households', source: input.households, share: 0, shares: 1, count, dir, prefix: 'households' });
   const shares = RECORD_SHARES_PER_THREAD * pool.size;
-  const records = new Array<PartitionShare>(shares);
-  let next = 0;
-  await Promise.all(
+  const records: Promise<PartitionShare>[] = [];
+  // After an error no more shares are started; those started finish, so the error reported is the first in stream order.
+  let failed = false;
+  const noteError = (done: Promise<PartitionShare>): void => {
+    done.catch(() => {
+      failed = true;
+    });
+  };
+  noteError(ledgerDone);
+  noteError(householdsDone);
+  await Promise.allSettled(
     Array.from({ length: pool.size }, async (_, thread) => {
       if (thread === 1) await householdsDone;
       const table = (await ledgerDone).table!;
-      while (next < shares) {
-        const share = next++;
-        records[share] = await pool.partition(thread, {
-          kind: 'records',
-          source: input.received,
-          share,
-          shares,
-          count,
-          dir,
-          prefix: `records-${share}`,
-          table,
-        });
+      while (!failed && records.length < shares) {
+        const share = records.length;
+        const done = pool.partition(thread, { kind: 'records', source: input.received, share, shares, count, dir, prefix: `records-${share}`, table });
+        records.push(done);
+        noteError(done);
+        await done;
       }
     }),
   );
-  const [ledger, households] = [await ledgerDone, await householdsDone];
-  return { intended: households.intended ?? 0, shares: [ledger, households, ...records] };
+  // The ledger's error first, then the households', then the records' share by share: what reading them in turn meets first.
+  const ledger = await ledgerDone;
+  const households = await householdsDone;
+  const written: PartitionShare[] = [];
+  for (const share of records) written.push(await share);
+  return { intended: households.intended ?? 0, shares: [ledger, households, ...written] };
 }

@@ -2,9 +2,16 @@
 
 export class UsageError extends Error {
   readonly exitCode = 2;
+  /** The three parts of the message, kept so that the error can be made again on the far side of a thread. */
+  readonly input: string;
+  readonly expected: string;
+  readonly hint: string;
   constructor(input: string, expected: string, hint: string) {
     super(`${input}: expected ${expected}. ${hint}`);
     this.name = 'UsageError';
+    this.input = input;
+    this.expected = expected;
+    this.hint = hint;
   }
 }
 

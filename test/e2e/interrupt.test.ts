@@ -10,8 +10,11 @@ import { cliInProcess } from '../scripts/commands/cliInProcess.ts';
 import { processesOfRun, runHarness } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-interrupt-'));
-/** The first plain progress line of the load: "1/120 s · users …". */
-const PROGRESS = /\n\s+\d+\/\d+ s · users /;
+/**
+ * A plain progress line of the load ("3/120 s · users 50 · journeys/s 12 …") that reports finished journeys: every smoke
+ * journey ends in a confirmed enrollment, so the interrupted run has something to reconcile however slow the machine.
+ */
+const PROGRESS_WITH_JOURNEYS = /\n\s+\d+\/\d+ s · users \d+ · journeys\/s [1-9]/;
 
 describe('harness run interrupted by Ctrl-C', () => {
   it('leaves a run folder that tells: INTERRUPTED verdict, JUnit error, what ran, reconciled so far; exit 130; report and gate work on it', async () => {
@@ -21,7 +24,7 @@ describe('harness run interrupted by Ctrl-C', () => {
       detached: true,
       onStdout: (stdout, child) => {
         runId ||= /· run (\S+)/.exec(stdout)?.[1] ?? '';
-        if (!sent && PROGRESS.test(stdout)) {
+        if (!sent && PROGRESS_WITH_JOURNEYS.test(stdout)) {
           sent = true;
           process.kill(-child.pid!, 'SIGINT');
         }

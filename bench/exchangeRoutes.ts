@@ -1,8 +1,9 @@
 // Benchmark: what each of the exchange's journey routes costs the exchange, a request at a time. wrk (50 connections)
 // loads one route after another against one exchange process — plan browsing (the fast path ahead of Express), a path
 // Express answers 404 (its middleware stack and nothing else), the signed-in routes of an enrollment journey with one
-// account's token and one application — and the exchange's CPU is read from /proc around each load: its CPU a request,
-// and that as a multiple of plan browsing's. Where the end-to-end bench's CPU per enrollment goes, route by route.
+// account's token and one application (served by the journey fast path), and one of them again through Express —
+// and the exchange's CPU is read from /proc around each load: its CPU a request, and that as a multiple of plan
+// browsing's. Where the end-to-end bench's CPU per enrollment goes, route by route.
 // The account's scrypt and the enrollment's durable write are not repeatable by one client (an e-mail registers
 // once, an application enrolls once), so they are measured by the end-to-end bench, not here.
 // EXCHANGE_ROUTES_SECONDS (default 8) sets each load's length.
@@ -30,6 +31,8 @@ interface RouteLoad {
   body?: string;
   /** The status every answer must have (anything else is counted by wrk as an error, except for the 404 load). */
   expect404?: boolean;
+  /** Further request headers. */
+  headers?: Record<string, string>;
 }
 
 /** The loads, in order; plan browsing first, as the yardstick of the others. */
@@ -39,6 +42,14 @@ function routeLoads(zip: string, applicationId: string): RouteLoad[] {
     { name: 'GET /api/v1/plans (plan browsing)', method: 'GET', path: `/api/v1/plans?zip=${zip}&planYear=2026&ages=40`, signedIn: false },
     { name: 'a path Express answers 404 (its middleware alone)', method: 'GET', path: '/no-such-route', signedIn: false, expect404: true },
     { name: 'GET /api/v1/enrollments', method: 'GET', path: '/api/v1/enrollments', signedIn: true },
+    // The same route through Express: a conditional GET is one the journey fast path leaves to it (the answer is the same 200).
+    {
+      name: 'GET /api/v1/enrollments through Express (If-None-Match)',
+      method: 'GET',
+      path: '/api/v1/enrollments',
+      signedIn: true,
+      headers: { 'if-none-match': '"bench"' },
+    },
     { name: 'POST /api/v1/applications/:id/eligibility', method: 'POST', path: `${application}/eligibility`, signedIn: true, body: '{}' },
     { name: 'GET /api/v1/applications/:id/plans', method: 'GET', path: `${application}/plans`, signedIn: true },
   ];
@@ -74,7 +85,11 @@ export async function benchExchangeRoutes(): Promise<Figures> {
       const script = join(dir, `route-${i}.lua`);
       writeFileSync(
         script,
-        wrkScript(load.method, { ...(load.signedIn ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' }, load.body),
+        wrkScript(
+          load.method,
+          { ...(load.signedIn ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json', ...load.headers },
+          load.body,
+        ),
       );
       const before = processUsage(pid)?.cpuSeconds ?? 0;
       const wrk = await runWrk(group, { label: `wrk-route-${i}`, url: `${exchange.baseUrl}${load.path}`, connections: CONNECTIONS, seconds, dir, script });

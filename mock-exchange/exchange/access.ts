@@ -2,12 +2,12 @@
 // checked against their schemas. The vulnerable modes (docs/faults.md, what the `security` profile must catch) are
 // holes in exactly these checks, so they live here and nowhere else.
 
-import type { Request } from 'express';
 import type { z } from 'zod';
 import type { PlanYear } from '../../domain/household.ts';
 import type { VulnerableSwitch } from '../faults/index.ts';
 import type { FrontFaults } from './frontFaults.ts';
 import { HttpError } from './httpError.ts';
+import type { ApiRequest } from './routeContext.ts';
 import { describeIssues, type HouseholdInput } from './schemas.ts';
 import type { ExchangeStore } from './store.ts';
 import { bearerToken, type TokenIssuer } from './tokens.ts';
@@ -42,7 +42,7 @@ export function createAccess(deps: AccessDeps) {
 
   const bodyOf = <T>(schema: z.ZodType<T>, body: unknown): T => parseBody(schema, body, () => hole('exchange.noInputValidation'));
 
-  const accountOf = (req: Request): string => {
+  const accountOf = (req: Pick<ApiRequest, 'get'>): string => {
     const reading = tokens.read(bearerToken(req.get('authorization')));
     if (reading?.status === 'valid') return reading.accountId;
     if (reading?.status === 'expired' && hole('exchange.acceptExpiredTokens', reading.accountId)) return reading.accountId;
@@ -51,7 +51,7 @@ export function createAccess(deps: AccessDeps) {
   };
 
   /** The caller's account; undefined when exchange.skipAuthentication serves this resource to a request with no token. */
-  const callerFor = (req: Request, resourceId: string): string | undefined =>
+  const callerFor = (req: Pick<ApiRequest, 'get'>, resourceId: string): string | undefined =>
     req.get('authorization') === undefined && hole('exchange.skipAuthentication', resourceId) ? undefined : accountOf(req);
 
   /** Another account's resource is reported as absent, exactly as a missing one, so ids cannot be probed. */
@@ -63,7 +63,7 @@ export function createAccess(deps: AccessDeps) {
   };
 
   /** The application of the request's `:applicationId`, if the caller may see it. */
-  const ownApplication = (req: Request) => {
+  const ownApplication = (req: ApiRequest) => {
     const id = String(req.params.applicationId);
     const caller = callerFor(req, id);
     const application = store.findApplication(id);
@@ -78,7 +78,7 @@ export function createAccess(deps: AccessDeps) {
   };
 
   /** The enrollment of a confirmation number, if the caller may see it. */
-  const ownEnrollment = (req: Request, confirmationNumber: string) => {
+  const ownEnrollment = (req: Pick<ApiRequest, 'get'>, confirmationNumber: string) => {
     const caller = callerFor(req, confirmationNumber);
     const found = store.findEnrollment(confirmationNumber);
     if (!found) throw new HttpError(404, 'no such enrollment');

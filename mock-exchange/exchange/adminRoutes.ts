@@ -73,7 +73,7 @@ export function mountAdmin(app: Express, deps: AdminDeps, named: Named): void {
   );
   app.put(
     '/admin/faults',
-    named('admin', async (req, res) => {
+    named('admin', async (req: Request, res: Response) => {
       if (deps.adminToken === undefined) {
         return void res.status(403).json({ error: `fault switches are fixed: start the exchange with ${ADMIN_TOKEN_ENV} set to change them during a run` });
       }

@@ -2,7 +2,9 @@
 // Built by createExchangeApp(deps) so tests and the process entry share one app. This module is the frame —
 // metrics, fault switches per route, the rate limit, the waiting room, errors; the routes live in their modules
 // (accountRoutes, applicationRoutes, enrollmentRoutes, adminRoutes, waitingRoomRoutes) over one access control
-// (access.ts, where the vulnerable modes are) and a pure enrollment builder (enrollmentDraft.ts).
+// (access.ts, where the vulnerable modes are) and a pure enrollment builder (enrollmentDraft.ts). The consumer
+// journey's routes are also handed out (createExchange) to the journey fast path, which serves them ahead of Express
+// with these same handlers and error answers (journeyFastPath.ts).
 
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -12,17 +14,18 @@ import type { PlanYear } from '../../vocabulary/planYear.ts';
 import type { ExchangeRoute, OperationalRoute, RouteName } from '../../vocabulary/routes.ts';
 import { NO_FAULTS } from '../faults/index.ts';
 import { createAccess } from './access.ts';
-import { mountAccountRoutes } from './accountRoutes.ts';
+import { accountRoutes } from './accountRoutes.ts';
 import { mountAdmin } from './adminRoutes.ts';
 import type { AdmissionControl } from './admission.ts';
-import { mountApplicationRoutes } from './applicationRoutes.ts';
-import { mountEnrollmentRoutes } from './enrollmentRoutes.ts';
+import { applicationRoutes } from './applicationRoutes.ts';
+import { enrollmentRoutes } from './enrollmentRoutes.ts';
+import { type ErrorAnswer, errorAnswer } from './errorAnswer.ts';
 import { createFrontFaults, type FrontFaults } from './frontFaults.ts';
 import { HttpError } from './httpError.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import { openApiDocument } from './openapi.ts';
 import { createPasswordHasher, type PasswordHasher } from './passwords.ts';
-import type { RouteContext } from './routeContext.ts';
+import type { ApiRequest, ApiResponse, JourneyRoute, Named, RouteContext } from './routeContext.ts';
 import type { ExchangeRules } from './rules.ts';
 import { browseQuerySchema } from './schemas.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -70,7 +73,17 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 /** What `exchange.noBodyLimit` reads instead: in effect no limit. */
 const NO_BODY_LIMIT_BYTES = 1024 ** 3;
 
+/** The app, and what the journey fast path serves the same way: the journey's routes and the app's error answer. */
+export interface Exchange {
+  app: Express;
+  journey: { routes: JourneyRoute[]; answerError: (error: unknown) => ErrorAnswer };
+}
+
 export function createExchangeApp(deps: ExchangeDeps): Express {
+  return createExchange(deps).app;
+}
+
+export function createExchange(deps: ExchangeDeps): Exchange {
   const { store, rules, tokens, metrics } = deps;
   const passwords = deps.passwords ?? createPasswordHasher();
   const faults = deps.faults ?? createFrontFaults(NO_FAULTS, deps.countInjected ?? (() => {}));
@@ -96,16 +109,17 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
 
   const operational = new Set<RouteName>(OPERATIONAL_ROUTES);
   const isOperational = (route: ExchangeRoute | OperationalRoute): route is OperationalRoute => operational.has(route);
-  const named =
-    (route: ExchangeRoute | OperationalRoute, handler: (req: Request, res: Response) => unknown) =>
-    async (req: Request, res: Response): Promise<void> => {
+  const named: Named =
+    <Q extends ApiRequest, S extends ApiResponse>(route: ExchangeRoute | OperationalRoute, handler: (req: Q, res: S) => unknown) =>
+    async (req: Q, res: S): Promise<void> => {
       res.locals.route = route;
       if (!isOperational(route) && (await faults.beforeRoute(route))) throw new HttpError(500, 'injected fault: exchange.error');
       await handler(req, res);
     };
 
   const access = createAccess({ store, tokens, faults, countInjected: deps.countInjected });
-  const context: RouteContext = { app, deps, access, named, faults, passwords, now };
+  const context: RouteContext = { deps, access, named, faults, passwords, now };
+  const answerError = (error: unknown): ErrorAnswer => errorAnswer(error, () => access.hole('exchange.badJsonCrash'));
 
   app.get(
     '/healthz',
@@ -117,7 +131,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   );
   app.get(
     '/metrics',
-    named('metrics', async (_req, res) => {
+    named('metrics', async (_req: Request, res: Response) => {
       res.type(deps.registry.contentType).send(await (deps.metricsText?.() ?? deps.registry.metrics()));
     }),
   );
@@ -150,7 +164,7 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
   // Window shopping needs no account and no place in the waiting room.
   app.get(
     '/api/v1/plans',
-    named('browse', (req, res) => {
+    named('browse', (req: Request, res: Response) => {
       const query = access.bodyOf(browseQuerySchema, req.query);
       res.json(rules.browse(query.zip, query.countyFips, query.ages, query.planYear as PlanYear));
     }),
@@ -158,9 +172,8 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
 
   app.use(['/api/v1/accounts', '/api/v1/sessions', '/api/v1/applications', '/api/v1/enrollments'], requireAdmission(deps.admission));
 
-  mountAccountRoutes(context);
-  mountApplicationRoutes(context);
-  mountEnrollmentRoutes(context);
+  const journey = [...accountRoutes(context), ...applicationRoutes(context), ...enrollmentRoutes(context)];
+  for (const route of journey) app[route.method === 'GET' ? 'get' : route.method === 'POST' ? 'post' : 'put'](route.path, route.handle);
 
   // Loopback-only operations: the back end's outbox and injected faults (read by the harness after a run), and the
   // fault switches, which the admin token may change during a run.
@@ -172,19 +185,10 @@ export function createExchangeApp(deps: ExchangeDeps): Express {
 
   // Registered last: every error becomes a JSON answer; only our own HttpErrors show their message.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof HttpError) return void res.status(error.status).json({ error: error.message });
-    if ((error as { type?: string }).type === 'entity.parse.failed' && access.hole('exchange.badJsonCrash')) {
-      process.stderr.write('exchange: internal error: unparseable JSON body (exchange.badJsonCrash)\n');
-      return void res.status(500).json({ error: 'internal error' });
-    }
-    // The rules throw RangeError for what the catalog does not know (a county or plan it does not serve).
-    if (error instanceof RangeError) return void res.status(422).json({ error: error.message });
-    const status = (error as { status?: number }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) return void res.status(status).json({ error: (error as Error).message });
-    process.stderr.write(`exchange: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    res.status(500).json({ error: 'internal error' });
+    const { status, body } = answerError(error);
+    res.status(status).json(body);
   });
-  return app;
+  return { app, journey: { routes: journey, answerError } };
 }
 
 /**

@@ -5,9 +5,8 @@
 // security headers and the same RED metrics as every other route; anything else — a bad parameter, an unknown ZIP,
 // fault switches or a rate limit in force — falls through to the Express app and its usual answers.
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Express } from 'express';
 import type { PlanYear } from '../../domain/household.ts';
+import type { FastPath } from './fastPaths.ts';
 import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
 import { browseQuerySchema } from './schemas.ts';
@@ -18,10 +17,8 @@ export const BROWSE_ROUTE = 'browse';
 /** The answers' bytes the cache holds at most: about 8,700 answers of a typical 1.9 kB. */
 export const MAX_CACHED_BYTES = 16 * 1024 * 1024;
 
-export interface BrowseFastPath {
-  /** True when it answered; false to let the Express app handle the request. */
-  handle(req: IncomingMessage, res: ServerResponse): boolean;
-}
+/** Answers synchronously when it takes a request (fastPaths.ts). */
+export type BrowseFastPath = FastPath;
 
 /** A cached answer: the body and the whole header list, flat (`[name, value, name, value, …]`) for `writeHead`. */
 interface Answer {
@@ -90,17 +87,5 @@ export function createBrowseFastPath(
       served.inc();
       return true;
     },
-  };
-}
-
-/** The app with the fast path in front; it steps aside while `stepAside()` is true (fault switches on). */
-export function withBrowseFastPath(
-  app: Express,
-  fastPath: BrowseFastPath | undefined,
-  stepAside: () => boolean = () => false,
-): (req: IncomingMessage, res: ServerResponse) => void {
-  if (!fastPath) return app;
-  return (req, res) => {
-    if (stepAside() || !fastPath.handle(req, res)) app(req, res);
   };
 }

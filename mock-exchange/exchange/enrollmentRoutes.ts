@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Enrollment } from '../../domain/enrollment.ts';
 import { enrollmentOf, withWrongSubsidy } from './enrollmentDraft.ts';
 import { HttpError } from './httpError.ts';
-import type { RouteContext } from './routeContext.ts';
+import type { JourneyRoute, RouteContext } from './routeContext.ts';
 import { enrollmentSchema } from './schemas.ts';
 
 /** Confirmation numbers the consumer reads out on the phone: no 0/O/1/I. */
@@ -28,53 +28,56 @@ function confirmationView(e: Enrollment) {
   };
 }
 
-export function mountEnrollmentRoutes({ app, deps, access, named, faults, now }: RouteContext): void {
+export function enrollmentRoutes({ deps, access, named, faults, now }: RouteContext): JourneyRoute[] {
   const { store, rules, metrics } = deps;
-  app.post(
-    '/api/v1/applications/:applicationId/enrollments',
-    named('enroll', async (req, res) => {
-      const { accountId, application, household, planYear } = access.ownApplication(req);
-      const { planId } = access.bodyOf(enrollmentSchema, req.body);
-      const eligibility = rules.eligibility(household, planYear);
-      if (eligibility.result === 'medicaid') {
-        throw new HttpError(
-          422,
-          'this household is eligible for Medicaid/CHIP (eligibility result "medicaid"): it is referred to the state Medicaid agency, and no plan is sold through the exchange',
-        );
-      }
-      const quoted = rules.quote(household, planYear, planId);
-      if (!quoted) throw new HttpError(422, `plan ${planId} is not sold in this household's rating area: choose one from GET .../plans`);
-      const wrongSubsidy = faults.wrongSubsidy(application.id);
-      const quote = wrongSubsidy ? withWrongSubsidy(quoted) : quoted;
-      const confirmationNumber = newConfirmationNumber();
-      const draft = enrollmentOf({ confirmationNumber, householdId: application.id, household, planYear, eligibility, quote, submittedAt: now() });
-      const copies = deps.copiesOf?.(confirmationNumber) ?? 1;
-      const injected = {
-        ...(copies > 1 ? { 'backend.duplicate': 1 } : {}),
-        ...(deps.delayedOf?.(confirmationNumber) ? { 'backend.delay': 1 } : {}),
-        ...(wrongSubsidy ? { 'exchange.wrongSubsidy': 1 } : {}),
-      };
-      // Answered only after the group commit that holds it: the confirmation and its outbox row are durable by then.
-      const enrollment = await store.confirmEnrollment(draft, application.id, accountId, copies, injected);
-      if (enrollment === draft) {
-        metrics.enrollmentsConfirmed.inc({ metal: enrollment.metal, issuer: enrollment.issuerId });
-        deps.onConfirmed?.();
-      }
-      res.status(enrollment === draft ? 201 : 200).json(confirmationView(enrollment));
-    }),
-  );
-
-  app.get(
-    '/api/v1/enrollments',
-    named('enrollments', (req, res) => {
-      res.json({ enrollments: store.enrollmentsOf(access.accountOf(req)).map(confirmationView) });
-    }),
-  );
-
-  app.get(
-    '/api/v1/enrollments/:confirmationNumber',
-    named('enrollment', (req, res) => {
-      res.json(confirmationView(access.ownEnrollment(req, String(req.params.confirmationNumber))));
-    }),
-  );
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/applications/:applicationId/enrollments',
+      handle: named('enroll', async (req, res) => {
+        const { accountId, application, household, planYear } = access.ownApplication(req);
+        const { planId } = access.bodyOf(enrollmentSchema, req.body);
+        const eligibility = rules.eligibility(household, planYear);
+        if (eligibility.result === 'medicaid') {
+          throw new HttpError(
+            422,
+            'this household is eligible for Medicaid/CHIP (eligibility result "medicaid"): it is referred to the state Medicaid agency, and no plan is sold through the exchange',
+          );
+        }
+        const quoted = rules.quote(household, planYear, planId);
+        if (!quoted) throw new HttpError(422, `plan ${planId} is not sold in this household's rating area: choose one from GET .../plans`);
+        const wrongSubsidy = faults.wrongSubsidy(application.id);
+        const quote = wrongSubsidy ? withWrongSubsidy(quoted) : quoted;
+        const confirmationNumber = newConfirmationNumber();
+        const draft = enrollmentOf({ confirmationNumber, householdId: application.id, household, planYear, eligibility, quote, submittedAt: now() });
+        const copies = deps.copiesOf?.(confirmationNumber) ?? 1;
+        const injected = {
+          ...(copies > 1 ? { 'backend.duplicate': 1 } : {}),
+          ...(deps.delayedOf?.(confirmationNumber) ? { 'backend.delay': 1 } : {}),
+          ...(wrongSubsidy ? { 'exchange.wrongSubsidy': 1 } : {}),
+        };
+        // Answered only after the group commit that holds it: the confirmation and its outbox row are durable by then.
+        const enrollment = await store.confirmEnrollment(draft, application.id, accountId, copies, injected);
+        if (enrollment === draft) {
+          metrics.enrollmentsConfirmed.inc({ metal: enrollment.metal, issuer: enrollment.issuerId });
+          deps.onConfirmed?.();
+        }
+        res.status(enrollment === draft ? 201 : 200).json(confirmationView(enrollment));
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/enrollments',
+      handle: named('enrollments', (req, res) => {
+        res.json({ enrollments: store.enrollmentsOf(access.accountOf(req)).map(confirmationView) });
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/enrollments/:confirmationNumber',
+      handle: named('enrollment', (req, res) => {
+        res.json(confirmationView(access.ownEnrollment(req, String(req.params.confirmationNumber))));
+      }),
+    },
+  ];
 }

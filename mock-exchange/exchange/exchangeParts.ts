@@ -1,12 +1,14 @@
-// The parts one exchange process is made of: its front end (tokens, faults, the app and its browse fast path,
-// listening), its 834 dispatcher and its waiting room. startExchange (server.ts) puts them together in one process;
+// The parts one exchange process is made of: its front end (tokens, faults, the app and its fast paths — plan
+// browsing and the consumer journey —, listening), its 834 dispatcher and its waiting room. startExchange (server.ts) puts them together in one process;
 // the cluster (cluster.ts, clusterWorker.ts) spreads them over a primary and its workers.
 
 import { Registry } from 'prom-client';
 import type { AdmissionControl } from './admission.ts';
 import type { ExchangeStore } from './store.ts';
-import { createExchangeApp } from './app.ts';
-import { createBrowseFastPath, withBrowseFastPath } from './browseFastPath.ts';
+import { createExchange } from './app.ts';
+import { createBrowseFastPath } from './browseFastPath.ts';
+import { withFastPaths } from './fastPaths.ts';
+import { createJourneyFastPath } from './journeyFastPath.ts';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
 import { createExchangeMetrics } from './metrics.ts';
 import { oracleRules } from './oracleRules.ts';
@@ -70,14 +72,14 @@ export interface FrontEnd {
   close(): Promise<void>;
 }
 
-/** The HTTP side of the exchange in this process: tokens, faults, the app and its browse fast path, listening. */
+/** The HTTP side of the exchange in this process: tokens, faults, the app and its fast paths, listening. */
 export async function startFrontEnd(config: ExchangeConfig, parts: FrontEndParts): Promise<FrontEnd> {
   const faultSet = config.faults ?? NO_FAULTS;
   const { store, metrics } = parts;
   const countInjected = (fault: string): void => store.countInjected({ [fault]: 1 });
   const backendFaults = parts.backendFaults ?? backendFaultsOf(config);
   const frontFaults = createFrontFaults(faultSet, countInjected);
-  const app = createExchangeApp({
+  const { app, journey } = createExchange({
     store,
     rules: oracleRules,
     tokens: createTokenIssuer(persistentSecret(config.dataDir)),
@@ -95,9 +97,11 @@ export async function startFrontEnd(config: ExchangeConfig, parts: FrontEndParts
     now: config.now,
   });
   // Fault switches and a rate limit act in the Express app, so while either is on every request goes through it.
-  const fastPath = config.rateLimitPerMinute ? undefined : createBrowseFastPath(oracleRules, metrics);
+  const fastPaths = config.rateLimitPerMinute
+    ? []
+    : [createBrowseFastPath(oracleRules, metrics), createJourneyFastPath({ ...journey, metrics, admission: parts.admission })];
   const listening = await listen(
-    withBrowseFastPath(app, fastPath, () => frontFaults.active),
+    withFastPaths(app, fastPaths, () => frontFaults.active),
     config.port,
     config.host,
   );

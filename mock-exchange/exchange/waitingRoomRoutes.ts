@@ -4,6 +4,7 @@
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { AdmissionControl } from './admission.ts';
 import type { ExchangeMetrics } from './metrics.ts';
+import type { ApiRequest } from './routeContext.ts';
 import type { Admission } from './waitingRoom.ts';
 import { SESSION_HEADER, type RouteName } from '../../vocabulary/routes.ts';
 
@@ -54,13 +55,24 @@ export function mountWaitingRoom(app: Express, admission: AdmissionControl | und
   });
 }
 
+/** What a request without an admitted, still-active session is answered (403), on either path to the journey. */
+export const ADMISSION_REFUSED = {
+  route: 'admission_refused' satisfies RouteName,
+  body: { error: `enter through the waiting room first: POST /api/v1/waiting-room, then send ${SESSION_HEADER}` },
+};
+
+/** Whether the request's session is admitted and still active (touching it); always, with no waiting room. */
+export async function isAdmitted(admission: AdmissionControl | undefined, req: Pick<ApiRequest, 'get'>): Promise<boolean> {
+  if (!admission) return true;
+  const session = req.get(SESSION_HEADER);
+  return session !== undefined && session !== '' && (await admission.touch(session));
+}
+
 /** In front of the journey: only admitted, still-active sessions pass. */
 export function requireAdmission(admission: AdmissionControl | undefined) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (!admission) return next();
-    const session = req.get(SESSION_HEADER);
-    if (session && (await admission.touch(session))) return next();
-    res.locals.route = 'admission_refused' satisfies RouteName;
-    res.status(403).json({ error: `enter through the waiting room first: POST /api/v1/waiting-room, then send ${SESSION_HEADER}` });
+    if (!admission || (await isAdmitted(admission, req))) return next();
+    res.locals.route = ADMISSION_REFUSED.route;
+    res.status(403).json(ADMISSION_REFUSED.body);
   };
 }

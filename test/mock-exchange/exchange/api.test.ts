@@ -202,8 +202,9 @@ describe('the OpenAPI contract', () => {
       .filter((file) => file === 'app.ts' || file.endsWith('Routes.ts'))
       .map((file) => readFileSync(join(folder, file), 'utf8'))
       .join('\n');
-    const mounted = [...source.matchAll(/app\.(get|post|put|delete)\(\s*'(\/[^']+)'/g)]
-      .map(([, method, path]) => `${method!.toUpperCase()} ${path!.replace(/:(\w+)/g, '{$1}')}`)
+    // Mounted on the app directly (app.get('/path', …)) or listed in a journey route table ({ method: 'GET', path: '/path', … }).
+    const mounted = [...source.matchAll(/app\.(get|post|put|delete)\(\s*'(\/[^']+)'|method: '(GET|POST|PUT|DELETE)',\s*path: '(\/[^']+)'/g)]
+      .map(([, method, path, tableMethod, tablePath]) => `${(method ?? tableMethod)!.toUpperCase()} ${(path ?? tablePath)!.replace(/:(\w+)/g, '{$1}')}`)
       .filter((r) => !r.includes('/admin/') && !r.endsWith('/openapi.json'));
     expect(mounted.length).toBeGreaterThan(12);
     for (const route of mounted) expect(routes, route).toContain(route);

@@ -73,7 +73,14 @@ export class ExchangeClient {
   }
 
   private static answer(response: HttpResponse): Answer {
-    return { status: response.status, body: jsonObjectOf(response.body), headers: response.headers };
+    // The headers are read through: the engine parses them only when a journey looks (the waiting room's Retry-After).
+    return {
+      status: response.status,
+      body: jsonObjectOf(response.body),
+      get headers() {
+        return response.headers;
+      },
+    };
   }
 
   private async get(path: string, route: string, keepBody = true): Promise<Answer> {

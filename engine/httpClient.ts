@@ -2,9 +2,11 @@
 // it was meant to be sent, so a stalled target or a busy generator shows in the latency instead of hiding in
 // fewer requests (coordinated omission); undici's handler callbacks give the phases: waiting for a connection
 // (until the request is written), time to first byte, and the whole response; the Agent's own connector, wrapped,
-// times each new connection's connect.
+// times each new connection's connect. The handler is the dispatch API undici calls itself (onConnect … onComplete):
+// its newer onRequestStart API wraps it and parses every response's headers into an object, which was a twelfth of a
+// worker's time in the enrollment journey (docs/performance.md); here headers are parsed only when read.
 
-import { Agent, buildConnector } from 'undici';
+import { Agent, buildConnector, util } from 'undici';
 import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import type { MetricSet, Series } from './metricSet.ts';
 
@@ -48,10 +50,148 @@ interface RouteSeries {
 
 const decoder = new TextDecoder();
 const DEFAULT_EXPECTED = { min: 200, max: 399 };
+const NO_HEADERS: HttpResponse['headers'] = Object.freeze({});
+
+/**
+ * A path (and query) that `new URL` keeps byte for byte: no dot segments, no percent signs (`%2e` is a dot), no
+ * backslashes, spaces, non-ASCII or other characters it would escape. Anything else goes through `new URL`.
+ */
+const PLAIN_PATH = /^(?:\/(?!\.\.?(?:[/?#]|$))[A-Za-z0-9\-_.~!$&'()*+,;=:@]*)*(?:\?[A-Za-z0-9\-_.~!$&()*+,;=:@/?]*)?$/;
+
+const pathnameOf = (path: string): string => {
+  const query = path.indexOf('?');
+  return query < 0 ? path : path.slice(0, query);
+};
+
+/**
+ * undici's raw headers ([name, value, …], views of the socket's read buffers) copied into one small buffer: keeping
+ * the views would keep every read buffer alive as long as the response, and the extra external memory costs major GCs.
+ */
+class RawHeaders {
+  private readonly block: Buffer;
+  private readonly lengths: number[];
+
+  constructor(raw: readonly Buffer[]) {
+    this.lengths = raw.map((part) => part.length);
+    this.block = Buffer.concat(raw as Buffer[]);
+  }
+
+  parse(): HttpResponse['headers'] {
+    const parts: Buffer[] = [];
+    let offset = 0;
+    for (const length of this.lengths) {
+      parts.push(this.block.subarray(offset, offset + length));
+      offset += length;
+    }
+    return util.parseHeaders(parts) as HttpResponse['headers'];
+  }
+}
+
+/** A response; its headers are parsed only when a journey reads them. */
+class Response implements HttpResponse {
+  readonly status: number;
+  readonly body: string;
+  readonly duration: number;
+  readonly error?: string;
+  private raw: RawHeaders | undefined;
+  private parsed: HttpResponse['headers'] | undefined;
+
+  constructor(status: number, raw: RawHeaders | undefined, body: string, duration: number, error?: string) {
+    this.status = status;
+    this.raw = raw;
+    this.body = body;
+    this.duration = duration;
+    if (error !== undefined) this.error = error;
+  }
+
+  get headers(): HttpResponse['headers'] {
+    if (this.parsed === undefined) {
+      this.parsed = this.raw === undefined ? NO_HEADERS : this.raw.parse();
+      this.raw = undefined;
+    }
+    return this.parsed;
+  }
+}
+
+/**
+ * One request in flight: undici's handler (its dispatch API's onConnect … onComplete/onError, which hand over the raw
+ * headers unparsed) and the request's timings, in one object instead of a closure per callback.
+ */
+class Exchange {
+  readonly startedAt = performance.now();
+  writtenAt: number;
+  headersAt: number;
+  status = 0;
+  error: Error | undefined;
+  private rawHeaders: RawHeaders | undefined;
+  private chunks: Buffer[] | undefined;
+  private done = false;
+
+  readonly intendedAt: number;
+  private readonly client: HttpClient;
+  private readonly routeSeries: RouteSeries;
+  private readonly name: string;
+  private readonly options: RequestOptions;
+  private readonly resolve: (response: HttpResponse) => void;
+
+  constructor(client: HttpClient, route: RouteSeries, name: string, options: RequestOptions, intendedAt: number, resolve: (response: HttpResponse) => void) {
+    this.client = client;
+    this.routeSeries = route;
+    this.name = name;
+    this.options = options;
+    this.intendedAt = intendedAt;
+    this.resolve = resolve;
+    this.writtenAt = this.startedAt;
+    this.headersAt = this.startedAt;
+  }
+
+  onConnect(): void {
+    this.writtenAt = performance.now();
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    this.headersAt = performance.now();
+    this.status = statusCode;
+    this.rawHeaders = new RawHeaders(rawHeaders);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.options.keepBody ?? true) (this.chunks ??= []).push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    this.finish();
+  }
+
+  onError(error: Error): void {
+    this.error = error;
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.done) return;
+    this.done = true;
+    const end = performance.now();
+    const duration = end - this.intendedAt;
+    const expected = this.options.expectedStatuses ?? DEFAULT_EXPECTED;
+    const failed = this.error !== undefined || this.status < expected.min || this.status > expected.max;
+    if (!this.client.recordExchange(this.routeSeries, this.name, this, failed, end)) {
+      return this.resolve(new Response(0, undefined, '', duration, 'the test was cut off'));
+    }
+    if (this.error !== undefined) return this.resolve(new Response(0, undefined, '', duration, this.error.message));
+    const chunks = this.chunks;
+    const body = chunks === undefined ? '' : chunks.length === 1 ? decoder.decode(chunks[0]) : decoder.decode(Buffer.concat(chunks));
+    this.resolve(new Response(this.status, this.rawHeaders, body, duration));
+  }
+}
 
 export class HttpClient {
   private readonly agent: Agent;
   private readonly routes = new Map<string, RouteSeries>();
+  /** The origin of the last URL parsed: see target(). */
+  private lastOrigin = '';
   /** Once the test is cut off, requests ended by it are not measurements of the target. */
   private cutOff = false;
 
@@ -109,58 +249,42 @@ export class HttpClient {
    * there. Never throws for the target's faults: a network error is a response with status 0.
    */
   request(method: string, url: string, options: RequestOptions = {}, intendedAt = performance.now()): Promise<HttpResponse> {
-    const parsed = new URL(url);
-    const name = options.name ?? `${method} ${parsed.pathname}`;
-    const route = this.route(name);
-    const keepBody = options.keepBody ?? true;
-    const startedAt = performance.now();
-    let writtenAt = startedAt;
-    let headersAt = startedAt;
-    let status = 0;
-    let headers: HttpResponse['headers'] = {};
-    const chunks: Buffer[] = [];
+    const { origin, path } = this.target(url);
+    const name = options.name ?? `${method} ${pathnameOf(path)}`;
     return new Promise<HttpResponse>((resolve) => {
-      const finish = (error?: Error): void => {
-        const end = performance.now();
-        const duration = end - intendedAt;
-        const expected = options.expectedStatuses ?? DEFAULT_EXPECTED;
-        const failed = error !== undefined || status < expected.min || status > expected.max;
-        if (this.cutOff) return resolve({ status: 0, headers: {}, body: '', error: 'the test was cut off', duration });
-        route.duration.record(duration);
-        route.blocked.record(writtenAt - startedAt);
-        if (!error) route.waiting.record(headersAt - writtenAt);
-        route.failed.record(failed ? 1 : 0);
-        this.count(route, name, error ? 0 : status);
-        const body = chunks.length === 0 ? '' : chunks.length === 1 ? decoder.decode(chunks[0]) : decoder.decode(Buffer.concat(chunks));
-        resolve(error ? { status: 0, headers: {}, body: '', error: error.message, duration } : { status, headers, body, duration });
-      };
+      const exchange = new Exchange(this, this.route(name), name, options, intendedAt, resolve);
       try {
-        this.agent.dispatch(
-          { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}`, method, headers: options.headers, body: options.body },
-          {
-            onRequestStart() {
-              writtenAt = performance.now();
-            },
-            onResponseStart(_controller, statusCode, responseHeaders) {
-              headersAt = performance.now();
-              status = statusCode;
-              headers = responseHeaders;
-            },
-            onResponseData(_controller, chunk) {
-              if (keepBody) chunks.push(chunk);
-            },
-            onResponseEnd() {
-              finish();
-            },
-            onResponseError(_controller, error) {
-              finish(error);
-            },
-          },
-        );
+        this.agent.dispatch({ origin, path, method, headers: options.headers, body: options.body }, exchange);
       } catch (error) {
-        finish(error as Error);
+        exchange.onError(error as Error);
       }
     });
+  }
+
+  /**
+   * The origin and path of a URL as `new URL` gives them. Journeys send many URLs under one base: a URL that starts
+   * with the last origin seen and whose path holds only characters `new URL` leaves as they are skips the parse.
+   */
+  private target(url: string): { origin: string; path: string } {
+    const origin = this.lastOrigin;
+    if (origin !== '' && url.length > origin.length && url.startsWith(origin) && url.charCodeAt(origin.length) === 47 /* / */) {
+      const path = url.slice(origin.length);
+      if (PLAIN_PATH.test(path)) return { origin, path };
+    }
+    const parsed = new URL(url);
+    this.lastOrigin = parsed.origin;
+    return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+  }
+
+  /** Records one finished request into its route's series; false once the test is cut off (not a measurement). */
+  recordExchange(route: RouteSeries, name: string, exchange: Exchange, failed: boolean, end: number): boolean {
+    if (this.cutOff) return false;
+    route.duration.record(end - exchange.intendedAt);
+    route.blocked.record(exchange.writtenAt - exchange.startedAt);
+    if (exchange.error === undefined) route.waiting.record(exchange.headersAt - exchange.writtenAt);
+    route.failed.record(failed ? 1 : 0);
+    this.count(route, name, exchange.error === undefined ? exchange.status : 0);
+    return true;
   }
 
   /** Ends every connection; requests still in flight end with an error. */

@@ -29,6 +29,8 @@ export interface SeriesSnapshot {
 export const tagKey = (tags: Tags): string => {
   const names = Object.keys(tags);
   if (names.length === 0) return '';
+  // One tag (a check's name, a step): the common case on a journey's hot path, with nothing to sort.
+  if (names.length === 1) return `${names[0]}:${tags[names[0]!]}`;
   names.sort();
   return names.map((n) => `${n}:${tags[n]}`).join(',');
 };
@@ -99,24 +101,36 @@ export class Series {
    */
   merge(snapshot: SeriesSnapshot, gauges: GaugeMerge = 'add'): void {
     if (snapshot.kind !== this.kind) throw new Error(`metric ${snapshot.name} recorded as both ${this.kind} and ${snapshot.kind}`);
-    if (this.kind === 'gauge' && gauges === 'add') {
-      // Parts of one moment: the users on each worker add up, and so do their lows and highs (an upper bound).
-      this.min = Number.isFinite(this.min) ? this.min + snapshot.min : snapshot.min;
-      this.max = Number.isFinite(this.max) ? this.max + snapshot.max : snapshot.max;
-    } else {
-      this.min = Math.min(this.min, snapshot.min);
-      this.max = Math.max(this.max, snapshot.max);
-    }
-    this.count += snapshot.count;
-    this.sum = this.kind === 'gauge' && gauges === 'replace' ? snapshot.sum : this.sum + snapshot.sum;
     if (this.trend && snapshot.histogram) {
       const part = hdr.decodeFromCompressedBase64(snapshot.histogram, 32, false);
-      this.trend.histogram.add(part);
+      this.addFigures(snapshot, part, gauges);
       part.destroy();
-      this.trend.count += snapshot.count;
-      this.trend.sum += snapshot.sum;
-      this.trend.min = Math.min(this.trend.min, snapshot.min);
-      this.trend.max = Math.max(this.trend.max, snapshot.max);
+    } else this.addFigures(snapshot, undefined, gauges);
+  }
+
+  /** What merge(series.snapshot()) does, without encoding and decoding the histogram. */
+  mergeSeries(series: Series, gauges: GaugeMerge = 'add'): void {
+    if (series.kind !== this.kind) throw new Error(`metric ${series.name} recorded as both ${this.kind} and ${series.kind}`);
+    this.addFigures(series, series.trend?.histogram, gauges);
+  }
+
+  private addFigures(part: { count: number; sum: number; min: number; max: number }, histogram: hdr.Histogram | undefined, gauges: GaugeMerge): void {
+    if (this.kind === 'gauge' && gauges === 'add') {
+      // Parts of one moment: the users on each worker add up, and so do their lows and highs (an upper bound).
+      this.min = Number.isFinite(this.min) ? this.min + part.min : part.min;
+      this.max = Number.isFinite(this.max) ? this.max + part.max : part.max;
+    } else {
+      this.min = Math.min(this.min, part.min);
+      this.max = Math.max(this.max, part.max);
+    }
+    this.count += part.count;
+    this.sum = this.kind === 'gauge' && gauges === 'replace' ? part.sum : this.sum + part.sum;
+    if (this.trend && histogram) {
+      this.trend.histogram.add(histogram);
+      this.trend.count += part.count;
+      this.trend.sum += part.sum;
+      this.trend.min = Math.min(this.trend.min, part.min);
+      this.trend.max = Math.max(this.trend.max, part.max);
     }
   }
 
@@ -169,6 +183,13 @@ export class MetricSet {
 
   merge(snapshots: readonly SeriesSnapshot[], gauges: GaugeMerge = 'add'): void {
     for (const snapshot of snapshots) this.series(snapshot.kind, snapshot.name, snapshot.tags).merge(snapshot, gauges);
+  }
+
+  /** What merge(other.snapshot()) does, histograms added as they are instead of encoded and decoded again. */
+  mergeSet(other: MetricSet, gauges: GaugeMerge = 'add'): void {
+    for (const series of other.byKey.values()) {
+      if (series.count > 0 || series.kind === 'gauge') this.series(series.kind, series.name, series.tags).mergeSeries(series, gauges);
+    }
   }
 
   /**

@@ -146,7 +146,8 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
       if (second <= emitted) continue;
       emitted = second;
       const series = row.snapshot();
-      totals.merge(series, 'replace');
+      // From the row itself: its histograms are already decoded (the snapshot's are for onSecond's files and pushes).
+      totals.mergeSet(row, 'replace');
       options.onSecond?.({ second, series }, totals);
       if (exitReason === 'completed' && startedAtMs > 0) {
         const failed = abortingFailures(totals, plan.thresholds, (second + 1) * 1000 >= startedAtMs ? second + 1 - startedAtMs / 1000 : 0);

@@ -127,8 +127,8 @@ export class Context implements JourneyContext {
     return this.request('DELETE', url, options);
   }
 
-  check(name: string, passed: boolean, tags: Tags = {}): boolean {
-    this.metrics.add('rate', ENGINE_METRICS.checks, passed ? 1 : 0, { ...tags, check: name });
+  check(name: string, passed: boolean, tags?: Tags): boolean {
+    this.metrics.add('rate', ENGINE_METRICS.checks, passed ? 1 : 0, tags === undefined ? { check: name } : { ...tags, check: name });
     return passed;
   }
 

@@ -57,6 +57,8 @@ export function applicationBody(household: Household, planYear: number) {
 export class ExchangeClient {
   private token = '';
   private session = '';
+  /** The headers for the current token and session, built once a change (every request sends them). */
+  private sent: Record<string, string> | undefined;
   private readonly context: JourneyContext;
   private readonly baseUrl: string;
 
@@ -66,14 +68,32 @@ export class ExchangeClient {
   }
 
   private headers(): Record<string, string> {
-    return {
+    this.sent ??= {
       ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
       ...(this.session ? { [SESSION_HEADER]: this.session } : {}),
     };
+    return this.sent;
+  }
+
+  private setToken(token: string): void {
+    this.token = token;
+    this.sent = undefined;
+  }
+
+  private setSession(session: string): void {
+    this.session = session;
+    this.sent = undefined;
   }
 
   private static answer(response: HttpResponse): Answer {
-    return { status: response.status, body: jsonObjectOf(response.body), headers: response.headers };
+    // The headers are read through: the engine parses them only when a journey looks (the waiting room's Retry-After).
+    return {
+      status: response.status,
+      body: jsonObjectOf(response.body),
+      get headers() {
+        return response.headers;
+      },
+    };
   }
 
   private async get(path: string, route: string, keepBody = true): Promise<Answer> {
@@ -87,7 +107,7 @@ export class ExchangeClient {
   /** Admitted (200) gives the session to send from now on; anything else leaves the consumer without one. */
   private admittedBy(answer: Answer): Answer {
     const sessionId = answer.status === 200 ? stringField(answer.body, 'sessionId') : undefined;
-    if (sessionId !== undefined) this.session = sessionId;
+    if (sessionId !== undefined) this.setSession(sessionId);
     return answer;
   }
 
@@ -104,7 +124,7 @@ export class ExchangeClient {
   async leaveWaitingRoom(): Promise<void> {
     if (!this.session) return;
     const headers = this.headers();
-    this.session = '';
+    this.setSession('');
     await this.context.del(`${this.baseUrl}/api/v1/waiting-room/session`, { name: 'DELETE /api/v1/waiting-room/session', headers, keepBody: false });
   }
 
@@ -115,14 +135,14 @@ export class ExchangeClient {
 
   async createAccount(email: string): Promise<Answer> {
     const answer = await this.post('/api/v1/accounts', 'POST /api/v1/accounts', { email, password: SYNTHETIC_PASSWORD });
-    if (answer.status === 201) this.token = stringField(answer.body, 'token') ?? '';
+    if (answer.status === 201) this.setToken(stringField(answer.body, 'token') ?? '');
     return answer;
   }
 
   /** A returning consumer signs in to the account made earlier. */
   async logIn(email: string): Promise<Answer> {
     const answer = await this.post('/api/v1/sessions', 'POST /api/v1/sessions', { email, password: SYNTHETIC_PASSWORD });
-    if (answer.status === 200) this.token = stringField(answer.body, 'token') ?? '';
+    if (answer.status === 200) this.setToken(stringField(answer.body, 'token') ?? '');
     return answer;
   }
 

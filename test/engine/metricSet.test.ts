@@ -57,4 +57,46 @@ describe('MetricSet', () => {
     // The peak over the test is the highest moment's sum over the workers, not one worker's highest.
     expect(totals.aggregate('active_users')!.stat('max')).toBe(42);
   });
+
+  it('merging a set directly gives what merging its snapshot gives, for every kind and both gauge merges', () => {
+    const second = (k: number): MetricSet => {
+      const set = new MetricSet();
+      for (let i = 0; i < 50 + k; i++) set.add('trend', 'http_req_duration', (i * 7.3 + k) % 400, { name: 'GET /x' });
+      set.add('counter', 'http_reqs', 3 + k, { name: 'GET /x', status: '200' });
+      set.add('rate', 'checks', k % 2, { check: 'a' });
+      set.add('gauge', 'active_users', 10 + k);
+      // Recorded, then reset: an empty series a snapshot leaves out.
+      set.series('counter', 'dropped').record(1);
+      set.series('counter', 'dropped').reset();
+      return set;
+    };
+    for (const gauges of ['add', 'replace'] as const) {
+      const viaSnapshots = new MetricSet();
+      const direct = new MetricSet();
+      for (const k of [1, 2, 3]) {
+        viaSnapshots.merge(second(k).snapshot(), gauges);
+        direct.mergeSet(second(k), gauges);
+      }
+      // The same counts in every bucket; an encoded histogram's header may record another capacity (highest trackable
+      // value), which no reader uses.
+      const percentiles = Array.from({ length: 201 }, (_, i) => `p(${i / 2})`);
+      const figures = (set: MetricSet) =>
+        set
+          .all()
+          .map(({ name, kind, tags, count, sum, min, max }) => ({
+            name,
+            kind,
+            tags,
+            count,
+            sum,
+            min,
+            max,
+            stats: ['count', 'min', 'max', 'avg', 'rate', 'value', ...percentiles].map((stat) => set.aggregate(name, tags)!.stat(stat)),
+          }))
+          .sort((a, b) => `${a.name}${JSON.stringify(a.tags)}`.localeCompare(`${b.name}${JSON.stringify(b.tags)}`));
+      expect(figures(direct)).toEqual(figures(viaSnapshots));
+      expect(direct.all().map((s) => s.name)).not.toContain('dropped');
+      expect(direct.aggregate('active_users')!.stat('value')).toBe(gauges === 'add' ? 11 + 12 + 13 : 13);
+    }
+  });
 });

@@ -3,27 +3,14 @@
 // with an exchange's 18 response headers and a small JSON body. ROOT is the checkout whose client runs (A/B).
 // Usage: node --import tsx bench/engineClientCost.ts ROOT [N]
 import { createRequire } from 'node:module';
+import { helmetHeaders } from '../mock-exchange/exchange/securityHeaders.ts';
 const [root, nText = '200000'] = process.argv.slice(2);
 const require = createRequire(`${root}/package.json`);
 const UnwrapHandler = require('undici/lib/handler/unwrap-handler.js');
 const { HttpClient } = await import(`${root}/engine/httpClient.ts`);
 const { MetricSet } = await import(`${root}/engine/metricSet.ts`);
 const HEAD = [
-  [
-    'Content-Security-Policy',
-    "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests",
-  ],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Origin-Agent-Cluster', '?1'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-DNS-Prefetch-Control', 'off'],
-  ['X-Download-Options', 'noopen'],
-  ['X-Frame-Options', 'SAMEORIGIN'],
-  ['X-Permitted-Cross-Domain-Policies', 'none'],
-  ['X-XSS-Protection', '0'],
+  ...helmetHeaders().set,
   ['Content-Type', 'application/json; charset=utf-8'],
   ['Content-Length', '97'],
   ['ETag', 'W/"61-abcdefabcdefabcdef"'],

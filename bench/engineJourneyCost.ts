@@ -1,6 +1,6 @@
 // The engine's CPU per enrollment journey, steady enough to compare two checkouts on a shared machine: the consumers'
 // enroll journey (scenarios/consumers/marketplace.ts, mode enroll, no think time) on the engine in this process
-// (workers 0: one thread), 50 users, against bench/cannedExchange.mjs — a child process answering every route at once
+// (workers 0: one thread), 50 users, against bench/cannedExchange.ts — a child process answering every route at once
 // with the oracle's answers, so every check passes and the exchange's CPU is not counted. A warm-up run of 1,000
 // journeys first; then N journeys measured with process.cpuUsage(). ROOT is the checkout whose engine and journeys run
 // (A/B: the same script against two checkouts, alternating). HOUSEHOLDS: an applicants file of households the oracle
@@ -26,7 +26,9 @@ if (process.argv[2] === '--write-households') {
 const [root, file, nText, workersText = '0'] = process.argv.slice(2);
 const n = Number(nText);
 const { runPlan } = await import(`${root}/engine/runPlan.ts`);
-const server = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'cannedExchange.mjs'), file!], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'cannedExchange.ts'), file!], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const port = await new Promise<number>((resolve) => server.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
 let ledgerDir = '';
 const ledgerDirs: string[] = [];

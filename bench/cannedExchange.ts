@@ -1,32 +1,23 @@
 // A canned exchange for bench/engineJourneyCost.ts: answers every route of the enroll journey at once with the
 // oracle's expected answers (looked up by the household's email) and helmet's headers; no Express, no store.
-// Usage: node bench/cannedExchange.mjs HOUSEHOLDS → prints its port. Loopback only.
-import { createServer } from 'node:http';
+// Usage: node --import tsx bench/cannedExchange.ts HOUSEHOLDS → prints its port. Loopback only.
 import { readFileSync } from 'node:fs';
-const households = new Map();
-for (const line of readFileSync(process.argv[2], 'utf8').split('\n'))
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { helmetHeaders } from '../mock-exchange/exchange/securityHeaders.ts';
+/** A household as engineJourneyCost.ts writes it: the e-mail it applies with and the oracle's expected answers. */
+interface CannedHousehold {
+  email: string;
+  expected: Record<string, unknown> & { planYear: number; planIdWithVariant: string };
+}
+const households = new Map<string, CannedHousehold>();
+for (const line of readFileSync(process.argv[2]!, 'utf8').split('\n'))
   if (line) {
-    const h = JSON.parse(line);
+    const h = JSON.parse(line) as CannedHousehold;
     households.set(h.email, h);
   }
-const HEADERS = [
-  [
-    'Content-Security-Policy',
-    "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests",
-  ],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Origin-Agent-Cluster', '?1'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-DNS-Prefetch-Control', 'off'],
-  ['X-Download-Options', 'noopen'],
-  ['X-Frame-Options', 'SAMEORIGIN'],
-  ['X-Permitted-Cross-Domain-Policies', 'none'],
-  ['X-XSS-Protection', '0'],
-];
-const apps = [];
+const HEADERS = helmetHeaders().set;
+const apps: (CannedHousehold | undefined)[] = [];
 const plans = JSON.stringify({
   plans: Array.from({ length: 12 }, (_, i) => ({
     planId: `12345CA00100${String(i).padStart(2, '0')}-01`,
@@ -39,7 +30,7 @@ const plans = JSON.stringify({
   })),
 });
 let n = 0;
-function send(res, status, body) {
+function send(res: ServerResponse, status: number, body?: unknown): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   const headers = [
     ...HEADERS,
@@ -50,11 +41,11 @@ function send(res, status, body) {
   res.writeHead(status, headers.flat());
   res.end(text);
 }
-createServer((req, res) => {
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    const url = req.url;
+    const url = req.url ?? '';
     const m = req.method;
     if (m === 'POST' && url === '/api/v1/waiting-room') return send(res, 200, { admitted: true, sessionId: `sess-${++n}-0123456789abcdef0123456789abcdef` });
     if (m === 'DELETE') return send(res, 204);
@@ -71,6 +62,7 @@ createServer((req, res) => {
     const app = /^\/api\/v1\/applications\/app-(\d+)\/(\w+)$/.exec(url);
     if (app) {
       const h = apps[Number(app[1])];
+      if (!h) return send(res, 404, { error: 'no such application' });
       const e = h.expected;
       if (app[2] === 'eligibility')
         return send(res, 200, {
@@ -89,7 +81,7 @@ createServer((req, res) => {
       }
       if (app[2] === 'enrollments')
         return send(res, 201, {
-          confirmationNumber: `CONF-${app[1].padStart(10, '0')}`,
+          confirmationNumber: `CONF-${app[1]!.padStart(10, '0')}`,
           effectiveDate: `${e.planYear}-01-01`,
           planId: e.planIdWithVariant,
           issuerId: e.planIdWithVariant.slice(0, 5),
@@ -101,6 +93,7 @@ createServer((req, res) => {
     }
     send(res, 404, { error: 'not found' });
   });
-}).listen(0, '127.0.0.1', function () {
-  process.stdout.write(`${this.address().port}\n`);
+});
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
 });

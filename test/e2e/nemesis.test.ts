@@ -16,7 +16,11 @@ import { runAndRead, runHarness, type RunFacts } from './harness.ts';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-nemesis-'));
 
-/** A short enrollment load that is still under way at the event (at 5 s) and after it. */
+/**
+ * A short enrollment load that is still under way at the event (at 7 s) and after it. A journey takes about 4.5 s to
+ * its confirmation on a quiet machine (think time between its steps, which a longer run lengthens), so at 5 s a busy
+ * machine had none yet: the event comes late enough that consumers were told of enrollments before it.
+ */
 const LOAD = ['run', 'load', '--scale', '0.002', '--duration', '12s', '--prometheus', 'off'];
 
 interface NemesisFile {
@@ -47,7 +51,7 @@ interface Received {
 
 /** Each kind's row of the table, by its spec. */
 const rows = new Map<string, string[]>();
-const TABLE = ['kill-exchange@5s:1s', 'kill-insurer@5s:2s', 'pause-exchange@5s:3s', 'pause-insurer@5s:3s'];
+const TABLE = ['kill-exchange@7s:1s', 'kill-insurer@7s:2s', 'pause-exchange@7s:3s', 'pause-insurer@7s:3s'];
 
 function keepRow(spec: string, run: { facts: RunFacts; nemesis: NemesisFile; ledger: Ledgered[] }, counted: OutageCount): void {
   rows.set(
@@ -100,14 +104,14 @@ function expectIntegrity(facts: RunFacts): void {
 
 describe('harness run --nemesis', () => {
   it('kill-exchange: SIGKILL mid-load, a restart on the same port and data; the outage is counted errors, nothing confirmed is lost', async () => {
-    const run = await nemesisRun('kill-exchange@5s:1s');
+    const run = await nemesisRun('kill-exchange@7s:1s');
     const { facts, nemesis, ledger, received } = run;
     expect(nemesis.events).toHaveLength(1);
     const [kill] = nemesis.events;
     expect(kill!.kind).toBe('kill-exchange');
     expect(kill!.pidAfter).not.toBe(kill!.pidBefore);
     expect(kill!.outageMs).toBeGreaterThanOrEqual(1_000);
-    expect(facts.output).toMatch(/nemesis: kill-exchange at 5\.\d s: SIGKILL to the exchange/);
+    expect(facts.output).toMatch(/nemesis: kill-exchange at 7\.\d s: SIGKILL to the exchange/);
     expect(facts.output).toMatch(/nemesis: the exchange answers again after \d+\.\d s: restarted on port \d+/);
     // Requests while it was down were refused: failed requests, counted in its window and shown beside the verdict.
     expect(kill!.load.failed).toBeGreaterThan(0);
@@ -117,11 +121,11 @@ describe('harness run --nemesis', () => {
     expect(facts.checks.find((c) => c.name === 'HTTP error rate outside nemesis windows')).toBeDefined();
     expectEachReceivedOnce(ledger, received, kill!.at);
     expectIntegrity(facts);
-    keepRow('kill-exchange@5s:1s', run, { failedRequests: kill!.load.failed, requests: kill!.load.requests });
+    keepRow('kill-exchange@7s:1s', run, { failedRequests: kill!.load.failed, requests: kill!.load.requests });
   }, 100_000);
 
   it('kill-insurer: SIGKILL while the exchange delivers, restarted on the same port; failed deliveries are counted and retried, none lost', async () => {
-    const run = await nemesisRun('kill-insurer@5s:2s');
+    const run = await nemesisRun('kill-insurer@7s:2s');
     const { facts, nemesis, ledger, received } = run;
     const [kill] = nemesis.events;
     expect(kill!.kind).toBe('kill-insurer');
@@ -137,11 +141,11 @@ describe('harness run --nemesis', () => {
     expectIntegrity(facts);
     const failedPosts = readFailedPosts(facts.runDir).attempts;
     expect(failedPosts).toBeGreaterThan(0);
-    keepRow('kill-insurer@5s:2s', run, { failed834Posts: failedPosts });
+    keepRow('kill-insurer@7s:2s', run, { failed834Posts: failedPosts });
   }, 100_000);
 
   it('pause-exchange: SIGSTOP for 3 s then SIGCONT, same pid; requests held by the pause end late, none is lost', async () => {
-    const run = await nemesisRun('pause-exchange@5s:3s');
+    const run = await nemesisRun('pause-exchange@7s:3s');
     const { facts, nemesis, ledger, received } = run;
     const [pause] = nemesis.events;
     expect(pause!.kind).toBe('pause-exchange');
@@ -152,11 +156,11 @@ describe('harness run --nemesis', () => {
     expect(pause!.load.slowestMs).toBeGreaterThan(2_000);
     expectEachReceivedOnce(ledger, received, pause!.at);
     expectIntegrity(facts);
-    keepRow('pause-exchange@5s:3s', run, { slowestMs: pause!.load.slowestMs });
+    keepRow('pause-exchange@7s:3s', run, { slowestMs: pause!.load.slowestMs });
   }, 100_000);
 
   it('pause-insurer: SIGSTOP for 3 s then SIGCONT; enrollments confirmed meanwhile reach it after the pause, once', async () => {
-    const run = await nemesisRun('pause-insurer@5s:3s');
+    const run = await nemesisRun('pause-insurer@7s:3s');
     const { facts, nemesis, ledger, received } = run;
     const [pause] = nemesis.events;
     expect(pause!.kind).toBe('pause-insurer');
@@ -167,7 +171,7 @@ describe('harness run --nemesis', () => {
     for (const e of during) expect(Date.parse(received.get(e.confirmationNumber)![0]!.receivedAt)).toBeGreaterThanOrEqual(Date.parse(pause!.recoveredAt) - 100);
     expectEachReceivedOnce(ledger, received, '9999');
     expectIntegrity(facts);
-    keepRow('pause-insurer@5s:3s', run, { deliveredAfterPause: during.length });
+    keepRow('pause-insurer@7s:3s', run, { deliveredAfterPause: during.length });
   }, 100_000);
 
   it.each([

@@ -177,7 +177,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     // numbers, which the insurer records once (it keys on sender and ISA13).
     const outcomes = await Promise.all(due.map(send));
     if (outcomes.length > 0) store.atomically(() => outcomes.forEach((write) => write()));
-    const status = store.outboxStatus();
+    const status = store.pendingOutbox();
     metrics.outboxDepth.set(status.pending);
     metrics.outboxOldestAge.set(status.oldestPendingAt ? (Date.now() - Date.parse(status.oldestPendingAt)) / 1000 : 0);
   }

@@ -57,20 +57,29 @@ export interface OutboxStatus {
   oldestPendingAt: string | null;
 }
 
-const SCHEMA = `
+export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS applications (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, plan_year INTEGER NOT NULL, household TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS enrollments (confirmation TEXT PRIMARY KEY, application_id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL, body TEXT NOT NULL);
 -- copy 0 is the enrollment's 834; copy 1 exists only when the backend.duplicate fault sends it again.
 CREATE TABLE IF NOT EXISTS outbox (confirmation TEXT NOT NULL, copy INTEGER NOT NULL DEFAULT 0, issuer_id TEXT NOT NULL,
   confirmed_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'pending', batch INTEGER, reason TEXT, PRIMARY KEY (confirmation, copy));
+-- What the dispatcher reads every tick must cost what is pending, not what was ever sent (a soak's outbox grows by
+-- the million): the pending rows through this index, the batches not yet done through batches_due.
 CREATE INDEX IF NOT EXISTS outbox_unbatched ON outbox (status, batch);
 CREATE INDEX IF NOT EXISTS outbox_batch ON outbox (batch);
 CREATE TABLE IF NOT EXISTS batches (control INTEGER PRIMARY KEY, issuer_id TEXT NOT NULL, created_at TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0, done INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS batches_due ON batches (control) WHERE done = 0;
 CREATE TABLE IF NOT EXISTS injected (fault TEXT PRIMARY KEY, count INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS enrollments_by_account ON enrollments (account_id);
 `;
+
+/** What the dispatcher reads every tick, through SCHEMA's indexes: exported so a test can check the plans. */
+export const TICK_QUERIES = {
+  pendingOutbox: "SELECT COUNT(*) AS pending, MIN(confirmed_at) AS oldest FROM outbox WHERE status = 'pending'",
+  dueBatches: 'SELECT control, issuer_id, created_at, attempts FROM batches WHERE done = 0 AND next_attempt_at <= ? ORDER BY control',
+} as const;
 
 export interface ExchangeStoreOptions {
   groupCommit?: Partial<GroupCommitOptions>;
@@ -197,9 +206,7 @@ export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions
     addInjected({ [fault]: 1 });
   });
 
-  const dueBatches = db.prepare<[number], { control: number; issuer_id: string; created_at: string; attempts: number }>(
-    'SELECT control, issuer_id, created_at, attempts FROM batches WHERE done = 0 AND next_attempt_at <= ? ORDER BY control',
-  );
+  const dueBatches = db.prepare<[number], { control: number; issuer_id: string; created_at: string; attempts: number }>(TICK_QUERIES.dueBatches);
   const batchEnrollments = db.prepare<[number], { body: string; copy: number }>(
     'SELECT e.body, o.copy FROM outbox o JOIN enrollments e ON e.confirmation = o.confirmation WHERE o.batch = ? ORDER BY o.rowid',
   );
@@ -210,6 +217,7 @@ export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions
     for (const o of outcomes) markOutcome.run(o.accepted ? 'delivered' : 'rejected', o.reason ?? null, o.confirmation, control);
     markBatchDone.run(control);
   });
+  const pendingOutbox = db.prepare<[], { pending: number; oldest: string | null }>(TICK_QUERIES.pendingOutbox);
   const status = db.prepare<[], { pending: number; delivered: number; rejected: number; dropped: number; oldest: string | null }>(
     `SELECT SUM(status = 'pending') AS pending, SUM(status = 'delivered') AS delivered, SUM(status = 'rejected') AS rejected,
             SUM(status = 'dropped') AS dropped,
@@ -305,6 +313,12 @@ export function openExchangeStore(dataDir: string, options: ExchangeStoreOptions
     pendingEnrollments(): { confirmationNumber: string; confirmedAt: string }[] {
       return pendingOriginals.all().map((r) => ({ confirmationNumber: r.confirmation, confirmedAt: r.confirmed_at }));
     },
+    /** The pending rows' count and the oldest's confirmation time, read through an index: the dispatcher's every tick. */
+    pendingOutbox(): Pick<OutboxStatus, 'pending' | 'oldestPendingAt'> {
+      const row = pendingOutbox.get()!;
+      return { pending: row.pending, oldestPendingAt: row.oldest };
+    },
+    /** Every row's status: a scan of the whole outbox, for the admin endpoint and the drain, not for a loop. */
     outboxStatus(): OutboxStatus {
       const row = status.get()!;
       return { pending: row.pending ?? 0, delivered: row.delivered ?? 0, rejected: row.rejected ?? 0, dropped: row.dropped ?? 0, oldestPendingAt: row.oldest };

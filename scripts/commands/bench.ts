@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<Figures>> = {
   reconcile: () => import('../../bench/reconcile.ts').then((m) => m.benchReconcile()),
   'end-to-end': () => import('../../bench/endToEnd.ts').then((m) => m.benchEndToEnd()),
   'exchange-overhead': () => import('../../bench/exchangeOverhead.ts').then((m) => m.benchExchangeOverhead()),
+  'outbox-tick': () => import('../../bench/outboxTick.ts').then((m) => m.benchOutboxTick()),
   'exchange-routes': () => import('../../bench/exchangeRoutes.ts').then((m) => m.benchExchangeRoutes()),
   analysis: () => import('../../bench/analysis.ts').then((m) => m.benchAnalysis()),
   report: () => import('../../bench/report.ts').then((m) => m.benchReport()),

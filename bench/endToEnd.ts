@@ -7,7 +7,8 @@
 // the three processes, and the ceiling that CPU allows on this machine's cores.
 // END_TO_END_APPLICANTS (default 48,000: over two minutes at this machine's rate, as the issue asks) sets the run's
 // size; a smaller one makes a quick run. END_TO_END_EXCHANGE_WORKERS (default 1, as a run starts it) runs the exchange
-// as that many HTTP processes (`--workers`); their CPU is counted with the exchange's. END_TO_END_CPU_PROF=DIR profiles the exchange, the insurer
+// as that many HTTP processes (`--workers`); their CPU is counted with the exchange's. END_TO_END_PASSWORD_COST (default
+// the exchange's, scrypt N = 256) sets the account passwords' hashing cost, a capacity figure of its own. END_TO_END_CPU_PROF=DIR profiles the exchange, the insurer
 // and the engine (`node --cpu-prof`): one profile per thread in DIR/exchange/, DIR/insurer/ and DIR/engine/ (tsx's
 // module-loader thread has its own), written as they stop; the top self-time items of each main thread are printed
 // (bench/cpuProfileTop.ts reads a profile again).
@@ -18,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { writeApplicantsFile } from '../applicants/writeFile.ts';
 import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { EXCHANGE_METRICS } from '../vocabulary/metrics/exchange.ts';
+import { DEFAULT_SCRYPT_COST } from '../mock-exchange/exchange/passwords.ts';
 import { plannedSeconds } from '../engine/plan.ts';
 import { reconcileRunFolder } from '../reconcile/runFolder.ts';
 import { concatenateLedgers } from '../scenarios/consumers/ledger.ts';
@@ -46,6 +48,7 @@ export const maxLoadSeconds = (applicants: number): number => Math.max(120, Math
 export async function benchEndToEnd(): Promise<Figures> {
   const applicants = envNumber('END_TO_END_APPLICANTS', 48_000);
   const exchangeWorkers = envNumber('END_TO_END_EXCHANGE_WORKERS', 1);
+  const passwordCost = envNumber('END_TO_END_PASSWORD_COST', DEFAULT_SCRYPT_COST);
   const profileDir = process.env.END_TO_END_CPU_PROF ? resolve(process.env.END_TO_END_CPU_PROF) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const profiled = (name: string): string[] => (profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, name)] : []);
@@ -72,7 +75,18 @@ export async function benchEndToEnd(): Promise<Figures> {
     const exchange = await startService(group, {
       name: 'exchange',
       main: 'mock-exchange/exchange/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'exchange'), '--insurer-url', insurer.baseUrl, '--workers', String(exchangeWorkers)],
+      args: [
+        '--port',
+        '0',
+        '--data-dir',
+        join(runDir, 'exchange'),
+        '--insurer-url',
+        insurer.baseUrl,
+        '--workers',
+        String(exchangeWorkers),
+        '--password-cost',
+        String(passwordCost),
+      ],
       logFile: runFile(runDir, 'exchangeLog'),
       nodeArgs: profiled('exchange'),
     });
@@ -149,6 +163,7 @@ export async function benchEndToEnd(): Promise<Figures> {
         unit: `enrollments (of ${plan.applicants.toLocaleString('en-US')} applicants, on up to ${plan.maxUsers} users)`,
       },
       'end to end: sustained for': { value: Math.round(seconds), unit: 's' },
+      'end to end: password hashing cost': { value: passwordCost, unit: "scrypt's N (a power of two; every account creation and login pays it)" },
       'end to end: enrollments per hour': { value: perHour(confirmedAt.length), unit: 'enrollments/h' },
       'end to end: received intact by the insurer': { value: reconciliation.enrollments.intact, unit: 'enrollments' },
       'end to end: received intact by the insurer per hour': {

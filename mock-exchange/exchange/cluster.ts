@@ -24,6 +24,7 @@ export interface WorkerConfig {
   waitingRoomCapacity?: number;
   sessionIdleMs?: number;
   rateLimitPerMinute?: number;
+  passwordCost?: number;
 }
 
 export const WORKER_CONFIG_ENV = 'EXCHANGE_WORKER_CONFIG';
@@ -51,6 +52,7 @@ export async function startExchangeCluster(config: ExchangeConfig): Promise<Runn
     waitingRoomCapacity: config.waitingRoomCapacity,
     sessionIdleMs: config.sessionIdleMs,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    passwordCost: config.passwordCost,
   };
   cluster.setupPrimary({
     exec: fileURLToPath(new URL('./clusterWorker.ts', import.meta.url)),

@@ -21,6 +21,7 @@ import { NO_FAULTS, type FaultSet } from '../faults/index.ts';
 import { createBackendFaults, type BackendFaults } from './backendFaults.ts';
 import { createFrontFaults, type FrontFaults } from './frontFaults.ts';
 import { readInsurerAcknowledgement, toInterchange } from './interchange.ts';
+import { createPasswordHasher } from './passwords.ts';
 
 export interface ExchangeConfig {
   port: number;
@@ -37,6 +38,8 @@ export interface ExchangeConfig {
   sessionIdleMs?: number;
   /** Per-client requests a minute on /api/v1; 0 or absent: no limit. */
   rateLimitPerMinute?: number;
+  /** scrypt's N for account passwords (passwords.ts); default DEFAULT_SCRYPT_COST. Every account creation and login pays it. */
+  passwordCost?: number;
   /** Bearer token that may replace the `exchange.*` fault switches during a run; absent: they are fixed at start. */
   adminToken?: string;
   /** HTTP worker processes (node:cluster) sharing the port, the store, one waiting room and one dispatcher; default 1. */
@@ -83,6 +86,7 @@ export async function startFrontEnd(config: ExchangeConfig, parts: FrontEndParts
     store,
     rules: oracleRules,
     tokens: createTokenIssuer(persistentSecret(config.dataDir)),
+    passwords: createPasswordHasher(config.passwordCost),
     registry: parts.registry,
     metricsText: parts.metricsText,
     metrics,

@@ -6,7 +6,10 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 
 /** scrypt N: 2^8 costs about 0.5 ms of CPU on the reference machine (2^10 about 2.7 ms); production guidance is 2^17. */
 export const DEFAULT_SCRYPT_COST = 256;
+/** The largest N the exchange accepts: 2^20 (1 GiB of memory a hash at r = 8), past any guidance. */
+export const MAX_SCRYPT_COST = 2 ** 20;
 const KEY_BYTES = 32;
+const BLOCK_SIZE = 8;
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => scryptCallback(password, salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))));
@@ -19,19 +22,31 @@ export interface PasswordHasher {
 }
 
 export function createPasswordHasher(cost = DEFAULT_SCRYPT_COST): PasswordHasher {
-  if (!Number.isInteger(cost) || cost < 2 || (cost & (cost - 1)) !== 0) throw new Error(`scrypt cost ${cost}: expected a power of two, 2 or more`);
+  if (!isScryptCost(cost)) throw new Error(`scrypt cost ${cost}: expected a power of two from 2 to ${MAX_SCRYPT_COST}`);
   return {
     async hash(password) {
       const salt = randomBytes(16);
-      const key = await scrypt(password, salt, { N: cost, r: 8, p: 1 });
+      const key = await scrypt(password, salt, options(cost));
       return `scrypt$${cost}$${salt.toString('base64url')}$${key.toString('base64url')}`;
     },
     async verify(password, stored) {
       const [scheme, n, salt, hash] = stored.split('$');
       if (scheme !== 'scrypt' || !n || !salt || !hash) return false;
       const expected = Buffer.from(hash, 'base64url');
-      const key = await scrypt(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: 8, p: 1 });
+      const key = await scrypt(password, Buffer.from(salt, 'base64url'), options(Number(n)));
       return key.length === expected.length && timingSafeEqual(key, expected);
     },
   };
+}
+
+export function isScryptCost(cost: number): boolean {
+  return Number.isInteger(cost) && cost >= 2 && cost <= MAX_SCRYPT_COST && (cost & (cost - 1)) === 0;
+}
+
+/** Node's own limit on scrypt's memory. */
+const NODE_SCRYPT_MAXMEM = 32 * 1024 * 1024;
+
+/** scrypt needs a little over 128·N·r bytes: Node refuses above 32 MiB unless told, which production's 2^17 (128 MiB) exceeds. */
+function options(cost: number): ScryptOptions {
+  return { N: cost, r: BLOCK_SIZE, p: 1, maxmem: Math.max(NODE_SCRYPT_MAXMEM, 2 * 128 * cost * BLOCK_SIZE) };
 }

@@ -2,6 +2,7 @@
 
 import { availableParallelism, freemem } from 'node:os';
 import type { Command } from 'commander';
+import { DEFAULT_SCRYPT_COST, isScryptCost, MAX_SCRYPT_COST } from '../../mock-exchange/exchange/passwords.ts';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { preflight } from '../run/preflight.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
@@ -19,12 +20,24 @@ import { checkNemesisOptions } from '../run/nemesis/options.ts';
 /** Local shards share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
 const MAX_SHARDS = 32;
 
+function parsePasswordCost(text: string): number {
+  const cost = Number(text);
+  if (!isScryptCost(cost))
+    throw new UsageError(
+      `--password-cost ${text}`,
+      `scrypt's N, a power of two from 2 to ${MAX_SCRYPT_COST}`,
+      `Give e.g. --password-cost ${DEFAULT_SCRYPT_COST} (the default) or 131072 (2^17, production guidance).`,
+    );
+  return cost;
+}
+
 /** Options that configure the mock exchange or insurer mean nothing for an exchange the harness did not start. */
-function refuseMockOnlyOptions(opts: { faults: string; waitingRoom: string; exchangeWorkers: string }): void {
+function refuseMockOnlyOptions(opts: { faults: string; waitingRoom: string; exchangeWorkers: string; passwordCost?: string }): void {
   const given = [
     ...(opts.faults !== '' ? [`--faults ${opts.faults}`] : []),
     ...(opts.waitingRoom !== '0' ? [`--waiting-room ${opts.waitingRoom}`] : []),
     ...(opts.exchangeWorkers !== '1' ? [`--exchange-workers ${opts.exchangeWorkers}`] : []),
+    ...(opts.passwordCost !== undefined ? [`--password-cost ${opts.passwordCost}`] : []),
   ];
   if (given.length > 0)
     throw new UsageError(
@@ -51,6 +64,10 @@ export function register(program: Command): void {
     )
     .option('--waiting-room <sessions>', "the exchange's waiting-room capacity in active sessions (0: no waiting room)", '0')
     .option('--exchange-workers <n>', 'HTTP worker processes of the mock exchange (node:cluster; one waiting room and one dispatcher)', '1')
+    .option(
+      '--password-cost <n>',
+      `scrypt's N for the mock exchange's account passwords, a power of two (default ${DEFAULT_SCRYPT_COST}; production guidance 2^17): every account and login pays it`,
+    )
     .option('--workers <n>', "the load engine's worker threads (default: the machine's cores)")
     .option(
       '--shards <n>',
@@ -89,6 +106,7 @@ export function register(program: Command): void {
           nemesis?: string;
           waitingRoom: string;
           exchangeWorkers: string;
+          passwordCost?: string;
           shards: string;
           workers?: string;
           force?: boolean;
@@ -121,6 +139,7 @@ export function register(program: Command): void {
         const prometheus = parsePrometheusMode(opts.prometheus);
         const waitingRoomCapacity = parseNumberOption('--waiting-room', opts.waitingRoom, { integer: true, min: 0 });
         const exchangeWorkers = parseNumberOption('--exchange-workers', opts.exchangeWorkers, { integer: true, min: 1, max: 64 });
+        const passwordCost = opts.passwordCost === undefined ? undefined : parsePasswordCost(opts.passwordCost);
         const shards = parseNumberOption('--shards', opts.shards, { integer: true, min: 1, max: MAX_SHARDS });
         const workers = opts.workers === undefined ? undefined : parseNumberOption('--workers', opts.workers, { integer: true, min: 1, max: 64 });
         const faults = parseFaultSpec(opts.faults).toString(); // a bad spec stops here, before anything starts
@@ -189,6 +208,7 @@ export function register(program: Command): void {
             waitingRoomCapacity,
             shards,
             exchangeWorkers,
+            ...(passwordCost === undefined ? {} : { passwordCost }),
             workers,
             baseUrl,
             journeysFile,

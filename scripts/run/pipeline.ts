@@ -42,6 +42,8 @@ export interface RunOptions {
   waitingRoomCapacity?: number;
   /** HTTP worker processes of the mock exchange (node:cluster); default 1. */
   exchangeWorkers?: number;
+  /** scrypt's N for the mock exchange's account passwords (mock-exchange/exchange/passwords.ts); default its DEFAULT_SCRYPT_COST. */
+  passwordCost?: number;
   /** Where metrics go: the run's own Prometheus (auto/own), none (off), or an existing Prometheus's URL. */
   prometheus?: PrometheusMode;
   /** The TSDB folder of the run's own Prometheus, when not the run folder's prometheus/data. */

@@ -46,6 +46,7 @@ async function startMockServices(ctx: RunContext): Promise<{ exchange: RunningSe
       String(options.exchangeWorkers ?? 1),
       '--rate-limit',
       String(plan.exchange?.rateLimitPerMinute ?? 0),
+      ...(options.passwordCost === undefined ? [] : ['--password-cost', String(options.passwordCost)]),
     ],
     logFile: runFile(runDir, 'exchangeLog'),
     env: { ...childEnv, [ADMIN_TOKEN_ENV]: ctx.adminToken },

@@ -80,6 +80,16 @@ const CASES: [string, () => string[], RegExp][] = [
     () => ['run', 'smoke', '--base-url', 'http://127.0.0.1:8080', '--faults', 'backend.drop=0.1'],
     /--faults backend\.drop=0\.1: expected no option of the mock services with --base-url/,
   ],
+  [
+    '--password-cost not a power of two',
+    () => ['run', 'smoke', '--password-cost', '1000'],
+    /--password-cost 1000: expected scrypt's N, a power of two from 2 to 1048576/,
+  ],
+  [
+    '--password-cost with --base-url',
+    () => ['run', 'smoke', '--base-url', 'http://127.0.0.1:8080', '--password-cost', '1024'],
+    /--password-cost 1024: expected no option of the mock services with --base-url/,
+  ],
   ['--allow-remote without --base-url', () => ['run', 'smoke', '--allow-remote'], /--allow-remote: expected only with --base-url/],
   [
     '--journeys with --shards',

@@ -3,15 +3,14 @@
 // metrics, fault switches per route, the rate limit, the waiting room, errors; the routes live in their modules
 // (accountRoutes, applicationRoutes, enrollmentRoutes, adminRoutes, waitingRoomRoutes) over one access control
 // (access.ts, where the vulnerable modes are) and a pure enrollment builder (enrollmentDraft.ts). The consumer
-// journey's routes are also handed out (createExchange) to the journey fast path, which serves them ahead of Express
-// with these same handlers and error answers (journeyFastPath.ts).
+// journey's routes, the waiting room's included, are also handed out (createExchange) to the journey fast path, which
+// serves them ahead of Express with these same handlers and error answers (journeyFastPath.ts).
 
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Registry } from 'prom-client';
-import { OPERATIONAL_ROUTES } from '../../vocabulary/metrics/exchange.ts';
 import type { PlanYear } from '../../vocabulary/planYear.ts';
-import type { ExchangeRoute, OperationalRoute, RouteName } from '../../vocabulary/routes.ts';
+import { EXCHANGE_ROUTES, type ExchangeRoute, type RouteName } from '../../vocabulary/routes.ts';
 import { NO_FAULTS } from '../faults/index.ts';
 import { createAccess } from './access.ts';
 import { accountRoutes } from './accountRoutes.ts';
@@ -31,7 +30,7 @@ import { browseQuerySchema } from './schemas.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import type { ExchangeStore } from './store.ts';
 import { bearerToken, type TokenIssuer } from './tokens.ts';
-import { mountWaitingRoom, requireAdmission } from './waitingRoomRoutes.ts';
+import { requireAdmission, waitingRoomRoutes } from './waitingRoomRoutes.ts';
 
 export interface ExchangeDeps {
   store: ExchangeStore;
@@ -73,7 +72,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 /** What `exchange.noBodyLimit` reads instead: in effect no limit. */
 const NO_BODY_LIMIT_BYTES = 1024 ** 3;
 
-/** The app, and what the journey fast path serves the same way: the journey's routes and the app's error answer. */
+/** The app, and what the journey fast path serves the same way: the journey's routes (the waiting room's first) and the app's error answer. */
 export interface Exchange {
   app: Express;
   journey: { routes: JourneyRoute[]; answerError: (error: unknown) => ErrorAnswer };
@@ -107,13 +106,13 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     next();
   });
 
-  const operational = new Set<RouteName>(OPERATIONAL_ROUTES);
-  const isOperational = (route: ExchangeRoute | OperationalRoute): route is OperationalRoute => operational.has(route);
+  const pages = new Set<RouteName>(EXCHANGE_ROUTES);
+  const isPage = (route: RouteName): route is ExchangeRoute => pages.has(route);
   const named: Named =
-    <Q extends ApiRequest, S extends ApiResponse>(route: ExchangeRoute | OperationalRoute, handler: (req: Q, res: S) => unknown) =>
+    <Q extends ApiRequest, S extends ApiResponse>(route: RouteName, handler: (req: Q, res: S) => unknown) =>
     async (req: Q, res: S): Promise<void> => {
       res.locals.route = route;
-      if (!isOperational(route) && (await faults.beforeRoute(route))) throw new HttpError(500, 'injected fault: exchange.error');
+      if (isPage(route) && (await faults.beforeRoute(route))) throw new HttpError(500, 'injected fault: exchange.error');
       await handler(req, res);
     };
 
@@ -154,7 +153,9 @@ export function createExchange(deps: ExchangeDeps): Exchange {
       }),
     );
   }
-  mountWaitingRoom(app, deps.admission, metrics);
+  // The waiting room is how one gets admitted, so it stands ahead of requireAdmission.
+  const waitingRoom = waitingRoomRoutes(context);
+  mount(app, waitingRoom);
   const contract = openApiDocument();
   app.get(
     '/api/v1/openapi.json',
@@ -173,7 +174,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   app.use(['/api/v1/accounts', '/api/v1/sessions', '/api/v1/applications', '/api/v1/enrollments'], requireAdmission(deps.admission));
 
   const journey = [...accountRoutes(context), ...applicationRoutes(context), ...enrollmentRoutes(context)];
-  for (const route of journey) app[route.method === 'GET' ? 'get' : route.method === 'POST' ? 'post' : 'put'](route.path, route.handle);
+  mount(app, journey);
 
   // Loopback-only operations: the back end's outbox and injected faults (read by the harness after a run), and the
   // fault switches, which the admin token may change during a run.
@@ -188,7 +189,11 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     const { status, body } = answerError(error);
     res.status(status).json(body);
   });
-  return { app, journey: { routes: journey, answerError } };
+  return { app, journey: { routes: [...waitingRoom, ...journey], answerError } };
+}
+
+function mount(app: Express, routes: readonly JourneyRoute[]): void {
+  for (const route of routes) app[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](route.path, route.handle);
 }
 
 /**

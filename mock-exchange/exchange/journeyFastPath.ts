@@ -1,10 +1,11 @@
-// The consumer journey (accounts, sessions, applications, eligibility, plans, enrollments) served on raw node:http
-// ahead of Express, which costs several times the routes' own work a request (docs/performance.md). The handlers
-// are the Express app's own (JourneyRoute, built once in app.ts); around them this does what the app's middleware
-// does for these routes — a JSON body read as body-parser reads it, the waiting room's check, the security headers,
-// RED metrics, the same error answers — so the bytes on the wire are the same. It takes only requests it can serve
-// exactly so (an exact path, a JSON body of known length, no conditional GET); the rest, HEAD and OPTIONS included,
-// it leaves unread to Express, as withFastPaths leaves everything while fault switches are on.
+// The consumer journey (the waiting room, accounts, sessions, applications, eligibility, plans, enrollments) served
+// on raw node:http ahead of Express, which costs several times the routes' own work a request (docs/performance.md).
+// The handlers are the Express app's own (JourneyRoute, built once in app.ts); around them this does what the app's
+// middleware does for these routes — a JSON body read as body-parser reads it, the waiting room's check (not on the
+// waiting room's own, `open` routes), the security headers, RED metrics, the same error answers — so the bytes on the
+// wire are the same. It takes only requests it can serve exactly so (an exact path, a JSON body of known length, no
+// conditional GET); the rest, HEAD and OPTIONS included, it leaves unread to Express, as withFastPaths leaves
+// everything while fault switches are on.
 
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AdmissionControl } from './admission.ts';
@@ -13,7 +14,8 @@ import type { ErrorAnswer } from './errorAnswer.ts';
 import type { FastPath } from './fastPaths.ts';
 import { bodyKind, parseJsonBody } from './jsonBody.ts';
 import type { ExchangeMetrics } from './metrics.ts';
-import type { ApiRequest, ApiResponse, JourneyRoute } from './routeContext.ts';
+import { JsonResponse, responseHeads } from './jsonResponse.ts';
+import type { ApiRequest, JourneyRoute } from './routeContext.ts';
 import { createRouteMatcher, type Matched } from './routeMatcher.ts';
 import { helmetHeaders } from './securityHeaders.ts';
 import { ADMISSION_REFUSED, isAdmitted } from './waitingRoomRoutes.ts';
@@ -25,32 +27,6 @@ export interface JourneyFastPathDeps {
   admission?: AdmissionControl;
   /** The app's answer for an error (errorAnswer.ts with the app's holes). */
   answerError: (error: unknown) => ErrorAnswer;
-}
-
-/** A JSON answer as Express's `res.status(n).json(body)` writes it: the security headers, then type and length. */
-class JsonResponse implements ApiResponse {
-  readonly locals: Record<string, unknown> = {};
-  private code = 200;
-  private readonly res: ServerResponse;
-  /** Every header but the length's value, flat, in Express's order. */
-  private readonly head: readonly string[];
-  constructor(res: ServerResponse, head: readonly string[]) {
-    this.res = res;
-    this.head = head;
-  }
-
-  status(code: number): this {
-    this.code = code;
-    return this;
-  }
-
-  json(body: unknown): void {
-    const text = JSON.stringify(body);
-    const head = this.head.slice();
-    head.push(String(Buffer.byteLength(text)));
-    this.res.writeHead(this.code, head);
-    this.res.end(text);
-  }
 }
 
 class NodeRequest implements ApiRequest {
@@ -88,7 +64,7 @@ function readBody(req: IncomingMessage, done: (error: Error | undefined, bytes: 
 export function createJourneyFastPath(deps: JourneyFastPathDeps): FastPath {
   const { metrics, admission, answerError } = deps;
   const matcher = createRouteMatcher(deps.routes);
-  const head = [...helmetHeaders().set.flat(), 'Content-Type', 'application/json; charset=utf-8', 'Content-Length'];
+  const heads = responseHeads(helmetHeaders().set.flat());
   // prom-client hashes a label set on every call; these few children are looked up once each.
   const counted = new Map<string, ReturnType<typeof metrics.httpRequests.labels>>();
   const timed = new Map<string, ReturnType<typeof metrics.httpDuration.labels>>();
@@ -103,14 +79,14 @@ export function createJourneyFastPath(deps: JourneyFastPathDeps): FastPath {
     requests.inc();
   };
 
-  /** What the app does once the body is parsed: RED metrics around admission, the handler, and its error answer. */
+  /** What the app does once the body is parsed: RED metrics around admission (but for open routes), the handler, and its error answer. */
   async function serve(req: IncomingMessage, res: ServerResponse, matched: Matched<JourneyRoute>, body: unknown): Promise<void> {
     const started = performance.now();
     metrics.httpInFlight.inc();
     const request = new NodeRequest(req.headers, matched.params, body);
-    const response = new JsonResponse(res, head);
+    const response = new JsonResponse(res, heads);
     try {
-      if (admission && !(await isAdmitted(admission, request))) {
+      if (admission && !matched.route.open && !(await isAdmitted(admission, request))) {
         response.locals.route = ADMISSION_REFUSED.route;
         response.status(403).json(ADMISSION_REFUSED.body);
       } else await matched.route.handle(request, response);
@@ -127,7 +103,7 @@ export function createJourneyFastPath(deps: JourneyFastPathDeps): FastPath {
   /** A body that cannot be read or parsed is answered before the metrics' middleware, so, as in the app, it is not counted. */
   function refuse(res: ServerResponse, error: unknown): void {
     const { status, body } = answerError(error);
-    new JsonResponse(res, head).status(status).json(body);
+    new JsonResponse(res, heads).status(status).json(body);
   }
 
   return {

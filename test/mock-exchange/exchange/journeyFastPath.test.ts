@@ -1,6 +1,6 @@
-// The journey fast path answers exactly as the Express app does: the same scripted journey — successes, 401s, 404s
-// for foreign and missing resources, schema and JSON failures, a duplicate account, Medicaid and unknown plans, a
-// re-enrollment — is sent over real HTTP to the Express app alone and to the app behind the fast path, each with its
+// The journey fast path answers exactly as the Express app does: the same scripted journey — the waiting room (entered,
+// queued with Retry-After, polled, left, abandoned), successes, 401s, 404s for foreign and missing resources, schema
+// and JSON failures, a duplicate account, Medicaid and unknown plans, a re-enrollment — is sent over real HTTP to the Express app alone and to the app behind the fast path, each with its
 // own store, and every answer must match in status, header names, values and order (Date aside), and body. Only what
 // is random is normalised: account and application ids (UUIDs), bearer tokens and their expiry, confirmation numbers.
 
@@ -28,6 +28,9 @@ import { households, referredHouseholds } from '../../enrollingHouseholds.ts';
 
 const NOW = new Date('2025-11-20T15:00:00Z');
 const ADMITTED = 'admitted-session';
+/** The one ticket in the full room's queue, and one whose visitor has just been admitted. */
+const QUEUED = 'queued-ticket';
+const ADMITTED_TICKET = 'admitted-ticket';
 
 interface Answer {
   label: string;
@@ -45,13 +48,19 @@ interface Side {
   close(): Promise<void>;
 }
 
-/** Touches only the one session the journey sends: the same answers from a waiting room on both sides. */
-const fixedAdmission: AdmissionControl = {
-  enter: async () => ({ admitted: true, sessionId: ADMITTED }),
-  poll: async () => undefined,
+/**
+ * A full room, the same on both sides: the one session the journey sends is active, so a newcomer is queued (with an
+ * estimated wait, so Retry-After says it); QUEUED stays in the queue, ADMITTED_TICKET has been let in.
+ */
+const fullRoom: AdmissionControl = {
+  enter: async () => ({ admitted: false, ticketId: QUEUED, position: 1, estimatedWaitSeconds: 7 }),
+  async poll(ticketId) {
+    if (ticketId === ADMITTED_TICKET) return { admitted: true, sessionId: ADMITTED };
+    return ticketId === QUEUED ? { admitted: false, ticketId, position: 1, estimatedWaitSeconds: null } : undefined;
+  },
   touch: async (session) => session === ADMITTED,
   leave: async () => {},
-  abandon: async () => false,
+  abandon: async (ticketId) => ticketId === QUEUED,
 };
 
 const stores: ExchangeStore[] = [];
@@ -129,12 +138,12 @@ async function journey(port: number, session: string | undefined): Promise<Answe
     expected: number,
     method: string,
     path: string,
-    options: { token?: string; body?: string; type?: string | null; headers?: Record<string, string> } = {},
+    options: { token?: string; body?: string; type?: string | null; headers?: Record<string, string>; newcomer?: true } = {},
   ) => {
     const headers: Record<string, string> = {
       ...(options.type !== null && (options.body !== undefined || options.type) ? { 'content-type': options.type ?? json } : {}),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(session ? { [SESSION_HEADER]: session } : {}),
+      ...(session && !options.newcomer ? { [SESSION_HEADER]: session } : {}),
       ...options.headers,
     };
     const answer = { label, ...(await send(port, method, path, headers, options.body)) };
@@ -143,6 +152,21 @@ async function journey(port: number, session: string | undefined): Promise<Answe
     return answer.body ? (JSON.parse(answer.body) as Record<string, string>) : {};
   };
   const credentials = (h: Household) => JSON.stringify({ email: h.email, password: 'long enough' });
+
+  // The waiting room, as a newcomer with no session yet (so refused if its routes were gated too). With no room
+  // everyone is admitted at once and there are no tickets; with the full room the newcomer is queued.
+  const room = session !== undefined;
+  const newcomer = true;
+  await call('waiting room: enter', room ? 202 : 200, 'POST', '/api/v1/waiting-room', { body: '{}', newcomer });
+  await call('waiting room: enter with no body', room ? 202 : 200, 'POST', '/api/v1/waiting-room', { newcomer });
+  await call('waiting room: poll, queued', room ? 202 : 404, 'GET', `/api/v1/waiting-room/${QUEUED}`, { newcomer });
+  await call('waiting room: poll, admitted', room ? 200 : 404, 'GET', `/api/v1/waiting-room/${ADMITTED_TICKET}?from=poll`, { newcomer });
+  await call('waiting room: poll, no such ticket', 404, 'GET', '/api/v1/waiting-room/no-such-ticket', { newcomer });
+  await call('waiting room: e-mail me later', room ? 202 : 404, 'POST', `/api/v1/waiting-room/${QUEUED}/email-me-later`, { newcomer });
+  await call('waiting room: e-mail me later, no such ticket', 404, 'POST', '/api/v1/waiting-room/no-such-ticket/email-me-later', { body: '{}', newcomer });
+  await call('waiting room: leave without the session header', 400, 'DELETE', '/api/v1/waiting-room/session', { newcomer });
+  await call('waiting room: leave', 204, 'DELETE', '/api/v1/waiting-room/session', { newcomer, headers: { [SESSION_HEADER]: 'leaving-session' } });
+  await call('waiting room: unparseable JSON', 400, 'POST', '/api/v1/waiting-room', { body: '{"', newcomer });
 
   await call('account: unparseable JSON', 400, 'POST', '/api/v1/accounts', { body: '{"email":' });
   await call('account: a JSON string (strict mode)', 400, 'POST', '/api/v1/accounts', { body: '"hello"' });
@@ -239,7 +263,7 @@ afterAll(() => {
 
 for (const [title, admission, session] of [
   ['with no waiting room', undefined, undefined],
-  ['behind a waiting room', fixedAdmission, ADMITTED],
+  ['behind a full waiting room', fullRoom, ADMITTED],
 ] as const) {
   describe(`the journey fast path, ${title}`, () => {
     let express: Side;
@@ -261,6 +285,11 @@ for (const [title, admission, session] of [
       }
       // All but the seven requests meant to be left to Express (their titles say so).
       expect(fast.taken!()).toBe(viaExpress.length - 7);
+      // What the waiting room's answers must carry, so that both paths leaving it out would not pass.
+      const answered = (label: string) => viaExpress.find((answer) => answer.label === label)!;
+      if (admission) expect(answered('waiting room: enter').headers).toContain('Retry-After: 7');
+      if (admission) expect(answered('waiting room: poll, queued').headers).toContain('Retry-After: 2');
+      expect(answered('waiting room: leave').body).toBe('');
     });
 
     it('counts the same RED metrics as the Express app', async () => {

@@ -24,6 +24,7 @@ import { writeApplicantsFile } from '../applicants/writeFile.ts';
 import { ENGINE_METRICS } from '../vocabulary/metrics/engine.ts';
 import { EXCHANGE_METRICS } from '../vocabulary/metrics/exchange.ts';
 import { DEFAULT_SCRYPT_COST } from '../mock-exchange/exchange/passwords.ts';
+import { EXCHANGE_MAIN, exchangeArgs, INSURER_MAIN, insurerArgs } from '../mock-exchange/service/commandLines.ts';
 import { plannedSeconds } from '../engine/plan.ts';
 import { reconcileRunFolder } from '../reconcile/runFolder.ts';
 import { concatenateLedgers } from '../scenarios/consumers/ledger.ts';
@@ -90,26 +91,21 @@ export async function benchEndToEnd(): Promise<Figures> {
     // The services as the run starts them for smoke (no faults, no waiting room, one exchange process unless told).
     const insurer = await startService(group, {
       name: 'insurer',
-      main: 'mock-exchange/insurer/main.ts',
-      args: ['--port', '0', '--data-dir', join(runDir, 'insurer')],
+      main: INSURER_MAIN,
+      args: insurerArgs({ port: 0, 'data-dir': join(runDir, 'insurer') }),
       logFile: runFile(runDir, 'insurerLog'),
       nodeArgs: profiled('insurer'),
     });
     const exchange = await startService(group, {
       name: 'exchange',
-      main: 'mock-exchange/exchange/main.ts',
-      args: [
-        '--port',
-        '0',
-        '--data-dir',
-        join(runDir, 'exchange'),
-        '--insurer-url',
-        insurer.baseUrl,
-        '--workers',
-        String(exchangeWorkers),
-        '--password-cost',
-        String(passwordCost),
-      ],
+      main: EXCHANGE_MAIN,
+      args: exchangeArgs({
+        port: 0,
+        'data-dir': join(runDir, 'exchange'),
+        'insurer-url': insurer.baseUrl,
+        workers: exchangeWorkers,
+        'password-cost': passwordCost,
+      }),
       logFile: runFile(runDir, 'exchangeLog'),
       nodeArgs: profiled('exchange'),
     });

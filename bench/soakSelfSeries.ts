@@ -5,6 +5,7 @@
 
 import { soakVerdict, type SoakResult } from '../analysis/soak.ts';
 import type { LoadPlan } from '../engine/plan.ts';
+import { EXCHANGE_MAIN, INSURER_MAIN } from '../mock-exchange/service/commandLines.ts';
 import type { SecondRow } from '../engine/runPlan.ts';
 
 /** The engine is the harness process itself (its load runs on worker threads inside it); the services are its children. */
@@ -13,8 +14,8 @@ export type Watched = (typeof WATCHED)[number];
 
 /** The mock services' main modules as the run starts them (scripts/run/pipeline.ts), found in a child's command line. */
 const SERVICE_MAINS: Record<Exclude<Watched, 'engine'>, string> = {
-  exchange: 'mock-exchange/exchange/main.ts',
-  insurer: 'mock-exchange/insurer/main.ts',
+  exchange: EXCHANGE_MAIN,
+  insurer: INSURER_MAIN,
 };
 
 export function serviceOfCommandLine(commandLine: string): Exclude<Watched, 'engine'> | undefined {

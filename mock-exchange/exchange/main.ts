@@ -2,6 +2,7 @@
 // (env EXCHANGE_FAULTS as the fallback of --faults, EXCHANGE_ADMIN_TOKEN for changing exchange.* switches during a run).
 
 import { parseArgs } from 'node:util';
+import { EXCHANGE_OPTIONS } from '../service/commandLines.ts';
 import { serviceEntry, type ServiceEntry } from '../service/entry.ts';
 import { adminTokenFromEnv } from './adminRoutes.ts';
 import { DEFAULT_SCRYPT_COST, isScryptCost, MAX_SCRYPT_COST } from './passwords.ts';
@@ -11,17 +12,7 @@ import { startExchange } from './server.ts';
 const entry: ServiceEntry = serviceEntry('exchange');
 
 const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    host: { type: 'string', default: '127.0.0.1' },
-    'data-dir': { type: 'string' },
-    'insurer-url': { type: 'string' },
-    'waiting-room-capacity': { type: 'string', default: '0' },
-    faults: { type: 'string', default: process.env.EXCHANGE_FAULTS ?? '' },
-    'rate-limit': { type: 'string', default: '0' },
-    workers: { type: 'string', default: '1' },
-    'password-cost': { type: 'string', default: String(DEFAULT_SCRYPT_COST) },
-  },
+  options: { ...EXCHANGE_OPTIONS, faults: { type: 'string', default: process.env.EXCHANGE_FAULTS ?? '' } },
 });
 const port = entry.port(values.port);
 const waitingRoomCapacity = entry.wholeNumber(

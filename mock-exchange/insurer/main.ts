@@ -2,6 +2,7 @@
 // [--faults SPEC] [--edi-dir DIR]` (env INSURER_PORT, INSURER_DATA_DIR, INSURER_FAULTS as fallbacks). Prints one JSON line when ready.
 
 import { parseArgs } from 'node:util';
+import { INSURER_OPTIONS } from '../service/commandLines.ts';
 import { serviceEntry, type ServiceEntry } from '../service/entry.ts';
 import { startInsurer } from './server.ts';
 
@@ -12,11 +13,10 @@ let values;
 try {
   ({ values } = parseArgs({
     options: {
-      port: { type: 'string', default: process.env.INSURER_PORT ?? '0' },
-      host: { type: 'string', default: '127.0.0.1' },
+      ...INSURER_OPTIONS,
+      port: { type: 'string', default: process.env.INSURER_PORT ?? INSURER_OPTIONS.port.default },
       'data-dir': { type: 'string', default: process.env.INSURER_DATA_DIR },
-      faults: { type: 'string', default: process.env.INSURER_FAULTS ?? '' },
-      'edi-dir': { type: 'string' },
+      faults: { type: 'string', default: process.env.INSURER_FAULTS ?? INSURER_OPTIONS.faults.default },
     },
   }));
 } catch (error) {

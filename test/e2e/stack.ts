@@ -2,6 +2,7 @@
 
 import { join } from 'node:path';
 import type { Household } from '../../domain/household.ts';
+import { EXCHANGE_MAIN, EXCHANGE_OPTIONS, exchangeArgs, type FlagValues, INSURER_MAIN, insurerArgs } from '../../mock-exchange/service/commandLines.ts';
 import { ProcessGroup } from '../../scripts/run/processes.ts';
 import { startService, type RunningService } from '../../scripts/run/services.ts';
 
@@ -9,25 +10,18 @@ import { startService, type RunningService } from '../../scripts/run/services.ts
 export function startInsurer(group: ProcessGroup, dir: string, options: { port?: number; faults?: string; ediDir?: string } = {}): Promise<RunningService> {
   return startService(group, {
     name: 'insurer',
-    main: 'mock-exchange/insurer/main.ts',
-    args: [
-      '--port',
-      String(options.port ?? 0),
-      '--data-dir',
-      join(dir, 'insurer'),
-      '--faults',
-      options.faults ?? '',
-      ...(options.ediDir ? ['--edi-dir', options.ediDir] : []),
-    ],
+    main: INSURER_MAIN,
+    args: insurerArgs({ port: options.port ?? 0, 'data-dir': join(dir, 'insurer'), faults: options.faults ?? '', 'edi-dir': options.ediDir }),
     logFile: join(dir, 'insurer.log'),
   });
 }
 
-export function startExchange(group: ProcessGroup, dir: string, insurerUrl: string, extraArgs: string[] = []): Promise<RunningService> {
+/** `flags`: more of the exchange's flags (workers, faults, …) over the defaults. */
+export function startExchange(group: ProcessGroup, dir: string, insurerUrl: string, flags: FlagValues<typeof EXCHANGE_OPTIONS> = {}): Promise<RunningService> {
   return startService(group, {
     name: 'exchange',
-    main: 'mock-exchange/exchange/main.ts',
-    args: ['--port', '0', '--data-dir', join(dir, 'exchange'), '--insurer-url', insurerUrl, ...extraArgs],
+    main: EXCHANGE_MAIN,
+    args: exchangeArgs({ port: 0, 'data-dir': join(dir, 'exchange'), 'insurer-url': insurerUrl, ...flags }),
     logFile: join(dir, 'exchange.log'),
   });
 }

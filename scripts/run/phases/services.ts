@@ -3,6 +3,7 @@
 
 import { join } from 'node:path';
 import { ADMIN_TOKEN_ENV } from '../../../mock-exchange/exchange/adminRoutes.ts';
+import { EXCHANGE_MAIN, exchangeArgs, INSURER_MAIN, insurerArgs } from '../../../mock-exchange/service/commandLines.ts';
 import { runFile } from '../../../vocabulary/runFiles.ts';
 import { writeExchangeAdmin } from '../exchangeAdmin.ts';
 import { narration } from '../narration.ts';
@@ -22,32 +23,25 @@ async function startMockServices(ctx: RunContext): Promise<{ exchange: RunningSe
   const { options, runDir, group, childEnv, plan, say } = ctx;
   const insurer = await startService(group, {
     name: 'insurer',
-    main: 'mock-exchange/insurer/main.ts',
-    args: ['--port', '0', '--data-dir', join(runDir, 'insurer'), '--faults', options.faults, '--edi-dir', runFile(runDir, 'insurerEdi')],
+    main: INSURER_MAIN,
+    args: insurerArgs({ port: 0, 'data-dir': join(runDir, 'insurer'), faults: options.faults, 'edi-dir': runFile(runDir, 'insurerEdi') }),
     logFile: runFile(runDir, 'insurerLog'),
     env: childEnv,
   });
   say(narration.insurer(insurer.baseUrl));
   const exchange = await startService(group, {
     name: 'exchange',
-    main: 'mock-exchange/exchange/main.ts',
-    args: [
-      '--port',
-      '0',
-      '--data-dir',
-      join(runDir, 'exchange'),
-      '--insurer-url',
-      insurer.baseUrl,
-      '--faults',
-      options.faults,
-      '--waiting-room-capacity',
-      String(options.waitingRoomCapacity ?? 0),
-      '--workers',
-      String(options.exchangeWorkers ?? 1),
-      '--rate-limit',
-      String(plan.exchange?.rateLimitPerMinute ?? 0),
-      ...(options.passwordCost === undefined ? [] : ['--password-cost', String(options.passwordCost)]),
-    ],
+    main: EXCHANGE_MAIN,
+    args: exchangeArgs({
+      port: 0,
+      'data-dir': join(runDir, 'exchange'),
+      'insurer-url': insurer.baseUrl,
+      faults: options.faults,
+      'waiting-room-capacity': options.waitingRoomCapacity ?? 0,
+      workers: options.exchangeWorkers ?? 1,
+      'rate-limit': plan.exchange?.rateLimitPerMinute ?? 0,
+      'password-cost': options.passwordCost,
+    }),
     logFile: runFile(runDir, 'exchangeLog'),
     env: { ...childEnv, [ADMIN_TOKEN_ENV]: ctx.adminToken },
   });

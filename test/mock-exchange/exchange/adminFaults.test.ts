@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLoopback } from '../../../mock-exchange/exchange/adminRoutes.ts';
 import { startExchange, type RunningExchange } from '../../../mock-exchange/exchange/server.ts';
+import { EXCHANGE_MAIN } from '../../../mock-exchange/service/commandLines.ts';
 
 const TOKEN = 'admin-token-for-tests';
 let dir: string;
@@ -99,16 +100,12 @@ describe('EXCHANGE_FAULTS at start', () => {
   it('is the fallback of --faults, and a malformed one stops the exchange with exit 2 naming it', async () => {
     const { spawnSync } = await import('node:child_process');
     const { PROJECT_ROOT } = await import('../../../scripts/projectRoot.ts');
-    const started = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'mock-exchange/exchange/main.ts', '--data-dir', dir, '--insurer-url', 'http://127.0.0.1:9'],
-      {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, EXCHANGE_FAULTS: 'exchange.latency=soon' },
-        encoding: 'utf8',
-        timeout: 30_000,
-      },
-    );
+    const started = spawnSync(process.execPath, ['--import', 'tsx', EXCHANGE_MAIN, '--data-dir', dir, '--insurer-url', 'http://127.0.0.1:9'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, EXCHANGE_FAULTS: 'exchange.latency=soon' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(started.status).toBe(2);
     expect(started.stderr).toMatch(/--faults: .*exchange\.latency=soon/);
   });

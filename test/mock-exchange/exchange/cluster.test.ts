@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { households } from '../../enrollingHouseholds.ts';
 import { openExchangeStore } from '../../../mock-exchange/exchange/store.ts';
 import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
+import { EXCHANGE_MAIN } from '../../../mock-exchange/service/commandLines.ts';
 
 const TOKEN = 'cluster-admin-token';
 let dir: string;
@@ -56,7 +57,7 @@ async function startCluster(): Promise<void> {
     [
       '--import',
       'tsx',
-      join(PROJECT_ROOT, 'mock-exchange/exchange/main.ts'),
+      join(PROJECT_ROOT, EXCHANGE_MAIN),
       '--port',
       '0',
       '--data-dir',

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createPasswordHasher, MAX_SCRYPT_COST } from '../../../mock-exchange/exchange/passwords.ts';
 import { startExchange } from '../../../mock-exchange/exchange/server.ts';
 import { PROJECT_ROOT } from '../../../scripts/projectRoot.ts';
+import { EXCHANGE_MAIN } from '../../../mock-exchange/service/commandLines.ts';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one, at the cost the hash was made with', async () => {
@@ -64,7 +65,7 @@ describe('password hashing', () => {
     try {
       const started = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'mock-exchange/exchange/main.ts', '--data-dir', dir, '--insurer-url', 'http://127.0.0.1:9', '--password-cost', '1000'],
+        ['--import', 'tsx', EXCHANGE_MAIN, '--data-dir', dir, '--insurer-url', 'http://127.0.0.1:9', '--password-cost', '1000'],
         { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 30_000 },
       );
       expect(started.status).toBe(2);

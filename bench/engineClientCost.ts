@@ -4,6 +4,7 @@
 // Usage: node --import tsx bench/engineClientCost.ts ROOT [N]
 import { createRequire } from 'node:module';
 import { helmetHeaders } from '../mock-exchange/exchange/securityHeaders.ts';
+import { REQUESTS } from '../vocabulary/requests.ts';
 const [root, nText = '200000'] = process.argv.slice(2);
 const require = createRequire(`${root}/package.json`);
 const UnwrapHandler = require('undici/lib/handler/unwrap-handler.js');
@@ -41,7 +42,7 @@ let checksum = 0;
 const run = async (count: number) => {
   for (let k = 0; k < count; k++) {
     const r = await client.request('POST', 'http://127.0.0.1:8080/api/v1/applications', {
-      name: 'POST /api/v1/applications',
+      name: REQUESTS.submitApplication,
       headers: { 'content-type': 'application/json', authorization: 'Bearer abc' },
       body: '{}',
     });

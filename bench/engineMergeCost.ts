@@ -1,16 +1,10 @@
 // Usage: node --import tsx bench/engineMergeCost.ts ROOT merge|mergeSet. The main thread's work a second: two workers' snapshots merged into the second's row, the row encoded for onSecond,
 // and the row added into the totals: by decoding the row's snapshot again (main) or from the row (mergeSet).
+import { ENROLLMENT_REQUESTS } from '../vocabulary/requests.ts';
+
 const root = process.argv[2]!;
 const { MetricSet } = await import(`${root}/engine/metricSet.ts`);
-const routes = [
-  'POST /api/v1/waiting-room',
-  'POST /api/v1/accounts',
-  'POST /api/v1/applications',
-  'POST /api/v1/applications/:id/eligibility',
-  'GET /api/v1/applications/:id/plans',
-  'POST /api/v1/applications/:id/enrollments',
-  'DELETE /api/v1/waiting-room/session',
-];
+const routes = ENROLLMENT_REQUESTS;
 const worker = (seed: number) => {
   const set = new MetricSet();
   for (const name of routes)

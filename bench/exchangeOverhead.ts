@@ -26,6 +26,7 @@ import { startMockServices } from './mockServices.ts';
 import { processUsage } from './processUsage.ts';
 import { ensureWrk, runWrk } from './wrk.ts';
 import type { WrkFigures } from './wrkOutput.ts';
+import { REQUESTS } from '../vocabulary/requests.ts';
 
 const GET_JOURNEY = fileURLToPath(new URL('./getJourney.ts', import.meta.url));
 const MARKETPLACE_JOURNEY = fileURLToPath(new URL('../scenarios/consumers/marketplace.ts', import.meta.url));
@@ -116,7 +117,7 @@ export async function benchExchangeOverhead(): Promise<Figures> {
     const browseUrl = `${single.exchange.baseUrl}/api/v1/plans?zip=${zip}&planYear=2026&ages=40,38,10`;
     const browse = await runLeg(
       group,
-      { label: 'b', journeyModule: GET_JOURNEY, journeyOptions: { url: browseUrl, name: 'GET /api/v1/plans' }, servers: onSingle },
+      { label: 'b', journeyModule: GET_JOURNEY, journeyOptions: { url: browseUrl, name: REQUESTS.browsePlans }, servers: onSingle },
       plan,
       dir,
     );

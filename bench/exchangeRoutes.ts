@@ -19,6 +19,7 @@ import type { Figures } from './figures.ts';
 import { startMockServices } from './mockServices.ts';
 import { processUsage } from './processUsage.ts';
 import { ensureWrk, runWrk, wrkScript } from './wrk.ts';
+import { REQUESTS } from '../vocabulary/requests.ts';
 
 const CONNECTIONS = 50;
 
@@ -41,7 +42,7 @@ function routeLoads(zip: string, applicationId: string): RouteLoad[] {
   return [
     { name: 'GET /api/v1/plans (plan browsing)', method: 'GET', path: `/api/v1/plans?zip=${zip}&planYear=2026&ages=40`, signedIn: false },
     { name: 'a path Express answers 404 (its middleware alone)', method: 'GET', path: '/no-such-route', signedIn: false, expect404: true },
-    { name: 'GET /api/v1/enrollments', method: 'GET', path: '/api/v1/enrollments', signedIn: true },
+    { name: REQUESTS.myEnrollments, method: 'GET', path: '/api/v1/enrollments', signedIn: true },
     // The same route through Express: a conditional GET is one the journey fast path leaves to it (the answer is the same 200).
     {
       name: 'GET /api/v1/enrollments through Express (If-None-Match)',
@@ -50,8 +51,8 @@ function routeLoads(zip: string, applicationId: string): RouteLoad[] {
       signedIn: true,
       headers: { 'if-none-match': '"bench"' },
     },
-    { name: 'POST /api/v1/applications/:id/eligibility', method: 'POST', path: `${application}/eligibility`, signedIn: true, body: '{}' },
-    { name: 'GET /api/v1/applications/:id/plans', method: 'GET', path: `${application}/plans`, signedIn: true },
+    { name: REQUESTS.determineEligibility, method: 'POST', path: `${application}/eligibility`, signedIn: true, body: '{}' },
+    { name: REQUESTS.listPlans, method: 'GET', path: `${application}/plans`, signedIn: true },
   ];
 }
 

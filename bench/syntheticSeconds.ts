@@ -11,15 +11,16 @@ import { ENGINE_METRICS as M } from '../vocabulary/metrics/engine.ts';
 import { MetricSet } from '../engine/metricSet.ts';
 import type { SecondRow } from '../engine/runPlan.ts';
 import { METRIC_NAMES } from '../vocabulary/metrics/journeys.ts';
+import { REQUESTS } from '../vocabulary/requests.ts';
 
 /** The journey's six requests, as the scenarios name them, with the status each answers. */
 const ROUTES = [
-  ['POST /api/v1/waiting-room', '200'],
-  ['POST /api/v1/accounts', '201'],
-  ['POST /api/v1/applications', '201'],
-  ['POST /api/v1/applications/:id/eligibility', '200'],
-  ['GET /api/v1/applications/:id/plans', '200'],
-  ['POST /api/v1/applications/:id/enrollments', '201'],
+  [REQUESTS.enterWaitingRoom, '200'],
+  [REQUESTS.createAccount, '201'],
+  [REQUESTS.submitApplication, '201'],
+  [REQUESTS.determineEligibility, '200'],
+  [REQUESTS.listPlans, '200'],
+  [REQUESTS.enroll, '201'],
 ] as const;
 
 export interface SyntheticRun {

@@ -7,6 +7,7 @@ import type { HttpResponse } from '../../engine/httpClient.ts';
 import type { JourneyContext } from '../../engine/runtime.ts';
 import { SESSION_HEADER } from '../../vocabulary/routes.ts';
 import type { BrowsedPlan, Confirmation, EligibilityAnswer } from './answers.ts';
+import { REQUESTS } from '../../vocabulary/requests.ts';
 
 export type { BrowsedPlan, Confirmation, EligibilityAnswer };
 
@@ -113,11 +114,11 @@ export class ExchangeClient {
 
   /** Enters the waiting room; 200 admits at once, 202 gives a ticket to poll. */
   async enterWaitingRoom(): Promise<Answer> {
-    return this.admittedBy(await this.post('/api/v1/waiting-room', 'POST /api/v1/waiting-room', {}));
+    return this.admittedBy(await this.post('/api/v1/waiting-room', REQUESTS.enterWaitingRoom, {}));
   }
 
   async pollWaitingRoom(ticketId: string): Promise<Answer> {
-    return this.admittedBy(await this.get(`/api/v1/waiting-room/${encodeURIComponent(ticketId)}`, 'GET /api/v1/waiting-room/:ticket'));
+    return this.admittedBy(await this.get(`/api/v1/waiting-room/${encodeURIComponent(ticketId)}`, REQUESTS.pollWaitingRoom));
   }
 
   /** Ends the session (signing out), so the waiting room admits the next visitor at once. */
@@ -125,45 +126,45 @@ export class ExchangeClient {
     if (!this.session) return;
     const headers = this.headers();
     this.setSession('');
-    await this.context.del(`${this.baseUrl}/api/v1/waiting-room/session`, { name: 'DELETE /api/v1/waiting-room/session', headers, keepBody: false });
+    await this.context.del(`${this.baseUrl}/api/v1/waiting-room/session`, { name: REQUESTS.leaveWaitingRoom, headers, keepBody: false });
   }
 
   /** Anonymous: the plans sold at a ZIP and their premiums before subsidy, for people of these ages (subscriber first). */
   browsePlans(zip: string, planYear: number, ages: readonly number[]): Promise<Answer> {
-    return this.get(`/api/v1/plans?zip=${encodeURIComponent(zip)}&planYear=${planYear}&ages=${ages.join(',')}`, 'GET /api/v1/plans');
+    return this.get(`/api/v1/plans?zip=${encodeURIComponent(zip)}&planYear=${planYear}&ages=${ages.join(',')}`, REQUESTS.browsePlans);
   }
 
   async createAccount(email: string): Promise<Answer> {
-    const answer = await this.post('/api/v1/accounts', 'POST /api/v1/accounts', { email, password: SYNTHETIC_PASSWORD });
+    const answer = await this.post('/api/v1/accounts', REQUESTS.createAccount, { email, password: SYNTHETIC_PASSWORD });
     if (answer.status === 201) this.setToken(stringField(answer.body, 'token') ?? '');
     return answer;
   }
 
   /** A returning consumer signs in to the account made earlier. */
   async logIn(email: string): Promise<Answer> {
-    const answer = await this.post('/api/v1/sessions', 'POST /api/v1/sessions', { email, password: SYNTHETIC_PASSWORD });
+    const answer = await this.post('/api/v1/sessions', REQUESTS.logIn, { email, password: SYNTHETIC_PASSWORD });
     if (answer.status === 200) this.setToken(stringField(answer.body, 'token') ?? '');
     return answer;
   }
 
   myEnrollments(): Promise<Answer> {
-    return this.get('/api/v1/enrollments', 'GET /api/v1/enrollments');
+    return this.get('/api/v1/enrollments', REQUESTS.myEnrollments);
   }
 
   submitApplication(household: Household, planYear: number): Promise<Answer> {
-    return this.post('/api/v1/applications', 'POST /api/v1/applications', applicationBody(household, planYear));
+    return this.post('/api/v1/applications', REQUESTS.submitApplication, applicationBody(household, planYear));
   }
 
   determineEligibility(applicationId: string): Promise<Answer> {
-    return this.post(`/api/v1/applications/${encodeURIComponent(applicationId)}/eligibility`, 'POST /api/v1/applications/:id/eligibility', {});
+    return this.post(`/api/v1/applications/${encodeURIComponent(applicationId)}/eligibility`, REQUESTS.determineEligibility, {});
   }
 
   /** The consumer looks at its plans; the journey reads only the status, so the body is not kept. */
   listPlans(applicationId: string): Promise<Answer> {
-    return this.get(`/api/v1/applications/${encodeURIComponent(applicationId)}/plans`, 'GET /api/v1/applications/:id/plans', false);
+    return this.get(`/api/v1/applications/${encodeURIComponent(applicationId)}/plans`, REQUESTS.listPlans, false);
   }
 
   enroll(applicationId: string, planId: string): Promise<Answer> {
-    return this.post(`/api/v1/applications/${encodeURIComponent(applicationId)}/enrollments`, 'POST /api/v1/applications/:id/enrollments', { planId });
+    return this.post(`/api/v1/applications/${encodeURIComponent(applicationId)}/enrollments`, REQUESTS.enroll, { planId });
   }
 }

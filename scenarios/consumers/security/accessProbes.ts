@@ -6,6 +6,7 @@ import type { ProbeClass } from './probeClasses.ts';
 import { applicationBody } from '../exchangeClient.ts';
 import { accepted, attackerAccount, probe, type ProbeAnswer, type ProbeSender } from './probeKit.ts';
 import type { Victim } from './victim.ts';
+import { REQUESTS } from '../../../vocabulary/requests.ts';
 
 interface Action {
   what: string;
@@ -24,35 +25,35 @@ function actionsOn(victim: Victim): Action[] {
       what: 'read its plans',
       method: 'GET',
       path: `/api/v1/applications/${victim.applicationId}/plans`,
-      route: 'GET /api/v1/applications/:id/plans',
+      route: REQUESTS.listPlans,
       body: null,
     },
     {
       what: 'read its eligibility',
       method: 'POST',
       path: `/api/v1/applications/${victim.applicationId}/eligibility`,
-      route: 'POST /api/v1/applications/:id/eligibility',
+      route: REQUESTS.determineEligibility,
       body: '{}',
     },
     {
       what: 'read its enrollment',
       method: 'GET',
       path: `/api/v1/enrollments/${victim.confirmationNumber}`,
-      route: 'GET /api/v1/enrollments/:confirmationNumber',
+      route: REQUESTS.myEnrollment,
       body: null,
     },
     {
       what: 'change its application',
       method: 'PUT',
       path: `/api/v1/applications/${victim.spareApplicationId}`,
-      route: 'PUT /api/v1/applications/:id',
+      route: REQUESTS.updateApplication,
       body: JSON.stringify(changed),
     },
     {
       what: 'change its enrollment',
       method: 'POST',
       path: `/api/v1/applications/${victim.applicationId}/enrollments`,
-      route: 'POST /api/v1/applications/:id/enrollments',
+      route: REQUESTS.enroll,
       body: JSON.stringify({ planId: victim.planId }),
     },
   ];
@@ -125,13 +126,8 @@ export async function enumerationProbes(context: JourneyContext, sender: ProbeSe
   const attacker = await attackerAccount(sender, email);
   if (!attacker) return;
   const pairs: [string, string, string, string][] = [
-    ['an application', 'GET /api/v1/applications/:id/plans', `/api/v1/applications/${victim.applicationId}/plans`, `/api/v1/applications/${randomId()}/plans`],
-    [
-      'an enrollment',
-      'GET /api/v1/enrollments/:confirmationNumber',
-      `/api/v1/enrollments/${victim.confirmationNumber}`,
-      `/api/v1/enrollments/${randomConfirmation()}`,
-    ],
+    ['an application', REQUESTS.listPlans, `/api/v1/applications/${victim.applicationId}/plans`, `/api/v1/applications/${randomId()}/plans`],
+    ['an enrollment', REQUESTS.myEnrollment, `/api/v1/enrollments/${victim.confirmationNumber}`, `/api/v1/enrollments/${randomConfirmation()}`],
   ];
   for (const [what, route, foreign, missing] of pairs) {
     const a = await sender.send('GET', foreign, route, null, { token: attacker.token });

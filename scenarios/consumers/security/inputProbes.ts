@@ -5,6 +5,7 @@ import type { Household } from '../../../domain/household.ts';
 import type { JourneyContext } from '../../../engine/runtime.ts';
 import { applicationBody } from '../exchangeClient.ts';
 import { accepted, attackerAccount, crashed, probe, PROBE_PASSWORD, stringOf, type ProbeAnswer, type ProbeSender } from './probeKit.ts';
+import { REQUESTS } from '../../../vocabulary/requests.ts';
 
 /** SQL, script, template and path injection, and characters that break naive string handling. */
 export const INJECTIONS = [
@@ -27,7 +28,7 @@ const FORMATTED_MEMBER: MemberField[] = ['dob', 'sex', 'relationship', 'ssn'];
 const FREE_HOUSEHOLD: HouseholdField[] = ['city', 'street'];
 const FREE_MEMBER: MemberField[] = ['firstName', 'lastName'];
 
-const APPLICATIONS = 'POST /api/v1/applications';
+const APPLICATIONS = REQUESTS.submitApplication;
 
 function withHouseholdField(base: ApplicationBody, field: HouseholdField, value: string): ApplicationBody {
   return { ...base, household: { ...base.household, [field]: value } };
@@ -60,23 +61,19 @@ export async function injectionProbes(context: JourneyContext, sender: ProbeSend
     // A lone surrogate cannot be percent-encoded: in a URL it stands as U+FFFD.
     const value = encodeURIComponent(payload.replace(/[\ud800-\udfff]/g, '\ufffd'));
     const formatted: [string, () => Promise<ProbeAnswer>][] = [
-      [
-        'planId',
-        () =>
-          sender.json('POST', `/api/v1/applications/${ownId}/enrollments`, 'POST /api/v1/applications/:id/enrollments', { planId: payload }, attacker.token),
-      ],
-      ['account e-mail', () => sender.json('POST', '/api/v1/accounts', 'POST /api/v1/accounts', { email: payload, password: PROBE_PASSWORD })],
-      ['browse zip', () => sender.send('GET', `/api/v1/plans?zip=${value}&planYear=${household.expected.planYear}&ages=40`, 'GET /api/v1/plans', null)],
+      ['planId', () => sender.json('POST', `/api/v1/applications/${ownId}/enrollments`, REQUESTS.enroll, { planId: payload }, attacker.token)],
+      ['account e-mail', () => sender.json('POST', '/api/v1/accounts', REQUESTS.createAccount, { email: payload, password: PROBE_PASSWORD })],
+      ['browse zip', () => sender.send('GET', `/api/v1/plans?zip=${value}&planYear=${household.expected.planYear}&ages=40`, REQUESTS.browsePlans, null)],
       [
         'browse ages',
-        () => sender.send('GET', `/api/v1/plans?zip=${household.zip}&planYear=${household.expected.planYear}&ages=${value}`, 'GET /api/v1/plans', null),
+        () => sender.send('GET', `/api/v1/plans?zip=${household.zip}&planYear=${household.expected.planYear}&ages=${value}`, REQUESTS.browsePlans, null),
       ],
     ];
     for (const [field, send] of formatted) {
       const answer = await send();
       probe(context, 'injection', `${field} refuses an injection string`, crashed(answer) || accepted(answer));
     }
-    const byId = await sender.send('GET', `/api/v1/applications/${value}/plans`, 'GET /api/v1/applications/:id/plans', null, { token: attacker.token });
+    const byId = await sender.send('GET', `/api/v1/applications/${value}/plans`, REQUESTS.listPlans, null, { token: attacker.token });
     probe(context, 'injection', 'an application id survives an injection string', crashed(byId) || accepted(byId));
   }
 }
@@ -91,7 +88,7 @@ export async function oversizedBodyProbes(context: JourneyContext, sender: Probe
   const application = { ...applicationBody(household, household.expected.planYear), notes: padding };
   const answers: [string, ProbeAnswer][] = [
     ['an application', await sender.json('POST', '/api/v1/applications', APPLICATIONS, application, attacker.token)],
-    ['an account', await sender.json('POST', '/api/v1/accounts', 'POST /api/v1/accounts', { email: `big.${email}`, password: PROBE_PASSWORD, notes: padding })],
+    ['an account', await sender.json('POST', '/api/v1/accounts', REQUESTS.createAccount, { email: `big.${email}`, password: PROBE_PASSWORD, notes: padding })],
   ];
   for (const [what, answer] of answers) probe(context, 'oversized_body', `${what} of 1 MiB is refused`, accepted(answer) || crashed(answer));
 }

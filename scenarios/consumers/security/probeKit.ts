@@ -6,6 +6,7 @@ import type { JourneyContext } from '../../../engine/runtime.ts';
 import { METRIC_NAMES } from '../../../vocabulary/metrics/journeys.ts';
 import type { ProbeClass } from './probeClasses.ts';
 import { jsonObjectOf, stringField, SYNTHETIC_PASSWORD, type JsonObject } from '../exchangeClient.ts';
+import { REQUESTS } from '../../../vocabulary/requests.ts';
 
 /** A probe's answer is a success for the load whether the exchange serves it or refuses it (4xx); a 5xx is a failure. */
 const EXPECTED_REFUSALS = { min: 200, max: 499 };
@@ -84,7 +85,7 @@ export const PROBE_PASSWORD = SYNTHETIC_PASSWORD;
 
 /** A fresh account for one probe class, so each class's requests are its own client (its own rate-limit key). */
 export async function attackerAccount(sender: ProbeSender, email: string): Promise<Account | undefined> {
-  const created = await sender.json('POST', '/api/v1/accounts', 'POST /api/v1/accounts', { email, password: PROBE_PASSWORD });
+  const created = await sender.json('POST', '/api/v1/accounts', REQUESTS.createAccount, { email, password: PROBE_PASSWORD });
   const accountId = stringField(created.body, 'accountId');
   const token = stringField(created.body, 'token');
   if (created.status !== 201 || accountId === undefined || token === undefined) {

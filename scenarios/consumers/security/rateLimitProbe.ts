@@ -3,6 +3,7 @@
 
 import type { JourneyContext } from '../../../engine/runtime.ts';
 import { attackerAccount, probe, type ProbeSender } from './probeKit.ts';
+import { REQUESTS } from '../../../vocabulary/requests.ts';
 
 const BATCH = 25;
 
@@ -22,9 +23,7 @@ export async function rateLimitProbe(context: JourneyContext, sender: ProbeSende
   while (sent < budget && !limited) {
     const size = Math.min(BATCH, budget - sent);
     const answers = await Promise.all(
-      Array.from({ length: size }, () =>
-        sender.send('GET', '/api/v1/enrollments', 'GET /api/v1/enrollments', null, { token: attacker.token, contentType: null }),
-      ),
+      Array.from({ length: size }, () => sender.send('GET', '/api/v1/enrollments', REQUESTS.myEnrollments, null, { token: attacker.token, contentType: null })),
     );
     sent += size;
     limited = answers.some((a) => a.status === 429);

@@ -5,6 +5,7 @@ import type { Household } from '../../../domain/household.ts';
 import { applicationBody, confirmationOf, stringField } from '../exchangeClient.ts';
 import type { Ledger } from '../ledger.ts';
 import { PROBE_PASSWORD, type Account, type ProbeSender } from './probeKit.ts';
+import { REQUESTS } from '../../../vocabulary/requests.ts';
 
 export interface Victim {
   account: Account;
@@ -23,25 +24,25 @@ const EXPIRED_TOKEN_TTL_SECONDS = 1;
 
 export async function prepareVictim(sender: ProbeSender, household: Household, ledger: Ledger): Promise<Victim | undefined> {
   const planYear = household.expected.planYear;
-  const created = await sender.json('POST', '/api/v1/accounts', 'POST /api/v1/accounts', { email: household.email, password: PROBE_PASSWORD });
+  const created = await sender.json('POST', '/api/v1/accounts', REQUESTS.createAccount, { email: household.email, password: PROBE_PASSWORD });
   const [accountId, token] = [stringField(created.body, 'accountId'), stringField(created.body, 'token')];
   if (created.status !== 201 || accountId === undefined || token === undefined) return undefined;
   const account = { accountId, token, email: household.email };
-  const apply = () => sender.json('POST', '/api/v1/applications', 'POST /api/v1/applications', applicationBody(household, planYear), account.token);
+  const apply = () => sender.json('POST', '/api/v1/applications', REQUESTS.submitApplication, applicationBody(household, planYear), account.token);
   const [first, spare] = [await apply(), await apply()];
   const [applicationId, spareApplicationId] = [stringField(first.body, 'applicationId'), stringField(spare.body, 'applicationId')];
   if (first.status !== 201 || spare.status !== 201 || applicationId === undefined || spareApplicationId === undefined) return undefined;
   const enrolled = await sender.json(
     'POST',
     `/api/v1/applications/${applicationId}/enrollments`,
-    'POST /api/v1/applications/:id/enrollments',
+    REQUESTS.enroll,
     { planId: household.plan.id },
     account.token,
   );
   const confirmation = enrolled.status === 201 ? confirmationOf(enrolled.body) : undefined;
   if (!confirmation) return undefined;
   ledger.record(household.id, confirmation);
-  const login = await sender.json('POST', '/api/v1/sessions', 'POST /api/v1/sessions', {
+  const login = await sender.json('POST', '/api/v1/sessions', REQUESTS.logIn, {
     email: household.email,
     password: PROBE_PASSWORD,
     ttlSeconds: EXPIRED_TOKEN_TTL_SECONDS,

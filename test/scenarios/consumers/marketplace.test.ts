@@ -31,6 +31,7 @@ import {
   total,
   type Stack,
 } from './stack.ts';
+import { ENROLLMENT_REQUESTS } from '../../../vocabulary/requests.ts';
 
 const N = 12;
 const people: Household[] = households(60, 31);
@@ -71,18 +72,9 @@ describe('marketplace on a healthy exchange', () => {
       .all()
       .filter((s) => s.name === ENGINE_METRICS.requests)
       .map((s) => s.tags.name);
-    expect(new Set(routes)).toEqual(
-      new Set([
-        'POST /api/v1/waiting-room',
-        'POST /api/v1/accounts',
-        'POST /api/v1/applications',
-        'POST /api/v1/applications/:id/eligibility',
-        'GET /api/v1/applications/:id/plans',
-        'POST /api/v1/applications/:id/enrollments',
-        'DELETE /api/v1/waiting-room/session',
-      ]),
-    );
-    expect(total(result, ENGINE_METRICS.requests)).toBe(7 * N);
+    expect(new Set(routes)).toEqual(new Set(ENROLLMENT_REQUESTS));
+    expect(ENROLLMENT_REQUESTS).toHaveLength(7);
+    expect(total(result, ENGINE_METRICS.requests)).toBe(ENROLLMENT_REQUESTS.length * N);
 
     expect(readdirSync(ledgerDir)).toEqual(['ledger.0-of-1.ndjson']);
     const out = join(stack.dir, 'ledger-enroll.ndjson');

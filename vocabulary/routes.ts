@@ -24,8 +24,11 @@ export type ExchangeRoute = (typeof EXCHANGE_ROUTES)[number];
 export const OPERATIONAL_ROUTES = ['health', 'metrics', 'admin', 'openapi'] as const;
 export type OperationalRoute = (typeof OPERATIONAL_ROUTES)[number];
 
-/** Answers given before any route: the waiting room, its refusals, the rate limit, and a path no route matched. */
-export const GATE_ROUTES = ['waiting_room', 'admission_refused', 'rate_limited', 'unmatched'] as const;
+/**
+ * Answers given before any route: the waiting room, its refusals, the rate limit, a body refused before any route
+ * read it (unparseable or not strict JSON, too large, an unsupported charset: `bad_body`), and a path no route matched.
+ */
+export const GATE_ROUTES = ['waiting_room', 'admission_refused', 'rate_limited', 'bad_body', 'unmatched'] as const;
 export type GateRoute = (typeof GATE_ROUTES)[number];
 
 export type RouteName = ExchangeRoute | OperationalRoute | GateRoute;

@@ -71,6 +71,8 @@ export interface ExchangeDeps {
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** What `exchange.noBodyLimit` reads instead: in effect no limit. */
 const NO_BODY_LIMIT_BYTES = 1024 ** 3;
+/** The metrics' route of a request whose body was refused before any route read it. */
+export const BAD_BODY_ROUTE = 'bad_body' satisfies RouteName;
 
 /** The app, and what the journey fast path serves the same way: the journey's routes (the waiting room's first) and the app's error answer. */
 export interface Exchange {
@@ -91,9 +93,9 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(securityHeaders());
-  app.use(jsonBodies(faults, deps.countInjected));
 
-  // RED metrics by route pattern; the pattern name is set by each handler, never the raw URL.
+  // RED metrics by route pattern; the pattern name is set by each handler, never the raw URL. Ahead of the body's
+  // reading, so that a body refused before any route (bad_body) is counted and timed as well.
   app.use((req: Request, res: Response, next: NextFunction) => {
     const end = metrics.httpDuration.startTimer();
     metrics.httpInFlight.inc();
@@ -105,6 +107,13 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     });
     next();
   });
+  const readBody = jsonBodies(faults, deps.countInjected);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    readBody(req, res, (error?: unknown) => {
+      if (error !== undefined) res.locals.route = BAD_BODY_ROUTE;
+      next(error);
+    }),
+  );
 
   const pages = new Set<RouteName>(EXCHANGE_ROUTES);
   const isPage = (route: RouteName): route is ExchangeRoute => pages.has(route);

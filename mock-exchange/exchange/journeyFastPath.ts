@@ -9,7 +9,7 @@
 
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AdmissionControl } from './admission.ts';
-import { BODY_LIMIT_BYTES } from './app.ts';
+import { BAD_BODY_ROUTE, BODY_LIMIT_BYTES } from './app.ts';
 import type { ErrorAnswer } from './errorAnswer.ts';
 import type { FastPath } from './fastPaths.ts';
 import { bodyKind, parseJsonBody } from './jsonBody.ts';
@@ -79,10 +79,14 @@ export function createJourneyFastPath(deps: JourneyFastPathDeps): FastPath {
     requests.inc();
   };
 
-  /** What the app does once the body is parsed: RED metrics around admission (but for open routes), the handler, and its error answer. */
-  async function serve(req: IncomingMessage, res: ServerResponse, matched: Matched<JourneyRoute>, body: unknown): Promise<void> {
-    const started = performance.now();
-    metrics.httpInFlight.inc();
+  /** The RED metrics' end of a request that began (in flight, timed) at `started`. */
+  const finish = (route: string, method: string, status: number, started: number): void => {
+    metrics.httpInFlight.dec();
+    record(route, method, status, (performance.now() - started) / 1000);
+  };
+
+  /** What the app does once the body is parsed: admission (but for open routes), the handler, and its error answer. */
+  async function serve(req: IncomingMessage, res: ServerResponse, matched: Matched<JourneyRoute>, body: unknown, started: number): Promise<void> {
     const request = new NodeRequest(req.headers, matched.params, body);
     const response = new JsonResponse(res, heads);
     try {
@@ -96,14 +100,14 @@ export function createJourneyFastPath(deps: JourneyFastPathDeps): FastPath {
       if (res.headersSent) res.destroy();
       else response.status(status).json(answer);
     }
-    metrics.httpInFlight.dec();
-    record((response.locals.route as string | undefined) ?? 'unmatched', req.method!, res.statusCode, (performance.now() - started) / 1000);
+    finish((response.locals.route as string | undefined) ?? 'unmatched', req.method!, res.statusCode, started);
   }
 
-  /** A body that cannot be read or parsed is answered before the metrics' middleware, so, as in the app, it is not counted. */
-  function refuse(res: ServerResponse, error: unknown): void {
+  /** A body that cannot be read or parsed is refused before any route, counted as the app counts it (bad_body). */
+  function refuse(req: IncomingMessage, res: ServerResponse, error: unknown, started: number): void {
     const { status, body } = answerError(error);
     new JsonResponse(res, heads).status(status).json(body);
+    finish(BAD_BODY_ROUTE, req.method!, res.statusCode, started);
   }
 
   return {
@@ -116,19 +120,22 @@ export function createJourneyFastPath(deps: JourneyFastPathDeps): FastPath {
       if (!matched || headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) return false;
       const kind = bodyKind(headers, BODY_LIMIT_BYTES);
       if (kind === undefined) return false;
+      // As the app's metrics middleware: in flight and timed from before the body is read.
+      const started = performance.now();
+      metrics.httpInFlight.inc();
       if (kind === 'none') {
-        void serve(req, res, matched, undefined);
+        void serve(req, res, matched, undefined, started);
         return true;
       }
       readBody(req, (error, bytes) => {
-        if (error) return refuse(res, error);
+        if (error) return refuse(req, res, error, started);
         let body: unknown;
         try {
           body = parseJsonBody(bytes);
         } catch (parseError) {
-          return refuse(res, parseError);
+          return refuse(req, res, parseError, started);
         }
-        void serve(req, res, matched, body);
+        void serve(req, res, matched, body, started);
       });
       return true;
     },

@@ -295,6 +295,8 @@ for (const [title, admission, session] of [
     it('counts the same RED metrics as the Express app', async () => {
       const counts = await redCounts(express.registry);
       expect(Object.keys(counts).filter((key) => key.includes('_count{"route":"enroll"'))).toHaveLength(1);
+      // A body refused before any route is counted too (unparseable and strict-mode refusals of the script): 400s of bad_body.
+      expect(counts[`${EXCHANGE_METRICS.httpRequests}{"route":"bad_body","method":"POST","status":"400"}`]).toBeGreaterThanOrEqual(5);
       expect(await redCounts(fast.registry)).toEqual(counts);
     });
 

@@ -11,14 +11,12 @@ import type { ExchangeMetrics } from './metrics.ts';
 import type { ExchangeRules } from './rules.ts';
 import { browseQuerySchema } from './schemas.ts';
 import { helmetHeaders } from './securityHeaders.ts';
+import type { ExchangeRoute } from '../../vocabulary/routes.ts';
 
 export const BROWSE_PATH = '/api/v1/plans';
-export const BROWSE_ROUTE = 'browse';
+export const BROWSE_ROUTE = 'browse' satisfies ExchangeRoute;
 /** The answers' bytes the cache holds at most: about 8,700 answers of a typical 1.9 kB. */
 export const MAX_CACHED_BYTES = 16 * 1024 * 1024;
-
-/** Answers synchronously when it takes a request (fastPaths.ts). */
-export type BrowseFastPath = FastPath;
 
 /** A cached answer: the body and the whole header list, flat (`[name, value, name, value, …]`) for `writeHead`. */
 interface Answer {
@@ -37,7 +35,7 @@ export function createBrowseFastPath(
   rules: ExchangeRules,
   metrics: Pick<ExchangeMetrics, 'httpRequests' | 'httpDuration' | 'browseCacheBytes'>,
   maxCachedBytes = MAX_CACHED_BYTES,
-): BrowseFastPath {
+): FastPath {
   const cache = new Map<string, Answer>(); // in order of last use, least recent first
   let cachedBytes = 0;
   const securityHeaders = helmetHeaders().set.flat();

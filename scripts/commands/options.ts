@@ -1,5 +1,6 @@
 // Parsing of numeric CLI options with errors that name the flag, the value, and what is expected.
 
+import { DEFAULT_SCRYPT_COST, isScryptCost, MAX_SCRYPT_COST } from '../../mock-exchange/exchange/passwords.ts';
 import { durationMs } from '../../vocabulary/duration.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { PLAN_YEARS_TEXT, planYearOf, type PlanYear } from '../../vocabulary/planYear.ts';
@@ -34,4 +35,16 @@ export function parsePlanYear(raw: string): PlanYear {
   if (year === undefined)
     throw new UsageError(`--plan-year ${raw}`, `${PLAN_YEARS_TEXT} (the rule sets the harness knows)`, `Give --plan-year ${PLAN_YEARS_TEXT}.`);
   return year;
+}
+
+/** `--password-cost`: scrypt's N for the mock exchange's account passwords, a power of two. */
+export function parsePasswordCost(text: string): number {
+  const cost = Number(text);
+  if (!isScryptCost(cost))
+    throw new UsageError(
+      `--password-cost ${text}`,
+      `scrypt's N, a power of two from 2 to ${MAX_SCRYPT_COST}`,
+      `Give e.g. --password-cost ${DEFAULT_SCRYPT_COST} (the default) or 131072 (2^17, production guidance).`,
+    );
+  return cost;
 }

@@ -2,7 +2,7 @@
 
 import { availableParallelism, freemem } from 'node:os';
 import type { Command } from 'commander';
-import { DEFAULT_SCRYPT_COST, isScryptCost, MAX_SCRYPT_COST } from '../../mock-exchange/exchange/passwords.ts';
+import { DEFAULT_SCRYPT_COST } from '../../mock-exchange/exchange/passwords.ts';
 import { parseFaultSpec } from '../../mock-exchange/faults/index.ts';
 import { preflight } from '../run/preflight.ts';
 import { PROFILES, profileNamed } from '../run/profiles/index.ts';
@@ -10,7 +10,7 @@ import { DEFAULT_RESULTS_DIR } from '../run/runFolder.ts';
 import { UsageError } from '../../vocabulary/errors.ts';
 import { parseWatchAddress } from '../watch/watchAddress.ts';
 import type { WatchServer } from '../watch/watchServer.ts';
-import { parseNumberOption } from './options.ts';
+import { parseNumberOption, parsePasswordCost } from './options.ts';
 import { testShapeOf, testShapeOptions, type TestShapeFlags } from './testShape.ts';
 import { ensureWritableFolder } from '../outputFolder.ts';
 import { loadTargetUrl } from './targetUrl.ts';
@@ -19,17 +19,6 @@ import { checkNemesisOptions } from '../run/nemesis/options.ts';
 
 /** Local shards share this machine's cores and memory: beyond a few dozen, use `harness k8s`. */
 const MAX_SHARDS = 32;
-
-function parsePasswordCost(text: string): number {
-  const cost = Number(text);
-  if (!isScryptCost(cost))
-    throw new UsageError(
-      `--password-cost ${text}`,
-      `scrypt's N, a power of two from 2 to ${MAX_SCRYPT_COST}`,
-      `Give e.g. --password-cost ${DEFAULT_SCRYPT_COST} (the default) or 131072 (2^17, production guidance).`,
-    );
-  return cost;
-}
 
 /** Options that configure the mock exchange or insurer mean nothing for an exchange the harness did not start. */
 function refuseMockOnlyOptions(opts: { faults: string; waitingRoom: string; exchangeWorkers: string; passwordCost?: string }): void {

@@ -37,8 +37,17 @@ export function processTreeCpuSeconds(pid: number): number | undefined {
   return own.cpuSeconds + childrenOf(pid).reduce((sum, child) => sum + (processTreeCpuSeconds(child) ?? 0), 0);
 }
 
-/** The processes whose parent is `pid` (ppid, field 4 of /proc/<pid>/stat). */
+/**
+ * The processes whose parent is `pid`: from each of its threads' `children` lists (/proc/<pid>/task/<tid>/children,
+ * a few small reads) where the kernel has them, else by the parent field (ppid, field 4) of every process's stat,
+ * a read of every process on the machine, which sampled several times a second costs the machine a share of a core.
+ */
 export function childrenOf(pid: number): number[] {
+  return childrenListed(pid) ?? childrenByScan(pid);
+}
+
+/** The processes whose parent is `pid`, by every process's stat. */
+export function childrenByScan(pid: number): number[] {
   const children: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -47,6 +56,28 @@ export function childrenOf(pid: number): number[] {
       if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
     } catch {
       // the process ended between the listing and the read
+    }
+  }
+  return children;
+}
+
+/** The children the kernel lists for each thread of `pid`; undefined without CONFIG_PROC_CHILDREN, or once `pid` is gone. */
+export function childrenListed(pid: number): number[] | undefined {
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+    if (threads.length === 0) return undefined;
+    readFileSync(`/proc/${pid}/task/${threads[0]}/children`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const children: number[] = [];
+  for (const tid of threads) {
+    try {
+      const listed = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (listed !== '') for (const child of listed.split(' ')) children.push(Number(child));
+    } catch {
+      // the thread ended between the listing and the read
     }
   }
   return children;

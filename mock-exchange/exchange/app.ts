@@ -99,12 +99,18 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const end = metrics.httpDuration.startTimer();
     metrics.httpInFlight.inc();
-    res.on('finish', () => {
+    // 'finish' once the answer is sent; 'close' alone when the client went away first (no answer could finish).
+    let counted = false;
+    const count = (): void => {
+      if (counted) return;
+      counted = true;
       const route = (res.locals.route as RouteName | undefined) ?? ('unmatched' satisfies RouteName);
       metrics.httpInFlight.dec();
       end({ route, method: req.method });
       metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
-    });
+    };
+    res.on('finish', count);
+    res.on('close', count);
     next();
   });
   const readBody = jsonBodies(faults, deps.countInjected);

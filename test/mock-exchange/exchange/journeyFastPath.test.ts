@@ -4,12 +4,14 @@
 // own store, and every answer must match in status, header names, values and order (Date aside), and body. Only what
 // is random is normalised: account and application ids (UUIDs), bearer tokens and their expiry, confirmation numbers.
 
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Household } from '../../../domain/household.ts';
 import type { AdmissionControl } from '../../../mock-exchange/exchange/admission.ts';
 import { createExchange } from '../../../mock-exchange/exchange/app.ts';
@@ -298,6 +300,23 @@ for (const [title, admission, session] of [
       // A body refused before any route is counted too (unparseable and strict-mode refusals of the script): 400s of bad_body.
       expect(counts[`${EXCHANGE_METRICS.httpRequests}{"route":"bad_body","method":"POST","status":"400"}`]).toBeGreaterThanOrEqual(5);
       expect(await redCounts(fast.registry)).toEqual(counts);
+    });
+
+    it('leaves nothing in flight when a client goes away in the middle of its body', async () => {
+      const inFlight = async (registry: Registry): Promise<number> =>
+        (await registry.getSingleMetric(EXCHANGE_METRICS.httpInFlight)!.get()).values[0]?.value ?? 0;
+      for (const side of [express, fast]) {
+        const socket = connect(side.port, '127.0.0.1');
+        await once(socket, 'connect');
+        socket.write(
+          `POST /api/v1/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n${
+            session ? `${SESSION_HEADER}: ${session}\r\n` : ''
+          }\r\n{"email":`,
+        );
+        await vi.waitFor(async () => expect(await inFlight(side.registry)).toBe(1), { timeout: 5_000 });
+        socket.destroy();
+        await vi.waitFor(async () => expect(await inFlight(side.registry)).toBe(0), { timeout: 5_000 });
+      }
     });
 
     if (admission) {
